@@ -1,0 +1,24 @@
+package dev.restock.api;
+
+import dev.restock.api.audit.Actor;
+import java.util.Set;
+
+/**
+ * A running engine bound to one store. Build it with the builder in {@code engine-core}
+ * ({@code dev.restock.core.wiring.RestockEngine.builder()}), use it from any thread, close it once
+ * to release the store's connections.
+ */
+public interface Restock extends AutoCloseable {
+
+  /** The use cases acting as {@code actor}. */
+  RestockSession as(Actor actor);
+
+  /** Ids of every registered pick-list strategy. */
+  Set<String> pickListStrategies();
+
+  /** Description of the store, e.g. {@code jpa-sqlite:/data/restock.db}. */
+  String storeDescription();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,46 @@
+package dev.restock.api;
+
+import dev.restock.api.audit.Actor;
+import dev.restock.api.audit.port.in.HistoryQueries;
+import dev.restock.api.catalog.port.in.ProductCatalog;
+import dev.restock.api.fleet.port.in.CabinetTypeManagement;
+import dev.restock.api.fleet.port.in.DeviceManagement;
+import dev.restock.api.fleet.port.in.DeviceTypeManagement;
+import dev.restock.api.fleet.port.in.LocationManagement;
+import dev.restock.api.fleet.port.in.RouteManagement;
+import dev.restock.api.picklist.port.in.PickListPreview;
+import dev.restock.api.planogram.port.in.PlanogramManagement;
+import dev.restock.api.planogram.port.in.SalesRecording;
+import dev.restock.api.user.port.in.UserManagement;
+
+/**
+ * The engine's use cases as seen by one actor: every change made through it is recorded in
+ * history under {@link #actor()}. Cheap to create; thread-safe; each use-case call is its own unit
+ * of work.
+ */
+public interface RestockSession {
+
+  Actor actor();
+
+  ProductCatalog products();
+
+  LocationManagement locations();
+
+  RouteManagement routes();
+
+  DeviceTypeManagement deviceTypes();
+
+  CabinetTypeManagement cabinetTypes();
+
+  DeviceManagement devices();
+
+  PlanogramManagement planograms();
+
+  UserManagement users();
+
+  SalesRecording sales();
+
+  PickListPreview pickLists();
+
+  HistoryQueries history();
+}

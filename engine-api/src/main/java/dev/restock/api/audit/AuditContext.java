@@ -1,0 +1,15 @@
+package dev.restock.api.audit;
+
+import java.util.Objects;
+
+/**
+ * What a unit of work records in history besides its changes: the actor and the action, such as
+ * {@code product.create} or {@code product.restore}. Nested units of work join the outermost one
+ * and keep its context.
+ */
+public record AuditContext(Actor actor, String action) {
+  public AuditContext {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(action, "action");
+  }
+}

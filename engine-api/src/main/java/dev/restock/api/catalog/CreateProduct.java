@@ -1,0 +1,28 @@
+package dev.restock.api.catalog;
+
+import dev.restock.api.shared.Checks;
+import java.math.BigDecimal;
+
+/**
+ * Command to add a product. Validates itself: an invalid command cannot be constructed.
+ *
+ * @param category optional, may be null
+ * @param casePack units per case; null means 1
+ */
+public record CreateProduct(String sku, String name, String category, BigDecimal price, Integer casePack) {
+  public static final int SKU_MAX = 64;
+  public static final int NAME_MAX = 200;
+  public static final int CATEGORY_MAX = 100;
+
+  public CreateProduct {
+    sku = sku == null ? null : sku.strip();
+    casePack = casePack == null ? Integer.valueOf(1) : casePack;
+    new Checks()
+        .text(sku, "sku", SKU_MAX)
+        .text(name, "name", NAME_MAX)
+        .optionalText(category, "category", CATEGORY_MAX)
+        .money(price, "price")
+        .range(casePack, "casePack", 1, 10_000)
+        .throwIfAny();
+  }
+}

@@ -1,0 +1,23 @@
+package dev.restock.api.catalog;
+
+import dev.restock.api.shared.Checks;
+import java.math.BigDecimal;
+
+/** Command to change a product; null fields stay as they are. Validates itself. */
+public record UpdateProduct(
+    String sku, String name, String category, BigDecimal price, Integer casePack, Boolean active) {
+  public UpdateProduct {
+    sku = sku == null ? null : sku.strip();
+    Checks checks = new Checks()
+        .optionalText(sku, "sku", CreateProduct.SKU_MAX)
+        .optionalText(name, "name", CreateProduct.NAME_MAX)
+        .optionalText(category, "category", CreateProduct.CATEGORY_MAX);
+    if (price != null) {
+      checks.money(price, "price");
+    }
+    if (casePack != null) {
+      checks.range(casePack, "casePack", 1, 10_000);
+    }
+    checks.throwIfAny();
+  }
+}

@@ -1,0 +1,18 @@
+package dev.restock.api.catalog.port.out;
+
+import dev.restock.api.catalog.Product;
+import dev.restock.api.shared.port.out.Repository;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stored products. */
+public interface Products extends Repository<Product> {
+
+  /** The live product with this sku. */
+  Optional<Product> findBySku(String sku);
+
+  /** Products with these ids, deleted ones included, in one read whatever the number of ids. */
+  List<Product> findAllById(Collection<UUID> ids);
+}

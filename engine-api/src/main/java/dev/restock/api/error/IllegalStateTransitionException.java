@@ -1,0 +1,10 @@
+package dev.restock.api.error;
+
+/** A lifecycle transition that the entity's current state does not allow. */
+public class IllegalStateTransitionException extends RestockException {
+  private static final long serialVersionUID = 1L;
+
+  public IllegalStateTransitionException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,17 @@
+package dev.restock.api.error;
+
+/** The acting user may not perform the action. Nothing was written. */
+public class PermissionDeniedException extends RestockException {
+  private static final long serialVersionUID = 1L;
+  private final String action;
+
+  public PermissionDeniedException(String action, String message) {
+    super("permission denied for " + action + ": " + message);
+    this.action = action;
+  }
+
+  /** The action that was refused, e.g. {@code product.create}. */
+  public String action() {
+    return action;
+  }
+}

@@ -1,0 +1,19 @@
+package dev.restock.api.error;
+
+import java.util.Objects;
+
+/**
+ * One broken rule of an input: the field (dotted path such as {@code slots[2].parLevel}) and a
+ * human-readable message.
+ */
+public record Violation(String field, String message) {
+  public Violation {
+    Objects.requireNonNull(field, "field");
+    Objects.requireNonNull(message, "message");
+  }
+
+  @Override
+  public String toString() {
+    return field + ": " + message;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.restock.api.fleet;
+
+import dev.restock.api.shared.Checks;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Command to add a device with its cabinets. {@code routeId} is optional. Checks that do not need
+ * the database (fields, cabinet grid, duplicate indexes) run here; the use case checks references
+ * and the device type's cabinet limit.
+ */
+public record CreateDevice(
+    String name, String serialNumber, UUID locationId, UUID routeId, UUID deviceTypeId,
+    List<CabinetSpec> cabinets) {
+  public CreateDevice {
+    serialNumber = serialNumber == null ? null : serialNumber.strip();
+    cabinets = cabinets == null ? List.of() : List.copyOf(cabinets);
+    Checks checks = new Checks()
+        .text(name, "name", 200)
+        .text(serialNumber, "serialNumber", 64)
+        .notNull(locationId, "locationId")
+        .notNull(deviceTypeId, "deviceTypeId")
+        .check(!cabinets.isEmpty(), "cabinets", "at least one cabinet is required");
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < cabinets.size(); i++) {
+      checks.check(seen.add(cabinets.get(i).index()), "cabinets[" + i + "].index",
+          "duplicate cabinet index " + cabinets.get(i).index());
+    }
+    checks.throwIfAny();
+  }
+}

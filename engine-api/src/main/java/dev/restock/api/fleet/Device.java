@@ -1,0 +1,28 @@
+package dev.restock.api.fleet;
+
+import dev.restock.api.shared.Aggregate;
+import dev.restock.api.shared.AuditStamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A vending machine with its cabinets.
+ *
+ * @param serialNumber unique among live devices
+ * @param routeId optional route, may be null
+ * @param cabinets ordered by index, never empty
+ */
+public record Device(
+    UUID id, String name, String serialNumber, UUID locationId, UUID routeId, UUID deviceTypeId,
+    List<Cabinet> cabinets, long version, AuditStamp stamp, Instant deletedAt)
+    implements Aggregate {
+  public Device {
+    cabinets = List.copyOf(cabinets);
+  }
+
+  public Optional<Cabinet> cabinet(int index) {
+    return cabinets.stream().filter(c -> c.index() == index).findFirst();
+  }
+}

@@ -1,0 +1,16 @@
+package dev.restock.api.fleet;
+
+import dev.restock.api.shared.Aggregate;
+import dev.restock.api.shared.AuditStamp;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A service route driven by one driver.
+ *
+ * @param code short code, unique among live routes
+ * @param visitIntervalDays days between visits, 1..60
+ */
+public record Route(
+    UUID id, String code, String name, int visitIntervalDays, long version, AuditStamp stamp,
+    Instant deletedAt) implements Aggregate {}

@@ -1,0 +1,21 @@
+package dev.restock.api.fleet;
+
+import dev.restock.api.shared.Checks;
+import java.util.UUID;
+
+/**
+ * Command to change a device; null fields stay as they are. {@code unassignRoute} true removes
+ * the device from its route (and then {@code routeId} must be null).
+ */
+public record UpdateDevice(
+    String name, String serialNumber, UUID locationId, UUID routeId, boolean unassignRoute) {
+  public UpdateDevice {
+    serialNumber = serialNumber == null ? null : serialNumber.strip();
+    new Checks()
+        .optionalText(name, "name", 200)
+        .optionalText(serialNumber, "serialNumber", 64)
+        .check(!(unassignRoute && routeId != null), "routeId",
+            "cannot set a route and unassign it at once")
+        .throwIfAny();
+  }
+}

@@ -1,0 +1,14 @@
+package dev.restock.api.fleet;
+
+import dev.restock.api.shared.Checks;
+
+/** Command to change a device type; null fields stay as they are. */
+public record UpdateDeviceType(String name, Integer maxCabinets) {
+  public UpdateDeviceType {
+    Checks checks = new Checks().optionalText(name, "name", 200);
+    if (maxCabinets != null) {
+      checks.range(maxCabinets, "maxCabinets", 1, 3);
+    }
+    checks.throwIfAny();
+  }
+}

@@ -1,0 +1,15 @@
+package dev.restock.api.fleet;
+
+import dev.restock.api.shared.Checks;
+
+/** Command to change a route; null fields stay as they are. */
+public record UpdateRoute(String code, String name, Integer visitIntervalDays) {
+  public UpdateRoute {
+    code = code == null ? null : code.strip();
+    Checks checks = new Checks().optionalText(code, "code", 32).optionalText(name, "name", 200);
+    if (visitIntervalDays != null) {
+      checks.range(visitIntervalDays, "visitIntervalDays", 1, 60);
+    }
+    checks.throwIfAny();
+  }
+}

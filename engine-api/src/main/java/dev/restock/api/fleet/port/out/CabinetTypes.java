@@ -1,0 +1,7 @@
+package dev.restock.api.fleet.port.out;
+
+import dev.restock.api.fleet.CabinetType;
+import dev.restock.api.shared.port.out.Repository;
+
+/** Stored cabinet types, listed by name. */
+public interface CabinetTypes extends Repository<CabinetType> {}

@@ -1,0 +1,7 @@
+package dev.restock.api.fleet.port.out;
+
+import dev.restock.api.fleet.DeviceType;
+import dev.restock.api.shared.port.out.Repository;
+
+/** Stored device types, listed by name. */
+public interface DeviceTypes extends Repository<DeviceType> {}

@@ -1,0 +1,26 @@
+package dev.restock.api.fleet.port.out;
+
+import dev.restock.api.fleet.Device;
+import dev.restock.api.shared.port.out.Repository;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stored devices with their cabinets, listed by name. A device's cabinets are written with it:
+ * {@link #add} inserts them, {@link #update} keeps the cabinets of {@code Device.cabinets()} by id.
+ */
+public interface Devices extends Repository<Device> {
+
+  /** The live device with this serial number. */
+  Optional<Device> findBySerialNumber(String serialNumber);
+
+  /**
+   * Live devices on a route with their cabinets, ordered by name, read in a fixed number of
+   * statements whatever their number.
+   */
+  List<Device> listByRoute(UUID routeId);
+
+  /** The live device holding this cabinet. */
+  Optional<Device> findByCabinet(UUID cabinetId);
+}

@@ -1,0 +1,12 @@
+package dev.restock.api.fleet.port.out;
+
+import dev.restock.api.fleet.Route;
+import dev.restock.api.shared.port.out.Repository;
+import java.util.Optional;
+
+/** Stored routes, listed by code. */
+public interface Routes extends Repository<Route> {
+
+  /** The live route with this code. */
+  Optional<Route> findByCode(String code);
+}

@@ -1,0 +1,9 @@
+package dev.restock.api.picklist;
+
+import java.util.UUID;
+
+/** What to load for one slot: {@code pick} units of the product. */
+public record PickLine(
+    UUID deviceId, String deviceName, int cabinetIndex, UUID slotId, String position,
+    UUID productId, String sku, String productName, int capacity, int parLevel, int quantity,
+    int pick) {}

@@ -1,0 +1,14 @@
+package dev.restock.api.planogram;
+
+import dev.restock.api.shared.Checks;
+import java.util.List;
+
+/** The planogram to give one cabinet (by index) while setting up a device. */
+public record CabinetPlanogram(Integer cabinetIndex, String name, List<SlotSpec> slots) {
+  public CabinetPlanogram {
+    slots = slots == null ? List.of() : List.copyOf(slots);
+    Checks checks = new Checks().range(cabinetIndex, "cabinetIndex", 1, 3).text(name, "name", 200);
+    CreatePlanogram.duplicatePositions(slots, "slots", checks);
+    checks.throwIfAny();
+  }
+}

@@ -1,0 +1,12 @@
+package dev.restock.api.planogram;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A recorded sale: units sold from one slot, with the slot quantity before and after. Feeds
+ * sales-rate statistics.
+ */
+public record SaleRecord(
+    UUID id, UUID slotId, UUID productId, int units, int previousQuantity, int newQuantity,
+    Instant recordedAt, UUID recordedBy) {}

@@ -1,0 +1,26 @@
+package dev.restock.api.planogram;
+
+import dev.restock.api.fleet.CreateDevice;
+import dev.restock.api.shared.Checks;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Command to create a device, its cabinets and their planograms in one call. */
+public record SetUpDevice(CreateDevice device, List<CabinetPlanogram> planograms) {
+  public SetUpDevice {
+    planograms = planograms == null ? List.of() : List.copyOf(planograms);
+    Checks checks = new Checks().notNull(device, "device");
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < planograms.size(); i++) {
+      int index = planograms.get(i).cabinetIndex();
+      checks.check(seen.add(index), "planograms[" + i + "].cabinetIndex",
+          "cabinet " + index + " has two planograms");
+      if (device != null) {
+        checks.check(device.cabinets().stream().anyMatch(c -> c.index() == index),
+            "planograms[" + i + "].cabinetIndex", "no cabinet with index " + index);
+      }
+    }
+    checks.throwIfAny();
+  }
+}

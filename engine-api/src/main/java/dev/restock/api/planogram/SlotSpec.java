@@ -1,0 +1,29 @@
+package dev.restock.api.planogram;
+
+import dev.restock.api.shared.Checks;
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * A slot to create or set. {@code productId} null means an empty slot; {@code price} null means
+ * the product's price; {@code quantity} null means 0. Validates itself (position format, capacity
+ * 1..999, par and quantity within capacity); the use case checks the grid and the product.
+ */
+public record SlotSpec(
+    String position, UUID productId, Integer capacity, Integer parLevel, Integer quantity,
+    BigDecimal price) {
+  public SlotSpec {
+    position = position == null ? null : position.strip().toUpperCase(java.util.Locale.ROOT);
+    quantity = quantity == null ? Integer.valueOf(0) : quantity;
+    Checks checks = new Checks()
+        .check(Positions.valid(position), "position",
+            "must be a row letter A-T and a column 1-20, like A1 (was " + position + ")")
+        .range(capacity, "capacity", 1, 999);
+    int cap = capacity == null ? 999 : capacity;
+    checks.range(parLevel, "parLevel", 0, cap).range(quantity, "quantity", 0, cap);
+    if (price != null) {
+      checks.money(price, "price");
+    }
+    checks.throwIfAny();
+  }
+}

@@ -1,0 +1,20 @@
+package dev.restock.api.planogram;
+
+import dev.restock.api.shared.Checks;
+import java.util.List;
+
+/**
+ * Command to change a planogram; null fields stay as they are. When {@code slots} is given it
+ * becomes the full slot list: slots are matched by position (kept, changed or added), and
+ * positions no longer listed are removed.
+ */
+public record UpdatePlanogram(String name, List<SlotSpec> slots) {
+  public UpdatePlanogram {
+    slots = slots == null ? null : List.copyOf(slots);
+    Checks checks = new Checks().optionalText(name, "name", 200);
+    if (slots != null) {
+      CreatePlanogram.duplicatePositions(slots, "slots", checks);
+    }
+    checks.throwIfAny();
+  }
+}

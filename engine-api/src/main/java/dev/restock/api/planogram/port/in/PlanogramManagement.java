@@ -1,0 +1,15 @@
+package dev.restock.api.planogram.port.in;
+
+import dev.restock.api.planogram.CreatePlanogram;
+import dev.restock.api.planogram.Planogram;
+import dev.restock.api.planogram.UpdatePlanogram;
+import dev.restock.api.shared.port.in.ManageAggregate;
+import java.util.UUID;
+
+/** Manage planograms and their slots. */
+public interface PlanogramManagement
+    extends ManageAggregate<Planogram, CreatePlanogram, UpdatePlanogram> {
+
+  /** @throws dev.restock.api.error.NotFoundException when the cabinet has no active planogram */
+  Planogram activeFor(UUID cabinetId);
+}

@@ -1,0 +1,21 @@
+package dev.restock.api.planogram.port.in;
+
+import dev.restock.api.planogram.RecordSales;
+import dev.restock.api.planogram.SaleRecord;
+import java.util.List;
+import java.util.UUID;
+
+/** Record what was sold from slots. */
+public interface SalesRecording {
+
+  /**
+   * Records every entry in one unit of work: slot quantities go down and sale records are kept.
+   *
+   * @throws dev.restock.api.error.ValidationException naming every entry that sells more than the
+   *     slot holds, observes more than it held, or names an unknown slot; nothing is written
+   */
+  List<SaleRecord> record(RecordSales command);
+
+  /** Sales recorded for one slot, oldest first. */
+  List<SaleRecord> salesOf(UUID slotId);
+}

@@ -1,0 +1,46 @@
+package dev.restock.api.shared.port.in;
+
+import dev.restock.api.shared.Aggregate;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.api.shared.Visibility;
+import java.util.UUID;
+
+/**
+ * The use cases every managed aggregate offers. Each call is its own unit of work, made as the
+ * session's actor; on any exception nothing is written.
+ *
+ * @param <T> aggregate
+ * @param <C> create command
+ * @param <U> update command
+ */
+public interface ManageAggregate<T extends Aggregate, C, U> {
+
+  /**
+   * @throws dev.restock.api.error.ValidationException naming every broken rule
+   * @throws dev.restock.api.error.ConflictException when a unique value is taken by a live row
+   */
+  T create(C command);
+
+  /**
+   * Applies the non-null fields of {@code command} to a live aggregate.
+   *
+   * @throws dev.restock.api.error.NotFoundException when no live aggregate has this id
+   */
+  T update(UUID id, U command);
+
+  /** @throws dev.restock.api.error.NotFoundException when no live aggregate has this id */
+  T get(UUID id);
+
+  Page<T> list(PageRequest request, Visibility visibility);
+
+  default Page<T> list(PageRequest request) {
+    return list(request, Visibility.LIVE);
+  }
+
+  /** Soft-deletes; @throws dev.restock.api.error.NotFoundException when not live. */
+  void delete(UUID id);
+
+  /** Restores a soft-deleted aggregate; history records it as its own revision. */
+  T restore(UUID id);
+}

@@ -1,0 +1,18 @@
+package dev.restock.api.spi;
+
+/**
+ * Decides how many units to load into one slot.
+ *
+ * <p>Contract: {@link #id()} is stable, unique among registered strategies, lower-case words
+ * joined by '-'. {@link #plan} MUST be pure (same input, same output; no I/O, no shared mutable
+ * state), MUST be safe to call from many threads at once, and MUST return a value between 0 and
+ * {@code slot.room()} inclusive; the engine rejects anything else as a plugin error. It is never
+ * called for an empty slot. Arguments are never null.
+ */
+public interface PickListStrategy {
+
+  String id();
+
+  /** Units to load into {@code slot}; 0 when it needs nothing. */
+  int plan(SlotSnapshot slot, PlanContext context);
+}

@@ -1,0 +1,49 @@
+package dev.restock.api.spi;
+
+import dev.restock.api.audit.port.out.AuditHistory;
+import dev.restock.api.catalog.port.out.Products;
+import dev.restock.api.fleet.port.out.CabinetTypes;
+import dev.restock.api.fleet.port.out.DeviceTypes;
+import dev.restock.api.fleet.port.out.Devices;
+import dev.restock.api.fleet.port.out.Locations;
+import dev.restock.api.fleet.port.out.Routes;
+import dev.restock.api.planogram.port.out.Planograms;
+import dev.restock.api.planogram.port.out.SalesLedger;
+import dev.restock.api.tx.TransactionBoundary;
+import dev.restock.api.user.port.out.Users;
+
+/**
+ * An open store: every outbound port the engine needs, sharing one {@link TransactionBoundary}.
+ * Ports are thread-safe and must be used inside units of work of {@link #transactions()}. The
+ * engine closes the store when it is closed; closing releases every connection and thread.
+ */
+public interface Store extends AutoCloseable {
+
+  /** Short description for logs and health, e.g. {@code jpa-sqlite:/data/restock.db}. */
+  String description();
+
+  TransactionBoundary transactions();
+
+  Products products();
+
+  Locations locations();
+
+  Routes routes();
+
+  DeviceTypes deviceTypes();
+
+  CabinetTypes cabinetTypes();
+
+  Devices devices();
+
+  Planograms planograms();
+
+  Users users();
+
+  SalesLedger sales();
+
+  AuditHistory history();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,5 @@
+/**
+ * Extension points for plugin authors: pick-list strategies, plugins and whole stores. Contracts
+ * are written on each type as MUST/SHOULD.
+ */
+package dev.restock.api.spi;

@@ -1,0 +1,30 @@
+package dev.restock.api.tx;
+
+import dev.restock.api.audit.AuditContext;
+import java.util.function.Supplier;
+
+/**
+ * The only way work reaches a store: a unit of work that commits as a whole or not at all.
+ *
+ * <p>Contract for implementations: a call made while the current thread is already inside a unit
+ * of work of the same boundary joins it (no new transaction, the outer context is kept); any
+ * exception escaping {@code work} rolls back the whole outermost unit and is rethrown unchanged
+ * (store exceptions are translated to {@link dev.restock.api.error.RestockException}s); a unit of
+ * work never crosses threads. A read-write unit may not be nested inside a read-only one.
+ */
+public interface TransactionBoundary {
+
+  /** Runs {@code work} in a read-write unit of work recorded in history under {@code context}. */
+  <T> T write(AuditContext context, Supplier<T> work);
+
+  /** Runs {@code work} in a read-only unit of work. */
+  <T> T read(Supplier<T> work);
+
+  /** Convenience for work without a result. */
+  default void writeVoid(AuditContext context, Runnable work) {
+    write(context, () -> {
+      work.run();
+      return null;
+    });
+  }
+}

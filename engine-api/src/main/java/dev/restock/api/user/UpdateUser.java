@@ -1,0 +1,15 @@
+package dev.restock.api.user;
+
+import dev.restock.api.shared.Checks;
+
+/** Command to change a user; null fields stay as they are. */
+public record UpdateUser(String email, Role role, Boolean active) {
+  public UpdateUser {
+    email = email == null ? null : email.strip();
+    Checks checks = new Checks().optionalText(email, "email", 254);
+    if (email != null && !email.isBlank()) {
+      checks.check(CreateUser.EMAIL.matcher(email).matches(), "email", "is not an email address");
+    }
+    checks.throwIfAny();
+  }
+}
