@@ -1,0 +1,133 @@
+package dev.restock.core.fleet;
+
+import dev.restock.api.audit.Actor;
+import dev.restock.api.error.NotFoundException;
+import dev.restock.api.fleet.Cabinet;
+import dev.restock.api.fleet.CabinetSpec;
+import dev.restock.api.fleet.CreateDevice;
+import dev.restock.api.fleet.Device;
+import dev.restock.api.fleet.DeviceType;
+import dev.restock.api.fleet.UpdateDevice;
+import dev.restock.api.fleet.port.in.DeviceManagement;
+import dev.restock.api.fleet.port.out.Devices;
+import dev.restock.api.planogram.CabinetPlanogram;
+import dev.restock.api.planogram.DeviceSetup;
+import dev.restock.api.planogram.Planogram;
+import dev.restock.api.planogram.SetUpDevice;
+import dev.restock.api.shared.AuditStamp;
+import dev.restock.api.shared.Checks;
+import dev.restock.api.shared.Visibility;
+import dev.restock.core.planogram.PlanogramDrafts;
+import dev.restock.core.shared.CoreContext;
+import dev.restock.core.shared.CrudUseCase;
+import dev.restock.core.shared.References;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Device use cases, including setting up a device with its planograms in one call. */
+public final class DeviceService extends CrudUseCase<Device, CreateDevice, UpdateDevice>
+    implements DeviceManagement {
+
+  public DeviceService(CoreContext ctx, Actor actor) {
+    super(ctx, actor, "device");
+  }
+
+  @Override
+  protected Devices repository() {
+    return store().devices();
+  }
+
+  @Override
+  protected Device build(UUID id, CreateDevice c) {
+    List<Cabinet> cabinets = c.cabinets().stream()
+        .sorted(Comparator.comparingInt(CabinetSpec::index))
+        .map(s -> new Cabinet(UUID.randomUUID(), s.index(), s.cabinetTypeId(), s.rows(), s.columns()))
+        .toList();
+    return new Device(id, c.name(), c.serialNumber(), c.locationId(), c.routeId(),
+        c.deviceTypeId(), cabinets, 0, AuditStamp.NEW, null);
+  }
+
+  @Override
+  protected Device apply(Device d, UpdateDevice u) {
+    UUID route = u.unassignRoute() ? null : pick(u.routeId(), d.routeId());
+    return new Device(d.id(), pick(u.name(), d.name()), pick(u.serialNumber(), d.serialNumber()),
+        pick(u.locationId(), d.locationId()), route, d.deviceTypeId(), d.cabinets(), d.version(),
+        d.stamp(), d.deletedAt());
+  }
+
+  @Override
+  protected void check(Device candidate, Checks checks) {
+    check(candidate, "", checks);
+  }
+
+  private void check(Device d, String prefix, Checks checks) {
+    References.live(store().locations(), d.locationId(), prefix + "locationId", "location", checks);
+    References.live(store().routes(), d.routeId(), prefix + "routeId", "route", checks);
+    if (d.version() == 0) {
+      checkCabinets(d, prefix, checks);
+    }
+    References.unique(repository().findBySerialNumber(d.serialNumber()), d.id(), "device",
+        "serialNumber", d.serialNumber());
+  }
+
+  private void checkCabinets(Device d, String prefix, Checks checks) {
+    Optional<DeviceType> type = References.live(store().deviceTypes(), d.deviceTypeId(),
+        prefix + "deviceTypeId", "device type", checks);
+    if (type.isPresent()) {
+      int max = type.get().maxCabinets();
+      checks.check(d.cabinets().size() <= max, prefix + "cabinets", "device type "
+          + type.get().name() + " takes at most " + max + " cabinet(s), got " + d.cabinets().size());
+      for (Cabinet c : d.cabinets()) {
+        checks.check(c.index() <= max, prefix + "cabinets[" + (c.index()) + "].index",
+            "cabinet index " + c.index() + " exceeds the device type's " + max + " cabinet(s)");
+      }
+    }
+    for (Cabinet c : d.cabinets()) {
+      References.live(store().cabinetTypes(), c.cabinetTypeId(),
+          prefix + "cabinets[" + c.index() + "].cabinetTypeId", "cabinet type", checks);
+    }
+  }
+
+  @Override
+  public Device getBySerialNumber(String serialNumber) {
+    Objects.requireNonNull(serialNumber, "serialNumber");
+    return read(() -> repository().findBySerialNumber(serialNumber.strip())
+        .orElseThrow(() -> new NotFoundException("device", serialNumber)));
+  }
+
+  @Override
+  public List<Device> listByRoute(UUID routeId) {
+    Objects.requireNonNull(routeId, "routeId");
+    return read(() -> {
+      store().routes().find(routeId, Visibility.LIVE)
+          .orElseThrow(() -> new NotFoundException("route", routeId));
+      return repository().listByRoute(routeId);
+    });
+  }
+
+  @Override
+  public DeviceSetup setUp(SetUpDevice command) {
+    Objects.requireNonNull(command, "command");
+    return write("device.set-up", () -> {
+      Device device = build(UUID.randomUUID(), command.device());
+      Checks checks = new Checks();
+      check(device, "device.", checks);
+      List<Planogram> planograms = new ArrayList<>();
+      for (int i = 0; i < command.planograms().size(); i++) {
+        CabinetPlanogram p = command.planograms().get(i);
+        Cabinet cabinet = device.cabinet(p.cabinetIndex()).orElseThrow();
+        planograms.add(PlanogramDrafts.build(store(), UUID.randomUUID(), cabinet, p.name(), p.slots(),
+            "planograms[" + i + "].slots", checks));
+      }
+      checks.throwIfAny();
+      Device stored = repository().add(device);
+      List<Planogram> storedPlanograms = planograms.stream()
+          .map(p -> PlanogramDrafts.activate(store(), p)).toList();
+      return new DeviceSetup(stored, storedPlanograms);
+    });
+  }
+}

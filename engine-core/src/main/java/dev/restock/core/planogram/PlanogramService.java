@@ -1,0 +1,128 @@
+package dev.restock.core.planogram;
+
+import dev.restock.api.audit.Actor;
+import dev.restock.api.error.NotFoundException;
+import dev.restock.api.fleet.Cabinet;
+import dev.restock.api.fleet.Device;
+import dev.restock.api.planogram.CreatePlanogram;
+import dev.restock.api.planogram.Planogram;
+import dev.restock.api.planogram.UpdatePlanogram;
+import dev.restock.api.planogram.port.in.PlanogramManagement;
+import dev.restock.api.planogram.port.out.Planograms;
+import dev.restock.api.shared.Checks;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.api.shared.Visibility;
+import dev.restock.api.spi.Store;
+import dev.restock.core.shared.CoreContext;
+import dev.restock.core.shared.UseCase;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Planogram use cases. Creating a planogram makes it the cabinet's active one and deactivates the
+ * previous one in the same unit of work.
+ */
+public final class PlanogramService extends UseCase implements PlanogramManagement {
+
+  public PlanogramService(CoreContext ctx, Actor actor) {
+    super(ctx, actor);
+  }
+
+  private Planograms planograms() {
+    return store().planograms();
+  }
+
+  @Override
+  public Planogram create(CreatePlanogram command) {
+    Objects.requireNonNull(command, "command");
+    return write("planogram.create", () -> {
+      Checks checks = new Checks();
+      Optional<Cabinet> cabinet = liveCabinet(store(), command.cabinetId());
+      checks.check(cabinet.isPresent(), "cabinetId",
+          "no cabinet of a live device with id " + command.cabinetId());
+      if (cabinet.isEmpty()) {
+        checks.throwIfAny();
+      }
+      Planogram planogram = PlanogramDrafts.build(store(), UUID.randomUUID(), cabinet.get(), command.name(),
+          command.slots(), "slots", checks);
+      checks.throwIfAny();
+      return PlanogramDrafts.activate(store(), planogram);
+    });
+  }
+
+  private static Optional<Cabinet> liveCabinet(Store store, UUID cabinetId) {
+    return store.devices().findByCabinet(cabinetId).flatMap(d -> cabinetOf(d, cabinetId));
+  }
+
+  private static Optional<Cabinet> cabinetOf(Device device, UUID cabinetId) {
+    return device.cabinets().stream().filter(c -> c.id().equals(cabinetId)).findFirst();
+  }
+
+  @Override
+  public Planogram update(UUID id, UpdatePlanogram command) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(command, "command");
+    return write("planogram.update", () -> {
+      Planogram current = live(id);
+      var slots = current.slots();
+      Checks checks = new Checks();
+      if (command.slots() != null) {
+        Cabinet cabinet = liveCabinet(store(), current.cabinetId())
+            .orElseThrow(() -> new NotFoundException("cabinet", current.cabinetId()));
+        slots = SlotRules.build(command.slots(), cabinet,
+            SlotRules.products(store(), command.slots()), current.slots(), "slots", checks);
+      }
+      checks.throwIfAny();
+      return planograms().update(new Planogram(current.id(), current.cabinetId(),
+          command.name() != null ? command.name() : current.name(), current.active(), slots,
+          current.version(), current.stamp(), current.deletedAt()));
+    });
+  }
+
+  @Override
+  public Planogram get(UUID id) {
+    Objects.requireNonNull(id, "id");
+    return read(() -> live(id));
+  }
+
+  @Override
+  public Planogram activeFor(UUID cabinetId) {
+    Objects.requireNonNull(cabinetId, "cabinetId");
+    return read(() -> planograms().findActiveByCabinet(cabinetId)
+        .orElseThrow(() -> new NotFoundException("active planogram of cabinet", cabinetId)));
+  }
+
+  @Override
+  public Page<Planogram> list(PageRequest request, Visibility visibility) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(visibility, "visibility");
+    return read(() -> planograms().list(request, visibility));
+  }
+
+  @Override
+  public void delete(UUID id) {
+    Objects.requireNonNull(id, "id");
+    write("planogram.delete", () -> {
+      live(id);
+      planograms().softDelete(id);
+      return null;
+    });
+  }
+
+  @Override
+  public Planogram restore(UUID id) {
+    Objects.requireNonNull(id, "id");
+    return write("planogram.restore", () -> {
+      planograms().find(id, Visibility.ONLY_DELETED)
+          .orElseThrow(() -> new NotFoundException("deleted planogram", id));
+      return planograms().restore(id);
+    });
+  }
+
+  private Planogram live(UUID id) {
+    return planograms().find(id, Visibility.LIVE)
+        .orElseThrow(() -> new NotFoundException("planogram", id));
+  }
+}

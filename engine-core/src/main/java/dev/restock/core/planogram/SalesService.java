@@ -1,0 +1,96 @@
+package dev.restock.core.planogram;
+
+import dev.restock.api.audit.Actor;
+import dev.restock.api.planogram.Planogram;
+import dev.restock.api.planogram.RecordSales;
+import dev.restock.api.planogram.SaleEntry;
+import dev.restock.api.planogram.SaleRecord;
+import dev.restock.api.planogram.Slot;
+import dev.restock.api.planogram.port.in.SalesRecording;
+import dev.restock.api.shared.Checks;
+import dev.restock.core.shared.CoreContext;
+import dev.restock.core.shared.UseCase;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Records sales: every entry is checked before anything is written, then slot quantities go down
+ * and sale records are appended, all in one unit of work. Reads and writes are batched per call,
+ * not per entry.
+ */
+public final class SalesService extends UseCase implements SalesRecording {
+
+  public SalesService(CoreContext ctx, Actor actor) {
+    super(ctx, actor);
+  }
+
+  @Override
+  public List<SaleRecord> record(RecordSales command) {
+    Objects.requireNonNull(command, "command");
+    return write("sales.record", () -> {
+      List<UUID> slotIds = command.entries().stream().map(SaleEntry::slotId).toList();
+      Map<UUID, Planogram> planogramBySlot = new HashMap<>();
+      for (Planogram p : store().planograms().findBySlotIds(slotIds)) {
+        p.slots().forEach(s -> planogramBySlot.put(s.id(), p));
+      }
+      Checks checks = new Checks();
+      Map<UUID, Map<UUID, Slot>> changedSlots = new LinkedHashMap<>();
+      List<SaleRecord> records = new ArrayList<>();
+      var now = ctx.clock().instant();
+      for (int i = 0; i < command.entries().size(); i++) {
+        SaleEntry entry = command.entries().get(i);
+        String field = "entries[" + i + "]";
+        Planogram planogram = planogramBySlot.get(entry.slotId());
+        if (planogram == null) {
+          checks.add(field + ".slotId", "no live slot with id " + entry.slotId());
+          continue;
+        }
+        Slot slot = planogram.slot(entry.slotId()).orElseThrow();
+        if (slot.productId() == null) {
+          checks.add(field + ".slotId", "slot " + slot.position() + " is empty");
+          continue;
+        }
+        int sold;
+        if (entry.unitsSold() != null) {
+          sold = entry.unitsSold();
+          checks.check(sold <= slot.quantity(), field + ".unitsSold", "slot " + slot.position()
+              + " holds " + slot.quantity() + ", cannot sell " + sold);
+        } else {
+          sold = slot.quantity() - entry.observedCount();
+          checks.check(sold >= 0, field + ".observedCount", "slot " + slot.position() + " held "
+              + slot.quantity() + ", cannot now hold " + entry.observedCount()
+              + " without a delivery");
+        }
+        if (sold < 0 || sold > slot.quantity()) {
+          continue;
+        }
+        int after = slot.quantity() - sold;
+        changedSlots.computeIfAbsent(planogram.id(), k -> new LinkedHashMap<>())
+            .put(slot.id(), slot.withQuantity(after));
+        records.add(new SaleRecord(UUID.randomUUID(), slot.id(), slot.productId(), sold,
+            slot.quantity(), after, now, actor.userId()));
+      }
+      checks.throwIfAny();
+      Map<UUID, Planogram> byId = new HashMap<>();
+      planogramBySlot.values().forEach(p -> byId.put(p.id(), p));
+      changedSlots.forEach((planogramId, changes) -> {
+        Planogram p = byId.get(planogramId);
+        store().planograms().update(p.withSlots(
+            p.slots().stream().map(s -> changes.getOrDefault(s.id(), s)).toList()));
+      });
+      store().sales().append(records);
+      return List.copyOf(records);
+    });
+  }
+
+  @Override
+  public List<SaleRecord> salesOf(UUID slotId) {
+    Objects.requireNonNull(slotId, "slotId");
+    return read(() -> store().sales().forSlot(slotId));
+  }
+}

@@ -1,0 +1,63 @@
+package dev.restock.core.user;
+
+import dev.restock.api.audit.Actor;
+import dev.restock.api.error.NotFoundException;
+import dev.restock.api.shared.AuditStamp;
+import dev.restock.api.shared.Checks;
+import dev.restock.api.user.CreateUser;
+import dev.restock.api.user.Role;
+import dev.restock.api.user.UpdateUser;
+import dev.restock.api.user.User;
+import dev.restock.api.user.port.in.UserManagement;
+import dev.restock.api.user.port.out.Users;
+import dev.restock.core.shared.CoreContext;
+import dev.restock.core.shared.CrudUseCase;
+import dev.restock.core.shared.References;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** User use cases. */
+public final class UserService extends CrudUseCase<User, CreateUser, UpdateUser>
+    implements UserManagement {
+
+  public UserService(CoreContext ctx, Actor actor) {
+    super(ctx, actor, "user");
+  }
+
+  @Override
+  protected Users repository() {
+    return store().users();
+  }
+
+  @Override
+  protected User build(UUID id, CreateUser c) {
+    return new User(id, c.username(), c.email(), c.role(), true, 0, AuditStamp.NEW, null);
+  }
+
+  @Override
+  protected User apply(User u, UpdateUser c) {
+    return new User(u.id(), u.username(), pick(c.email(), u.email()), pick(c.role(), u.role()),
+        pick(c.active(), u.active()), u.version(), u.stamp(), u.deletedAt());
+  }
+
+  @Override
+  protected void check(User candidate, Checks checks) {
+    References.unique(repository().findByUsername(candidate.username()), candidate.id(), "user",
+        "username", candidate.username());
+    References.unique(repository().findByEmail(candidate.email()), candidate.id(), "user", "email",
+        candidate.email());
+  }
+
+  @Override
+  public User getByUsername(String username) {
+    Objects.requireNonNull(username, "username");
+    return read(() -> repository().findByUsername(username.strip())
+        .orElseThrow(() -> new NotFoundException("user", username)));
+  }
+
+  @Override
+  public Optional<User> firstAdministrator() {
+    return read(() -> repository().findFirstActive(Role.ADMIN));
+  }
+}

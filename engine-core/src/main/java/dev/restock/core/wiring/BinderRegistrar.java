@@ -1,0 +1,27 @@
+package dev.restock.core.wiring;
+
+import com.google.inject.Binder;
+import com.google.inject.multibindings.Multibinder;
+import dev.restock.api.spi.PickListStrategy;
+import dev.restock.api.spi.PluginRegistrar;
+import java.util.Objects;
+
+/** The binder facade plugins see: contributions become Guice multibindings. */
+final class BinderRegistrar implements PluginRegistrar {
+  private final Binder binder;
+
+  BinderRegistrar(Binder binder) {
+    this.binder = binder;
+  }
+
+  static Multibinder<PickListStrategy> strategies(Binder binder) {
+    return Multibinder.newSetBinder(binder, PickListStrategy.class);
+  }
+
+  @Override
+  public PluginRegistrar pickListStrategy(PickListStrategy strategy) {
+    Objects.requireNonNull(strategy, "strategy");
+    strategies(binder).addBinding().toInstance(strategy);
+    return this;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.restock.core.wiring;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
+import com.google.inject.spi.Message;
+import dev.restock.api.Restock;
+import dev.restock.api.error.RestockException;
+import dev.restock.api.spi.EnginePlugin;
+import dev.restock.api.spi.StoreFactory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+
+/**
+ * Builds a {@link Restock} engine: pick a store, optionally add plugins, build.
+ *
+ * <pre>{@code
+ * try (Restock engine = RestockEngine.builder()
+ *     .store(JpaStores.sqlite(Path.of("restock.db")))
+ *     .plugin(new MyStrategies())
+ *     .build()) {
+ *   RestockSession admin = engine.as(Actor.user(adminId).withReason("initial load"));
+ *   admin.products().create(new CreateProduct("COLA-33", "Cola 33cl", "Drinks", price, 24));
+ * }
+ * }</pre>
+ *
+ * <p>Plugins registered explicitly come first; {@link Builder#discoverPlugins()} adds those found
+ * by {@link ServiceLoader}. A plugin id or strategy id used twice fails {@link Builder#build()}.
+ */
+public final class RestockEngine {
+  private RestockEngine() {}
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects the engine's parts; not thread-safe, build once. */
+  public static final class Builder {
+    private StoreFactory store;
+    private final List<EnginePlugin> plugins = new ArrayList<>();
+    private boolean discover;
+    private ClassLoader discoveryLoader;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The store to open (required), e.g. {@code JpaStores.sqlite(path)}. */
+    public Builder store(StoreFactory factory) {
+      this.store = Objects.requireNonNull(factory, "factory");
+      return this;
+    }
+
+    /** Registers plugins explicitly. */
+    public Builder plugin(EnginePlugin... more) {
+      for (EnginePlugin p : more) {
+        plugins.add(Objects.requireNonNull(p, "plugin"));
+      }
+      return this;
+    }
+
+    /** Also registers every plugin that {@link ServiceLoader} finds on the context class path. */
+    public Builder discoverPlugins() {
+      return discoverPlugins(Thread.currentThread().getContextClassLoader());
+    }
+
+    /** Also registers every plugin that {@link ServiceLoader} finds through {@code loader}. */
+    public Builder discoverPlugins(ClassLoader loader) {
+      this.discover = true;
+      this.discoveryLoader = loader;
+      return this;
+    }
+
+    /** The clock use cases read (default: system UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Opens the store and assembles the engine.
+     *
+     * @throws IllegalStateException when no store is set, or a plugin or strategy id is used twice
+     * @throws RestockException as thrown by the store when it cannot open
+     */
+    public Restock build() {
+      if (store == null) {
+        throw new IllegalStateException(
+            "no store configured: call store(...), e.g. store(JpaStores.sqlite(path))");
+      }
+      Map<String, EnginePlugin> byId = new LinkedHashMap<>();
+      List<EnginePlugin> all = new ArrayList<>(plugins);
+      if (discover) {
+        ServiceLoader.load(EnginePlugin.class, discoveryLoader).forEach(p -> {
+          if (plugins.stream().noneMatch(e -> e.getClass().equals(p.getClass()))) {
+            all.add(p);
+          }
+        });
+      }
+      for (EnginePlugin p : all) {
+        EnginePlugin previous = byId.putIfAbsent(Objects.requireNonNull(p.id(), "plugin id"), p);
+        if (previous != null) {
+          throw new IllegalStateException("two plugins have the id '" + p.id() + "': "
+              + previous.getClass().getName() + " and " + p.getClass().getName());
+        }
+      }
+      List<com.google.inject.Module> modules = new ArrayList<>();
+      modules.add(new EngineModule(store, clock));
+      byId.values().forEach(p -> modules.add(new PluginModule(p)));
+      try {
+        return Guice.createInjector(Stage.PRODUCTION, modules).getInstance(Restock.class);
+      } catch (CreationException e) {
+        throw unwrap(e.getErrorMessages(), e);
+      } catch (ProvisionException e) {
+        throw unwrap(e.getErrorMessages(), e);
+      }
+    }
+
+    private static RuntimeException unwrap(
+        java.util.Collection<Message> messages, RuntimeException original) {
+      for (Message m : messages) {
+        Throwable cause = m.getCause();
+        if (cause instanceof RestockException r) {
+          return r;
+        }
+        if (cause instanceof IllegalStateException i) {
+          return i;
+        }
+        if (cause instanceof RuntimeException r) {
+          return r;
+        }
+      }
+      return original;
+    }
+  }
+}
