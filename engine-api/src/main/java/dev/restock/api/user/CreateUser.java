@@ -11,15 +11,16 @@ public record CreateUser(String username, String email, Role role) {
   public CreateUser {
     username = username == null ? null : username.strip();
     email = email == null ? null : email.strip();
-    Checks checks = new Checks().text(username, "username", 64).text(email, "email", 254)
-        .notNull(role, "role");
+    Checks checks = new Checks().text(username, "username", 64);
     if (username != null && !username.isBlank()) {
       checks.check(USERNAME.matcher(username).matches(), "username",
           "may hold only letters, digits, '.', '_' and '-'");
     }
+    checks.text(email, "email", 254);
     if (email != null && !email.isBlank()) {
       checks.check(EMAIL.matcher(email).matches(), "email", "is not an email address");
     }
+    checks.notNull(role, "role");
     checks.throwIfAny();
   }
 }
