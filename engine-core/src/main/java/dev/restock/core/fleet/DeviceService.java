@@ -3,7 +3,6 @@ package dev.restock.core.fleet;
 import dev.restock.api.audit.Actor;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.fleet.Cabinet;
-import dev.restock.api.fleet.CabinetSpec;
 import dev.restock.api.fleet.CreateDevice;
 import dev.restock.api.fleet.Device;
 import dev.restock.api.fleet.DeviceType;
@@ -22,7 +21,6 @@ import dev.restock.core.shared.CoreContext;
 import dev.restock.core.shared.CrudUseCase;
 import dev.restock.core.shared.References;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,8 +41,8 @@ public final class DeviceService extends CrudUseCase<Device, CreateDevice, Updat
 
   @Override
   protected Device build(UUID id, CreateDevice c) {
+    // command order is kept so that violation paths (cabinets[i]) point into the command
     List<Cabinet> cabinets = c.cabinets().stream()
-        .sorted(Comparator.comparingInt(CabinetSpec::index))
         .map(s -> new Cabinet(UUID.randomUUID(), s.index(), s.cabinetTypeId(), s.rows(), s.columns()))
         .toList();
     return new Device(id, c.name(), c.serialNumber(), c.locationId(), c.routeId(),
@@ -81,14 +79,15 @@ public final class DeviceService extends CrudUseCase<Device, CreateDevice, Updat
       int max = type.get().maxCabinets();
       checks.check(d.cabinets().size() <= max, prefix + "cabinets", "device type "
           + type.get().name() + " takes at most " + max + " cabinet(s), got " + d.cabinets().size());
-      for (Cabinet c : d.cabinets()) {
-        checks.check(c.index() <= max, prefix + "cabinets[" + (c.index()) + "].index",
-            "cabinet index " + c.index() + " exceeds the device type's " + max + " cabinet(s)");
+      for (int i = 0; i < d.cabinets().size(); i++) {
+        int index = d.cabinets().get(i).index();
+        checks.check(index <= max, prefix + "cabinets[" + i + "].index",
+            "cabinet index " + index + " exceeds the device type's " + max + " cabinet(s)");
       }
     }
-    for (Cabinet c : d.cabinets()) {
-      References.live(store().cabinetTypes(), c.cabinetTypeId(),
-          prefix + "cabinets[" + c.index() + "].cabinetTypeId", "cabinet type", checks);
+    for (int i = 0; i < d.cabinets().size(); i++) {
+      References.live(store().cabinetTypes(), d.cabinets().get(i).cabinetTypeId(),
+          prefix + "cabinets[" + i + "].cabinetTypeId", "cabinet type", checks);
     }
   }
 
