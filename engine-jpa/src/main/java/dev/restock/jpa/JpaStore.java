@@ -1,0 +1,176 @@
+package dev.restock.jpa;
+
+import dev.restock.api.audit.port.out.AuditHistory;
+import dev.restock.api.catalog.port.out.Products;
+import dev.restock.api.fleet.port.out.CabinetTypes;
+import dev.restock.api.fleet.port.out.DeviceTypes;
+import dev.restock.api.fleet.port.out.Devices;
+import dev.restock.api.fleet.port.out.Locations;
+import dev.restock.api.fleet.port.out.Routes;
+import dev.restock.api.planogram.port.out.Planograms;
+import dev.restock.api.planogram.port.out.SalesLedger;
+import dev.restock.api.spi.Store;
+import dev.restock.api.tx.TransactionBoundary;
+import dev.restock.api.user.port.out.Users;
+import dev.restock.jpa.audit.JpaAuditHistory;
+import dev.restock.jpa.catalog.JpaProducts;
+import dev.restock.jpa.config.Hibernate;
+import dev.restock.jpa.config.Pools;
+import dev.restock.jpa.fleet.JpaCabinetTypes;
+import dev.restock.jpa.fleet.JpaDeviceTypes;
+import dev.restock.jpa.fleet.JpaDevices;
+import dev.restock.jpa.fleet.JpaLocations;
+import dev.restock.jpa.fleet.JpaRoutes;
+import dev.restock.jpa.planogram.JpaPlanograms;
+import dev.restock.jpa.planogram.JpaSalesLedger;
+import dev.restock.jpa.shared.StoreContext;
+import dev.restock.jpa.tx.JpaTransactions;
+import dev.restock.jpa.user.JpaUsers;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.flywaydb.core.Flyway;
+import org.hibernate.SessionFactory;
+
+/**
+ * The JPA store: Flyway-migrated schema, Hibernate with Envers history and soft delete, HikariCP
+ * pools. Open it through {@link JpaStores}; it is thread-safe; close it once.
+ */
+public final class JpaStore implements Store {
+  private final JpaStoreConfig config;
+  private final Pools pools;
+  private final SessionFactory sessionFactory;
+  private final JpaTransactions transactions;
+  private final Products products;
+  private final Locations locations;
+  private final Routes routes;
+  private final DeviceTypes deviceTypes;
+  private final CabinetTypes cabinetTypes;
+  private final Devices devices;
+  private final Planograms planograms;
+  private final Users users;
+  private final SalesLedger sales = new JpaSalesLedger();
+  private final AuditHistory history = new JpaAuditHistory();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private JpaStore(JpaStoreConfig config, Pools pools, SessionFactory sessionFactory) {
+    this.config = config;
+    this.pools = pools;
+    this.sessionFactory = sessionFactory;
+    this.transactions = new JpaTransactions(sessionFactory,
+        pools.separateReadPool() ? pools.read() : null);
+    // SQLite's datetime('now') is UTC text; H2 and PostgreSQL write local time of the session
+    ZoneId zone = config.database() == Database.SQLITE ? ZoneOffset.UTC : ZoneId.systemDefault();
+    StoreContext context = new StoreContext(config.clock(), zone);
+    this.products = new JpaProducts(context);
+    this.locations = new JpaLocations(context);
+    this.routes = new JpaRoutes(context);
+    this.deviceTypes = new JpaDeviceTypes(context);
+    this.cabinetTypes = new JpaCabinetTypes(context);
+    this.devices = new JpaDevices(context);
+    this.planograms = new JpaPlanograms(context);
+    this.users = new JpaUsers(context);
+  }
+
+  /**
+   * Opens the pools, verifies per-connection settings, migrates the schema and validates the
+   * mapping against it. On any failure everything opened so far is closed again.
+   *
+   * @throws IllegalStateException with a message saying what failed and what to do
+   */
+  public static JpaStore open(JpaStoreConfig config) {
+    Pools pools;
+    try {
+      pools = Pools.open(config);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot open the database " + config.jdbcUrl() + ": "
+          + rootMessage(e) + ". Check that it is reachable and the URL and credentials are right.",
+          e);
+    }
+    try {
+      migrate(config, pools);
+      SessionFactory sessionFactory;
+      try {
+        sessionFactory = Hibernate.build(config, pools.write());
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("the schema of " + config.jdbcUrl()
+            + " does not match this version of Restock: " + rootMessage(e), e);
+      }
+      return new JpaStore(config, pools, sessionFactory);
+    } catch (RuntimeException e) {
+      pools.close();
+      throw e;
+    }
+  }
+
+  private static void migrate(JpaStoreConfig config, Pools pools) {
+    var flyway = Flyway.configure()
+        .dataSource(pools.write())
+        .locations(config.database().migrations())
+        .failOnMissingLocations(true);
+    if (config.schema() != null) {
+      flyway.schemas(config.schema()).defaultSchema(config.schema()).createSchemas(true);
+    }
+    try {
+      flyway.load().migrate();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("migrating " + config.jdbcUrl() + " failed: "
+          + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  @Override
+  public String description() {
+    return "jpa-" + config.database().name().toLowerCase(java.util.Locale.ROOT) + ":"
+        + config.jdbcUrl().replaceFirst("^jdbc:[a-z0-9]+:", "")
+        + (config.schema() == null ? "" : " schema " + config.schema());
+  }
+
+  /** Number of JDBC statements prepared since the store opened; for diagnostics and tests. */
+  public long preparedStatementCount() {
+    return sessionFactory.getStatistics().getPrepareStatementCount();
+  }
+
+  @Override public TransactionBoundary transactions() { return transactions; }
+  @Override public Products products() { return products; }
+  @Override public Locations locations() { return locations; }
+  @Override public Routes routes() { return routes; }
+  @Override public DeviceTypes deviceTypes() { return deviceTypes; }
+  @Override public CabinetTypes cabinetTypes() { return cabinetTypes; }
+  @Override public Devices devices() { return devices; }
+  @Override public Planograms planograms() { return planograms; }
+  @Override public Users users() { return users; }
+  @Override public SalesLedger sales() { return sales; }
+  @Override public AuditHistory history() { return history; }
+
+  /** Closes the session factory and the pools; an in-memory H2 database is dropped. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      sessionFactory.close();
+    } finally {
+      if (config.database() == Database.H2 && config.jdbcUrl().startsWith("jdbc:h2:mem:")) {
+        try (Connection c = pools.write().getConnection(); Statement s = c.createStatement()) {
+          s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+          // the database is going away either way
+        }
+      }
+      pools.close();
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.restock.jpa.catalog;
+
+import dev.restock.api.catalog.Product;
+import dev.restock.api.catalog.port.out.Products;
+import dev.restock.jpa.shared.JpaRepository;
+import dev.restock.jpa.shared.StoreContext;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Products in the JPA store. */
+public final class JpaProducts extends JpaRepository<Product, ProductEntity> implements Products {
+
+  public JpaProducts(StoreContext store) {
+    super(ProductEntity.class, "product", "sku", store);
+  }
+
+  @Override protected Product toDomain(ProductEntity e, Instant deletedAt) { return e.toDomain(deletedAt); }
+  @Override protected ProductEntity newEntity(Product p) { return new ProductEntity(p); }
+  @Override protected void copy(Product p, ProductEntity e) { e.copy(p); }
+  @Override protected String what() { return "product"; }
+  @Override protected String orderProperty() { return "sku"; }
+
+  @Override
+  public Optional<Product> findBySku(String sku) {
+    return session().createSelectionQuery("from ProductEntity e where e.sku = :sku",
+            ProductEntity.class)
+        .setParameter("sku", sku).getResultStream().findFirst().map(e -> e.toDomain(null));
+  }
+
+  @Override
+  public List<Product> findAllById(Collection<UUID> ids) {
+    return findAllIncludingDeleted(ids);
+  }
+}

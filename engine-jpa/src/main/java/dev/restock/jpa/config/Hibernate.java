@@ -1,0 +1,79 @@
+package dev.restock.jpa.config;
+
+import dev.restock.jpa.JpaStoreConfig;
+import dev.restock.jpa.audit.RevisionEntity;
+import dev.restock.jpa.catalog.ProductEntity;
+import dev.restock.jpa.fleet.CabinetEntity;
+import dev.restock.jpa.fleet.CabinetTypeEntity;
+import dev.restock.jpa.fleet.DeviceEntity;
+import dev.restock.jpa.fleet.DeviceTypeEntity;
+import dev.restock.jpa.fleet.LocationEntity;
+import dev.restock.jpa.fleet.RouteEntity;
+import dev.restock.jpa.planogram.PlanogramEntity;
+import dev.restock.jpa.planogram.SaleEntity;
+import dev.restock.jpa.planogram.SlotEntity;
+import dev.restock.jpa.user.UserEntity;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+
+/** Builds the session factory: the mapping, Envers settings, batching, and schema validation. */
+public final class Hibernate {
+  /** Every mapped class. */
+  public static final List<Class<?>> ENTITIES = List.of(ProductEntity.class, LocationEntity.class,
+      RouteEntity.class, DeviceTypeEntity.class, CabinetTypeEntity.class, DeviceEntity.class,
+      CabinetEntity.class, PlanogramEntity.class, SlotEntity.class, UserEntity.class,
+      SaleEntity.class, RevisionEntity.class);
+
+  private Hibernate() {}
+
+  /** Settings shared by the running store and by DDL generation. */
+  public static Map<String, Object> settings(JpaStoreConfig config) {
+    Map<String, Object> s = new java.util.HashMap<>();
+    s.put(AvailableSettings.DIALECT, dialect(config));
+    s.put(AvailableSettings.STATEMENT_BATCH_SIZE, 50);
+    s.put(AvailableSettings.ORDER_INSERTS, true);
+    s.put(AvailableSettings.ORDER_UPDATES, true);
+    s.put(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, 64);
+    s.put(AvailableSettings.GENERATE_STATISTICS, true);
+    s.put("hibernate.query.fail_on_pagination_over_collection_fetch", true);
+    s.put("org.hibernate.envers.store_data_at_delete", true);
+    s.put("org.hibernate.envers.audit_table_suffix", "_aud");
+    s.put("org.hibernate.envers.revision_field_name", "rev");
+    s.put("org.hibernate.envers.revision_type_field_name", "revtype");
+    if (config.schema() != null) {
+      s.put(AvailableSettings.DEFAULT_SCHEMA, config.schema());
+    }
+    return s;
+  }
+
+  static String dialect(JpaStoreConfig config) {
+    return switch (config.database()) {
+      case SQLITE -> "org.hibernate.community.dialect.SQLiteDialect";
+      case H2 -> "org.hibernate.dialect.H2Dialect";
+      case POSTGRESQL -> "org.hibernate.dialect.PostgreSQLDialect";
+    };
+  }
+
+  /** A session factory over {@code dataSource} that validates the mapping against the schema. */
+  public static SessionFactory build(JpaStoreConfig config, DataSource dataSource) {
+    StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder()
+        .applySettings(settings(config))
+        .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+        .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate");
+    StandardServiceRegistry registry = builder.build();
+    try {
+      MetadataSources sources = new MetadataSources(registry);
+      ENTITIES.forEach(sources::addAnnotatedClass);
+      return sources.buildMetadata().buildSessionFactory();
+    } catch (RuntimeException e) {
+      StandardServiceRegistryBuilder.destroy(registry);
+      throw e;
+    }
+  }
+}

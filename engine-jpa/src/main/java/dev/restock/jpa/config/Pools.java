@@ -1,0 +1,120 @@
+package dev.restock.jpa.config;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.restock.jpa.Database;
+import dev.restock.jpa.JpaStoreConfig;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The store's connection pools. SQLite gets two: a single-connection write pool whose
+ * transactions begin IMMEDIATE (so writers queue for the lock up front instead of deadlocking on
+ * an upgrade), and a read pool whose transactions begin DEFERRED (so readers never block behind
+ * the write lock). Other databases use one pool for both.
+ */
+public record Pools(HikariDataSource write, HikariDataSource read) implements AutoCloseable {
+  static final int SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+  public static Pools open(JpaStoreConfig config) {
+    if (config.database() == Database.SQLITE) {
+      HikariDataSource write = sqlite(config, SQLiteConfig.TransactionMode.IMMEDIATE, 1,
+          "restock-sqlite-write");
+      try {
+        HikariDataSource read = sqlite(config, SQLiteConfig.TransactionMode.DEFERRED,
+            config.maxPoolSize(), "restock-sqlite-read");
+        Pools pools = new Pools(write, read);
+        try {
+          pools.verifySqlite();
+        } catch (RuntimeException e) {
+          pools.close();
+          throw e;
+        }
+        return pools;
+      } catch (RuntimeException e) {
+        write.close();
+        throw e;
+      }
+    }
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(config.jdbcUrl());
+    hc.setUsername(config.user());
+    hc.setPassword(config.password());
+    hc.setMaximumPoolSize(config.maxPoolSize());
+    hc.setPoolName("restock-" + config.database().name().toLowerCase(java.util.Locale.ROOT));
+    if (config.schema() != null) {
+      hc.setSchema(config.schema());
+    }
+    HikariDataSource pool = new HikariDataSource(hc);
+    return new Pools(pool, pool);
+  }
+
+  private static HikariDataSource sqlite(
+      JpaStoreConfig config, SQLiteConfig.TransactionMode mode, int size, String name) {
+    SQLiteConfig sqlite = new SQLiteConfig();
+    sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    sqlite.enforceForeignKeys(true);
+    sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+    sqlite.setTransactionMode(mode);
+    SQLiteDataSource source = new SQLiteDataSource(sqlite);
+    source.setUrl(config.jdbcUrl());
+    HikariConfig hc = new HikariConfig();
+    hc.setDataSource(source);
+    hc.setMaximumPoolSize(size);
+    hc.setPoolName(name);
+    return new HikariDataSource(hc);
+  }
+
+  /**
+   * Reads each required pragma back from a connection of each pool and fails, naming every one
+   * that is not in force, rather than run with weaker guarantees than promised.
+   */
+  void verifySqlite() {
+    List<String> problems = new ArrayList<>();
+    for (HikariDataSource pool : List.of(write, read)) {
+      try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        expect(s, "journal_mode", "wal", pool, problems);
+        expect(s, "synchronous", "1", pool, problems);
+        expect(s, "foreign_keys", "1", pool, problems);
+        expect(s, "busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS), pool, problems);
+      } catch (SQLException e) {
+        problems.add(pool.getPoolName() + ": cannot read settings: " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("SQLite settings not in force: " + String.join("; ", problems)
+          + ". Check that the database file is on a local file system that supports WAL.");
+    }
+  }
+
+  static void expect(Statement s, String pragma, String expected, HikariDataSource pool,
+      List<String> problems) throws SQLException {
+    try (ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
+      String actual = rs.next() ? rs.getString(1) : null;
+      if (!expected.equalsIgnoreCase(actual)) {
+        problems.add(pool.getPoolName() + ": " + pragma + " is " + actual + ", expected "
+            + expected);
+      }
+    }
+  }
+
+  /** Whether reads use a pool of their own. */
+  public boolean separateReadPool() {
+    return read != write;
+  }
+
+  @Override
+  public void close() {
+    if (read != write) {
+      read.close();
+    }
+    write.close();
+  }
+}

@@ -1,0 +1,21 @@
+package dev.restock.jpa.fleet;
+
+import dev.restock.api.fleet.DeviceType;
+import dev.restock.api.fleet.port.out.DeviceTypes;
+import dev.restock.jpa.shared.JpaRepository;
+import dev.restock.jpa.shared.StoreContext;
+import java.time.Instant;
+
+/** Device types in the JPA store. */
+public final class JpaDeviceTypes extends JpaRepository<DeviceType, DeviceTypeEntity>
+    implements DeviceTypes {
+  public JpaDeviceTypes(StoreContext store) {
+    super(DeviceTypeEntity.class, "device_type", "name", store);
+  }
+
+  @Override protected DeviceType toDomain(DeviceTypeEntity e, Instant deletedAt) { return e.toDomain(deletedAt); }
+  @Override protected DeviceTypeEntity newEntity(DeviceType t) { return new DeviceTypeEntity(t); }
+  @Override protected void copy(DeviceType t, DeviceTypeEntity e) { e.copy(t); }
+  @Override protected String what() { return "device type"; }
+  @Override protected String orderProperty() { return "name"; }
+}

@@ -1,0 +1,20 @@
+package dev.restock.jpa.fleet;
+
+import dev.restock.api.fleet.Location;
+import dev.restock.api.fleet.port.out.Locations;
+import dev.restock.jpa.shared.JpaRepository;
+import dev.restock.jpa.shared.StoreContext;
+import java.time.Instant;
+
+/** Locations in the JPA store. */
+public final class JpaLocations extends JpaRepository<Location, LocationEntity> implements Locations {
+  public JpaLocations(StoreContext store) {
+    super(LocationEntity.class, "location", "name", store);
+  }
+
+  @Override protected Location toDomain(LocationEntity e, Instant deletedAt) { return e.toDomain(deletedAt); }
+  @Override protected LocationEntity newEntity(Location l) { return new LocationEntity(l); }
+  @Override protected void copy(Location l, LocationEntity e) { e.copy(l); }
+  @Override protected String what() { return "location"; }
+  @Override protected String orderProperty() { return "name"; }
+}

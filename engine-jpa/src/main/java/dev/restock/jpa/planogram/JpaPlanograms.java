@@ -1,0 +1,87 @@
+package dev.restock.jpa.planogram;
+
+import dev.restock.api.planogram.Planogram;
+import dev.restock.api.planogram.Slot;
+import dev.restock.api.planogram.port.out.Planograms;
+import dev.restock.jpa.shared.JpaRepository;
+import dev.restock.jpa.shared.StoreContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Planograms with their slots. An update matches slots by id: changed slots are updated (one
+ * history revision each), new ones inserted, missing ones soft-deleted.
+ */
+public final class JpaPlanograms extends JpaRepository<Planogram, PlanogramEntity>
+    implements Planograms {
+  private static final String WITH_SLOTS =
+      "select distinct e from PlanogramEntity e left join fetch e.slots ";
+
+  public JpaPlanograms(StoreContext store) {
+    super(PlanogramEntity.class, "planogram", "name", store);
+  }
+
+  @Override protected Planogram toDomain(PlanogramEntity e, Instant deletedAt) { return e.toDomain(deletedAt); }
+  @Override protected PlanogramEntity newEntity(Planogram p) { return new PlanogramEntity(p); }
+  @Override protected String what() { return "planogram"; }
+  @Override protected String orderProperty() { return "name"; }
+
+  @Override
+  protected void copy(Planogram p, PlanogramEntity e) {
+    e.copy(p);
+    Map<UUID, SlotEntity> existing = new HashMap<>();
+    e.slots().forEach(s -> existing.put(s.getId(), s));
+    List<SlotEntity> removed = new ArrayList<>(e.slots());
+    for (Slot slot : p.slots()) {
+      SlotEntity entity = existing.get(slot.id());
+      if (entity == null) {
+        SlotEntity added = new SlotEntity(e, slot);
+        e.slots().add(added);
+        session().persist(added);
+      } else {
+        entity.copy(slot);
+        removed.remove(entity);
+      }
+    }
+    for (SlotEntity gone : removed) {
+      e.slots().remove(gone);
+      session().remove(gone);
+    }
+    // removed positions are freed before new slots may take them
+    session().flush();
+  }
+
+  @Override
+  public Optional<Planogram> findActiveByCabinet(UUID cabinetId) {
+    return session().createSelectionQuery(WITH_SLOTS + "where e.cabinetId = :c and e.active = true",
+            PlanogramEntity.class)
+        .setParameter("c", cabinetId).getResultStream().findFirst().map(e -> e.toDomain(null));
+  }
+
+  @Override
+  public List<Planogram> findActiveByCabinets(Collection<UUID> cabinetIds) {
+    if (cabinetIds.isEmpty()) {
+      return List.of();
+    }
+    return session().createSelectionQuery(WITH_SLOTS + "where e.cabinetId in :c and e.active = true",
+            PlanogramEntity.class)
+        .setParameter("c", cabinetIds).getResultList().stream().map(e -> e.toDomain(null)).toList();
+  }
+
+  @Override
+  public List<Planogram> findBySlotIds(Collection<UUID> slotIds) {
+    if (slotIds.isEmpty()) {
+      return List.of();
+    }
+    return session().createSelectionQuery(WITH_SLOTS
+                + "where e.id in (select s.planogram.id from SlotEntity s where s.id in :s)",
+            PlanogramEntity.class)
+        .setParameter("s", slotIds).getResultList().stream().map(e -> e.toDomain(null)).toList();
+  }
+}

@@ -1,0 +1,191 @@
+package dev.restock.jpa.shared;
+
+import dev.restock.api.error.NotFoundException;
+import dev.restock.api.shared.Aggregate;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.api.shared.Visibility;
+import dev.restock.api.shared.port.out.Repository;
+import dev.restock.jpa.tx.UnitOfWork;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
+
+/**
+ * The repository flow every aggregate shares. Live reads go through Hibernate (which hides
+ * soft-deleted rows everywhere); reads that must see deleted rows use native SQL with bound
+ * parameters, table and column names being constants of each subclass. Every write flushes, so a
+ * constraint violation surfaces at the call that caused it.
+ *
+ * @param <T> aggregate
+ * @param <E> its entity
+ */
+public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
+    implements Repository<T> {
+  private final Class<E> entityType;
+  private final String table;
+  private final String orderColumn;
+  protected final StoreContext store;
+
+  protected JpaRepository(Class<E> entityType, String table, String orderColumn, StoreContext store) {
+    this.entityType = entityType;
+    this.table = table;
+    this.orderColumn = orderColumn;
+    this.store = store;
+  }
+
+  protected abstract T toDomain(E entity, Instant deletedAt);
+
+  protected abstract E newEntity(T aggregate);
+
+  /** Applies the aggregate's fields to the entity. */
+  protected abstract void copy(T aggregate, E entity);
+
+  /** A human name for errors, e.g. {@code product}. */
+  protected abstract String what();
+
+  protected Session session() {
+    return UnitOfWork.currentSession();
+  }
+
+  @Override
+  public Optional<T> find(UUID id, Visibility visibility) {
+    if (visibility == Visibility.LIVE) {
+      return Optional.ofNullable(session().find(entityType, id)).map(e -> toDomain(e, null));
+    }
+    String where = "e.id = :id" + (visibility == Visibility.ONLY_DELETED
+        ? " and e.deleted_at is not null" : "");
+    return nativeRead(where, Map.of("id", id.toString()), null, null).stream().findFirst();
+  }
+
+  @Override
+  public Page<T> list(PageRequest request, Visibility visibility) {
+    if (visibility == Visibility.LIVE) {
+      String entity = entityType.getSimpleName();
+      long total = session().createSelectionQuery("select count(e) from " + entity + " e",
+          Long.class).getSingleResult();
+      List<E> rows = session().createSelectionQuery(
+              "from " + entity + " e order by e." + orderProperty() + ", e.id", entityType)
+          .setFirstResult((int) request.offset()).setMaxResults(request.size()).getResultList();
+      return Page.of(rows.stream().map(e -> toDomain(e, null)).toList(), request, total);
+    }
+    String where = visibility == Visibility.ONLY_DELETED ? "e.deleted_at is not null" : "1 = 1";
+    Number total = (Number) session().createNativeQuery(
+        "select count(*) from " + table + " e where " + where, Object.class).getSingleResult();
+    List<T> rows = nativeRead(where, Map.of(), (int) request.offset(), request.size());
+    return Page.of(rows, request, total.longValue());
+  }
+
+  /** The entity property matching the order column. */
+  protected abstract String orderProperty();
+
+  /**
+   * Rows matching a native condition on alias {@code e}, deleted or not, with their soft-delete
+   * time. {@code where} is a constant of this class; values come only through {@code params}.
+   */
+  protected List<T> nativeRead(
+      String where, Map<String, Object> params, Integer offset, Integer limit) {
+    NativeQuery<Object[]> query = session().createNativeQuery(
+        "select {e.*}, cast(e.deleted_at as varchar(40)) as deleted_text from " + table
+            + " e where " + where + " order by e." + orderColumn + ", e.id", Object[].class);
+    query.addEntity("e", entityType);
+    query.addScalar("deleted_text", String.class);
+    params.forEach(query::setParameter);
+    if (offset != null) {
+      query.setFirstResult(offset);
+      query.setMaxResults(limit);
+    }
+    List<T> result = new ArrayList<>();
+    for (Object[] row : query.getResultList()) {
+      @SuppressWarnings("unchecked")
+      E entity = (E) row[0];
+      result.add(toDomain(entity, DeletedAt.parse((String) row[1], store.deletedAtZone())));
+    }
+    return result;
+  }
+
+  /** Aggregates with these ids, deleted ones included, in one statement. */
+  protected List<T> findAllIncludingDeleted(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Object> params = new HashMap<>();
+    params.put("ids", ids.stream().map(UUID::toString).toList());
+    return nativeRead("e.id in (:ids)", params, null, null);
+  }
+
+  @Override
+  public T add(T aggregate) {
+    UnitOfWork unit = UnitOfWork.requireWrite();
+    E entity = newEntity(aggregate);
+    entity.stampCreated(unit.context().actor(), now());
+    session().persist(entity);
+    session().flush();
+    return toDomain(entity, null);
+  }
+
+  @Override
+  public T update(T aggregate) {
+    UnitOfWork unit = UnitOfWork.requireWrite();
+    E entity = liveEntity(aggregate.id());
+    if (entity.getVersion() != aggregate.version()) {
+      throw new dev.restock.api.error.ConflictException(what() + " " + aggregate.id()
+          + " was changed by someone else (version " + aggregate.version() + ", now "
+          + entity.getVersion() + "); read it again and retry");
+    }
+    if (!toDomain(entity, null).equals(aggregate)) {
+      copy(aggregate, entity);
+      entity.stampUpdated(unit.context().actor(), now());
+      session().flush();
+    }
+    return toDomain(entity, null);
+  }
+
+  @Override
+  public void softDelete(UUID id) {
+    UnitOfWork.requireWrite();
+    session().remove(liveEntity(id));
+    session().flush();
+  }
+
+  @Override
+  public T restore(UUID id) {
+    UnitOfWork unit = UnitOfWork.requireWrite();
+    int restored = session().createNativeMutationQuery(
+            "update " + table + " set deleted_at = null where id = :id and deleted_at is not null")
+        .setParameter("id", id.toString()).executeUpdate();
+    if (restored == 0) {
+      throw new NotFoundException("deleted " + what(), id);
+    }
+    E entity = session().find(entityType, id);
+    if (entity == null) {
+      // the deleted row was loaded earlier in this session; reload it now that it is live again
+      throw new IllegalStateException("restored " + what() + " " + id + " cannot be read back");
+    }
+    session().refresh(entity);
+    // a real audited change, so that Envers writes the restore as a revision of its own
+    entity.stampUpdated(unit.context().actor(), now());
+    session().flush();
+    return toDomain(entity, null);
+  }
+
+  /** Stamp time, at the millisecond precision every supported database keeps. */
+  protected Instant now() {
+    return store.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+  }
+
+  protected E liveEntity(UUID id) {
+    E entity = session().find(entityType, id);
+    if (entity == null) {
+      throw new NotFoundException(what(), id);
+    }
+    return entity;
+  }
+}

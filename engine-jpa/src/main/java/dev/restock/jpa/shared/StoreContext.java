@@ -1,0 +1,10 @@
+package dev.restock.jpa.shared;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * Facts repositories need about their store: the clock for audit stamps and the zone in which
+ * the database writes soft-delete timestamps.
+ */
+public record StoreContext(Clock clock, ZoneId deletedAtZone) {}

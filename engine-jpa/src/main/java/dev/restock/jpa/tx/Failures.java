@@ -1,0 +1,78 @@
+package dev.restock.jpa.tx;
+
+import dev.restock.api.error.ConflictException;
+import dev.restock.api.error.RestockException;
+import jakarta.persistence.OptimisticLockException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
+
+/** Translates persistence exceptions into the API's exceptions with messages people can act on. */
+public final class Failures {
+  /** Index or column fragments as the three databases report them, and what they mean. */
+  private static final Map<String, String> UNIQUE = new LinkedHashMap<>();
+
+  static {
+    UNIQUE.put("ux_product_sku", "a live product already has this sku");
+    UNIQUE.put("product.sku", "a live product already has this sku");
+    UNIQUE.put("ux_route_code", "a live route already has this code");
+    UNIQUE.put("route.code", "a live route already has this code");
+    UNIQUE.put("ux_device_serial", "a live device already has this serial number");
+    UNIQUE.put("device.serial_number", "a live device already has this serial number");
+    UNIQUE.put("ux_app_user_username", "a live user already has this username");
+    UNIQUE.put("app_user.username", "a live user already has this username");
+    UNIQUE.put("ux_app_user_email", "a live user already has this email");
+    UNIQUE.put("app_user.email", "a live user already has this email");
+    UNIQUE.put("ux_cabinet_index", "the device already has a live cabinet with this index");
+    UNIQUE.put("cabinet.device_id", "the device already has a live cabinet with this index");
+    UNIQUE.put("ux_slot_position", "the planogram already has a live slot at this position");
+    UNIQUE.put("slot.planogram_id", "the planogram already has a live slot at this position");
+    UNIQUE.put("ux_planogram_active", "the cabinet already has an active planogram");
+    UNIQUE.put("planogram.cabinet_id", "the cabinet already has an active planogram");
+  }
+
+  private Failures() {}
+
+  /** The API exception for {@code e}, or {@code e} itself when it is not a known persistence failure. */
+  public static RuntimeException translate(RuntimeException e) {
+    if (e instanceof RestockException) {
+      return e;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConstraintViolationException cve) {
+        return constraint(cve);
+      }
+      if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
+        return new ConflictException(
+            "the record was changed or deleted by someone else meanwhile; read it again and retry",
+            e);
+      }
+    }
+    return e;
+  }
+
+  private static RuntimeException constraint(ConstraintViolationException e) {
+    String text = (e.getConstraintName() + " " + e.getSQLException().getMessage())
+        .toLowerCase(Locale.ROOT);
+    if (e.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE
+        || text.contains("unique")) {
+      for (Map.Entry<String, String> known : UNIQUE.entrySet()) {
+        if (text.contains(known.getKey())) {
+          return new ConflictException(known.getValue(), e);
+        }
+      }
+      return new ConflictException("a unique value is already taken: " + e.getSQLException()
+          .getMessage(), e);
+    }
+    if (e.getKind() == ConstraintViolationException.ConstraintKind.FOREIGN_KEY
+        || text.contains("foreign key")) {
+      return new ConflictException(
+          "the change refers to a row that does not exist, or removes one still referred to: "
+              + e.getSQLException().getMessage(), e);
+    }
+    return new ConflictException("the database refused the change: "
+        + e.getSQLException().getMessage(), e);
+  }
+}

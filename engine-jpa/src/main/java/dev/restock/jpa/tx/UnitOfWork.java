@@ -1,0 +1,77 @@
+package dev.restock.jpa.tx;
+
+import dev.restock.api.audit.AuditContext;
+import java.util.Optional;
+import org.hibernate.Session;
+
+/**
+ * The unit of work bound to the current thread: its Hibernate session and, for writes, the audit
+ * context. Bound only by {@link JpaTransactions} for the duration of the outermost unit.
+ */
+public final class UnitOfWork {
+  private static final ThreadLocal<UnitOfWork> CURRENT = new ThreadLocal<>();
+
+  private final Session session;
+  private final AuditContext context;
+  private final boolean readOnly;
+  private boolean rollbackOnly;
+
+  UnitOfWork(Session session, AuditContext context, boolean readOnly) {
+    this.session = session;
+    this.context = context;
+    this.readOnly = readOnly;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  /** The audit context of a write unit; null for a read-only one. */
+  public AuditContext context() {
+    return context;
+  }
+
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  void markRollbackOnly() {
+    rollbackOnly = true;
+  }
+
+  boolean rollbackOnly() {
+    return rollbackOnly;
+  }
+
+  static Optional<UnitOfWork> current() {
+    return Optional.ofNullable(CURRENT.get());
+  }
+
+  static void bind(UnitOfWork unit) {
+    CURRENT.set(unit);
+  }
+
+  static void unbind() {
+    CURRENT.remove();
+  }
+
+  /** The current unit's session. @throws IllegalStateException outside a unit of work */
+  public static Session currentSession() {
+    UnitOfWork unit = CURRENT.get();
+    if (unit == null) {
+      throw new IllegalStateException(
+          "no unit of work on this thread: call repositories inside TransactionBoundary.read/write");
+    }
+    return unit.session;
+  }
+
+  /** The current read-write unit. @throws IllegalStateException outside one */
+  public static UnitOfWork requireWrite() {
+    UnitOfWork unit = CURRENT.get();
+    if (unit == null || unit.readOnly) {
+      throw new IllegalStateException(
+          "this change needs a read-write unit of work (TransactionBoundary.write)");
+    }
+    return unit;
+  }
+}

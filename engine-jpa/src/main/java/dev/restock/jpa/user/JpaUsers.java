@@ -1,0 +1,43 @@
+package dev.restock.jpa.user;
+
+import dev.restock.api.user.Role;
+import dev.restock.api.user.User;
+import dev.restock.api.user.port.out.Users;
+import dev.restock.jpa.shared.JpaRepository;
+import dev.restock.jpa.shared.StoreContext;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Users in the JPA store. */
+public final class JpaUsers extends JpaRepository<User, UserEntity> implements Users {
+  public JpaUsers(StoreContext store) {
+    super(UserEntity.class, "app_user", "username", store);
+  }
+
+  @Override protected User toDomain(UserEntity e, Instant deletedAt) { return e.toDomain(deletedAt); }
+  @Override protected UserEntity newEntity(User u) { return new UserEntity(u); }
+  @Override protected void copy(User u, UserEntity e) { e.copy(u); }
+  @Override protected String what() { return "user"; }
+  @Override protected String orderProperty() { return "username"; }
+
+  @Override
+  public Optional<User> findByUsername(String username) {
+    return session().createSelectionQuery("from UserEntity e where e.username = :u", UserEntity.class)
+        .setParameter("u", username).getResultStream().findFirst().map(e -> e.toDomain(null));
+  }
+
+  @Override
+  public Optional<User> findByEmail(String email) {
+    return session().createSelectionQuery("from UserEntity e where e.email = :m", UserEntity.class)
+        .setParameter("m", email).getResultStream().findFirst().map(e -> e.toDomain(null));
+  }
+
+  @Override
+  public Optional<User> findFirstActive(Role role) {
+    return session().createSelectionQuery(
+            "from UserEntity e where e.role = :r and e.active = true order by e.createdAt, e.username",
+            UserEntity.class)
+        .setParameter("r", role).setMaxResults(1).getResultStream().findFirst()
+        .map(e -> e.toDomain(null));
+  }
+}
