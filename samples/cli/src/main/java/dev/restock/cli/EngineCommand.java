@@ -1,0 +1,75 @@
+package dev.restock.cli;
+
+import dev.restock.api.Restock;
+import dev.restock.api.RestockSession;
+import dev.restock.api.audit.Actor;
+import dev.restock.api.error.NotFoundException;
+import dev.restock.api.user.User;
+import dev.restock.core.wiring.RestockEngine;
+import dev.restock.jpa.JpaStores;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** A command that opens the engine on {@code --db}, runs, and closes it. */
+abstract class EngineCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--db", paramLabel = "PATH|URL", defaultValue = "./restock.db",
+      description = "SQLite file or JDBC URL (default: ${DEFAULT-VALUE}).")
+  String db;
+
+  @Option(names = "--json", description = "Print data as JSON.")
+  boolean json;
+
+  @Option(names = "--verbose", description = "Show library logs and stack traces.")
+  boolean verbose;
+
+  @Override
+  public final Integer call() {
+    try (Restock engine = RestockEngine.builder().store(JpaStores.fromLocation(db))
+        .discoverPlugins().build()) {
+      run(engine);
+      return 0;
+    }
+  }
+
+  abstract void run(Restock engine);
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  /** Prints a value as JSON, or runs the human rendering. */
+  void print(Object value, Runnable human) {
+    if (json) {
+      out().println(Json.write(value));
+      out().flush();
+    } else {
+      human.run();
+      out().flush();
+    }
+  }
+
+  /** Read-only work needs no particular actor; the system actor is used. */
+  static RestockSession reader(Restock engine) {
+    return engine.as(Actor.system());
+  }
+
+  /** Commands that change data: act as {@code --as} or the first administrator. */
+  abstract static class Writing extends EngineCommand {
+    @Option(names = "--as", paramLabel = "USERNAME",
+        description = "Act as this user (default: the first administrator).")
+    String as;
+
+    RestockSession writer(Restock engine) {
+      RestockSession system = engine.as(Actor.system());
+      User user = as != null ? system.users().getByUsername(as)
+          : system.users().firstAdministrator().orElseThrow(() -> new NotFoundException(
+              "administrator", "none in this database (run 'restock demo' or pass --as)"));
+      return engine.as(Actor.user(user.id()).withUserAgent("restock-cli"));
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.restock.cli;
+
+import dev.restock.api.Restock;
+import dev.restock.api.RestockSession;
+import dev.restock.api.picklist.PickList;
+import dev.restock.api.picklist.port.in.PickListPreview;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "pick-list", description = "Preview what a route's machines need.")
+final class PickListCommand extends EngineCommand {
+  @Option(names = "--route", paramLabel = "CODE", required = true) String route;
+
+  @Option(names = "--strategy", paramLabel = "ID", defaultValue = PickListPreview.DEFAULT_STRATEGY,
+      description = "Pick-list strategy (default: ${DEFAULT-VALUE}).")
+  String strategy;
+
+  @Override
+  void run(Restock engine) {
+    RestockSession session = reader(engine);
+    PickList list = session.pickLists().preview(session.routes().getByCode(route).id(), strategy);
+    print(list, () -> render(list, out()));
+  }
+
+  static void render(PickList list, PrintWriter out) {
+    out.println("Pick list for route " + list.routeCode() + " (" + list.strategyId() + "), "
+        + list.totalUnits() + " unit(s)");
+    out.println();
+    Table lines = new Table("DEVICE", "CAB", "SLOT", "SKU", "PRODUCT", "QTY", "PAR", "CAP", "PICK");
+    list.lines().forEach(l -> lines.row(l.deviceName(), l.cabinetIndex(), l.position(), l.sku(),
+        l.productName(), l.quantity(), l.parLevel(), l.capacity(), l.pick()));
+    if (lines.isEmpty()) {
+      out.println("Nothing to pick: every slot is at or above par.");
+      return;
+    }
+    lines.print(out);
+    out.println();
+    out.println("Totals per product (for pre-kitting)");
+    Table totals = new Table("CATEGORY", "SKU", "PRODUCT", "UNITS", "CASE PACK");
+    list.totals().forEach(t -> totals.row(t.category(), t.sku(), t.name(), t.units(),
+        t.casePack()));
+    totals.print(out);
+  }
+}

@@ -1,0 +1,194 @@
+package dev.restock.cli;
+
+import dev.restock.api.Restock;
+import dev.restock.api.RestockSession;
+import dev.restock.api.catalog.CreateProduct;
+import dev.restock.api.catalog.Product;
+import dev.restock.api.catalog.UpdateProduct;
+import dev.restock.api.error.NotFoundException;
+import dev.restock.api.error.ValidationException;
+import dev.restock.api.error.Violation;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.api.shared.Visibility;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "product", description = "Manage products.",
+    subcommands = {ProductCommand.Add.class, ProductCommand.ListProducts.class,
+        ProductCommand.Show.class, ProductCommand.Update.class, ProductCommand.Delete.class,
+        ProductCommand.Restore.class})
+final class ProductCommand {
+
+  static void table(List<Product> products, java.io.PrintWriter out) {
+    Table t = new Table("SKU", "NAME", "CATEGORY", "PRICE", "CASE", "ACTIVE", "DELETED", "ID");
+    products.forEach(p -> t.row(p.sku(), p.name(), p.category(), p.price().toPlainString(),
+        p.casePack(), p.active() ? "yes" : "no", p.deletedAt() == null ? "" : p.deletedAt(),
+        p.id()));
+    t.print(out);
+  }
+
+  /** A UUID or a sku; looks among live products unless {@code deleted}. */
+  static Product find(RestockSession session, String key, boolean deleted) {
+    UUID id = uuid(key);
+    if (!deleted) {
+      return id != null ? session.products().get(id) : session.products().getBySku(key);
+    }
+    Visibility only = Visibility.ONLY_DELETED;
+    for (int page = 0; ; page++) {
+      Page<Product> p = session.products().list(PageRequest.of(page, PageRequest.MAX_SIZE), only);
+      for (Product product : p.items()) {
+        if (product.id().equals(id) || product.sku().equals(key)) {
+          return product;
+        }
+      }
+      if (page + 1 >= p.pages()) {
+        throw new NotFoundException("deleted product", key);
+      }
+    }
+  }
+
+  static UUID uuid(String key) {
+    try {
+      return UUID.fromString(key);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Parses a price; an unreadable one becomes a violation listed with the command's own. */
+  static BigDecimal price(String text, List<Violation> problems) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(text.strip());
+    } catch (NumberFormatException e) {
+      problems.add(new Violation("price", "is not a number: " + text));
+      return BigDecimal.ZERO;
+    }
+  }
+
+  /** Builds a command, reporting its violations together with parse problems. */
+  static <T> T command(List<Violation> problems, Supplier<T> build) {
+    try {
+      T command = build.get();
+      if (!problems.isEmpty()) {
+        throw new ValidationException(problems);
+      }
+      return command;
+    } catch (ValidationException e) {
+      List<Violation> all = new ArrayList<>(problems);
+      e.violations().stream().filter(v -> !all.contains(v)).forEach(all::add);
+      throw new ValidationException(all);
+    }
+  }
+
+  @Command(name = "add", description = "Add a product.")
+  static final class Add extends EngineCommand.Writing {
+    @Option(names = "--sku", required = true) String sku;
+    @Option(names = "--name", required = true) String name;
+    @Option(names = "--price", required = true) String price;
+    @Option(names = "--category") String category;
+    @Option(names = "--case-pack") Integer casePack;
+
+    @Override
+    void run(Restock engine) {
+      List<Violation> problems = new ArrayList<>();
+      BigDecimal amount = price(price, problems);
+      CreateProduct create = command(problems,
+          () -> new CreateProduct(sku, name, category, amount, casePack));
+      Product p = writer(engine).products().create(create);
+      print(p, () -> out().println("added product " + p.sku() + " (" + p.id() + ")"));
+    }
+  }
+
+  @Command(name = "list", description = "List products (live ones unless told otherwise).")
+  static final class ListProducts extends EngineCommand {
+    @Option(names = "--deleted", description = "Only soft-deleted products.") boolean deleted;
+    @Option(names = "--all", description = "Live and soft-deleted products.") boolean all;
+    @Option(names = "--page", defaultValue = "1", description = "Page number, from 1.") int page;
+    @Option(names = "--size", defaultValue = "50", description = "Rows per page.") int size;
+
+    @Override
+    void run(Restock engine) {
+      if (page < 1) {
+        throw ValidationException.of("page", "must be 1 or more (was " + page + ")");
+      }
+      Visibility visibility = deleted ? Visibility.ONLY_DELETED
+          : all ? Visibility.INCLUDE_DELETED : Visibility.LIVE;
+      Page<Product> result = reader(engine).products()
+          .list(PageRequest.of(page - 1, size), visibility);
+      print(result, () -> {
+        table(result.items(), out());
+        out().println("page " + page + " of " + Math.max(1, result.pages()) + ", "
+            + result.total() + " product(s)");
+      });
+    }
+  }
+
+  @Command(name = "show", description = "Show one product by sku or id.")
+  static final class Show extends EngineCommand {
+    @Parameters(paramLabel = "SKU|ID") String key;
+
+    @Override
+    void run(Restock engine) {
+      Product p = find(reader(engine), key, false);
+      print(p, () -> table(List.of(p), out()));
+    }
+  }
+
+  @Command(name = "update", description = "Change a product; only the options given change.")
+  static final class Update extends EngineCommand.Writing {
+    @Parameters(paramLabel = "SKU|ID") String key;
+    @Option(names = "--sku") String sku;
+    @Option(names = "--name") String name;
+    @Option(names = "--price") String price;
+    @Option(names = "--category") String category;
+    @Option(names = "--case-pack") Integer casePack;
+    @Option(names = "--active", arity = "1") Boolean active;
+
+    @Override
+    void run(Restock engine) {
+      List<Violation> problems = new ArrayList<>();
+      BigDecimal amount = price(price, problems);
+      UpdateProduct update = command(problems,
+          () -> new UpdateProduct(sku, name, category, amount, casePack, active));
+      RestockSession session = writer(engine);
+      Product p = session.products().update(find(session, key, false).id(), update);
+      print(p, () -> out().println("updated product " + p.sku()));
+    }
+  }
+
+  @Command(name = "delete", description = "Soft-delete a product; it can be restored.")
+  static final class Delete extends EngineCommand.Writing {
+    @Parameters(paramLabel = "SKU|ID") String key;
+
+    @Override
+    void run(Restock engine) {
+      RestockSession session = writer(engine);
+      Product p = find(session, key, false);
+      session.products().delete(p.id());
+      print(java.util.Map.of("deleted", p.id()),
+          () -> out().println("deleted product " + p.sku() + " (" + p.id() + ")"));
+    }
+  }
+
+  @Command(name = "restore", description = "Restore a soft-deleted product by sku or id.")
+  static final class Restore extends EngineCommand.Writing {
+    @Parameters(paramLabel = "SKU|ID") String key;
+
+    @Override
+    void run(Restock engine) {
+      RestockSession session = writer(engine);
+      Product p = session.products().restore(find(session, key, true).id());
+      print(p, () -> out().println("restored product " + p.sku() + " (" + p.id() + ")"));
+    }
+  }
+}
