@@ -14,8 +14,6 @@ import dev.restock.api.tx.TransactionBoundary;
 import dev.restock.api.user.port.out.Users;
 import dev.restock.jpa.audit.JpaAuditHistory;
 import dev.restock.jpa.catalog.JpaProducts;
-import dev.restock.jpa.config.Hibernate;
-import dev.restock.jpa.config.Pools;
 import dev.restock.jpa.fleet.JpaCabinetTypes;
 import dev.restock.jpa.fleet.JpaDeviceTypes;
 import dev.restock.jpa.fleet.JpaDevices;
@@ -94,7 +92,7 @@ public final class JpaStore implements Store {
       migrate(config, pools);
       SessionFactory sessionFactory;
       try {
-        sessionFactory = Hibernate.build(config, pools.write());
+        sessionFactory = HibernateSetup.build(config, pools.write());
       } catch (RuntimeException e) {
         throw new IllegalStateException("the schema of " + config.jdbcUrl()
             + " does not match this version of Restock: " + rootMessage(e), e);

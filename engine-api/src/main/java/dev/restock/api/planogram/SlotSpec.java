@@ -26,4 +26,13 @@ public record SlotSpec(
     }
     checks.throwIfAny();
   }
+
+  /** Records a violation for every position listed twice in {@code slots}. */
+  public static void duplicatePositions(java.util.List<SlotSpec> slots, String field, Checks checks) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < slots.size(); i++) {
+      checks.check(seen.add(slots.get(i).position()), field + "[" + i + "].position",
+          "duplicate position " + slots.get(i).position());
+    }
+  }
 }

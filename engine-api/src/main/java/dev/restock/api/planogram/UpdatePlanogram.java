@@ -13,7 +13,7 @@ public record UpdatePlanogram(String name, List<SlotSpec> slots) {
     slots = slots == null ? null : List.copyOf(slots);
     Checks checks = new Checks().optionalText(name, "name", 200);
     if (slots != null) {
-      CreatePlanogram.duplicatePositions(slots, "slots", checks);
+      SlotSpec.duplicatePositions(slots, "slots", checks);
     }
     checks.throwIfAny();
   }

@@ -1,7 +1,7 @@
 package dev.restock.core.shared;
 
 import dev.restock.api.spi.Store;
-import dev.restock.core.picklist.StrategyRegistry;
+
 import java.time.Clock;
 import java.util.Objects;
 

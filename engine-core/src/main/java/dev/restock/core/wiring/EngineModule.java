@@ -8,7 +8,7 @@ import dev.restock.api.spi.PickListStrategy;
 import dev.restock.api.spi.Store;
 import dev.restock.api.spi.StoreFactory;
 import dev.restock.core.picklist.FillToPar;
-import dev.restock.core.picklist.StrategyRegistry;
+import dev.restock.core.shared.StrategyRegistry;
 import dev.restock.core.session.CoreEngine;
 import dev.restock.core.shared.CoreContext;
 import java.time.Clock;

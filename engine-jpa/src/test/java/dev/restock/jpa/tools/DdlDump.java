@@ -1,7 +1,7 @@
 package dev.restock.jpa.tools;
 
 import dev.restock.jpa.JpaStoreConfig;
-import dev.restock.jpa.config.Hibernate;
+import dev.restock.jpa.HibernateSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hibernate.boot.MetadataSources;
@@ -14,7 +14,7 @@ public final class DdlDump {
       JpaStoreConfig config = JpaStoreConfig.of(url, null, null);
       Path out = Path.of("target", "ddl-" + config.database().name().toLowerCase() + ".sql");
       Files.deleteIfExists(out);
-      var registry = new StandardServiceRegistryBuilder().applySettings(Hibernate.settings(config))
+      var registry = new StandardServiceRegistryBuilder().applySettings(HibernateSetup.settings(config))
           .applySetting("hibernate.boot.allow_jdbc_metadata_access", false)
           .applySetting("jakarta.persistence.schema-generation.scripts.action", "create")
           .applySetting("jakarta.persistence.schema-generation.scripts.create-target", out.toString())
@@ -22,7 +22,7 @@ public final class DdlDump {
           .applySetting("hibernate.hbm2ddl.delimiter", ";")
           .build();
       MetadataSources sources = new MetadataSources(registry);
-      Hibernate.ENTITIES.forEach(sources::addAnnotatedClass);
+      HibernateSetup.ENTITIES.forEach(sources::addAnnotatedClass);
       sources.buildMetadata().buildSessionFactory().close();
       StandardServiceRegistryBuilder.destroy(registry);
     }

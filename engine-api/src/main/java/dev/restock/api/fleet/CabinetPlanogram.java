@@ -1,5 +1,6 @@
-package dev.restock.api.planogram;
+package dev.restock.api.fleet;
 
+import dev.restock.api.planogram.SlotSpec;
 import dev.restock.api.shared.Checks;
 import java.util.List;
 
@@ -8,7 +9,7 @@ public record CabinetPlanogram(Integer cabinetIndex, String name, List<SlotSpec>
   public CabinetPlanogram {
     slots = slots == null ? List.of() : List.copyOf(slots);
     Checks checks = new Checks().range(cabinetIndex, "cabinetIndex", 1, 3).text(name, "name", 200);
-    CreatePlanogram.duplicatePositions(slots, "slots", checks);
+    SlotSpec.duplicatePositions(slots, "slots", checks);
     checks.throwIfAny();
   }
 }

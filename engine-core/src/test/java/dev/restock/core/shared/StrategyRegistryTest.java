@@ -1,4 +1,4 @@
-package dev.restock.core.picklist;
+package dev.restock.core.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import dev.restock.api.error.ValidationException;
 import dev.restock.api.spi.PickListStrategy;
 import dev.restock.api.spi.PlanContext;
 import dev.restock.api.spi.SlotSnapshot;
+import dev.restock.core.picklist.FillToPar;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

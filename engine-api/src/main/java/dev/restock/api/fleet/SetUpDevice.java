@@ -1,6 +1,5 @@
-package dev.restock.api.planogram;
+package dev.restock.api.fleet;
 
-import dev.restock.api.fleet.CreateDevice;
 import dev.restock.api.shared.Checks;
 import java.util.HashSet;
 import java.util.List;

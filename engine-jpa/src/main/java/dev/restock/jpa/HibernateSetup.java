@@ -1,6 +1,5 @@
-package dev.restock.jpa.config;
+package dev.restock.jpa;
 
-import dev.restock.jpa.JpaStoreConfig;
 import dev.restock.jpa.audit.RevisionEntity;
 import dev.restock.jpa.catalog.ProductEntity;
 import dev.restock.jpa.fleet.CabinetEntity;
@@ -22,15 +21,18 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 
-/** Builds the session factory: the mapping, Envers settings, batching, and schema validation. */
-public final class Hibernate {
+/**
+ * Builds the session factory: the mapping, Envers settings, batching, and schema validation.
+ * Internal to the store; public only so that build tools can print the mapping's DDL.
+ */
+public final class HibernateSetup {
   /** Every mapped class. */
   public static final List<Class<?>> ENTITIES = List.of(ProductEntity.class, LocationEntity.class,
       RouteEntity.class, DeviceTypeEntity.class, CabinetTypeEntity.class, DeviceEntity.class,
       CabinetEntity.class, PlanogramEntity.class, SlotEntity.class, UserEntity.class,
       SaleEntity.class, RevisionEntity.class);
 
-  private Hibernate() {}
+  private HibernateSetup() {}
 
   /** Settings shared by the running store and by DDL generation. */
   public static Map<String, Object> settings(JpaStoreConfig config) {
@@ -61,7 +63,7 @@ public final class Hibernate {
   }
 
   /** A session factory over {@code dataSource} that validates the mapping against the schema. */
-  public static SessionFactory build(JpaStoreConfig config, DataSource dataSource) {
+  static SessionFactory build(JpaStoreConfig config, DataSource dataSource) {
     StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder()
         .applySettings(settings(config))
         .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)

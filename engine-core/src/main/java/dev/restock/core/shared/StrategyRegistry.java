@@ -1,4 +1,4 @@
-package dev.restock.core.picklist;
+package dev.restock.core.shared;
 
 import dev.restock.api.error.ValidationException;
 import dev.restock.api.spi.PickListStrategy;

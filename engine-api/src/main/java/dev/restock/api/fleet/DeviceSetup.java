@@ -1,6 +1,6 @@
-package dev.restock.api.planogram;
+package dev.restock.api.fleet;
 
-import dev.restock.api.fleet.Device;
+import dev.restock.api.planogram.Planogram;
 import java.util.List;
 
 /** What {@code setUp} created: the device with its cabinets and their planograms. */

@@ -1,9 +1,7 @@
-package dev.restock.jpa.config;
+package dev.restock.jpa;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.restock.jpa.Database;
-import dev.restock.jpa.JpaStoreConfig;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,10 +17,10 @@ import org.sqlite.SQLiteDataSource;
  * an upgrade), and a read pool whose transactions begin DEFERRED (so readers never block behind
  * the write lock). Other databases use one pool for both.
  */
-public record Pools(HikariDataSource write, HikariDataSource read) implements AutoCloseable {
+record Pools(HikariDataSource write, HikariDataSource read) implements AutoCloseable {
   static final int SQLITE_BUSY_TIMEOUT_MS = 5000;
 
-  public static Pools open(JpaStoreConfig config) {
+  static Pools open(JpaStoreConfig config) {
     if (config.database() == Database.SQLITE) {
       HikariDataSource write = sqlite(config, SQLiteConfig.TransactionMode.IMMEDIATE, 1,
           "restock-sqlite-write");
@@ -106,7 +104,7 @@ public record Pools(HikariDataSource write, HikariDataSource read) implements Au
   }
 
   /** Whether reads use a pool of their own. */
-  public boolean separateReadPool() {
+  boolean separateReadPool() {
     return read != write;
   }
 
