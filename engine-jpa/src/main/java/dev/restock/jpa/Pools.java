@@ -75,8 +75,17 @@ record Pools(HikariDataSource write, HikariDataSource read) implements AutoClose
    * that is not in force, rather than run with weaker guarantees than promised.
    */
   void verifySqlite() {
+    List<String> problems = sqliteProblems(List.of(write, read));
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("SQLite settings not in force: " + String.join("; ", problems)
+          + ". Check that the database file is on a local file system that supports WAL.");
+    }
+  }
+
+  /** Every required SQLite setting that a connection of these pools does not have. */
+  static List<String> sqliteProblems(List<HikariDataSource> pools) {
     List<String> problems = new ArrayList<>();
-    for (HikariDataSource pool : List.of(write, read)) {
+    for (HikariDataSource pool : pools) {
       try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
         expect(s, "journal_mode", "wal", pool, problems);
         expect(s, "synchronous", "1", pool, problems);
@@ -86,10 +95,7 @@ record Pools(HikariDataSource write, HikariDataSource read) implements AutoClose
         problems.add(pool.getPoolName() + ": cannot read settings: " + e.getMessage());
       }
     }
-    if (!problems.isEmpty()) {
-      throw new IllegalStateException("SQLite settings not in force: " + String.join("; ", problems)
-          + ". Check that the database file is on a local file system that supports WAL.");
-    }
+    return problems;
   }
 
   static void expect(Statement s, String pragma, String expected, HikariDataSource pool,

@@ -3,6 +3,7 @@ package dev.restock.jpa.tx;
 import dev.restock.api.error.ConflictException;
 import dev.restock.api.error.RestockException;
 import jakarta.persistence.OptimisticLockException;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,37 +43,45 @@ public final class Failures {
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ConstraintViolationException cve) {
-        return constraint(cve);
+        return constraint(cve.getConstraintName(), cve.getSQLException(), e);
       }
       if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
         return new ConflictException(
             "the record was changed or deleted by someone else meanwhile; read it again and retry",
             e);
       }
+      // the SQLite dialect reports constraint failures in batches as generic JDBC errors
+      if (t instanceof SQLException sql && isIntegrityViolation(sql)) {
+        return constraint(null, sql, e);
+      }
     }
     return e;
   }
 
-  private static RuntimeException constraint(ConstraintViolationException e) {
-    String text = (e.getConstraintName() + " " + e.getSQLException().getMessage())
-        .toLowerCase(Locale.ROOT);
-    if (e.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE
-        || text.contains("unique")) {
+  private static boolean isIntegrityViolation(SQLException e) {
+    String state = e.getSQLState();
+    String message = String.valueOf(e.getMessage());
+    return (state != null && state.startsWith("23")) || message.contains("SQLITE_CONSTRAINT");
+  }
+
+  private static RuntimeException constraint(
+      String constraintName, SQLException sql, RuntimeException original) {
+    String detail = sql == null ? String.valueOf(original.getMessage()) : sql.getMessage();
+    String text = (constraintName + " " + detail).toLowerCase(Locale.ROOT);
+    if (text.contains("unique") || text.contains("duplicate")) {
       for (Map.Entry<String, String> known : UNIQUE.entrySet()) {
         if (text.contains(known.getKey())) {
-          return new ConflictException(known.getValue(), e);
+          return new ConflictException(known.getValue(), original);
         }
       }
-      return new ConflictException("a unique value is already taken: " + e.getSQLException()
-          .getMessage(), e);
+      return new ConflictException("a unique value is already taken: " + detail, original);
     }
-    if (e.getKind() == ConstraintViolationException.ConstraintKind.FOREIGN_KEY
-        || text.contains("foreign key")) {
+    if (text.contains("foreign key") || text.contains("foreignkey")
+        || text.contains("referential")) {
       return new ConflictException(
           "the change refers to a row that does not exist, or removes one still referred to: "
-              + e.getSQLException().getMessage(), e);
+              + detail, original);
     }
-    return new ConflictException("the database refused the change: "
-        + e.getSQLException().getMessage(), e);
+    return new ConflictException("the database refused the change: " + detail, original);
   }
 }
