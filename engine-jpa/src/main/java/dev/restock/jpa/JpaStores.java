@@ -18,7 +18,7 @@ public final class JpaStores {
   /** A SQLite database in {@code file}, created when missing. The embedded default. */
   public static StoreFactory sqlite(Path file) {
     Objects.requireNonNull(file, "file");
-    return of(JpaStoreConfig.of("jdbc:sqlite:" + file.toAbsolutePath(), null, null));
+    return of(JpaStoreConfig.of("jdbc:sqlite:" + file.toAbsolutePath().normalize(), null, null));
   }
 
   /** An H2 database in memory, alive until the store closes. */
@@ -30,7 +30,7 @@ public final class JpaStores {
   /** An H2 database in a file ({@code file} without the {@code .mv.db} suffix). */
   public static StoreFactory h2File(Path file) {
     Objects.requireNonNull(file, "file");
-    return of(JpaStoreConfig.of("jdbc:h2:file:" + file.toAbsolutePath(), "sa", ""));
+    return of(JpaStoreConfig.of("jdbc:h2:file:" + file.toAbsolutePath().normalize(), "sa", ""));
   }
 
   /** A PostgreSQL database, e.g. {@code jdbc:postgresql://127.0.0.1:5432/restock}. */

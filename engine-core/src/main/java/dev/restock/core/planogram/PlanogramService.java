@@ -3,34 +3,33 @@ package dev.restock.core.planogram;
 import dev.restock.api.audit.Actor;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.fleet.Cabinet;
-import dev.restock.api.fleet.Device;
 import dev.restock.api.planogram.CreatePlanogram;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.UpdatePlanogram;
 import dev.restock.api.planogram.port.in.PlanogramManagement;
 import dev.restock.api.planogram.port.out.Planograms;
 import dev.restock.api.shared.Checks;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
-import dev.restock.api.shared.Visibility;
 import dev.restock.api.spi.Store;
 import dev.restock.core.shared.CoreContext;
-import dev.restock.core.shared.UseCase;
+import dev.restock.core.shared.AggregateUseCase;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Planogram use cases. Creating a planogram makes it the cabinet's active one and deactivates the
- * previous one in the same unit of work.
+ * previous one in the same unit of work; slot rules need the cabinet's grid and the products, so
+ * create and update check while they build.
  */
-public final class PlanogramService extends UseCase implements PlanogramManagement {
+public final class PlanogramService extends AggregateUseCase<Planogram>
+    implements PlanogramManagement {
 
   public PlanogramService(CoreContext ctx, Actor actor) {
-    super(ctx, actor);
+    super(ctx, actor, "planogram");
   }
 
-  private Planograms planograms() {
+  @Override
+  protected Planograms repository() {
     return store().planograms();
   }
 
@@ -42,22 +41,12 @@ public final class PlanogramService extends UseCase implements PlanogramManageme
       Optional<Cabinet> cabinet = liveCabinet(store(), command.cabinetId());
       checks.check(cabinet.isPresent(), "cabinetId",
           "no cabinet of a live device with id " + command.cabinetId());
-      if (cabinet.isEmpty()) {
-        checks.throwIfAny();
-      }
-      Planogram planogram = PlanogramDrafts.build(store(), UUID.randomUUID(), cabinet.get(), command.name(),
-          command.slots(), "slots", checks);
+      checks.throwIfAny();
+      Planogram planogram = PlanogramDrafts.build(store(), UUID.randomUUID(), cabinet.get(),
+          command.name(), command.slots(), "slots", checks);
       checks.throwIfAny();
       return PlanogramDrafts.activate(store(), planogram);
     });
-  }
-
-  private static Optional<Cabinet> liveCabinet(Store store, UUID cabinetId) {
-    return store.devices().findByCabinet(cabinetId).flatMap(d -> cabinetOf(d, cabinetId));
-  }
-
-  private static Optional<Cabinet> cabinetOf(Device device, UUID cabinetId) {
-    return device.cabinets().stream().filter(c -> c.id().equals(cabinetId)).findFirst();
   }
 
   @Override
@@ -75,54 +64,21 @@ public final class PlanogramService extends UseCase implements PlanogramManageme
             SlotRules.products(store(), command.slots()), current.slots(), "slots", checks);
       }
       checks.throwIfAny();
-      return planograms().update(new Planogram(current.id(), current.cabinetId(),
+      return repository().update(new Planogram(current.id(), current.cabinetId(),
           command.name() != null ? command.name() : current.name(), current.active(), slots,
           current.version(), current.stamp(), current.deletedAt()));
     });
   }
 
   @Override
-  public Planogram get(UUID id) {
-    Objects.requireNonNull(id, "id");
-    return read(() -> live(id));
-  }
-
-  @Override
   public Planogram activeFor(UUID cabinetId) {
     Objects.requireNonNull(cabinetId, "cabinetId");
-    return read(() -> planograms().findActiveByCabinet(cabinetId)
+    return read(() -> repository().findActiveByCabinet(cabinetId)
         .orElseThrow(() -> new NotFoundException("active planogram of cabinet", cabinetId)));
   }
 
-  @Override
-  public Page<Planogram> list(PageRequest request, Visibility visibility) {
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(visibility, "visibility");
-    return read(() -> planograms().list(request, visibility));
-  }
-
-  @Override
-  public void delete(UUID id) {
-    Objects.requireNonNull(id, "id");
-    write("planogram.delete", () -> {
-      live(id);
-      planograms().softDelete(id);
-      return null;
-    });
-  }
-
-  @Override
-  public Planogram restore(UUID id) {
-    Objects.requireNonNull(id, "id");
-    return write("planogram.restore", () -> {
-      planograms().find(id, Visibility.ONLY_DELETED)
-          .orElseThrow(() -> new NotFoundException("deleted planogram", id));
-      return planograms().restore(id);
-    });
-  }
-
-  private Planogram live(UUID id) {
-    return planograms().find(id, Visibility.LIVE)
-        .orElseThrow(() -> new NotFoundException("planogram", id));
+  private static Optional<Cabinet> liveCabinet(Store store, UUID cabinetId) {
+    return store.devices().findByCabinet(cabinetId).flatMap(d -> d.cabinets().stream()
+        .filter(c -> c.id().equals(cabinetId)).findFirst());
   }
 }

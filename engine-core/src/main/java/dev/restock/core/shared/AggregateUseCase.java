@@ -1,0 +1,77 @@
+package dev.restock.core.shared;
+
+import dev.restock.api.audit.Actor;
+import dev.restock.api.error.NotFoundException;
+import dev.restock.api.shared.Aggregate;
+import dev.restock.api.shared.Checks;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.api.shared.Visibility;
+import dev.restock.api.shared.port.out.Repository;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The get/list/delete/restore flow every managed aggregate shares; each call is one unit of work.
+ * {@link CrudUseCase} adds create and update for aggregates built from their command alone.
+ */
+public abstract class AggregateUseCase<T extends Aggregate> extends UseCase {
+  private final String type;
+
+  protected AggregateUseCase(CoreContext ctx, Actor actor, String type) {
+    super(ctx, actor);
+    this.type = type;
+  }
+
+  protected abstract Repository<T> repository();
+
+  /**
+   * Checks rules that need the store; records reference problems in {@code checks} and throws
+   * {@link dev.restock.api.error.ConflictException} for values taken by another live row.
+   */
+  protected void check(T candidate, Checks checks) {}
+
+  protected final String type() {
+    return type;
+  }
+
+  public T get(UUID id) {
+    Objects.requireNonNull(id, "id");
+    return read(() -> live(id));
+  }
+
+  public Page<T> list(PageRequest request, Visibility visibility) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(visibility, "visibility");
+    return read(() -> repository().list(request, visibility));
+  }
+
+  public void delete(UUID id) {
+    Objects.requireNonNull(id, "id");
+    write(type + ".delete", () -> {
+      live(id);
+      repository().softDelete(id);
+      return null;
+    });
+  }
+
+  public T restore(UUID id) {
+    Objects.requireNonNull(id, "id");
+    return write(type + ".restore", () -> {
+      T deleted = repository().find(id, Visibility.ONLY_DELETED)
+          .orElseThrow(() -> new NotFoundException("deleted " + type, id));
+      validate(deleted);
+      return repository().restore(id);
+    });
+  }
+
+  protected final T live(UUID id) {
+    return repository().find(id, Visibility.LIVE).orElseThrow(() -> new NotFoundException(type, id));
+  }
+
+  protected final void validate(T candidate) {
+    Checks checks = new Checks();
+    check(candidate, checks);
+    checks.throwIfAny();
+  }
+}
