@@ -113,11 +113,42 @@ public final class JpaStore implements Store {
       flyway.schemas(config.schema()).defaultSchema(config.schema()).createSchemas(true);
     }
     try {
-      flyway.load().migrate();
+      Flyway loaded = flyway.load();
+      refuseNewerSchema(config, loaded);
+      loaded.migrate();
+    } catch (IllegalStateException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new IllegalStateException("migrating " + config.jdbcUrl() + " failed: "
           + rootMessage(e), e);
     }
+  }
+
+  /**
+   * Flyway ignores migrations it does not know by default; a schema written by a newer Restock
+   * may not match this code, so the store refuses to start on it.
+   */
+  private static void refuseNewerSchema(JpaStoreConfig config, Flyway flyway) {
+    var applied = flyway.info().applied();
+    for (var migration : applied) {
+      if (migration.getState().name().startsWith("FUTURE")) {
+        throw new IllegalStateException("the database " + config.jdbcUrl()
+            + " has schema version " + migration.getVersion() + ", newer than this version of "
+            + "Restock supports (latest known: " + latestKnown(flyway)
+            + "). Use the Restock release that migrated it.");
+      }
+    }
+  }
+
+  private static String latestKnown(Flyway flyway) {
+    var all = flyway.info().all();
+    String latest = "none";
+    for (var m : all) {
+      if (!m.getState().name().startsWith("FUTURE") && m.getVersion() != null) {
+        latest = m.getVersion().toString();
+      }
+    }
+    return latest;
   }
 
   private static String rootMessage(Throwable e) {
