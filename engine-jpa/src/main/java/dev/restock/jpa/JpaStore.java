@@ -163,6 +163,7 @@ public final class JpaStore implements Store {
   public String description() {
     return "jpa-" + config.database().name().toLowerCase(java.util.Locale.ROOT) + ":"
         + config.jdbcUrl().replaceFirst("^jdbc:[a-z0-9]+:", "")
+            .replaceAll("(?i)(password=)[^&;]*", "$1***")
         + (config.schema() == null ? "" : " schema " + config.schema());
   }
 
