@@ -16,6 +16,9 @@ public interface Restock extends AutoCloseable {
   /** Ids of every registered pick-list strategy. */
   Set<String> pickListStrategies();
 
+  /** Ids of every registered visit policy. */
+  Set<String> visitPolicies();
+
   /** Description of the store, e.g. {@code jpa-sqlite:/data/restock.db}. */
   String storeDescription();
 

@@ -11,6 +11,8 @@ import dev.restock.api.fleet.port.in.RouteManagement;
 import dev.restock.api.picklist.port.in.PickListPreview;
 import dev.restock.api.planogram.port.in.PlanogramManagement;
 import dev.restock.api.planogram.port.in.SalesRecording;
+import dev.restock.api.service.port.in.ServiceOrders;
+import dev.restock.api.stock.port.in.StockManagement;
 import dev.restock.api.user.port.in.UserManagement;
 
 /**
@@ -43,4 +45,8 @@ public interface RestockSession {
   PickListPreview pickLists();
 
   HistoryQueries history();
+
+  ServiceOrders serviceOrders();
+
+  StockManagement stock();
 }

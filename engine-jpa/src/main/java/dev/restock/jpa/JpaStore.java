@@ -52,6 +52,11 @@ public final class JpaStore implements Store {
   private final Users users;
   private final SalesLedger sales = new JpaSalesLedger();
   private final AuditHistory history = new JpaAuditHistory();
+  private final dev.restock.api.service.port.out.ServiceOrderStore serviceOrders;
+  private final dev.restock.api.service.port.out.NumberSeries numberSeries;
+  private final dev.restock.api.stock.port.out.StockLevels stock;
+  private final dev.restock.api.stock.port.out.DeliveryNotes deliveryNotes =
+      new dev.restock.jpa.stock.JpaDeliveryNotes();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private JpaStore(JpaStoreConfig config, Pools pools, SessionFactory sessionFactory) {
@@ -71,6 +76,10 @@ public final class JpaStore implements Store {
     this.devices = new JpaDevices(context);
     this.planograms = new JpaPlanograms(context);
     this.users = new JpaUsers(context);
+    this.serviceOrders = new dev.restock.jpa.service.JpaServiceOrders(context);
+    this.numberSeries = new dev.restock.jpa.service.JpaNumberSeries(
+        config.database() != Database.H2);
+    this.stock = new dev.restock.jpa.stock.JpaStockLevels(context);
   }
 
   /**
@@ -183,6 +192,10 @@ public final class JpaStore implements Store {
   @Override public Users users() { return users; }
   @Override public SalesLedger sales() { return sales; }
   @Override public AuditHistory history() { return history; }
+  @Override public dev.restock.api.service.port.out.ServiceOrderStore serviceOrders() { return serviceOrders; }
+  @Override public dev.restock.api.service.port.out.NumberSeries numberSeries() { return numberSeries; }
+  @Override public dev.restock.api.stock.port.out.StockLevels stock() { return stock; }
+  @Override public dev.restock.api.stock.port.out.DeliveryNotes deliveryNotes() { return deliveryNotes; }
 
   /** Closes the session factory and the pools; an in-memory H2 database is dropped. */
   @Override

@@ -14,7 +14,9 @@ public enum AuditedType {
   CABINET("cabinet"),
   PLANOGRAM("planogram"),
   SLOT("slot"),
-  USER("user");
+  USER("user"),
+  SERVICE_ORDER("service-order"),
+  STOCK("stock");
 
   private final String label;
 

@@ -7,7 +7,7 @@ package dev.restock.api.spi;
  * joined by '-'. {@link #plan} MUST be pure (same input, same output; no I/O, no shared mutable
  * state), MUST be safe to call from many threads at once, and MUST return a value between 0 and
  * {@code slot.room()} inclusive; the engine rejects anything else as a plugin error. It is never
- * called for an empty slot. Arguments are never null.
+ * called for an empty slot. Arguments are never null. The TCK in {@code plugins/tck} checks this.
  */
 public interface PickListStrategy {
 
@@ -15,4 +15,12 @@ public interface PickListStrategy {
 
   /** Units to load into {@code slot}; 0 when it needs nothing. */
   int plan(SlotSnapshot slot, PlanContext context);
+
+  /**
+   * Days of sales history the strategy wants in {@link SlotSnapshot#unitsSoldInWindow()}; 0 (the
+   * default) when it uses none, which spares the engine reading sales.
+   */
+  default int salesWindowDays() {
+    return 0;
+  }
 }

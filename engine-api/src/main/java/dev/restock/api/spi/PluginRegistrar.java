@@ -13,4 +13,13 @@ public interface PluginRegistrar {
    * @throws IllegalStateException at start-up if another strategy already has the same id
    */
   PluginRegistrar pickListStrategy(PickListStrategy strategy);
+
+  /**
+   * Adds a visit policy.
+   *
+   * @throws IllegalStateException at start-up if another policy already has the same id
+   */
+  default PluginRegistrar visitPolicy(VisitPolicy policy) {
+    throw new UnsupportedOperationException("this engine does not accept visit policies");
+  }
 }

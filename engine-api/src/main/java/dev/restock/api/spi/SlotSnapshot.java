@@ -3,16 +3,20 @@ package dev.restock.api.spi;
 import java.util.UUID;
 
 /**
- * What a pick-list strategy knows about one stocked slot. Never describes an empty slot.
+ * What a pick-list strategy or visit policy knows about one stocked slot. Never describes an
+ * empty slot.
  *
  * @param capacity 1..999
  * @param parLevel 0..capacity
  * @param quantity 0..capacity, units in the slot now
  * @param casePack units per case of the product, {@code >= 1}
+ * @param unitsSoldInWindow units sold in the strategy's sales window
+ *     ({@link PickListStrategy#salesWindowDays()}), or null when the slot has no sale recorded in
+ *     it (or the strategy asked for no window)
  */
 public record SlotSnapshot(
     UUID slotId, UUID deviceId, int cabinetIndex, String position, UUID productId, int capacity,
-    int parLevel, int quantity, int casePack) {
+    int parLevel, int quantity, int casePack, Integer unitsSoldInWindow) {
 
   /** Room left in the slot: the most any strategy may plan. */
   public int room() {

@@ -9,6 +9,10 @@ import dev.restock.api.fleet.port.out.Locations;
 import dev.restock.api.fleet.port.out.Routes;
 import dev.restock.api.planogram.port.out.Planograms;
 import dev.restock.api.planogram.port.out.SalesLedger;
+import dev.restock.api.service.port.out.NumberSeries;
+import dev.restock.api.service.port.out.ServiceOrderStore;
+import dev.restock.api.stock.port.out.DeliveryNotes;
+import dev.restock.api.stock.port.out.StockLevels;
 import dev.restock.api.tx.TransactionBoundary;
 import dev.restock.api.user.port.out.Users;
 
@@ -43,6 +47,14 @@ public interface Store extends AutoCloseable {
   SalesLedger sales();
 
   AuditHistory history();
+
+  ServiceOrderStore serviceOrders();
+
+  NumberSeries numberSeries();
+
+  StockLevels stock();
+
+  DeliveryNotes deliveryNotes();
 
   @Override
   void close();

@@ -32,6 +32,11 @@ public final class CoreEngine implements Restock {
   }
 
   @Override
+  public Set<String> visitPolicies() {
+    return ctx.policies().ids();
+  }
+
+  @Override
   public String storeDescription() {
     return ctx.store().description();
   }

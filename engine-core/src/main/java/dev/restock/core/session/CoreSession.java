@@ -12,7 +12,11 @@ import dev.restock.api.fleet.port.in.RouteManagement;
 import dev.restock.api.picklist.port.in.PickListPreview;
 import dev.restock.api.planogram.port.in.PlanogramManagement;
 import dev.restock.api.planogram.port.in.SalesRecording;
+import dev.restock.api.service.port.in.ServiceOrders;
+import dev.restock.api.stock.port.in.StockManagement;
 import dev.restock.api.user.port.in.UserManagement;
+import dev.restock.core.service.ServiceOrderService;
+import dev.restock.core.stock.StockService;
 import dev.restock.core.audit.HistoryService;
 import dev.restock.core.catalog.ProductCatalogService;
 import dev.restock.core.fleet.CabinetTypeService;
@@ -40,6 +44,8 @@ final class CoreSession implements RestockSession {
   private final SalesRecording sales;
   private final PickListPreview pickLists;
   private final HistoryQueries history;
+  private final ServiceOrders serviceOrders;
+  private final StockManagement stock;
 
   CoreSession(CoreContext ctx, Actor actor) {
     this.actor = actor;
@@ -54,6 +60,8 @@ final class CoreSession implements RestockSession {
     this.sales = new SalesService(ctx, actor);
     this.pickLists = new PickListService(ctx, actor);
     this.history = new HistoryService(ctx, actor);
+    this.serviceOrders = new ServiceOrderService(ctx, actor);
+    this.stock = new StockService(ctx, actor);
   }
 
   @Override public Actor actor() { return actor; }
@@ -68,4 +76,6 @@ final class CoreSession implements RestockSession {
   @Override public SalesRecording sales() { return sales; }
   @Override public PickListPreview pickLists() { return pickLists; }
   @Override public HistoryQueries history() { return history; }
+  @Override public ServiceOrders serviceOrders() { return serviceOrders; }
+  @Override public StockManagement stock() { return stock; }
 }

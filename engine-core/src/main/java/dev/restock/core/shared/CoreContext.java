@@ -1,15 +1,24 @@
 package dev.restock.core.shared;
 
+import dev.restock.api.spi.PickListStrategy;
 import dev.restock.api.spi.Store;
-
+import dev.restock.api.spi.VisitPolicy;
 import java.time.Clock;
 import java.util.Objects;
 
-/** Everything a use case needs besides its actor: the store's ports, strategies and a clock. */
-public record CoreContext(Store store, StrategyRegistry strategies, Clock clock) {
+/**
+ * Everything a use case needs besides its actor: the store's ports, registered strategies and
+ * policies, a clock, and settings.
+ *
+ * @param minutesPerVisit estimated minutes per visit of a service order (the seed's rule: 10)
+ */
+public record CoreContext(
+    Store store, Registry<PickListStrategy> strategies, Registry<VisitPolicy> policies,
+    Clock clock, int minutesPerVisit) {
   public CoreContext {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(strategies, "strategies");
+    Objects.requireNonNull(policies, "policies");
     Objects.requireNonNull(clock, "clock");
   }
 }

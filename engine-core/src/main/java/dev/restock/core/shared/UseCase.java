@@ -24,6 +24,12 @@ public abstract class UseCase {
     return ctx.store().transactions().write(new AuditContext(actor, action), work);
   }
 
+  /** Like {@link #write} with a reason given for this change, overriding the actor's own. */
+  protected <T> T write(String action, String reason, Supplier<T> work) {
+    Actor acting = reason == null ? actor : actor.withReason(reason);
+    return ctx.store().transactions().write(new AuditContext(acting, action), work);
+  }
+
   protected <T> T read(Supplier<T> work) {
     return ctx.store().transactions().read(work);
   }

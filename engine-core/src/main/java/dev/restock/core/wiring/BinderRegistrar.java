@@ -4,6 +4,7 @@ import com.google.inject.Binder;
 import com.google.inject.multibindings.Multibinder;
 import dev.restock.api.spi.PickListStrategy;
 import dev.restock.api.spi.PluginRegistrar;
+import dev.restock.api.spi.VisitPolicy;
 import java.util.Objects;
 
 /** The binder facade plugins see: contributions become Guice multibindings. */
@@ -16,6 +17,17 @@ final class BinderRegistrar implements PluginRegistrar {
 
   static Multibinder<PickListStrategy> strategies(Binder binder) {
     return Multibinder.newSetBinder(binder, PickListStrategy.class);
+  }
+
+  static Multibinder<VisitPolicy> policies(Binder binder) {
+    return Multibinder.newSetBinder(binder, VisitPolicy.class);
+  }
+
+  @Override
+  public PluginRegistrar visitPolicy(VisitPolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    policies(binder).addBinding().toInstance(policy);
+    return this;
   }
 
   @Override

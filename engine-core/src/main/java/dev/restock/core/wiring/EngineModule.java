@@ -8,7 +8,9 @@ import dev.restock.api.spi.PickListStrategy;
 import dev.restock.api.spi.Store;
 import dev.restock.api.spi.StoreFactory;
 import dev.restock.core.picklist.FillToPar;
-import dev.restock.core.shared.StrategyRegistry;
+import dev.restock.api.spi.VisitPolicy;
+import dev.restock.core.picklist.AllCabinets;
+import dev.restock.core.shared.Registry;
 import dev.restock.core.session.CoreEngine;
 import dev.restock.core.shared.CoreContext;
 import java.time.Clock;
@@ -18,29 +20,39 @@ import java.util.Set;
 final class EngineModule extends AbstractModule {
   private final StoreFactory storeFactory;
   private final Clock clock;
+  private final int minutesPerVisit;
 
-  EngineModule(StoreFactory storeFactory, Clock clock) {
+  EngineModule(StoreFactory storeFactory, Clock clock, int minutesPerVisit) {
     this.storeFactory = storeFactory;
     this.clock = clock;
+    this.minutesPerVisit = minutesPerVisit;
   }
 
   @Override
   protected void configure() {
     BinderRegistrar.strategies(binder()).addBinding().toInstance(new FillToPar());
+    BinderRegistrar.policies(binder()).addBinding().toInstance(new AllCabinets());
     bind(StoreFactory.class).toInstance(storeFactory);
     bind(Clock.class).toInstance(clock);
   }
 
   @Provides
   @Singleton
-  StrategyRegistry strategies(Set<PickListStrategy> strategies) {
-    return new StrategyRegistry(strategies);
+  Registry<PickListStrategy> strategies(Set<PickListStrategy> strategies) {
+    return new Registry<>("pick-list strategy", "strategy", strategies, PickListStrategy::id);
   }
 
   @Provides
   @Singleton
-  Restock engine(StoreFactory factory, StrategyRegistry strategies, Clock clock) {
+  Registry<VisitPolicy> policies(Set<VisitPolicy> policies) {
+    return new Registry<>("visit policy", "visitPolicyId", policies, VisitPolicy::id);
+  }
+
+  @Provides
+  @Singleton
+  Restock engine(StoreFactory factory, Registry<PickListStrategy> strategies,
+      Registry<VisitPolicy> policies, Clock clock) {
     Store store = factory.open();
-    return new CoreEngine(new CoreContext(store, strategies, clock));
+    return new CoreEngine(new CoreContext(store, strategies, policies, clock, minutesPerVisit));
   }
 }

@@ -47,6 +47,7 @@ public final class RestockEngine {
     private boolean discover;
     private ClassLoader discoveryLoader;
     private Clock clock = Clock.systemUTC();
+    private int minutesPerVisit = 10;
 
     private Builder() {}
 
@@ -82,6 +83,15 @@ public final class RestockEngine {
       return this;
     }
 
+    /** Estimated minutes per visit of a service order (default 10, the seed's rule). */
+    public Builder minutesPerVisit(int minutes) {
+      if (minutes < 1 || minutes > 24 * 60) {
+        throw new IllegalArgumentException("minutes per visit must be 1..1440, was " + minutes);
+      }
+      this.minutesPerVisit = minutes;
+      return this;
+    }
+
     /**
      * Opens the store and assembles the engine.
      *
@@ -110,7 +120,7 @@ public final class RestockEngine {
         }
       }
       List<com.google.inject.Module> modules = new ArrayList<>();
-      modules.add(new EngineModule(store, clock));
+      modules.add(new EngineModule(store, clock, minutesPerVisit));
       byId.values().forEach(p -> modules.add(new PluginModule(p)));
       try {
         return Guice.createInjector(Stage.PRODUCTION, modules).getInstance(Restock.class);

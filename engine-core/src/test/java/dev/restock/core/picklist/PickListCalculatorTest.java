@@ -13,6 +13,7 @@ import dev.restock.api.picklist.ProductTotal;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.shared.AuditStamp;
+import dev.restock.api.service.PickOptions;
 import dev.restock.api.spi.PickListStrategy;
 import dev.restock.api.spi.PlanContext;
 import dev.restock.api.spi.SlotSnapshot;
@@ -67,8 +68,8 @@ class PickListCalculatorTest {
         planogram(a1, slot("B1", cola, 10, 10, 0), slot("A1", water, 12, 6, 8), slot("A3", null, 5, 0, 0)),
         planogram(a2, slot("A1", chips, 20, 15, 1)));
 
-    PickList list = PickListCalculator.compute(route, List.of(bravo, alpha), planograms, products,
-        new FillToPar(), LocalDate.of(2026, 11, 22));
+    PickList list = PickListCalculator.compute(data(List.of(bravo, alpha), planograms, products),
+        null, new FillToPar(), PickOptions.NONE);
 
     assertThat(list.strategyId()).isEqualTo("fill-to-par");
     assertThat(list.lines()).extracting(PickLine::deviceName, PickLine::cabinetIndex,
@@ -88,11 +89,11 @@ class PickListCalculatorTest {
     Product zed = product("ZED", "Zed", null);
     Product apple = product("APPLE", "Apple juice", "Drinks");
     Cabinet c = cabinet(1);
-    PickList list = PickListCalculator.compute(route, List.of(device("D", c)),
+    PickList list = PickListCalculator.compute(data(List.of(device("D", c)),
         List.of(planogram(c, slot("A1", zed, 5, 5, 0), slot("A2", chips, 5, 5, 0),
             slot("A3", cola, 5, 5, 0), slot("A4", apple, 5, 5, 0))),
-        Map.of(zed.id(), zed, chips.id(), chips, cola.id(), cola, apple.id(), apple),
-        new FillToPar(), LocalDate.now());
+        Map.of(zed.id(), zed, chips.id(), chips, cola.id(), cola, apple.id(), apple)),
+        null, new FillToPar(), PickOptions.NONE);
     assertThat(list.totals()).extracting(ProductTotal::sku)
         .containsExactly("APPLE", "COLA", "CHIPS", "ZED");
   }
@@ -104,8 +105,9 @@ class PickListCalculatorTest {
       @Override public String id() { return "greedy"; }
       @Override public int plan(SlotSnapshot slot, PlanContext context) { return slot.room() + 1; }
     };
-    assertThatThrownBy(() -> PickListCalculator.compute(route, List.of(device("D", c)),
-        List.of(planogram(c, slot("A1", cola, 5, 5, 2))), products, greedy, LocalDate.now()))
+    assertThatThrownBy(() -> PickListCalculator.compute(data(List.of(device("D", c)),
+        List.of(planogram(c, slot("A1", cola, 5, 5, 2))), products), null, greedy,
+        PickOptions.NONE))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("greedy").hasMessageContaining("planned 4 units for slot A1");
   }
@@ -113,9 +115,43 @@ class PickListCalculatorTest {
   @Test
   void fillToParNeverPlansForAFullOrOverParSlot() {
     FillToPar rule = new FillToPar();
-    PlanContext ctx = new PlanContext(route.id(), 7, LocalDate.now());
-    assertThat(rule.plan(new SlotSnapshot(null, null, 1, "A1", null, 10, 6, 6, 1), ctx)).isZero();
-    assertThat(rule.plan(new SlotSnapshot(null, null, 1, "A1", null, 10, 6, 9, 1), ctx)).isZero();
-    assertThat(rule.plan(new SlotSnapshot(null, null, 1, "A1", null, 10, 6, 0, 1), ctx)).isEqualTo(6);
+    PlanContext ctx = new PlanContext(route.id(), 7, LocalDate.now(), 0);
+    assertThat(rule.plan(new SlotSnapshot(null, null, 1, "A1", null, 10, 6, 6, 1, null), ctx)).isZero();
+    assertThat(rule.plan(new SlotSnapshot(null, null, 1, "A1", null, 10, 6, 9, 1, null), ctx)).isZero();
+    assertThat(rule.plan(new SlotSnapshot(null, null, 1, "A1", null, 10, 6, 0, 1, null), ctx))
+        .isEqualTo(6);
+  }
+
+  @Test
+  void aMinimumPickDropsSmallLinesAndCasePackRoundingRoundsTotalsUp() {
+    Cabinet c = cabinet(1);
+    RouteData data = data(List.of(device("D", c)), List.of(planogram(c,
+        slot("A1", cola, 10, 10, 9), slot("A2", cola, 10, 10, 2), slot("A3", chips, 10, 10, 3))),
+        products);
+    PickList list = PickListCalculator.compute(data, null, new FillToPar(),
+        new PickOptions(2, true));
+    assertThat(list.lines()).extracting(PickLine::position).containsExactly("A2", "A3");
+    // cola: 8 units, case pack 6 -> 12; chips: 7 units, case pack 6 -> 12
+    assertThat(list.totals()).extracting(ProductTotal::sku, ProductTotal::units, ProductTotal::cases)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("COLA", 12, 2),
+            org.assertj.core.groups.Tuple.tuple("CHIPS", 12, 2));
+  }
+
+  @Test
+  void onlyTheSelectedCabinetsArePlanned() {
+    Cabinet c1 = cabinet(1);
+    Cabinet c2 = cabinet(2);
+    RouteData data = data(List.of(device("D", c1, c2)), List.of(
+        planogram(c1, slot("A1", cola, 10, 10, 0)), planogram(c2, slot("A1", chips, 10, 10, 0))),
+        products);
+    PickList list = PickListCalculator.compute(data, java.util.Set.of(c2.id()), new FillToPar(),
+        PickOptions.NONE);
+    assertThat(list.lines()).extracting(PickLine::sku).containsExactly("CHIPS");
+  }
+
+  private RouteData data(List<Device> devices, List<Planogram> planograms,
+      Map<UUID, Product> products) {
+    return new RouteData(route, devices, planograms, products, Map.of(), 0,
+        LocalDate.of(2026, 11, 22));
   }
 }

@@ -65,7 +65,7 @@ class RestockEngineBuilderTest {
     assertThatThrownBy(() -> RestockEngine.builder().store(store::open)
         .plugin(plugin("acme", strategy("fill-to-par"))).build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("two pick-list strategies have the id 'fill-to-par'");
+        .hasMessageContaining("the pick-list strategy id 'fill-to-par' is registered twice");
     assertThat(store.opened).isZero();
   }
 

@@ -41,6 +41,9 @@ public final class JpaAuditHistory implements AuditHistory {
     MAPPINGS.put(AuditedType.DEVICE, new Mapping(DeviceEntity.class, base));
     MAPPINGS.put(AuditedType.PLANOGRAM, new Mapping(PlanogramEntity.class, base));
     MAPPINGS.put(AuditedType.USER, new Mapping(dev.restock.jpa.user.UserEntity.class, base));
+    MAPPINGS.put(AuditedType.SERVICE_ORDER,
+        new Mapping(dev.restock.jpa.service.ServiceOrderEntity.class, base));
+    MAPPINGS.put(AuditedType.STOCK, new Mapping(dev.restock.jpa.stock.StockEntity.class, base));
     MAPPINGS.put(AuditedType.CABINET,
         new Mapping(CabinetEntity.class, e -> ((CabinetEntity) e).auditState()));
     MAPPINGS.put(AuditedType.SLOT,

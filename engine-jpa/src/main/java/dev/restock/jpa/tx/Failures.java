@@ -32,6 +32,13 @@ public final class Failures {
     UNIQUE.put("slot.planogram_id", "the planogram already has a live slot at this position");
     UNIQUE.put("ux_planogram_active", "the cabinet already has an active planogram");
     UNIQUE.put("planogram.cabinet_id", "the cabinet already has an active planogram");
+    UNIQUE.put("ux_service_order_number", "a service order already has this number");
+    UNIQUE.put("service_order.number", "a service order already has this number");
+    UNIQUE.put("ux_delivery_note_number", "a delivery note already has this number");
+    UNIQUE.put("delivery_note.number", "a delivery note already has this number");
+    UNIQUE.put("ux_delivery_note_order", "the order already has a delivery note");
+    UNIQUE.put("delivery_note.order_id", "the order already has a delivery note");
+    UNIQUE.put("ux_service_visit_cabinet", "the order already visits this cabinet");
   }
 
   private Failures() {}

@@ -10,6 +10,13 @@ public interface SalesLedger {
   /** Appends sale records in one batch. */
   void append(List<SaleRecord> records);
 
+  /**
+   * Units sold per slot since {@code since}, for slots with at least one sale in that time; one
+   * read whatever the number of slots.
+   */
+  java.util.Map<UUID, Integer> unitsSoldSince(java.util.Collection<UUID> slotIds,
+      java.time.Instant since);
+
   /** Sales of one slot, oldest first. */
   List<SaleRecord> forSlot(UUID slotId);
 }

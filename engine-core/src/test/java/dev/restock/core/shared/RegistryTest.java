@@ -11,7 +11,7 @@ import dev.restock.core.picklist.FillToPar;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class StrategyRegistryTest {
+class RegistryTest {
 
   static PickListStrategy named(String id) {
     return new PickListStrategy() {
@@ -20,19 +20,23 @@ class StrategyRegistryTest {
     };
   }
 
+  private static Registry<PickListStrategy> registry(PickListStrategy... entries) {
+    return new Registry<>("pick-list strategy", "strategy", List.of(entries), PickListStrategy::id);
+  }
+
   @Test
-  void twoStrategiesWithTheSameIdAreRefused() {
-    assertThatThrownBy(() -> new StrategyRegistry(List.of(new FillToPar(), named("fill-to-par"))))
+  void twoEntriesWithTheSameIdAreRefused() {
+    assertThatThrownBy(() -> registry(new FillToPar(), named("fill-to-par")))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("two pick-list strategies have the id 'fill-to-par'");
+        .hasMessageContaining("the pick-list strategy id 'fill-to-par' is registered twice");
   }
 
   @Test
   void anUnknownIdNamesEveryKnownId() {
-    StrategyRegistry registry = new StrategyRegistry(List.of(new FillToPar(), named("zeta")));
+    Registry<PickListStrategy> registry = registry(new FillToPar(), named("zeta"));
     assertThatThrownBy(() -> registry.require("nope"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("unknown pick-list strategy 'nope'; known: fill-to-par, zeta");
+        .hasMessageContaining("strategy: unknown pick-list strategy 'nope'; known: fill-to-par, zeta");
     assertThat(registry.require("zeta").id()).isEqualTo("zeta");
   }
 }

@@ -1,0 +1,11 @@
+package dev.restock.api.service;
+
+import java.util.UUID;
+
+/**
+ * What to load into one slot, and what was delivered. Lines are per slot, never per product.
+ *
+ * @param delivered units actually put in the slot; null until the visit is completed
+ */
+public record OrderLine(
+    UUID id, UUID slotId, String position, UUID productId, int planned, Integer delivered) {}

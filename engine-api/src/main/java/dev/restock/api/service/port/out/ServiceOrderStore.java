@@ -1,0 +1,30 @@
+package dev.restock.api.service.port.out;
+
+import dev.restock.api.service.ServiceOrder;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stored service orders with their visits and lines, written as one aggregate. Call inside a unit
+ * of work. Reads load an order's visits and lines in a fixed number of statements.
+ */
+public interface ServiceOrderStore {
+
+  ServiceOrder add(ServiceOrder order);
+
+  /**
+   * Stores a changed order (status, driver, visits, delivered quantities).
+   *
+   * @throws dev.restock.api.error.ConflictException when {@code order.version()} is stale
+   */
+  ServiceOrder update(ServiceOrder order);
+
+  Optional<ServiceOrder> find(UUID id);
+
+  Optional<ServiceOrder> findByNumber(String number);
+
+  /** Newest first. */
+  Page<ServiceOrder> list(PageRequest request);
+}

@@ -1,0 +1,15 @@
+package dev.restock.api.spi;
+
+/**
+ * Decides which of a route's cabinets need a visit.
+ *
+ * <p>Contract: {@link #id()} is stable and unique among registered policies. {@link #needsVisit}
+ * MUST be pure and thread-safe, like {@link PickListStrategy#plan}. It is called only for cabinets
+ * of live devices on the route that have an active planogram. Arguments are never null.
+ */
+public interface VisitPolicy {
+
+  String id();
+
+  boolean needsVisit(CabinetSnapshot cabinet, PlanContext context);
+}

@@ -1,0 +1,32 @@
+package dev.restock.api.stock.port.in;
+
+import dev.restock.api.stock.DeliveryNote;
+import dev.restock.api.stock.StockLevel;
+import java.util.List;
+import java.util.UUID;
+
+/** Warehouse stock: receive, adjust, read; and issued delivery notes. */
+public interface StockManagement {
+
+  /**
+   * Adds received units of a live product.
+   *
+   * @throws dev.restock.api.error.ValidationException when {@code units} is not positive
+   */
+  StockLevel receive(UUID productId, int units, String reason);
+
+  /**
+   * Corrects on-hand units by {@code delta} (a count, breakage...); a reason is required.
+   *
+   * @throws dev.restock.api.error.InsufficientStockException when the result would be negative
+   */
+  StockLevel adjust(UUID productId, int delta, String reason);
+
+  StockLevel level(UUID productId);
+
+  /** Levels of every live product, by sku. */
+  List<StockLevel> levels();
+
+  /** @throws dev.restock.api.error.NotFoundException for an unknown number */
+  DeliveryNote deliveryNote(String number);
+}

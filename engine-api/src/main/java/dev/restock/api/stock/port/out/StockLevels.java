@@ -1,0 +1,26 @@
+package dev.restock.api.stock.port.out;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Warehouse on-hand per product. Call inside a unit of work. A product without a row has 0 on hand.
+ * Writes detect concurrent changes: a unit that read a level another unit changed meanwhile fails
+ * with a {@link dev.restock.api.error.ConflictException} instead of overwriting it.
+ */
+public interface StockLevels {
+
+  /** On-hand units of these products (absent products: 0), in one read. */
+  Map<UUID, Integer> onHand(Collection<UUID> productIds);
+
+  /**
+   * Sets the on-hand units of products, in one batch.
+   *
+   * @throws IllegalArgumentException when a value is negative
+   */
+  void set(Map<UUID, Integer> onHandByProduct);
+
+  /** Every product with a stock row, by product id. */
+  Map<UUID, Integer> all();
+}

@@ -1,0 +1,93 @@
+package dev.restock.core.stock;
+
+import dev.restock.api.audit.Actor;
+import dev.restock.api.catalog.Product;
+import dev.restock.api.error.InsufficientStockException;
+import dev.restock.api.error.NotFoundException;
+import dev.restock.api.shared.Checks;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.api.shared.Visibility;
+import dev.restock.api.stock.DeliveryNote;
+import dev.restock.api.stock.StockLevel;
+import dev.restock.api.stock.port.in.StockManagement;
+import dev.restock.core.shared.CoreContext;
+import dev.restock.core.shared.UseCase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/** Warehouse stock use cases. Levels never go negative. */
+public final class StockService extends UseCase implements StockManagement {
+
+  public StockService(CoreContext ctx, Actor actor) {
+    super(ctx, actor);
+  }
+
+  @Override
+  public StockLevel receive(UUID productId, int units, String reason) {
+    Objects.requireNonNull(productId, "productId");
+    new Checks().check(units > 0, "units", "must be positive (was " + units + ")")
+        .optionalText(reason, "reason", 500).throwIfAny();
+    return write("stock.receive", reason, () -> change(productId, units));
+  }
+
+  @Override
+  public StockLevel adjust(UUID productId, int delta, String reason) {
+    Objects.requireNonNull(productId, "productId");
+    new Checks().check(delta != 0, "delta", "must not be zero")
+        .text(reason, "reason", 500).throwIfAny();
+    return write("stock.adjust", reason, () -> change(productId, delta));
+  }
+
+  private StockLevel change(UUID productId, int delta) {
+    Product product = store().products().find(productId, Visibility.LIVE)
+        .orElseThrow(() -> new NotFoundException("product", productId));
+    int onHand = store().stock().onHand(Set.of(productId)).getOrDefault(productId, 0);
+    int after = onHand + delta;
+    if (after < 0) {
+      throw new InsufficientStockException(List.of(
+          new InsufficientStockException.Shortage(productId, product.sku(), -delta, onHand)));
+    }
+    store().stock().set(Map.of(productId, after));
+    return new StockLevel(productId, product.sku(), product.name(), after);
+  }
+
+  @Override
+  public StockLevel level(UUID productId) {
+    Objects.requireNonNull(productId, "productId");
+    return read(() -> {
+      Product product = store().products().find(productId, Visibility.LIVE)
+          .orElseThrow(() -> new NotFoundException("product", productId));
+      return new StockLevel(productId, product.sku(), product.name(),
+          store().stock().onHand(Set.of(productId)).getOrDefault(productId, 0));
+    });
+  }
+
+  @Override
+  public List<StockLevel> levels() {
+    return read(() -> {
+      Map<UUID, Integer> onHand = store().stock().all();
+      List<StockLevel> levels = new ArrayList<>();
+      for (int page = 0; ; page++) {
+        Page<Product> products = store().products()
+            .list(PageRequest.of(page, PageRequest.MAX_SIZE), Visibility.LIVE);
+        products.items().forEach(p -> levels.add(
+            new StockLevel(p.id(), p.sku(), p.name(), onHand.getOrDefault(p.id(), 0))));
+        if (page + 1 >= products.pages()) {
+          return levels;
+        }
+      }
+    });
+  }
+
+  @Override
+  public DeliveryNote deliveryNote(String number) {
+    Objects.requireNonNull(number, "number");
+    return read(() -> store().deliveryNotes().findByNumber(number.strip())
+        .orElseThrow(() -> new NotFoundException("delivery note", number)));
+  }
+}

@@ -1,0 +1,103 @@
+package dev.restock.jpa.service;
+
+import dev.restock.api.error.ConflictException;
+import dev.restock.api.error.NotFoundException;
+import dev.restock.api.service.ServiceOrder;
+import dev.restock.api.service.port.out.ServiceOrderStore;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.jpa.shared.StoreContext;
+import dev.restock.jpa.tx.UnitOfWork;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * Service orders in the JPA store. An order is read with its visits and lines in three
+ * statements whatever its size: the orders, their visits, the visits' lines.
+ */
+public final class JpaServiceOrders implements ServiceOrderStore {
+  private final StoreContext store;
+
+  public JpaServiceOrders(StoreContext store) {
+    this.store = store;
+  }
+
+  private static Session session() {
+    return UnitOfWork.currentSession();
+  }
+
+  @Override
+  public ServiceOrder add(ServiceOrder order) {
+    UnitOfWork unit = UnitOfWork.requireWrite();
+    ServiceOrderEntity entity = new ServiceOrderEntity(order);
+    entity.stampCreated(unit.context().actor(), store.clock().instant().truncatedTo(ChronoUnit.MILLIS));
+    session().persist(entity);
+    session().flush();
+    return entity.toDomain();
+  }
+
+  @Override
+  public ServiceOrder update(ServiceOrder order) {
+    UnitOfWork unit = UnitOfWork.requireWrite();
+    ServiceOrderEntity entity = load(List.of(order.id())).stream().findFirst()
+        .orElseThrow(() -> new NotFoundException("service order", order.id()));
+    if (entity.getVersion() != order.version()) {
+      throw new ConflictException("service order " + order.number() + " was changed by someone "
+          + "else (version " + order.version() + ", now " + entity.getVersion()
+          + "); read it again and retry");
+    }
+    if (!entity.toDomain().equals(order)) {
+      entity.copy(order);
+      entity.stampUpdated(unit.context().actor(),
+          store.clock().instant().truncatedTo(ChronoUnit.MILLIS));
+      session().flush();
+    }
+    return entity.toDomain();
+  }
+
+  @Override
+  public Optional<ServiceOrder> find(UUID id) {
+    return load(List.of(id)).stream().findFirst().map(ServiceOrderEntity::toDomain);
+  }
+
+  @Override
+  public Optional<ServiceOrder> findByNumber(String number) {
+    List<UUID> ids = session().createSelectionQuery(
+            "select o.id from ServiceOrderEntity o where o.number = :n", UUID.class)
+        .setParameter("n", number).getResultList();
+    return ids.isEmpty() ? Optional.empty() : find(ids.get(0));
+  }
+
+  @Override
+  public Page<ServiceOrder> list(PageRequest request) {
+    long total = session().createSelectionQuery("select count(o) from ServiceOrderEntity o",
+        Long.class).getSingleResult();
+    List<UUID> ids = session().createSelectionQuery(
+            "select o.id from ServiceOrderEntity o order by o.createdAt desc, o.number desc",
+            UUID.class)
+        .setFirstResult((int) request.offset()).setMaxResults(request.size()).getResultList();
+    List<ServiceOrderEntity> orders = load(ids);
+    return Page.of(ids.stream().map(id -> orders.stream().filter(o -> o.getId().equals(id))
+        .findFirst().orElseThrow().toDomain()).toList(), request, total);
+  }
+
+  /** Orders with visits and lines in three statements. */
+  private static List<ServiceOrderEntity> load(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<ServiceOrderEntity> orders = session().createSelectionQuery(
+            "select distinct o from ServiceOrderEntity o left join fetch o.visits where o.id in :ids",
+            ServiceOrderEntity.class)
+        .setParameter("ids", ids).getResultList();
+    session().createSelectionQuery(
+            "select distinct v from VisitEntity v left join fetch v.lines where v.order.id in :ids",
+            VisitEntity.class)
+        .setParameter("ids", ids).getResultList();
+    return orders;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.restock.jpa.stock;
+
+import dev.restock.api.stock.port.out.StockLevels;
+import dev.restock.jpa.shared.StoreContext;
+import dev.restock.jpa.tx.UnitOfWork;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Stock levels in the JPA store. Rows carry an optimistic version, so a unit that read a level
+ * which another unit changed before it commits fails with a conflict instead of losing an update.
+ */
+public final class JpaStockLevels implements StockLevels {
+  private final StoreContext store;
+
+  public JpaStockLevels(StoreContext store) {
+    this.store = store;
+  }
+
+  @Override
+  public Map<UUID, Integer> onHand(Collection<UUID> productIds) {
+    Map<UUID, Integer> result = new HashMap<>();
+    if (productIds.isEmpty()) {
+      return result;
+    }
+    UnitOfWork.currentSession()
+        .createSelectionQuery("from StockEntity s where s.id in :ids", StockEntity.class)
+        .setParameter("ids", productIds).getResultList()
+        .forEach(s -> result.put(s.getId(), s.onHand()));
+    return result;
+  }
+
+  @Override
+  public void set(Map<UUID, Integer> onHandByProduct) {
+    UnitOfWork unit = UnitOfWork.requireWrite();
+    onHandByProduct.forEach((product, units) -> {
+      if (units < 0) {
+        throw new IllegalArgumentException("stock of " + product + " cannot be negative: " + units);
+      }
+    });
+    var session = unit.session();
+    Map<UUID, StockEntity> loaded = new HashMap<>();
+    session.createSelectionQuery("from StockEntity s where s.id in :ids", StockEntity.class)
+        .setParameter("ids", onHandByProduct.keySet()).getResultList()
+        .forEach(s -> loaded.put(s.getId(), s));
+    var now = store.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+    onHandByProduct.forEach((product, units) -> {
+      StockEntity entity = loaded.get(product);
+      if (entity == null) {
+        entity = new StockEntity(product, units);
+        entity.stampCreated(unit.context().actor(), now);
+        session.persist(entity);
+      } else if (entity.onHand() != units) {
+        entity.onHand(units);
+        entity.stampUpdated(unit.context().actor(), now);
+      }
+    });
+    session.flush();
+  }
+
+  @Override
+  public Map<UUID, Integer> all() {
+    Map<UUID, Integer> result = new HashMap<>();
+    UnitOfWork.currentSession().createSelectionQuery("from StockEntity s", StockEntity.class)
+        .getResultList().forEach(s -> result.put(s.getId(), s.onHand()));
+    return result;
+  }
+}
