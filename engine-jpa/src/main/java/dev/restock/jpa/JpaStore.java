@@ -24,9 +24,6 @@ import dev.restock.jpa.planogram.JpaSalesLedger;
 import dev.restock.jpa.shared.StoreContext;
 import dev.restock.jpa.tx.JpaTransactions;
 import dev.restock.jpa.user.JpaUsers;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,8 +74,9 @@ public final class JpaStore implements Store {
     this.planograms = new JpaPlanograms(context);
     this.users = new JpaUsers(context);
     this.serviceOrders = new dev.restock.jpa.service.JpaServiceOrders(context);
-    this.numberSeries = new dev.restock.jpa.service.JpaNumberSeries(
-        config.database() != Database.H2);
+    this.numberSeries = config.database() == Database.H2
+        ? dev.restock.jpa.service.JpaNumberSeries.withIncrementOrInsert()
+        : dev.restock.jpa.service.JpaNumberSeries.withUpsert();
     this.stock = new dev.restock.jpa.stock.JpaStockLevels(context);
   }
 
@@ -197,7 +195,10 @@ public final class JpaStore implements Store {
   @Override public dev.restock.api.stock.port.out.StockLevels stock() { return stock; }
   @Override public dev.restock.api.stock.port.out.DeliveryNotes deliveryNotes() { return deliveryNotes; }
 
-  /** Closes the session factory and the pools; an in-memory H2 database is dropped. */
+  /**
+   * Closes the session factory and the pools. An in-memory H2 database opened with
+   * {@code DB_CLOSE_DELAY=-1} outlives the store (other stores may share it) until shut down.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -206,13 +207,6 @@ public final class JpaStore implements Store {
     try {
       sessionFactory.close();
     } finally {
-      if (config.database() == Database.H2 && config.jdbcUrl().startsWith("jdbc:h2:mem:")) {
-        try (Connection c = pools.write().getConnection(); Statement s = c.createStatement()) {
-          s.execute("SHUTDOWN");
-        } catch (SQLException e) {
-          // the database is going away either way
-        }
-      }
       pools.close();
     }
   }

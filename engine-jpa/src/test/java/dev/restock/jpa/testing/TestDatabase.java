@@ -23,7 +23,14 @@ public enum TestDatabase {
     @Override
     public FreshDatabase fresh() {
       String url = "jdbc:h2:mem:t" + token() + ";DB_CLOSE_DELAY=-1";
-      return new Fresh(url, "sa", "", JpaStores.of(JpaStoreConfig.of(url, "sa", "")), () -> {});
+      return new Fresh(url, "sa", "", JpaStores.of(JpaStoreConfig.of(url, "sa", "")), () -> {
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+            Statement s = c.createStatement()) {
+          s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+          throw new IllegalStateException("cannot drop in-memory database " + url, e);
+        }
+      });
     }
   },
   SQLITE {

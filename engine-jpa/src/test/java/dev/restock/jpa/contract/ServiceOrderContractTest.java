@@ -1,0 +1,354 @@
+package dev.restock.jpa.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.restock.api.Restock;
+import dev.restock.api.RestockSession;
+import dev.restock.api.audit.Actor;
+import dev.restock.api.catalog.CreateProduct;
+import dev.restock.api.catalog.Product;
+import dev.restock.api.error.IllegalStateTransitionException;
+import dev.restock.api.error.InsufficientStockException;
+import dev.restock.api.error.ValidationException;
+import dev.restock.api.error.Violation;
+import dev.restock.api.fleet.CabinetPlanogram;
+import dev.restock.api.fleet.CabinetSpec;
+import dev.restock.api.fleet.CabinetType;
+import dev.restock.api.fleet.CreateCabinetType;
+import dev.restock.api.fleet.CreateDevice;
+import dev.restock.api.fleet.CreateDeviceType;
+import dev.restock.api.fleet.CreateLocation;
+import dev.restock.api.fleet.CreateRoute;
+import dev.restock.api.fleet.DeviceSetup;
+import dev.restock.api.fleet.DeviceType;
+import dev.restock.api.fleet.Location;
+import dev.restock.api.fleet.Route;
+import dev.restock.api.fleet.SetUpDevice;
+import dev.restock.api.picklist.PickLine;
+import dev.restock.api.picklist.PickList;
+import dev.restock.api.planogram.RecordSales;
+import dev.restock.api.planogram.SaleEntry;
+import dev.restock.api.planogram.Slot;
+import dev.restock.api.planogram.SlotSpec;
+import dev.restock.api.service.CompleteVisit;
+import dev.restock.api.service.CreateServiceOrder;
+import dev.restock.api.service.OrderLine;
+import dev.restock.api.service.OrderStatus;
+import dev.restock.api.service.ServiceOrder;
+import dev.restock.api.service.Visit;
+import dev.restock.api.service.VisitStatus;
+import dev.restock.api.spi.Store;
+import dev.restock.api.stock.DeliveryNote;
+import dev.restock.api.stock.DeliveryNoteLine;
+import dev.restock.api.user.CreateUser;
+import dev.restock.api.user.Role;
+import dev.restock.api.user.User;
+import dev.restock.core.wiring.RestockEngine;
+import dev.restock.jpa.testing.FreshDatabase;
+import dev.restock.jpa.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Service orders, stock and delivery notes end to end; extended once per database. */
+abstract class ServiceOrderContractTest {
+  private FreshDatabase db;
+  private Restock engine;
+  private RestockSession ops;
+  private User driver;
+  private Location location;
+  private Route route;
+  private DeviceType deviceType;
+  private CabinetType cabinetType;
+  private Product cola;
+  private Product chips;
+  private final String year = String.valueOf(Year.now(ZoneOffset.UTC).getValue());
+
+  protected abstract TestDatabase database();
+
+  @BeforeEach
+  void open() {
+    db = database().fresh();
+    engine = RestockEngine.builder().store(db.factory()).build();
+    User admin = engine.as(Actor.system()).users()
+        .create(new CreateUser("admin", "admin@example.com", Role.ADMIN));
+    ops = engine.as(Actor.user(admin.id()));
+    driver = ops.users().create(new CreateUser("dave", "dave@example.com", Role.DRIVER));
+    location = ops.locations().create(new CreateLocation("Depot", null));
+    route = ops.routes().create(new CreateRoute("R1", "North", 7));
+    deviceType = ops.deviceTypes().create(new CreateDeviceType("Combo", 2));
+    cabinetType = ops.cabinetTypes().create(new CreateCabinetType("Ambient"));
+    cola = ops.products().create(new CreateProduct("COLA", "Cola", "Drinks",
+        new BigDecimal("1.00"), 6));
+    chips = ops.products().create(new CreateProduct("CHIPS", "Chips", "Snacks",
+        new BigDecimal("0.80"), 10));
+  }
+
+  @AfterEach
+  void close() {
+    if (engine != null) {
+      engine.close();
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  /** A two-cabinet device: cola in A1 and A2 of cabinet 1 (two slots, one product), chips in 2. */
+  private DeviceSetup device(String name) {
+    return ops.devices().setUp(new SetUpDevice(
+        new CreateDevice(name, "SN-" + name, location.id(), route.id(), deviceType.id(), List.of(
+            new CabinetSpec(1, cabinetType.id(), 3, 3), new CabinetSpec(2, cabinetType.id(), 3, 3))),
+        List.of(new CabinetPlanogram(1, name + "-1", List.of(
+                new SlotSpec("A1", cola.id(), 10, 8, 2, null),
+                new SlotSpec("A2", cola.id(), 10, 10, 7, null))),
+            new CabinetPlanogram(2, name + "-2", List.of(
+                new SlotSpec("A1", chips.id(), 12, 12, 12, null))))));
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Connection c = db.connect(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void anOrderFromTheRouteHasExactlyThePreviewsLinesPerSlot() {
+    device("M1");
+    DeviceSetup m2 = device("M2");
+    Slot m2a1 = m2.planograms().get(1).slotAt("A1").orElseThrow();
+    ops.sales().record(new RecordSales(List.of(SaleEntry.sold(m2a1.id(), 5))));
+
+    PickList preview = ops.pickLists().preview(route.id());
+    ServiceOrder order = ops.serviceOrders().create(CreateServiceOrder.forRoute(route.id()));
+
+    assertThat(order.number()).isEqualTo("SO-" + year + "-000001");
+    assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
+    assertThat(order.visits()).hasSize(4);
+    assertThat(order.estimatedMinutes()).isEqualTo(40);
+    List<OrderLine> lines = order.visits().stream().flatMap(v -> v.lines().stream()).toList();
+    assertThat(lines).extracting(OrderLine::slotId, OrderLine::planned)
+        .containsExactlyElementsOf(preview.lines().stream()
+            .map(l -> tuple(l.slotId(), l.pick())).toList());
+    // two cola slots in one cabinet give two lines, not one per product
+    Visit m1c1 = order.visits().get(0);
+    assertThat(m1c1.lines()).extracting(OrderLine::position, OrderLine::planned)
+        .containsExactly(tuple("A1", 6), tuple("A2", 3));
+    assertThat(order.totalUnits()).isEqualTo(preview.totalUnits()).isEqualTo(23);
+
+    PickList kit = ops.serviceOrders().pickList(order.id(), true);
+    assertThat(kit.totals()).extracting(t -> t.sku(), t -> t.units())
+        .containsExactly(tuple("COLA", 18), tuple("CHIPS", 10));
+  }
+
+  @Test
+  void aBadSelectionNamesEveryCabinetAndWritesNothing() throws SQLException {
+    DeviceSetup m1 = device("M1");
+    DeviceSetup gone = device("GONE");
+    ops.devices().delete(gone.device().id());
+    UUID stranger = UUID.randomUUID();
+    UUID goneCabinet = gone.device().cabinets().get(0).id();
+
+    ValidationException e = catchThrowableOfType(ValidationException.class,
+        () -> ops.serviceOrders().create(new CreateServiceOrder(route.id(),
+            List.of(m1.device().cabinets().get(0).id(), stranger, goneCabinet), null, null, null)));
+
+    assertThat(e.violations()).extracting(Violation::field)
+        .containsExactly("cabinetIds[1]", "cabinetIds[2]");
+    assertThat(e.getMessage()).contains(stranger.toString()).contains(goneCabinet.toString());
+    assertThat(count("select count(*) from service_order")).isZero();
+    assertThat(count("select count(*) from service_visit")).isZero();
+    assertThat(count("select count(*) from number_series")).isZero();
+    assertThatThrownBy(() -> new CreateServiceOrder(route.id(), List.of(), null, null, null))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("at least one cabinet");
+    UUID c = m1.device().cabinets().get(0).id();
+    assertThatThrownBy(() -> new CreateServiceOrder(route.id(), List.of(c, c), null, null, null))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("selected twice");
+  }
+
+  @Test
+  void aFailureHalfwayThroughCreationLeavesNoTraceAndNoGap() throws SQLException {
+    device("M1");
+    try (Restock failing = RestockEngine.builder()
+        .store(() -> new FailingOrderStore(db.factory().open())).build()) {
+      assertThatThrownBy(() -> failing.as(ops.actor()).serviceOrders()
+          .create(CreateServiceOrder.forRoute(route.id())))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("injected");
+    }
+    assertThat(count("select count(*) from service_order")).isZero();
+    assertThat(count("select count(*) from order_line")).isZero();
+    assertThat(count("select count(*) from number_series where last_value > 0")).isZero();
+    assertThat(ops.serviceOrders().create(CreateServiceOrder.forRoute(route.id())).number())
+        .isEqualTo("SO-" + year + "-000001");
+  }
+
+  @Test
+  void theLifecycleRunsFromPendingToCompletedAndRefusesEveryOtherStep() throws SQLException {
+    DeviceSetup m1 = device("M1");
+    ServiceOrder order = ops.serviceOrders().create(CreateServiceOrder.forRoute(route.id()));
+    UUID id = order.id();
+
+    assertThatThrownBy(() -> ops.serviceOrders().dispatch(id))
+        .isInstanceOf(IllegalStateTransitionException.class).hasMessageContaining("PENDING");
+    User viewer = ops.users().create(new CreateUser("vic", "vic@example.com", Role.VIEWER));
+    assertThatThrownBy(() -> ops.serviceOrders().assign(id, viewer.id()))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("not DRIVER");
+    assertThat(ops.serviceOrders().assign(id, driver.id()).status()).isEqualTo(OrderStatus.ASSIGNED);
+
+    // cola needs 9 (6 + 3), chips nothing; only 4 cola in stock
+    ops.stock().receive(cola.id(), 4, "first delivery");
+    InsufficientStockException shortage = catchThrowableOfType(InsufficientStockException.class,
+        () -> ops.serviceOrders().dispatch(id));
+    assertThat(shortage.shortages()).extracting(s -> s.sku(), s -> s.needed(), s -> s.available())
+        .containsExactly(tuple("COLA", 9, 4));
+    assertThat(ops.stock().level(cola.id()).onHand()).isEqualTo(4);
+    assertThat(count("select count(*) from delivery_note")).isZero();
+    assertThat(ops.serviceOrders().get(id).status()).isEqualTo(OrderStatus.ASSIGNED);
+
+    ops.stock().receive(cola.id(), 10, "second delivery");
+    DeliveryNote note = ops.serviceOrders().dispatch(id);
+    assertThat(note.number()).isEqualTo("DN-" + year + "-000001");
+    assertThat(note.lines()).extracting(DeliveryNoteLine::sku, DeliveryNoteLine::quantity)
+        .containsExactly(tuple("COLA", 9));
+    assertThat(ops.stock().level(cola.id()).onHand()).isEqualTo(5);
+    assertThat(ops.stock().deliveryNote(note.number()).orderNumber()).isEqualTo(order.number());
+    assertThatThrownBy(() -> ops.serviceOrders().cancel(id, "too late"))
+        .isInstanceOf(IllegalStateTransitionException.class);
+
+    Visit first = order.visits().get(0);
+    Slot a1 = m1.planograms().get(0).slotAt("A1").orElseThrow();
+    Slot a2 = m1.planograms().get(0).slotAt("A2").orElseThrow();
+    // A2 holds 7 of 10: delivering 4 would pass capacity -> refused, nothing written
+    ValidationException over = catchThrowableOfType(ValidationException.class,
+        () -> ops.serviceOrders().completeVisit(id, first.id(), new CompleteVisit(
+            Map.of(a2.id(), 4), false, null)));
+    assertThat(over.getMessage()).contains("slot A2 holds 7 of 10");
+    assertThat(ops.planograms().get(m1.planograms().get(0).id()).slotAt("A1").orElseThrow()
+        .quantity()).isEqualTo(2);
+
+    ServiceOrder afterFirst = ops.serviceOrders().completeVisit(id, first.id(),
+        new CompleteVisit(Map.of(a1.id(), 5), true, "A1 short by one"));
+    var planogram = ops.planograms().get(m1.planograms().get(0).id());
+    assertThat(planogram.slotAt("A1").orElseThrow().quantity()).isEqualTo(7);
+    assertThat(planogram.slotAt("A2").orElseThrow().quantity()).isEqualTo(10);
+    assertThat(ops.stock().level(cola.id()).onHand()).as("one undelivered unit returned")
+        .isEqualTo(6);
+    assertThat(afterFirst.status()).isEqualTo(OrderStatus.IN_PROGRESS);
+    assertThat(afterFirst.visits().get(0).status()).isEqualTo(VisitStatus.COMPLETED);
+    assertThatThrownBy(() -> ops.serviceOrders().completeVisit(id, first.id(),
+        CompleteVisit.asPlanned())).isInstanceOf(IllegalStateTransitionException.class)
+        .hasMessageContaining("already COMPLETED");
+
+    assertThatThrownBy(() -> ops.serviceOrders().skipVisit(id, order.visits().get(1).id(), " ",
+        false)).isInstanceOf(ValidationException.class);
+    ServiceOrder done = ops.serviceOrders().skipVisit(id, order.visits().get(1).id(),
+        "machine blocked by a van", false);
+    assertThat(done.status()).isEqualTo(OrderStatus.COMPLETED);
+    assertThat(done.visits().get(1).notes()).isEqualTo("machine blocked by a van");
+  }
+
+  @Test
+  void pendingAndAssignedOrdersCanBeCancelledWithAReason() {
+    device("M1");
+    ServiceOrder order = ops.serviceOrders().create(CreateServiceOrder.forRoute(route.id()));
+    assertThatThrownBy(() -> ops.serviceOrders().cancel(order.id(), ""))
+        .isInstanceOf(ValidationException.class);
+    ServiceOrder cancelled = ops.serviceOrders().cancel(order.id(), "route closed today");
+    assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(cancelled.notes()).isEqualTo("route closed today");
+    assertThatThrownBy(() -> ops.serviceOrders().assign(order.id(), driver.id()))
+        .isInstanceOf(IllegalStateTransitionException.class);
+  }
+
+  @Test
+  void stockNeverGoesNegativeAndAdjustmentsNeedAReason() {
+    ops.stock().receive(chips.id(), 5, null);
+    assertThatThrownBy(() -> ops.stock().adjust(chips.id(), -6, "count"))
+        .isInstanceOf(InsufficientStockException.class).hasMessageContaining("CHIPS");
+    assertThatThrownBy(() -> ops.stock().adjust(chips.id(), -1, null))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("reason");
+    assertThat(ops.stock().adjust(chips.id(), -2, "broken bags").onHand()).isEqualTo(3);
+    assertThat(ops.stock().levels()).extracting(l -> l.sku(), l -> l.onHand())
+        .containsExactly(tuple("CHIPS", 3), tuple("COLA", 0));
+  }
+
+  @Test
+  void numbersStayUniqueAndGaplessWithSixteenThreadsCreatingOrders() throws Exception {
+    device("M1");
+    int threads = 16;
+    int perThread = 3;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    ConcurrentLinkedQueue<String> numbers = new ConcurrentLinkedQueue<>();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      futures.add(pool.submit(() -> {
+        start.await();
+        for (int i = 0; i < perThread; i++) {
+          numbers.add(ops.serviceOrders().create(CreateServiceOrder.forRoute(route.id())).number());
+        }
+        return null;
+      }));
+    }
+    start.countDown();
+    for (Future<?> f : futures) {
+      f.get(3, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+    Set<String> expected = new TreeSet<>();
+    for (int n = 1; n <= threads * perThread; n++) {
+      expected.add(String.format("SO-%s-%06d", year, n));
+    }
+    assertThat(numbers).hasSize(threads * perThread);
+    assertThat(new TreeSet<>(numbers)).isEqualTo(expected);
+  }
+
+  /** Delegates to a real store but fails right after writing an order, inside its unit of work. */
+  private static final class FailingOrderStore extends DelegatingStore {
+    FailingOrderStore(Store delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public dev.restock.api.service.port.out.ServiceOrderStore serviceOrders() {
+      var real = super.serviceOrders();
+      return new dev.restock.api.service.port.out.ServiceOrderStore() {
+        @Override public ServiceOrder add(ServiceOrder order) {
+          real.add(order);
+          throw new IllegalStateException("injected failure after the order was written");
+        }
+        @Override public ServiceOrder update(ServiceOrder order) { return real.update(order); }
+        @Override public java.util.Optional<ServiceOrder> find(UUID id) { return real.find(id); }
+        @Override public java.util.Optional<ServiceOrder> findByNumber(String n) {
+          return real.findByNumber(n);
+        }
+        @Override public dev.restock.api.shared.Page<ServiceOrder> list(
+            dev.restock.api.shared.PageRequest r) { return real.list(r); }
+      };
+    }
+  }
+}
