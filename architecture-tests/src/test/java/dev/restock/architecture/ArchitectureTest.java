@@ -31,6 +31,8 @@ class ArchitectureTest {
         .anyMatch(p -> p.startsWith("dev.restock.core"))
         .anyMatch(p -> p.startsWith("dev.restock.jpa"))
         .anyMatch(p -> p.startsWith("dev.restock.cli"))
+        .anyMatch(p -> p.startsWith("dev.restock.plugin.tck"))
+        .anyMatch(p -> p.startsWith("dev.restock.plugin.picklist"))
         .noneMatch(p -> p.startsWith("dev.restock.fixture"));
   }
 
