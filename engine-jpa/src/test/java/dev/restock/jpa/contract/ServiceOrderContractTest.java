@@ -91,7 +91,8 @@ abstract class ServiceOrderContractTest {
   @BeforeEach
   void open() {
     db = database().fresh();
-    engine = RestockEngine.builder().store(db.factory()).build();
+    engine = RestockEngine.builder().store(db.factory())
+        .plugin(new dev.restock.plugin.picklist.StandardPickListsPlugin()).build();
     User admin = engine.as(Actor.system()).users()
         .create(new CreateUser("admin", "admin@example.com", Role.ADMIN));
     ops = engine.as(Actor.user(admin.id()));
@@ -325,6 +326,53 @@ abstract class ServiceOrderContractTest {
     }
     assertThat(numbers).hasSize(threads * perThread);
     assertThat(new TreeSet<>(numbers)).isEqualTo(expected);
+  }
+
+  @Test
+  void daysOfCoverPlansFromRecordedSalesAndThresholdSelectsOnlyDepletedCabinets() {
+    DeviceSetup m1 = device("M1");
+    device("M2");
+    Slot m1a2 = m1.planograms().get(0).slotAt("A2").orElseThrow();
+    Slot m1chips = m1.planograms().get(1).slotAt("A1").orElseThrow();
+    // 7 cola sold from M1 A2 (7 -> 0) and 8 chips from M1 cabinet 2 (12 -> 4)
+    ops.sales().record(new RecordSales(List.of(SaleEntry.sold(m1a2.id(), 7),
+        SaleEntry.sold(m1chips.id(), 8))));
+
+    ServiceOrder order = ops.serviceOrders().create(new CreateServiceOrder(route.id(), null,
+        "threshold", "days-of-cover", null));
+
+    // threshold (40% depletion or 2 sold-out slots): M1 cabinet 1 misses 6+10 of 18 par (89%),
+    // M1 cabinet 2 misses 8 of 12 (67%); M2 cabinet 1 misses 6+3 of 18 (50%); M2 cabinet 2 is full
+    assertThat(order.visits()).extracting(Visit::deviceName, Visit::cabinetIndex)
+        .containsExactly(tuple("M1", 1), tuple("M1", 2), tuple("M2", 1));
+    assertThat(order.strategyId()).isEqualTo("days-of-cover");
+    // days-of-cover (28-day window, 7-day interval + 2 safety days): A2 sold 7 -> 0.25/day ->
+    // ceil(2.25) = 3 units; chips sold 8 -> ceil(2.57) = 3 units, holds 4 -> nothing;
+    // slots without sales fall back to par: A1 8 - 2 = 6
+    Visit m1c1 = order.visits().get(0);
+    assertThat(m1c1.lines()).extracting(OrderLine::position, OrderLine::planned)
+        .containsExactly(tuple("A1", 6), tuple("A2", 3));
+    assertThat(order.visits().get(1).lines()).isEmpty();
+    assertThat(engine.pickListStrategies()).contains("fill-to-capacity", "days-of-cover");
+    assertThat(engine.visitPolicies()).containsExactly("all-cabinets", "threshold");
+  }
+
+  @Test
+  void aPolicyThatSelectsNothingIsRefusedAndNothingIsWritten() throws SQLException {
+    Route full = ops.routes().create(new CreateRoute("R2", "Full", 7));
+    ops.devices().setUp(new SetUpDevice(new CreateDevice("F1", "SN-F1", location.id(), full.id(),
+        deviceType.id(), List.of(new CabinetSpec(1, cabinetType.id(), 3, 3))),
+        List.of(new CabinetPlanogram(1, "full", List.of(
+            new SlotSpec("A1", cola.id(), 10, 8, 10, null))))));
+    assertThatThrownBy(() -> ops.serviceOrders().create(
+        new CreateServiceOrder(full.id(), null, "threshold", null, null)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("visit policy 'threshold' selects no cabinet of route R2");
+    assertThatThrownBy(() -> ops.serviceOrders().create(
+        new CreateServiceOrder(full.id(), null, "no-such-policy", null, null)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("known: all-cabinets, threshold");
+    assertThat(count("select count(*) from service_order")).isZero();
   }
 
   /** Delegates to a real store but fails right after writing an order, inside its unit of work. */
