@@ -375,6 +375,96 @@ abstract class ServiceOrderContractTest {
     assertThat(count("select count(*) from service_order")).isZero();
   }
 
+  @Test
+  void concurrentDispatchesNeverDriveStockNegativeNorLoseAnUpdate() throws Exception {
+    device("M1");
+    int orders = 8;
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < orders; i++) {
+      ServiceOrder o = ops.serviceOrders().create(CreateServiceOrder.forRoute(route.id()));
+      ops.serviceOrders().assign(o.id(), driver.id());
+      ids.add(o.id());
+    }
+    int perOrder = 9; // cola: 6 + 3
+    int stock = perOrder * 5 + 4; // enough for five orders, not six
+    ops.stock().receive(cola.id(), stock, "for the race");
+
+    ExecutorService pool = Executors.newFixedThreadPool(orders);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Boolean>> results = new ArrayList<>();
+    for (UUID id : ids) {
+      results.add(pool.submit(() -> {
+        start.await();
+        // retry conflicts as a client would; a shortage is final
+        for (int attempt = 0; attempt < 50; attempt++) {
+          try {
+            ops.serviceOrders().dispatch(id);
+            return true;
+          } catch (InsufficientStockException e) {
+            return false;
+          } catch (dev.restock.api.error.ConflictException e) {
+            Thread.sleep(5);
+          }
+        }
+        throw new AssertionError("dispatch kept conflicting");
+      }));
+    }
+    start.countDown();
+    int dispatched = 0;
+    for (Future<Boolean> r : results) {
+      dispatched += r.get(3, TimeUnit.MINUTES) ? 1 : 0;
+    }
+    pool.shutdown();
+
+    assertThat(dispatched).isEqualTo(5);
+    assertThat(ops.stock().level(cola.id()).onHand()).isEqualTo(stock - dispatched * perOrder)
+        .isEqualTo(4);
+    assertThat(count("select count(*) from delivery_note")).isEqualTo(dispatched);
+  }
+
+  @Test
+  void twoConcurrentChangesToOneOrderNeverBothWin() throws Exception {
+    device("M1");
+    for (int round = 0; round < 5; round++) {
+      ServiceOrder order = ops.serviceOrders().create(CreateServiceOrder.forRoute(route.id()));
+      CountDownLatch start = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      Future<String> assign = pool.submit(() -> {
+        start.await();
+        return outcome(() -> ops.serviceOrders().assign(order.id(), driver.id()));
+      });
+      Future<String> cancel = pool.submit(() -> {
+        start.await();
+        return outcome(() -> ops.serviceOrders().cancel(order.id(), "changed plans"));
+      });
+      start.countDown();
+      List<String> outcomes = List.of(assign.get(1, TimeUnit.MINUTES),
+          cancel.get(1, TimeUnit.MINUTES));
+      pool.shutdown();
+      // both may succeed only one after the other (assign, then cancel an ASSIGNED order)
+      ServiceOrder after = ops.serviceOrders().get(order.id());
+      if (outcomes.equals(List.of("ok", "ok"))) {
+        assertThat(after.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(after.driverId()).isEqualTo(driver.id());
+      } else {
+        assertThat(outcomes).containsOnlyOnce("ok");
+        assertThat(outcomes).allMatch(o -> o.equals("ok") || o.equals("conflict")
+            || o.equals("illegal-state"));
+      }
+    }
+  }
+
+  private static String outcome(Runnable change) {
+    try {
+      change.run();
+      return "ok";
+    } catch (dev.restock.api.error.ConflictException e) {
+      return "conflict";
+    } catch (IllegalStateTransitionException e) {
+      return "illegal-state";
+    }
+  }
+
   /** Delegates to a real store but fails right after writing an order, inside its unit of work. */
   private static final class FailingOrderStore extends DelegatingStore {
     FailingOrderStore(Store delegate) {
