@@ -30,6 +30,11 @@ import dev.restock.api.shared.PageRequest;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
+import dev.restock.api.service.CompleteVisit;
+import dev.restock.api.service.CreateServiceOrder;
+import dev.restock.api.service.ServiceOrder;
+import dev.restock.api.service.Visit;
+import dev.restock.api.stock.DeliveryNote;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,10 +44,11 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 
 /**
- * Seeds a small fleet (or reuses the one a previous run seeded), records some sales, and shows
- * the route's pick list and one slot's history. Safe to run again on the same database.
+ * Seeds a small fleet (or reuses the one a previous run seeded), records some sales, shows the
+ * route's pick list, then runs the daily cycle: an order, stock received, dispatch, every visit
+ * completed and the slots refilled; finally one slot's history. Safe to run again.
  */
-@Command(name = "demo", description = "Seed a small fleet, record sales, show a pick list.")
+@Command(name = "demo", description = "Seed a small fleet and run a full service cycle.")
 final class DemoCommand extends EngineCommand {
   static final String ROUTE = "DEMO-1";
 
@@ -113,19 +119,42 @@ final class DemoCommand extends EngineCommand {
     ops.sales().record(new RecordSales(sales));
 
     PickList list = ops.pickLists().preview(route.id());
+
+    // the daily job: an order from the pick list, stock received, dispatched, every visit done
+    User driver = orGet(() -> ops.users().getByUsername("demo-driver"), () -> ops.users()
+        .create(new CreateUser("demo-driver", "driver@restock.example", Role.DRIVER)));
+    ServiceOrder order = ops.serviceOrders().create(CreateServiceOrder.forRoute(route.id()));
+    ops.serviceOrders().assign(order.id(), driver.id());
+    Map<java.util.UUID, Integer> needed = new LinkedHashMap<>();
+    order.visits().forEach(v -> v.lines().forEach(
+        l -> needed.merge(l.productId(), l.planned(), Integer::sum)));
+    needed.forEach((product, units) -> ops.stock().receive(product, units, "demo delivery"));
+    DeliveryNote note = ops.serviceOrders().dispatch(order.id());
+    ServiceOrder done = order;
+    for (Visit visit : order.visits()) {
+      done = ops.serviceOrders().completeVisit(order.id(), visit.id(), CompleteVisit.asPlanned());
+    }
+
     Slot tracked = ops.planograms().activeFor(devices.get(0).cabinets().get(0).id())
         .slotAt("A1").orElseThrow();
     var history = ops.history().history(AuditedType.SLOT, tracked.id());
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("pickList", list);
+    result.put("order", done);
+    result.put("deliveryNote", note);
     result.put("slot", tracked);
     result.put("slotHistory", history);
+    ServiceOrder completed = done;
     print(result, () -> {
       out().println("Restock demo on " + engine.storeDescription());
       out().println("Route " + route.code() + ": " + devices.size() + " machines, "
           + products.size() + " products; recorded " + sales.size() + " slot sales.");
       out().println();
       PickListCommand.render(list, out());
+      out().println();
+      out().println("Order " + completed.number() + " for " + driver.username() + ": "
+          + completed.visits().size() + " visits, " + completed.totalUnits() + " units; delivery note "
+          + note.number() + "; every visit completed, order " + completed.status() + ".");
       out().println();
       out().println("History of slot A1 of " + devices.get(0).name() + " (slot " + tracked.id()
           + ")");

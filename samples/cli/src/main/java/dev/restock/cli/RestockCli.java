@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "restock", mixinStandardHelpOptions = true, version = "restock 0.1.0",
     description = "Vending route operations on a Restock database.",
     subcommands = {DemoCommand.class, ProductCommand.class, RouteCommand.class,
-        DeviceCommand.class, PickListCommand.class, HistoryCommand.class})
+        DeviceCommand.class, PickListCommand.class, HistoryCommand.class, OrderCommand.class,
+        VisitCommand.class, StockCommand.class, DeliveryNoteCommand.class})
 public final class RestockCli implements Runnable {
   static final int NOT_FOUND_OR_CONFLICT = 1;
   static final int BAD_INPUT = 2;

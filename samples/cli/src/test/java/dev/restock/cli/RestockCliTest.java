@@ -76,6 +76,7 @@ class RestockCliTest {
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.err()).isEmpty();
     assertThat(first.out()).contains("Pick list for route DEMO-1 (fill-to-par)")
+        .contains("every visit completed, order COMPLETED")
         .contains("Totals per product").contains("History of slot A1 of Demo machine 1")
         .contains("device.set-up").contains("sales.record");
 
@@ -136,14 +137,16 @@ class RestockCliTest {
     Run unknownStrategy = run("pick-list", "--route", "DEMO-1", "--strategy", "fill-to-moon");
     assertThat(unknownStrategy.code()).isEqualTo(2);
     assertThat(unknownStrategy.errLines()).containsExactly(
-        "error: strategy: unknown pick-list strategy 'fill-to-moon'; known: fill-to-par");
+        "error: strategy: unknown pick-list strategy 'fill-to-moon'; known: days-of-cover, "
+            + "fill-to-capacity, fill-to-par");
   }
 
   @Test
   void jsonOutputIsWellFormedAndCarriesTheFields() throws Exception {
     run("demo");
     ObjectMapper mapper = new ObjectMapper();
-    JsonNode list = mapper.readTree(run("pick-list", "--route", "DEMO-1", "--json").out());
+    JsonNode list = mapper.readTree(run("pick-list", "--route", "DEMO-1", "--strategy",
+        "fill-to-capacity", "--json").out());
     assertThat(list.get("routeCode").asText()).isEqualTo("DEMO-1");
     assertThat(list.get("lines").isArray()).isTrue();
     assertThat(list.get("lines").get(0).has("pick")).isTrue();
@@ -155,6 +158,8 @@ class RestockCliTest {
 
     JsonNode demo = mapper.readTree(run("demo", "--json").out());
     assertThat(demo.get("slotHistory").size()).isGreaterThanOrEqualTo(3);
+    assertThat(demo.get("order").get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(demo.get("deliveryNote").get("number").asText()).startsWith("DN-");
   }
 
   @Test
@@ -172,6 +177,61 @@ class RestockCliTest {
     Run badType = run("history", "gizmo", id);
     assertThat(badType.code()).isEqualTo(2);
     assertThat(badType.err()).contains("unknown type 'gizmo'");
+  }
+
+  @Test
+  void theDailyCycleRunsThroughTheToolFromOrderToCompletedVisits() throws Exception {
+    run("demo");
+    String year = String.valueOf(java.time.Year.now(java.time.ZoneOffset.UTC).getValue());
+    String number = "SO-" + year + "-000002";
+    // the demo leaves every slot at par, so fill to capacity to have something to load
+    Run created = run("order", "create", "--route", "DEMO-1", "--strategy", "fill-to-capacity");
+    assertThat(created.code()).as(created.err()).isZero();
+    assertThat(created.out()).startsWith(number + "  PENDING");
+    assertThat(run("order", "list").out()).contains(number).contains("SO-" + year + "-000001");
+
+    Run early = run("order", "dispatch", number);
+    assertThat(early.code()).isEqualTo(1);
+    assertThat(early.err()).contains("PENDING");
+    assertThat(run("order", "assign", number, "--driver", "demo-driver").out())
+        .contains("ASSIGNED");
+
+    Run shortOfStock = run("order", "dispatch", number);
+    assertThat(shortOfStock.code()).isEqualTo(1);
+    assertThat(shortOfStock.err()).startsWith("error: insufficient stock:").contains("DEMO-COLA");
+
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode show = mapper.readTree(run("order", "show", number, "--json").out());
+    for (JsonNode total : show.get("pickList").get("totals")) {
+      assertThat(run("stock", "receive", "--sku", total.get("sku").asText(), "--units",
+          total.get("units").asText()).code()).isZero();
+    }
+    Run dispatched = run("order", "dispatch", number);
+    assertThat(dispatched.code()).as(dispatched.err()).isZero();
+    assertThat(dispatched.out()).contains("Delivery note DN-" + year + "-000002");
+    assertThat(run("delivery-note", "show", "DN-" + year + "-000002").out())
+        .contains("DEMO-COLA");
+    JsonNode levels = mapper.readTree(run("stock", "list", "--json").out());
+    levels.forEach(l -> assertThat(l.get("onHand").asInt()).isZero());
+
+    int visits = show.get("order").get("visits").size();
+    String firstSlot = show.get("order").get("visits").get(0).get("lines").get(0)
+        .get("position").asText();
+    assertThat(run("visit", "complete", number, "1", "--deliver", firstSlot + "=0",
+        "--return-undelivered").code()).isZero();
+    Run again = run("visit", "complete", number, "1");
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("already COMPLETED");
+    assertThat(run("visit", "skip", number, "2", "--reason", "van in the way").code()).isZero();
+    for (int v = 3; v <= visits; v++) {
+      assertThat(run("visit", "complete", number, String.valueOf(v)).code()).isZero();
+    }
+    Run done = run("order", "show", number);
+    assertThat(done.out()).contains(number + "  COMPLETED").contains("van in the way");
+    assertThat(run("stock", "list").out()).containsPattern("DEMO-\\w+ +.* [1-9]");
+    Run cancel = run("order", "cancel", number, "--reason", "late");
+    assertThat(cancel.code()).isEqualTo(1);
+    assertThat(cancel.err()).contains("only a PENDING or ASSIGNED order can be cancelled");
   }
 
   @Test

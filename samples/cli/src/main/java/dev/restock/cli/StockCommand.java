@@ -1,0 +1,56 @@
+package dev.restock.cli;
+
+import dev.restock.api.Restock;
+import dev.restock.api.RestockSession;
+import dev.restock.api.stock.StockLevel;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "stock", description = "Warehouse stock.",
+    subcommands = {StockCommand.Receive.class, StockCommand.Adjust.class, StockCommand.ListStock.class})
+final class StockCommand {
+
+  @Command(name = "receive", description = "Add received units of a product.")
+  static final class Receive extends EngineCommand.Writing {
+    @Option(names = "--sku", required = true) String sku;
+    @Option(names = "--units", required = true) int units;
+    @Option(names = "--reason") String reason;
+
+    @Override
+    void run(Restock engine) {
+      RestockSession session = writer(engine);
+      StockLevel level = session.stock().receive(session.products().getBySku(sku).id(), units,
+          reason);
+      print(level, () -> out().println(level.sku() + ": " + level.onHand() + " on hand"));
+    }
+  }
+
+  @Command(name = "adjust", description = "Correct on-hand units (+/-), with a reason.")
+  static final class Adjust extends EngineCommand.Writing {
+    @Option(names = "--sku", required = true) String sku;
+    @Option(names = "--delta", required = true, description = "Units to add (negative to remove).") int delta;
+    @Option(names = "--reason", required = true) String reason;
+
+    @Override
+    void run(Restock engine) {
+      RestockSession session = writer(engine);
+      StockLevel level = session.stock().adjust(session.products().getBySku(sku).id(), delta,
+          reason);
+      print(level, () -> out().println(level.sku() + ": " + level.onHand() + " on hand"));
+    }
+  }
+
+  @Command(name = "list", description = "On-hand units of every live product.")
+  static final class ListStock extends EngineCommand {
+    @Override
+    void run(Restock engine) {
+      List<StockLevel> levels = reader(engine).stock().levels();
+      print(levels, () -> {
+        Table t = new Table("SKU", "PRODUCT", "ON HAND");
+        levels.forEach(l -> t.row(l.sku(), l.name(), l.onHand()));
+        t.print(out());
+      });
+    }
+  }
+}
