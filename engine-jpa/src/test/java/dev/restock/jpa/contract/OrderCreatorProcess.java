@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * A second JVM for {@link TwoProcessNumberingTest}: creates orders on a SQLite file and prints
- * their numbers, one per line. Arguments: file, route id, actor id, count, threads.
+ * assigns and dispatches them, and prints order and delivery note numbers, one per line.
+ * Arguments: file, route id, actor id, driver id, count, threads.
  */
 public final class OrderCreatorProcess {
   public static void main(String[] args) throws Exception {
@@ -18,8 +19,9 @@ public final class OrderCreatorProcess {
     Path file = Path.of(args[0]);
     UUID route = UUID.fromString(args[1]);
     UUID actor = UUID.fromString(args[2]);
-    int count = Integer.parseInt(args[3]);
-    int threads = Integer.parseInt(args[4]);
+    UUID driver = UUID.fromString(args[3]);
+    int count = Integer.parseInt(args[4]);
+    int threads = Integer.parseInt(args[5]);
     try (Restock engine = RestockEngine.builder().store(JpaStores.sqlite(file)).build()) {
       var ops = engine.as(Actor.user(actor));
       Thread[] workers = new Thread[threads];
@@ -31,7 +33,10 @@ public final class OrderCreatorProcess {
         workers[t] = new Thread(() -> {
           try {
             for (int i = 0; i < count; i++) {
-              numbers.add(ops.serviceOrders().create(CreateServiceOrder.forRoute(route)).number());
+              var order = ops.serviceOrders().create(CreateServiceOrder.forRoute(route));
+              numbers.add(order.number());
+              ops.serviceOrders().assign(order.id(), driver);
+              numbers.add(ops.serviceOrders().dispatch(order.id()).number());
             }
           } catch (Throwable e) {
             failure.compareAndSet(null, e);

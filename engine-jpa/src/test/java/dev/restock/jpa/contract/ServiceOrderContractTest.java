@@ -298,19 +298,36 @@ abstract class ServiceOrderContractTest {
   }
 
   @Test
-  void numbersStayUniqueAndGaplessWithSixteenThreadsCreatingOrders() throws Exception {
+  void numbersStayUniqueAndGaplessWithSixteenThreadsCreatingOrdersAndDeliveryNotes()
+      throws Exception {
     device("M1");
     int threads = 16;
     int perThread = 3;
+    ops.stock().receive(cola.id(), threads * perThread * 9, "enough for every order");
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
-    ConcurrentLinkedQueue<String> numbers = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<String> orderNumbers = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<String> noteNumbers = new ConcurrentLinkedQueue<>();
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       futures.add(pool.submit(() -> {
         start.await();
         for (int i = 0; i < perThread; i++) {
-          numbers.add(ops.serviceOrders().create(CreateServiceOrder.forRoute(route.id())).number());
+          ServiceOrder o = ops.serviceOrders().create(CreateServiceOrder.forRoute(route.id()));
+          orderNumbers.add(o.number());
+          ops.serviceOrders().assign(o.id(), driver.id());
+          // concurrent dispatches contend for the same stock rows: retry conflicts as a client would
+          for (int attempt = 0; ; attempt++) {
+            try {
+              noteNumbers.add(ops.serviceOrders().dispatch(o.id()).number());
+              break;
+            } catch (dev.restock.api.error.ConflictException e) {
+              if (attempt > 100) {
+                throw e;
+              }
+              Thread.sleep(2);
+            }
+          }
         }
         return null;
       }));
@@ -320,13 +337,32 @@ abstract class ServiceOrderContractTest {
       f.get(3, TimeUnit.MINUTES);
     }
     pool.shutdown();
-    Set<String> expected = new TreeSet<>();
-    for (int n = 1; n <= threads * perThread; n++) {
-      expected.add(String.format("SO-%s-%06d", year, n));
-    }
-    assertThat(numbers).hasSize(threads * perThread);
-    assertThat(new TreeSet<>(numbers)).isEqualTo(expected);
+    assertThat(orderNumbers).hasSize(threads * perThread);
+    assertThat(new TreeSet<>(orderNumbers)).isEqualTo(series("SO", threads * perThread));
+    assertThat(noteNumbers).hasSize(threads * perThread);
+    assertThat(new TreeSet<>(noteNumbers)).isEqualTo(series("DN", threads * perThread));
+    assertThat(ops.stock().level(cola.id()).onHand()).isZero();
   }
+
+  private Set<String> series(String prefix, int count) {
+    Set<String> expected = new TreeSet<>();
+    for (int n = 1; n <= count; n++) {
+      expected.add(String.format("%s-%s-%06d", prefix, year, n));
+    }
+    return expected;
+  }
+
+  @Test
+  void estimatedMinutesFollowTheConfiguredMinutesPerVisit() {
+    device("M1");
+    try (Restock slower = RestockEngine.builder().store(db.factory()).minutesPerVisit(25)
+        .build()) {
+      ServiceOrder order = slower.as(ops.actor()).serviceOrders()
+          .create(CreateServiceOrder.forRoute(route.id()));
+      assertThat(order.estimatedMinutes()).isEqualTo(2 * 25);
+    }
+  }
+
 
   @Test
   void daysOfCoverPlansFromRecordedSalesAndThresholdSelectsOnlyDepletedCabinets() {

@@ -33,7 +33,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two JVMs creating orders on one SQLite file at once get unique, gapless numbers. */
+/**
+ * Two JVMs creating and dispatching orders on one SQLite file at once get unique, gapless order
+ * and delivery note numbers.
+ */
 class TwoProcessNumberingTest {
   @TempDir Path dir;
 
@@ -41,11 +44,13 @@ class TwoProcessNumberingTest {
   void twoProcessesSharingOneSqliteFileNeverDuplicateNorSkipANumber() throws Exception {
     Path file = dir.resolve("shared.db");
     User admin;
+    User driver;
     Route route;
     try (Restock engine = RestockEngine.builder().store(JpaStores.sqlite(file)).build()) {
       admin = engine.as(Actor.system()).users()
           .create(new CreateUser("admin", "admin@example.com", Role.ADMIN));
       RestockSession ops = engine.as(Actor.user(admin.id()));
+      driver = ops.users().create(new CreateUser("dave", "dave@example.com", Role.DRIVER));
       var location = ops.locations().create(new CreateLocation("Depot", null));
       route = ops.routes().create(new CreateRoute("R1", "North", 7));
       var type = ops.deviceTypes().create(new CreateDeviceType("Single", 1));
@@ -55,6 +60,7 @@ class TwoProcessNumberingTest {
           type.id(), List.of(new CabinetSpec(1, cabinetType.id(), 2, 2))),
           List.of(new CabinetPlanogram(1, "P", List.of(new SlotSpec("A1", cola.id(), 10, 8, 1,
               null))))));
+      ops.stock().receive(cola.id(), 1000, "enough for every order");
     }
     int perThread = 10;
     int threads = 4;
@@ -66,7 +72,7 @@ class TwoProcessNumberingTest {
       processes.add(new ProcessBuilder(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", System.getProperty("java.class.path"), OrderCreatorProcess.class.getName(),
-          file.toString(), route.id().toString(), admin.id().toString(),
+          file.toString(), route.id().toString(), admin.id().toString(), driver.id().toString(),
           String.valueOf(perThread), String.valueOf(threads))
           .redirectOutput(out.toFile()).redirectError(dir.resolve("err" + p + ".txt").toFile())
           .start());
@@ -76,16 +82,19 @@ class TwoProcessNumberingTest {
       assertThat(processes.get(p).exitValue())
           .as(Files.readString(dir.resolve("err" + p + ".txt"))).isZero();
     }
-    List<String> numbers = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
     for (Path out : outputs) {
-      numbers.addAll(Files.readAllLines(out).stream().filter(l -> l.startsWith("SO-")).toList());
+      lines.addAll(Files.readAllLines(out));
     }
     String year = String.valueOf(Year.now(ZoneOffset.UTC).getValue());
-    TreeSet<String> expected = new TreeSet<>();
-    for (int n = 1; n <= 2 * threads * perThread; n++) {
-      expected.add(String.format("SO-%s-%06d", year, n));
+    for (String prefix : List.of("SO", "DN")) {
+      List<String> numbers = lines.stream().filter(l -> l.startsWith(prefix + "-")).toList();
+      TreeSet<String> expected = new TreeSet<>();
+      for (int n = 1; n <= 2 * threads * perThread; n++) {
+        expected.add(String.format("%s-%s-%06d", prefix, year, n));
+      }
+      assertThat(numbers).as(prefix).hasSize(2 * threads * perThread);
+      assertThat(new TreeSet<>(numbers)).as(prefix).isEqualTo(expected);
     }
-    assertThat(numbers).hasSize(2 * threads * perThread);
-    assertThat(new TreeSet<>(numbers)).isEqualTo(expected);
   }
 }

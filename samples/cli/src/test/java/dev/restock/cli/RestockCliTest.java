@@ -44,9 +44,13 @@ class RestockCliTest {
   }
 
   private Run run(String... args) {
+    return runOn(db().toString(), args);
+  }
+
+  private static Run runOn(String database, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--db");
-    all.add(db().toString());
+    all.add(database);
     CommandLine cli = RestockCli.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -232,6 +236,45 @@ class RestockCliTest {
     Run cancel = run("order", "cancel", number, "--reason", "late");
     assertThat(cancel.code()).isEqualTo(1);
     assertThat(cancel.err()).contains("only a PENDING or ASSIGNED order can be cancelled");
+  }
+
+  /** The tool on the other two databases: the demo's full cycle, then an order by hand. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"h2", "postgresql"})
+  void theFullCycleRunsOnH2AndPostgresqlToo(String kind) throws SQLException {
+    String url;
+    String schema = "restock_cli_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    if (kind.equals("h2")) {
+      url = "jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1";
+    } else {
+      String server = "jdbc:postgresql://127.0.0.1:5432/test";
+      try (Connection c = DriverManager.getConnection(server, "postgres", "");
+          Statement s = c.createStatement()) {
+        s.execute("create schema " + schema);
+      } catch (SQLException e) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+          throw e;
+        }
+        org.junit.jupiter.api.Assumptions.abort("PostgreSQL not reachable; SKIPPED: " + e);
+      }
+      url = server + "?user=postgres&currentSchema=" + schema;
+    }
+    try {
+      Run demo = runOn(url, "demo");
+      assertThat(demo.code()).as(demo.err()).isZero();
+      assertThat(demo.out()).contains("every visit completed, order COMPLETED");
+      Run order = runOn(url, "order", "create", "--route", "DEMO-1", "--strategy",
+          "fill-to-capacity");
+      assertThat(order.code()).as(order.err()).isZero();
+      assertThat(runOn(url, "order", "list").out()).contains("PENDING").contains("COMPLETED");
+    } finally {
+      if (kind.equals("postgresql")) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test",
+            "postgres", ""); Statement s = c.createStatement()) {
+          s.execute("drop schema " + schema + " cascade");
+        }
+      }
+    }
   }
 
   @Test
