@@ -36,6 +36,9 @@ public final class JpaStockLevels implements StockLevels {
   @Override
   public void set(Map<UUID, Integer> onHandByProduct) {
     UnitOfWork unit = UnitOfWork.requireWrite();
+    if (onHandByProduct.isEmpty()) {
+      return;
+    }
     onHandByProduct.forEach((product, units) -> {
       if (units < 0) {
         throw new IllegalArgumentException("stock of " + product + " cannot be negative: " + units);

@@ -273,6 +273,21 @@ abstract class ServiceOrderContractTest {
   }
 
   @Test
+  void anOrderWithNothingToLoadDispatchesWithAnEmptyNoteAndCompletes() {
+    Route full = ops.routes().create(new CreateRoute("R2", "Full", 7));
+    ops.devices().setUp(new SetUpDevice(new CreateDevice("F1", "SN-F1", location.id(), full.id(),
+        deviceType.id(), List.of(new CabinetSpec(1, cabinetType.id(), 3, 3))),
+        List.of(new CabinetPlanogram(1, "full", List.of(
+            new SlotSpec("A1", cola.id(), 10, 8, 10, null))))));
+    ServiceOrder order = ops.serviceOrders().create(CreateServiceOrder.forRoute(full.id()));
+    assertThat(order.totalUnits()).isZero();
+    ops.serviceOrders().assign(order.id(), driver.id());
+    assertThat(ops.serviceOrders().dispatch(order.id()).lines()).isEmpty();
+    assertThat(ops.serviceOrders().completeVisit(order.id(), order.visits().get(0).id(),
+        CompleteVisit.asPlanned()).status()).isEqualTo(OrderStatus.COMPLETED);
+  }
+
+  @Test
   void pendingAndAssignedOrdersCanBeCancelledWithAReason() {
     device("M1");
     ServiceOrder order = ops.serviceOrders().create(CreateServiceOrder.forRoute(route.id()));
