@@ -11,8 +11,6 @@ import dev.restock.api.shared.Checks;
 import dev.restock.core.shared.CoreContext;
 import dev.restock.core.shared.UseCase;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,12 +32,9 @@ public final class SalesService extends UseCase implements SalesRecording {
     Objects.requireNonNull(command, "command");
     return write("sales.record", () -> {
       List<UUID> slotIds = command.entries().stream().map(SaleEntry::slotId).toList();
-      Map<UUID, Planogram> planogramBySlot = new HashMap<>();
-      for (Planogram p : store().planograms().findBySlotIds(slotIds)) {
-        p.slots().forEach(s -> planogramBySlot.put(s.id(), p));
-      }
+      Map<UUID, Planogram> planogramBySlot = SlotUpdates.planogramsBySlot(store(), slotIds);
       Checks checks = new Checks();
-      Map<UUID, Map<UUID, Slot>> changedSlots = new LinkedHashMap<>();
+      List<Slot> changedSlots = new ArrayList<>();
       List<SaleRecord> records = new ArrayList<>();
       var now = ctx.clock().instant();
       for (int i = 0; i < command.entries().size(); i++) {
@@ -70,19 +65,12 @@ public final class SalesService extends UseCase implements SalesRecording {
           continue;
         }
         int after = slot.quantity() - sold;
-        changedSlots.computeIfAbsent(planogram.id(), k -> new LinkedHashMap<>())
-            .put(slot.id(), slot.withQuantity(after));
+        changedSlots.add(slot.withQuantity(after));
         records.add(new SaleRecord(UUID.randomUUID(), slot.id(), slot.productId(), sold,
             slot.quantity(), after, now, actor.userId()));
       }
       checks.throwIfAny();
-      Map<UUID, Planogram> byId = new HashMap<>();
-      planogramBySlot.values().forEach(p -> byId.put(p.id(), p));
-      changedSlots.forEach((planogramId, changes) -> {
-        Planogram p = byId.get(planogramId);
-        store().planograms().update(p.withSlots(
-            p.slots().stream().map(s -> changes.getOrDefault(s.id(), s)).toList()));
-      });
+      SlotUpdates.write(store(), planogramBySlot, changedSlots);
       store().sales().append(records);
       return List.copyOf(records);
     });

@@ -34,6 +34,7 @@ import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
 import dev.restock.core.picklist.PickListCalculator;
 import dev.restock.core.picklist.RouteData;
+import dev.restock.core.planogram.SlotUpdates;
 import dev.restock.core.shared.CoreContext;
 import dev.restock.core.shared.UseCase;
 import java.time.ZoneOffset;
@@ -156,13 +157,10 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
     Objects.requireNonNull(orderId, "orderId");
     return read(() -> {
       ServiceOrder order = order(orderId);
-      List<UUID> slotIds = order.visits().stream().flatMap(v -> v.lines().stream())
-          .map(OrderLine::slotId).toList();
+      Map<UUID, Planogram> bySlot = SlotUpdates.planogramsBySlot(store(), order.visits().stream()
+          .flatMap(v -> v.lines().stream()).map(OrderLine::slotId).toList());
       Map<UUID, Slot> slots = new HashMap<>();
-      if (!slotIds.isEmpty()) {
-        store().planograms().findBySlotIds(slotIds)
-            .forEach(p -> p.slots().forEach(s -> slots.put(s.id(), s)));
-      }
+      bySlot.forEach((slotId, p) -> slots.put(slotId, p.slot(slotId).orElseThrow()));
       Map<UUID, Product> products = products(order);
       List<PickLine> lines = new ArrayList<>();
       Map<UUID, int[]> units = new LinkedHashMap<>();
@@ -252,13 +250,9 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
       Checks checks = new Checks();
       command.delivered().keySet().forEach(slot -> checks.check(visit.lineForSlot(slot).isPresent(),
           "delivered[" + slot + "]", "slot " + slot + " is not part of this visit"));
-      Map<UUID, Planogram> planogramBySlot = new HashMap<>();
-      List<UUID> slotIds = visit.lines().stream().map(OrderLine::slotId).toList();
-      if (!slotIds.isEmpty()) {
-        store().planograms().findBySlotIds(slotIds)
-            .forEach(p -> p.slots().forEach(s -> planogramBySlot.put(s.id(), p)));
-      }
-      Map<UUID, Map<UUID, Slot>> changed = new LinkedHashMap<>();
+      Map<UUID, Planogram> planogramBySlot = SlotUpdates.planogramsBySlot(store(),
+          visit.lines().stream().map(OrderLine::slotId).toList());
+      List<Slot> changed = new ArrayList<>();
       Map<UUID, Integer> returned = new LinkedHashMap<>();
       List<OrderLine> lines = new ArrayList<>();
       for (OrderLine line : visit.lines()) {
@@ -275,8 +269,7 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
         checks.check(slot.quantity() + delivered <= slot.capacity(), field, "slot "
             + slot.position() + " holds " + slot.quantity() + " of " + slot.capacity()
             + "; delivering " + delivered + " would exceed its capacity");
-        changed.computeIfAbsent(planogram.id(), k -> new LinkedHashMap<>())
-            .put(slot.id(), slot.withQuantity(Math.min(slot.capacity(), slot.quantity() + delivered)));
+        changed.add(slot.withQuantity(Math.min(slot.capacity(), slot.quantity() + delivered)));
         if (command.returnUndelivered() && delivered < line.planned()) {
           returned.merge(line.productId(), line.planned() - delivered, Integer::sum);
         }
@@ -284,13 +277,7 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
             line.planned(), delivered));
       }
       checks.throwIfAny();
-      Map<UUID, Planogram> planograms = new HashMap<>();
-      planogramBySlot.values().forEach(p -> planograms.put(p.id(), p));
-      changed.forEach((planogramId, slots) -> {
-        Planogram p = planograms.get(planogramId);
-        store().planograms().update(p.withSlots(
-            p.slots().stream().map(s -> slots.getOrDefault(s.id(), s)).toList()));
-      });
+      SlotUpdates.write(store(), planogramBySlot, changed);
       returnToStock(returned);
       return store().serviceOrders().update(closeVisit(order, new Visit(visit.id(),
           visit.deviceId(), visit.deviceName(), visit.cabinetId(), visit.cabinetIndex(),
