@@ -1,7 +1,6 @@
 package dev.restock.core.planogram;
 
 import dev.restock.api.audit.Actor;
-import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.RecordSales;
 import dev.restock.api.planogram.SaleEntry;
 import dev.restock.api.planogram.SaleRecord;
@@ -32,7 +31,7 @@ public final class SalesService extends UseCase implements SalesRecording {
     Objects.requireNonNull(command, "command");
     return write("sales.record", () -> {
       List<UUID> slotIds = command.entries().stream().map(SaleEntry::slotId).toList();
-      Map<UUID, Planogram> planogramBySlot = SlotUpdates.planogramsBySlot(store(), slotIds);
+      Map<UUID, Slot> slots = SlotUpdates.slots(store(), slotIds);
       Checks checks = new Checks();
       List<Slot> changedSlots = new ArrayList<>();
       List<SaleRecord> records = new ArrayList<>();
@@ -40,12 +39,11 @@ public final class SalesService extends UseCase implements SalesRecording {
       for (int i = 0; i < command.entries().size(); i++) {
         SaleEntry entry = command.entries().get(i);
         String field = "entries[" + i + "]";
-        Planogram planogram = planogramBySlot.get(entry.slotId());
-        if (planogram == null) {
+        Slot slot = slots.get(entry.slotId());
+        if (slot == null) {
           checks.add(field + ".slotId", "no live slot with id " + entry.slotId());
           continue;
         }
-        Slot slot = planogram.slot(entry.slotId()).orElseThrow();
         if (slot.productId() == null) {
           checks.add(field + ".slotId", "slot " + slot.position() + " is empty");
           continue;
@@ -70,7 +68,7 @@ public final class SalesService extends UseCase implements SalesRecording {
             slot.quantity(), after, now, actor.userId()));
       }
       checks.throwIfAny();
-      SlotUpdates.write(store(), planogramBySlot, changedSlots);
+      SlotUpdates.write(store(), changedSlots);
       store().sales().append(records);
       return List.copyOf(records);
     });

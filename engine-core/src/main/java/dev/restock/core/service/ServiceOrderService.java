@@ -157,10 +157,8 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
     Objects.requireNonNull(orderId, "orderId");
     return read(() -> {
       ServiceOrder order = order(orderId);
-      Map<UUID, Planogram> bySlot = SlotUpdates.planogramsBySlot(store(), order.visits().stream()
+      Map<UUID, Slot> slots = SlotUpdates.slots(store(), order.visits().stream()
           .flatMap(v -> v.lines().stream()).map(OrderLine::slotId).toList());
-      Map<UUID, Slot> slots = new HashMap<>();
-      bySlot.forEach((slotId, p) -> slots.put(slotId, p.slot(slotId).orElseThrow()));
       Map<UUID, Product> products = products(order);
       List<PickLine> lines = new ArrayList<>();
       Map<UUID, int[]> units = new LinkedHashMap<>();
@@ -250,7 +248,7 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
       Checks checks = new Checks();
       command.delivered().keySet().forEach(slot -> checks.check(visit.lineForSlot(slot).isPresent(),
           "delivered[" + slot + "]", "slot " + slot + " is not part of this visit"));
-      Map<UUID, Planogram> planogramBySlot = SlotUpdates.planogramsBySlot(store(),
+      Map<UUID, Slot> slots = SlotUpdates.slots(store(),
           visit.lines().stream().map(OrderLine::slotId).toList());
       List<Slot> changed = new ArrayList<>();
       Map<UUID, Integer> returned = new LinkedHashMap<>();
@@ -260,12 +258,11 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
         String field = "delivered[" + line.slotId() + "]";
         checks.check(delivered <= line.planned(), field, "slot " + line.position() + " was planned "
             + line.planned() + " units; cannot deliver " + delivered);
-        Planogram planogram = planogramBySlot.get(line.slotId());
-        if (planogram == null) {
+        Slot slot = slots.get(line.slotId());
+        if (slot == null) {
           checks.add(field, "slot " + line.position() + " no longer exists");
           continue;
         }
-        Slot slot = planogram.slot(line.slotId()).orElseThrow();
         checks.check(slot.quantity() + delivered <= slot.capacity(), field, "slot "
             + slot.position() + " holds " + slot.quantity() + " of " + slot.capacity()
             + "; delivering " + delivered + " would exceed its capacity");
@@ -277,7 +274,7 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
             line.planned(), delivered));
       }
       checks.throwIfAny();
-      SlotUpdates.write(store(), planogramBySlot, changed);
+      SlotUpdates.write(store(), changed);
       returnToStock(returned);
       return store().serviceOrders().update(closeVisit(order, new Visit(visit.id(),
           visit.deviceId(), visit.deviceName(), visit.cabinetId(), visit.cabinetIndex(),

@@ -75,6 +75,39 @@ public final class JpaPlanograms extends JpaRepository<Planogram, PlanogramEntit
   }
 
   @Override
+  public Map<UUID, Slot> findSlots(Collection<UUID> slotIds) {
+    Map<UUID, Slot> result = new HashMap<>();
+    slotEntities(slotIds).forEach((id, e) -> result.put(id, e.toDomain()));
+    return result;
+  }
+
+  @Override
+  public void updateSlots(Collection<Slot> slots) {
+    dev.restock.jpa.tx.UnitOfWork.requireWrite();
+    Map<UUID, SlotEntity> entities = slotEntities(slots.stream().map(Slot::id).toList());
+    for (Slot slot : slots) {
+      SlotEntity entity = entities.get(slot.id());
+      if (entity == null) {
+        throw new dev.restock.api.error.NotFoundException("slot", slot.id());
+      }
+      entity.copy(slot);
+    }
+    session().flush();
+  }
+
+  /** Live slots of live planograms by id, in one statement. */
+  private Map<UUID, SlotEntity> slotEntities(Collection<UUID> slotIds) {
+    Map<UUID, SlotEntity> result = new HashMap<>();
+    if (!slotIds.isEmpty()) {
+      session().createSelectionQuery(
+              "select s from SlotEntity s join s.planogram p where s.id in :ids", SlotEntity.class)
+          .setParameter("ids", slotIds).getResultList()
+          .forEach(s -> result.put(s.getId(), s));
+    }
+    return result;
+  }
+
+  @Override
   public List<Planogram> findBySlotIds(Collection<UUID> slotIds) {
     if (slotIds.isEmpty()) {
       return List.of();

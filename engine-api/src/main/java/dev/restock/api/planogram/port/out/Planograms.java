@@ -21,4 +21,18 @@ public interface Planograms extends Repository<Planogram> {
 
   /** Live planograms holding any of these live slots, with all their slots. */
   List<Planogram> findBySlotIds(Collection<UUID> slotIds);
+
+  /**
+   * Live slots (of live planograms) with these ids, in one read; unknown ids are absent. For use
+   * cases that change many slots without needing their planograms.
+   */
+  java.util.Map<UUID, dev.restock.api.planogram.Slot> findSlots(Collection<UUID> slotIds);
+
+  /**
+   * Stores changed slots (matched by id; position and planogram stay) in one batch; each changed
+   * slot gets a history revision, the planograms are left untouched.
+   *
+   * @throws dev.restock.api.error.NotFoundException when a slot is not live
+   */
+  void updateSlots(Collection<dev.restock.api.planogram.Slot> slots);
 }
