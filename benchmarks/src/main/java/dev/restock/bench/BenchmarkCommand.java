@@ -12,7 +12,6 @@ import dev.restock.api.service.CreateServiceOrder;
 import dev.restock.api.shared.PageRequest;
 import dev.restock.core.wiring.RestockEngine;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,7 +32,7 @@ import java.util.UUID;
  * in the same run. Usage: {@code java -jar benchmarks/target/benchmarks.jar [--scale F]
  * [--db sqlite,postgresql] [--catalog N]}; scale 1 is 2,000 machines x 2 cabinets x 40 slots,
  * 300 products, 70 routes; the catalog scenario uses N products (default 1,000,000), half
- * soft-deleted.
+ * soft-deleted. {@code --jmh} runs the JMH benchmarks ({@link OrderBenchmark}) instead.
  */
 public final class BenchmarkCommand {
   private final List<String> table = new ArrayList<>();
@@ -45,6 +44,11 @@ public final class BenchmarkCommand {
     double scale = 1;
     List<String> databases = List.of("sqlite", "postgresql");
     int catalog = 1_000_000;
+    if (Arrays.asList(args).contains("--jmh")) {
+      new org.openjdk.jmh.runner.Runner(new org.openjdk.jmh.runner.options.OptionsBuilder()
+          .include(OrderBenchmark.class.getName()).build()).run();
+      return;
+    }
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--scale" -> scale = Double.parseDouble(args[++i]);
@@ -263,7 +267,4 @@ public final class BenchmarkCommand {
     return baseline == 0 ? "-" : String.format(Locale.ROOT, "%.2fx", engine / baseline);
   }
 
-  static void write(Path file, List<String> lines) throws IOException {
-    Files.write(file, lines);
-  }
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
 public final class JpaProducts extends JpaRepository<Product, ProductEntity> implements Products {
 
   public JpaProducts(StoreContext store) {
-    super(ProductEntity.class, "product", "sku", store);
+    super(ProductEntity.class, "product", "sku", true, store);
   }
 
   @Override protected Product toDomain(ProductEntity e, Instant deletedAt) { return e.toDomain(deletedAt); }

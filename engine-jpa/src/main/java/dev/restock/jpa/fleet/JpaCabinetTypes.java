@@ -10,7 +10,7 @@ import java.time.Instant;
 public final class JpaCabinetTypes extends JpaRepository<CabinetType, CabinetTypeEntity>
     implements CabinetTypes {
   public JpaCabinetTypes(StoreContext store) {
-    super(CabinetTypeEntity.class, "cabinet_type", "name", store);
+    super(CabinetTypeEntity.class, "cabinet_type", "name", false, store);
   }
 
   @Override protected CabinetType toDomain(CabinetTypeEntity e, Instant deletedAt) { return e.toDomain(deletedAt); }

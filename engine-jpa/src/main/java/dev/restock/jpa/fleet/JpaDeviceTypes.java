@@ -10,7 +10,7 @@ import java.time.Instant;
 public final class JpaDeviceTypes extends JpaRepository<DeviceType, DeviceTypeEntity>
     implements DeviceTypes {
   public JpaDeviceTypes(StoreContext store) {
-    super(DeviceTypeEntity.class, "device_type", "name", store);
+    super(DeviceTypeEntity.class, "device_type", "name", false, store);
   }
 
   @Override protected DeviceType toDomain(DeviceTypeEntity e, Instant deletedAt) { return e.toDomain(deletedAt); }

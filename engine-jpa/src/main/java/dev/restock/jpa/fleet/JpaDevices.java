@@ -12,7 +12,7 @@ import java.util.UUID;
 /** Devices with their cabinets in the JPA store. */
 public final class JpaDevices extends JpaRepository<Device, DeviceEntity> implements Devices {
   public JpaDevices(StoreContext store) {
-    super(DeviceEntity.class, "device", "name", store);
+    super(DeviceEntity.class, "device", "name", false, store);
   }
 
   @Override protected Device toDomain(DeviceEntity e, Instant deletedAt) { return e.toDomain(deletedAt); }

@@ -9,7 +9,7 @@ import java.time.Instant;
 /** Locations in the JPA store. */
 public final class JpaLocations extends JpaRepository<Location, LocationEntity> implements Locations {
   public JpaLocations(StoreContext store) {
-    super(LocationEntity.class, "location", "name", store);
+    super(LocationEntity.class, "location", "name", false, store);
   }
 
   @Override protected Location toDomain(LocationEntity e, Instant deletedAt) { return e.toDomain(deletedAt); }

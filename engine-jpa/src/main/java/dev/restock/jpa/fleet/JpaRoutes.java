@@ -10,7 +10,7 @@ import java.util.Optional;
 /** Routes in the JPA store. */
 public final class JpaRoutes extends JpaRepository<Route, RouteEntity> implements Routes {
   public JpaRoutes(StoreContext store) {
-    super(RouteEntity.class, "route", "code", store);
+    super(RouteEntity.class, "route", "code", true, store);
   }
 
   @Override protected Route toDomain(RouteEntity e, Instant deletedAt) { return e.toDomain(deletedAt); }

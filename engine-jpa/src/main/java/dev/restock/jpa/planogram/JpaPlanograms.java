@@ -24,7 +24,7 @@ public final class JpaPlanograms extends JpaRepository<Planogram, PlanogramEntit
       "select distinct e from PlanogramEntity e left join fetch e.slots ";
 
   public JpaPlanograms(StoreContext store) {
-    super(PlanogramEntity.class, "planogram", "name", store);
+    super(PlanogramEntity.class, "planogram", "name", false, store);
   }
 
   @Override protected Planogram toDomain(PlanogramEntity e, Instant deletedAt) { return e.toDomain(deletedAt); }

@@ -32,12 +32,20 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
   private final Class<E> entityType;
   private final String table;
   private final String orderColumn;
+  private final boolean orderUnique;
   protected final StoreContext store;
 
-  protected JpaRepository(Class<E> entityType, String table, String orderColumn, StoreContext store) {
+  /**
+   * @param orderColumn the natural-order column
+   * @param orderUnique whether it is unique among live rows; if not, the id breaks ties. A
+   *     tie-breaker on a unique column would stop databases from reading pages in index order.
+   */
+  protected JpaRepository(Class<E> entityType, String table, String orderColumn,
+      boolean orderUnique, StoreContext store) {
     this.entityType = entityType;
     this.table = table;
     this.orderColumn = orderColumn;
+    this.orderUnique = orderUnique;
     this.store = store;
   }
 
@@ -72,7 +80,8 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
       long total = session().createSelectionQuery("select count(e) from " + entity + " e",
           Long.class).getSingleResult();
       List<E> rows = session().createSelectionQuery(
-              "from " + entity + " e order by e." + orderProperty() + ", e.id", entityType)
+              "from " + entity + " e order by e." + orderProperty() + (orderUnique ? "" : ", e.id"),
+              entityType)
           .setFirstResult((int) request.offset()).setMaxResults(request.size()).getResultList();
       return Page.of(rows.stream().map(e -> toDomain(e, null)).toList(), request, total);
     }
@@ -95,6 +104,7 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
     NativeQuery<Object[]> query = session().createNativeQuery(
         "select {e.*}, cast(e.deleted_at as varchar(40)) as deleted_text from " + table
             + " e where " + where + " order by e." + orderColumn + ", e.id", Object[].class);
+    // deleted rows may share a natural key, so the id always breaks ties here
     query.addEntity("e", entityType);
     query.addScalar("deleted_text", String.class);
     params.forEach(query::setParameter);

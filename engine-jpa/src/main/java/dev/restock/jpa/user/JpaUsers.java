@@ -11,7 +11,7 @@ import java.util.Optional;
 /** Users in the JPA store. */
 public final class JpaUsers extends JpaRepository<User, UserEntity> implements Users {
   public JpaUsers(StoreContext store) {
-    super(UserEntity.class, "app_user", "username", store);
+    super(UserEntity.class, "app_user", "username", true, store);
   }
 
   @Override protected User toDomain(UserEntity e, Instant deletedAt) { return e.toDomain(deletedAt); }
