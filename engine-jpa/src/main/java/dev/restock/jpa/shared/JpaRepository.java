@@ -77,7 +77,7 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
   public Page<T> list(PageRequest request, Visibility visibility) {
     if (visibility == Visibility.LIVE) {
       String entity = entityType.getSimpleName();
-      long total = session().createSelectionQuery("select count(e) from " + entity + " e",
+      long total = session().createSelectionQuery("select count(*) from " + entity + " e",
           Long.class).getSingleResult();
       List<E> rows = session().createSelectionQuery(
               "from " + entity + " e order by e." + orderProperty() + (orderUnique ? "" : ", e.id"),
