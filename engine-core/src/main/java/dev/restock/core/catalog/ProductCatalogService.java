@@ -57,6 +57,13 @@ public final class ProductCatalogService extends CrudUseCase<Product, CreateProd
         .orElseThrow(() -> new NotFoundException("product", sku)));
   }
 
+  @Override
+  public java.util.List<Product> getAll(java.util.Collection<UUID> ids) {
+    Objects.requireNonNull(ids, "ids");
+    return ids.isEmpty() ? java.util.List.of()
+        : read(() -> repository().findAllById(java.util.List.copyOf(ids)));
+  }
+
   static BigDecimal money(BigDecimal amount) {
     return amount.setScale(2, RoundingMode.UNNECESSARY);
   }

@@ -204,6 +204,17 @@ abstract class EngineContractTest {
   }
 
   @Test
+  void manyProductsAreReadInOneCallDeletedOnesIncluded() {
+    Product cola = product("COLA");
+    Product water = product("WATER");
+    session.products().delete(water.id());
+    List<Product> found = session.products().getAll(List.of(cola.id(), water.id(),
+        UUID.randomUUID()));
+    assertThat(found).extracting(Product::sku, p -> p.deletedAt() != null)
+        .containsExactlyInAnyOrder(tuple("COLA", false), tuple("WATER", true));
+  }
+
+  @Test
   void aDeletedSkuMayBeReusedAndThenTheOldRowCannotBeRestored() {
     Product old = product("COLA");
     session.products().delete(old.id());

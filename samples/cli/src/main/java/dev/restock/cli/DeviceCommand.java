@@ -63,6 +63,10 @@ final class DeviceCommand {
       }
       String routeCode = device.routeId() == null ? null
           : session.routes().get(device.routeId()).code();
+      Map<UUID, String> skus = new java.util.HashMap<>();
+      session.products().getAll(planograms.stream().flatMap(p -> p.slots().stream())
+              .map(s -> s.productId()).filter(java.util.Objects::nonNull).distinct().toList())
+          .forEach(p -> skus.put(p.id(), p.deleted() ? p.sku() + " (deleted)" : p.sku()));
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("device", device);
       view.put("planograms", planograms);
@@ -74,24 +78,14 @@ final class DeviceCommand {
           out().println("cabinet " + c.index() + " (" + c.rows() + "x" + c.columns() + ")");
           planograms.stream().filter(p -> p.cabinetId().equals(c.id())).findFirst().ifPresent(p -> {
             Table t = new Table("SLOT", "PRODUCT", "QTY", "PAR", "CAPACITY", "PRICE", "SLOT ID");
-            p.slots().forEach(s -> t.row(s.position(), productSku(session, s.productId()),
+            p.slots().forEach(s -> t.row(s.position(),
+                s.productId() == null ? "(empty)" : skus.get(s.productId()),
                 s.quantity(), s.parLevel(), s.capacity(),
                 s.price() == null ? null : s.price().toPlainString(), s.id()));
             t.print(out());
           });
         }
       });
-    }
-
-    private static String productSku(RestockSession session, UUID productId) {
-      if (productId == null) {
-        return "(empty)";
-      }
-      try {
-        return session.products().get(productId).sku();
-      } catch (NotFoundException e) {
-        return productId + " (deleted)";
-      }
     }
   }
 }

@@ -86,6 +86,8 @@ class RestockCliTest {
 
     Run second = run("demo");
     assertThat(second.code()).as(second.err()).isZero();
+    assertThat(run("device", "show", "DEMO-SN-001").out()).contains("cabinet 1 (4x6)")
+        .contains("DEMO-CHIPS").contains("DEMO-COLA");
     assertThat(second.out()).contains("Route DEMO-1: 3 machines, 5 products");
   }
 

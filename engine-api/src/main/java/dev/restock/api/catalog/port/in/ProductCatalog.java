@@ -10,4 +10,7 @@ public interface ProductCatalog extends ManageAggregate<Product, CreateProduct, 
 
   /** @throws dev.restock.api.error.NotFoundException when no live product has this sku */
   Product getBySku(String sku);
+
+  /** Products with these ids, soft-deleted ones included, in one read; unknown ids are absent. */
+  java.util.List<Product> getAll(java.util.Collection<java.util.UUID> ids);
 }
