@@ -8,8 +8,14 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** Each rule, applied to fixtures that break it, reports the offending class: the rules can fail. */
+/**
+ * Every rule of {@link ArchitectureTest}, built by the same {@link RestockRules} method but rooted
+ * at {@code dev.restock.fixture}, fails on a fixture class that breaks it and names that class:
+ * a green {@link ArchitectureTest} means "no violation", not "a rule that cannot fail".
+ */
 class ArchitectureRulesCatchViolationsTest {
   private static final String ROOT = "dev.restock.fixture";
   private static JavaClasses fixtures;
@@ -19,62 +25,116 @@ class ArchitectureRulesCatchViolationsTest {
     fixtures = new ClassFileImporter().importPackages(ROOT);
   }
 
+  /** The failure report of a rule that must fail on the fixtures. */
   private static String violations(ArchRule rule) {
     EvaluationResult result = rule.evaluate(fixtures);
-    assertThat(result.hasViolation()).as("rule should fail on the fixtures: " + rule).isTrue();
-    return String.join("\n", result.getFailureReport().getDetails());
+    assertThat(result.hasViolation()).as("should fail on the fixtures: %s", rule.getDescription())
+        .isTrue();
+    return result.getFailureReport().toString();
   }
 
   @Test
-  void theJdkOnlyRuleCatchesAnApiTypeExposingGuava() {
+  void api_depends_on_nothing_but_the_jdk_catches_an_api_type_exposing_guava() {
     assertThat(violations(RestockRules.apiDependsOnNothingButTheJdk(ROOT)))
-        .contains("LeaksGuava").contains("com.google.common.collect.ImmutableList");
+        .contains(ROOT + ".api.LeaksGuava").contains("com.google.common.collect.ImmutableList")
+        .doesNotContain("ReadsJdbc"); // java.sql is JDK: the next rule is needed for it
   }
 
   @Test
-  void thePersistenceRuleCatchesCoreUsingHibernate() {
-    assertThat(violations(RestockRules.apiAndCoreNeverTouchPersistence(ROOT)))
-        .contains("UsesHibernate").contains("org.hibernate.Session");
+  void api_should_not_depend_on_jpa_hibernate_jdbc_flyway_or_hikari_catches_an_api_type_using_jdbc() {
+    assertThat(violations(RestockRules.apiDoesNotDependOnPersistence(ROOT)))
+        .contains(ROOT + ".api.ReadsJdbc").contains("java.sql.Connection");
   }
 
   @Test
-  void theGuiceRuleCatchesInjectionOutsideWiringButNotInsideIt() {
-    assertThat(violations(RestockRules.guiceAppearsInCoreOnlyInItsWiringPackage(ROOT)))
-        .contains("GuiceOutsideWiring").doesNotContain("AllowedWiring");
+  void api_does_not_depend_on_core_jpa_plugins_or_cli_catches_the_api_knowing_core() {
+    assertThat(violations(RestockRules.apiDoesNotDependOnOtherModules(ROOT)))
+        .contains(ROOT + ".api.KnowsCore").contains(ROOT + ".core.UsesHibernate");
   }
 
   @Test
-  void thePluginRuleCatchesAPluginReachingIntoCore() {
-    assertThat(violations(RestockRules.pluginsDependOnNoRestockModuleButTheApi(ROOT)))
-        .contains("ReachesIntoCore");
+  void core_should_not_depend_on_jpa_hibernate_jdbc_flyway_or_hikari_catches_core_using_hibernate() {
+    assertThat(violations(RestockRules.coreDoesNotDependOnPersistence(ROOT)))
+        .contains(ROOT + ".core.UsesHibernate").contains("org.hibernate.Session");
   }
 
   @Test
-  void theStoreRuleCatchesTheStoreReachingIntoCore() {
+  void guice_appears_in_core_only_in_the_wiring_package_catches_guice_outside_wiring_only() {
+    assertThat(violations(RestockRules.guiceAppearsInCoreOnlyInTheWiringPackage(ROOT)))
+        .contains(ROOT + ".core.service.GuiceOutsideWiring").contains("com.google.inject.Inject")
+        .doesNotContain("AllowedWiring")
+        .doesNotContain("AnnotatedWithJakartaInject");
+  }
+
+  @Test
+  void core_outside_wiring_does_not_use_injection_annotations_catches_jakarta_inject_annotations() {
+    assertThat(violations(RestockRules.coreOutsideWiringDoesNotUseInjectionAnnotations(ROOT)))
+        .contains(ROOT + ".core.service.AnnotatedWithJakartaInject")
+        .contains("jakarta.inject.Singleton").contains("jakarta.inject.Inject")
+        .contains(ROOT + ".core.service.GuiceOutsideWiring")
+        .doesNotContain("AllowedWiring");
+  }
+
+  @Test
+  void core_does_not_depend_on_the_jpa_store_catches_core_using_the_store() {
+    assertThat(violations(RestockRules.coreDoesNotDependOnTheJpaStore(ROOT)))
+        .contains(ROOT + ".core.UsesJpaStore").contains(ROOT + ".jpa.ReachesCore");
+  }
+
+  @Test
+  void core_does_not_depend_on_plugins_or_the_cli_catches_core_knowing_the_cli() {
+    assertThat(violations(RestockRules.coreDoesNotDependOnPluginsOrTheCli(ROOT)))
+        .contains(ROOT + ".core.KnowsTheCli").contains(ROOT + ".cli.Main");
+  }
+
+  @Test
+  void jpa_store_does_not_reach_into_core_catches_the_store_using_core() {
     assertThat(violations(RestockRules.jpaStoreDoesNotReachIntoCore(ROOT)))
-        .contains("ReachesCore");
+        .contains(ROOT + ".jpa.ReachesCore").contains(ROOT + ".core.UsesJpaStore");
   }
 
   @Test
-  void theCoreRuleCatchesCoreUsingTheStore() {
-    assertThat(violations(RestockRules.coreDoesNotDependOnTheStore(ROOT)))
-        .contains("UsesJpaStore");
+  void jpa_store_does_not_depend_on_plugins_or_the_cli_catches_the_store_using_a_plugin() {
+    assertThat(violations(RestockRules.jpaStoreDoesNotDependOnPluginsOrTheCli(ROOT)))
+        .contains(ROOT + ".jpa.UsesAPlugin").contains(ROOT + ".plugin.one.PluginOne");
   }
 
   @Test
-  void theApiRuleCatchesTheApiKnowingCore() {
-    assertThat(violations(RestockRules.apiDependsOnNoOtherModule(ROOT))).contains("KnowsCore");
+  void plugins_depend_only_on_the_api_catches_a_plugin_reaching_into_core() {
+    assertThat(violations(RestockRules.pluginsDependOnlyOnTheApi(ROOT)))
+        .contains(ROOT + ".plugin.sneaky.ReachesIntoCore").contains(ROOT + ".core.UsesHibernate")
+        .doesNotContain("PluginOne"); // uses the API and another plugin, which is the next rule's
   }
 
   @Test
-  void theModuleCycleRuleCatchesCoreAndStoreUsingEachOther() {
-    assertThat(violations(RestockRules.modulesAreFreeOfCycles(ROOT)))
-        .containsIgnoringCase("cycle");
+  void plugins_do_not_depend_on_each_other_catches_one_plugin_using_another() {
+    assertThat(violations(RestockRules.pluginsDoNotDependOnEachOther(ROOT)))
+        .contains(ROOT + ".plugin.one.PluginOne").contains(ROOT + ".plugin.two.PluginTwo");
   }
 
   @Test
-  void thePackageCycleRuleCatchesTwoPackagesUsingEachOther() {
-    assertThat(violations(RestockRules.packagesInsideAModuleAreFreeOfCycles(ROOT, "core")))
-        .contains("fixture.core.a").contains("fixture.core.b");
+  void no_cycles_between_modules_catches_core_and_the_store_using_each_other() {
+    assertThat(violations(RestockRules.noCyclesBetweenModules(ROOT)))
+        .contains("Cycle detected").contains("module core").contains("module jpa")
+        .contains(ROOT + ".core.UsesJpaStore").contains(ROOT + ".jpa.ReachesCore");
+  }
+
+  /** One fixture cycle per module, chosen so each shows a different reach of the slicing. */
+  @ParameterizedTest(name = "no_package_cycles_in_{0} catches {1} <-> {2}")
+  @CsvSource({
+      // two sibling packages
+      "core,   core.a.A,                 core.b.B",
+      // a capability's package and its own subpackage
+      "api,    api.fleet.Machine,        api.fleet.port.Machines",
+      // the module's root package and a subpackage
+      "jpa,    jpa.JpaStoreRoot,         jpa.fleet.DeviceEntity",
+      "cli,    cli.Main,                 cli.command.ShowCommand",
+      "plugin, plugin.two.PluginTwo,     plugin.two.sub.Helper",
+  })
+  void no_package_cycles_in_each_module_catches_two_packages_using_each_other(
+      String module, String oneClass, String otherClass) {
+    assertThat(violations(RestockRules.noPackageCyclesIn(ROOT, module)))
+        .contains("Cycle detected")
+        .contains(ROOT + "." + oneClass).contains(ROOT + "." + otherClass);
   }
 }

@@ -1,76 +1,182 @@
 package dev.restock.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
- * The module boundaries of DESIGN.md as ArchUnit rules, parameterised by the root package so the
- * same definitions check the real code ({@code dev.restock}) and the fixtures that break them
- * ({@code dev.restock.fixture}).
+ * The module boundaries of DESIGN.md as ArchUnit rules, one per forbidden edge, parameterised by
+ * the root package: {@code dev.restock} for the real code ({@link ArchitectureTest}) and
+ * {@code dev.restock.fixture} for the fixtures that break each rule
+ * ({@link ArchitectureRulesCatchViolationsTest}). Same definitions, so a rule proven to fail on a
+ * fixture is the rule guarding production.
  */
 final class RestockRules {
-  static final String[] PERSISTENCE = {"jakarta.persistence..", "org.hibernate..", "java.sql..",
-      "javax.sql..", "org.flywaydb..", "com.zaxxer.hikari.."};
+  /** JPA, Hibernate, JDBC (both {@code java.sql} and {@code javax.sql}), Flyway and Hikari. */
+  static final String[] PERSISTENCE = {"jakarta.persistence..", "javax.persistence..",
+      "org.hibernate..", "java.sql..", "javax.sql..", "org.flywaydb..", "com.zaxxer.hikari.."};
+
+  static final String[] INJECTION = {"com.google.inject..", "jakarta.inject.."};
 
   private RestockRules() {}
 
+  private static String api(String root) {
+    return root + ".api..";
+  }
+
+  private static String core(String root) {
+    return root + ".core..";
+  }
+
+  private static String wiring(String root) {
+    return root + ".core.wiring..";
+  }
+
+  private static String jpa(String root) {
+    return root + ".jpa..";
+  }
+
+  private static String plugins(String root) {
+    return root + ".plugin..";
+  }
+
+  private static String cli(String root) {
+    return root + ".cli..";
+  }
+
+  // --- engine-api ---------------------------------------------------------------------------
+
   static ArchRule apiDependsOnNothingButTheJdk(String root) {
-    return classes().that().resideInAPackage(root + ".api..")
+    return classes().that().resideInAPackage(api(root))
         .should().onlyDependOnClassesThat()
-        .resideInAnyPackage(root + ".api..", "java..", "jakarta.inject..", "")
-        .because("engine-api is the contract hosts and plugins compile against: JDK only");
+        .resideInAnyPackage(api(root), "java..", "jakarta.inject..")
+        .because("engine-api is what hosts and plugin authors compile against: the JDK only "
+            + "(jakarta.inject at most), so it forces no framework on them");
   }
 
-  static ArchRule apiAndCoreNeverTouchPersistence(String root) {
-    return noClasses().that().resideInAnyPackage(root + ".api..", root + ".core..")
+  static ArchRule apiDoesNotDependOnPersistence(String root) {
+    return noClasses().that().resideInAPackage(api(root))
         .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE)
-        .because("persistence lives behind the ports, in the store (engine-jpa)");
+        .because("java.sql is part of the JDK but persistence lives behind the ports, in a store; "
+            + "transactions go through the TransactionBoundary port (STYLE 3)");
   }
 
-  static ArchRule guiceAppearsInCoreOnlyInItsWiringPackage(String root) {
-    return noClasses().that().resideInAPackage(root + ".core..")
-        .and().resideOutsideOfPackage(root + ".core.wiring..")
-        .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..")
-        .because("use cases are plain classes; Guice assembles them in core.wiring only");
+  static ArchRule apiDoesNotDependOnOtherModules(String root) {
+    return noClasses().that().resideInAPackage(api(root))
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(core(root), jpa(root), plugins(root), cli(root))
+        .because("every dependency points towards the API, never out of it");
   }
 
-  static ArchRule pluginsDependOnNoRestockModuleButTheApi(String root) {
-    return noClasses().that().resideInAPackage(root + ".plugin..")
-        .should().dependOnClassesThat().resideInAnyPackage(root + ".core..", root + ".jpa..",
-            root + ".cli..")
-        .because("plugins are written against engine-api only, as third parties would");
+  // --- engine-core --------------------------------------------------------------------------
+
+  static ArchRule coreDoesNotDependOnPersistence(String root) {
+    return noClasses().that().resideInAPackage(core(root))
+        .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE)
+        .because("use cases reach storage and transactions only through the API's ports "
+            + "(TransactionBoundary), never through JPA, Hibernate, JDBC, Flyway or Hikari (STYLE 3)");
   }
+
+  static ArchRule guiceAppearsInCoreOnlyInTheWiringPackage(String root) {
+    return noClasses().that().resideInAPackage(core(root))
+        .and().resideOutsideOfPackage(wiring(root))
+        .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
+        .because("Guice stays thin: it assembles plain classes in core.wiring and nowhere else "
+            + "(STYLE 6)");
+  }
+
+  static ArchRule coreOutsideWiringDoesNotUseInjectionAnnotations(String root) {
+    return noClasses().that().resideInAPackage(core(root))
+        .and().resideOutsideOfPackage(wiring(root))
+        .should().dependOnClassesThat().resideInAnyPackage(INJECTION)
+        .because("use cases stay annotation-free plain classes, constructed explicitly by the "
+            + "wiring package's providers, so they can be built without any container");
+  }
+
+  static ArchRule coreDoesNotDependOnTheJpaStore(String root) {
+    return noClasses().that().resideInAPackage(core(root))
+        .should().dependOnClassesThat().resideInAPackage(jpa(root))
+        .because("core sees a store only through the ports the store implements");
+  }
+
+  static ArchRule coreDoesNotDependOnPluginsOrTheCli(String root) {
+    return noClasses().that().resideInAPackage(core(root))
+        .should().dependOnClassesThat().resideInAnyPackage(plugins(root), cli(root))
+        .because("core reaches plugins only through the SPI, and knows nothing of the hosts "
+            + "that embed it");
+  }
+
+  // --- engine-jpa ---------------------------------------------------------------------------
 
   static ArchRule jpaStoreDoesNotReachIntoCore(String root) {
-    return noClasses().that().resideInAPackage(root + ".jpa..")
-        .should().dependOnClassesThat().resideInAnyPackage(root + ".core..", root + ".cli..")
-        .because("the store implements ports of the API and knows nothing of the use cases");
+    return noClasses().that().resideInAPackage(jpa(root))
+        .should().dependOnClassesThat().resideInAPackage(core(root))
+        .because("the store implements the API's ports and knows nothing of the use cases");
   }
 
-  static ArchRule coreDoesNotDependOnTheStore(String root) {
-    return noClasses().that().resideInAPackage(root + ".core..")
-        .should().dependOnClassesThat().resideInAnyPackage(root + ".jpa..", root + ".cli..",
-            root + ".plugin..")
-        .because("core reaches stores and plugins only through ports and the SPI");
+  static ArchRule jpaStoreDoesNotDependOnPluginsOrTheCli(String root) {
+    return noClasses().that().resideInAPackage(jpa(root))
+        .should().dependOnClassesThat().resideInAnyPackage(plugins(root), cli(root))
+        .because("the store is one adapter among others and depends on engine-api only");
   }
 
-  static ArchRule apiDependsOnNoOtherModule(String root) {
-    return noClasses().that().resideInAPackage(root + ".api..")
-        .should().dependOnClassesThat().resideInAnyPackage(root + ".core..", root + ".jpa..",
-            root + ".plugin..", root + ".cli..")
-        .because("dependencies point inwards, towards the API");
+  // --- plugins ------------------------------------------------------------------------------
+
+  static ArchRule pluginsDependOnlyOnTheApi(String root) {
+    return noClasses().that().resideInAPackage(plugins(root))
+        .should().dependOnClassesThat(resideInAPackage(root + "..")
+            .and(resideOutsideOfPackages(api(root), plugins(root))))
+        .because("plugins are written against engine-api only, as a third party would write "
+            + "them: no core, store, sample or any other Restock module");
   }
 
-  static ArchRule modulesAreFreeOfCycles(String root) {
-    return slices().matching(root + ".(*)..").should().beFreeOfCycles()
-        .because("modules depend on each other in one direction only");
+  static ArchRule pluginsDoNotDependOnEachOther(String root) {
+    return slices().matching(root + ".plugin.(*)..").namingSlices("plugin $1")
+        .should().notDependOnEachOther()
+        .because("each plugin is its own module depending on engine-api only");
   }
 
-  static ArchRule packagesInsideAModuleAreFreeOfCycles(String root, String module) {
-    return slices().matching(root + "." + module + ".(*)..").should().beFreeOfCycles()
-        .because("capabilities inside " + module + " depend on each other in one direction");
+  // --- cycles -------------------------------------------------------------------------------
+
+  static ArchRule noCyclesBetweenModules(String root) {
+    return slices().matching(root + ".(*)..").namingSlices("module $1")
+        .should().beFreeOfCycles()
+        .because("modules depend on each other in one direction only: api <- core, jpa, "
+            + "plugins <- samples");
+  }
+
+  /**
+   * Every package of the module (its root package included, subpackages each on their own) is a
+   * slice; no two may depend on each other, directly or around a longer loop.
+   */
+  static ArchRule noPackageCyclesIn(String root, String module) {
+    return slices().assignedFrom(packagesOf(root + "." + module))
+        .should().beFreeOfCycles()
+        .because("packages inside " + module + " depend on each other in one direction, so "
+            + "capabilities and roles can be read, moved and tested apart");
+  }
+
+  private static SliceAssignment packagesOf(String modulePackage) {
+    return new SliceAssignment() {
+      @Override
+      public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+        String pkg = javaClass.getPackageName();
+        return pkg.equals(modulePackage) || pkg.startsWith(modulePackage + ".")
+            ? SliceIdentifier.of(pkg)
+            : SliceIdentifier.ignore();
+      }
+
+      @Override
+      public String getDescription() {
+        return "every package of " + modulePackage;
+      }
+    };
   }
 }
