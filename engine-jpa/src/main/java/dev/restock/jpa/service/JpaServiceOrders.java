@@ -8,7 +8,6 @@ import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
 import dev.restock.jpa.shared.StoreContext;
 import dev.restock.jpa.tx.UnitOfWork;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +33,7 @@ public final class JpaServiceOrders implements ServiceOrderStore {
   public ServiceOrder add(ServiceOrder order) {
     UnitOfWork unit = UnitOfWork.requireWrite();
     ServiceOrderEntity entity = new ServiceOrderEntity(order);
-    entity.stampCreated(unit.context().actor(), store.clock().instant().truncatedTo(ChronoUnit.MILLIS));
+    entity.stampCreated(unit.context().actor(), store.now());
     session().persist(entity);
     session().flush();
     return entity.toDomain();
@@ -53,7 +52,7 @@ public final class JpaServiceOrders implements ServiceOrderStore {
     if (!entity.toDomain().equals(order)) {
       entity.copy(order);
       entity.stampUpdated(unit.context().actor(),
-          store.clock().instant().truncatedTo(ChronoUnit.MILLIS));
+          store.now());
       session().flush();
     }
     return entity.toDomain();

@@ -186,9 +186,8 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
     return toDomain(entity, null);
   }
 
-  /** Stamp time, at the millisecond precision every supported database keeps. */
   protected Instant now() {
-    return store.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    return store.now();
   }
 
   protected E liveEntity(UUID id) {

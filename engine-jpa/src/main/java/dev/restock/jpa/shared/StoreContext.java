@@ -7,4 +7,10 @@ import java.time.ZoneId;
  * Facts repositories need about their store: the clock for audit stamps and the zone in which
  * the database writes soft-delete timestamps.
  */
-public record StoreContext(Clock clock, ZoneId deletedAtZone) {}
+public record StoreContext(Clock clock, ZoneId deletedAtZone) {
+
+  /** Stamp time, at the millisecond precision every supported database keeps. */
+  public java.time.Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+  }
+}

@@ -3,7 +3,6 @@ package dev.restock.jpa.stock;
 import dev.restock.api.stock.port.out.StockLevels;
 import dev.restock.jpa.shared.StoreContext;
 import dev.restock.jpa.tx.UnitOfWork;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,7 +48,7 @@ public final class JpaStockLevels implements StockLevels {
     session.createSelectionQuery("from StockEntity s where s.id in :ids", StockEntity.class)
         .setParameter("ids", onHandByProduct.keySet()).getResultList()
         .forEach(s -> loaded.put(s.getId(), s));
-    var now = store.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+    var now = store.now();
     onHandByProduct.forEach((product, units) -> {
       StockEntity entity = loaded.get(product);
       if (entity == null) {
