@@ -10,7 +10,6 @@ import dev.restock.api.fleet.Cabinet;
 import dev.restock.api.fleet.Device;
 import dev.restock.api.picklist.PickLine;
 import dev.restock.api.picklist.PickList;
-import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.service.CompleteVisit;
 import dev.restock.api.service.CreateServiceOrder;
