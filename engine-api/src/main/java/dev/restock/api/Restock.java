@@ -1,6 +1,7 @@
 package dev.restock.api;
 
 import dev.restock.api.audit.Actor;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,6 +19,12 @@ public interface Restock extends AutoCloseable {
 
   /** Ids of every registered visit policy. */
   Set<String> visitPolicies();
+
+  /**
+   * Failures of each audit sink contributed by plugins since the engine started, by sink id. A
+   * failing sink never affects the change it was told about; this is where it shows.
+   */
+  Map<String, Long> auditSinkFailures();
 
   /** Description of the store, e.g. {@code jpa-sqlite:/data/restock.db}. */
   String storeDescription();

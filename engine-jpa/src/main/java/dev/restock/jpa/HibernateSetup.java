@@ -30,7 +30,7 @@ public final class HibernateSetup {
   public static final List<Class<?>> ENTITIES = List.of(ProductEntity.class, LocationEntity.class,
       RouteEntity.class, DeviceTypeEntity.class, CabinetTypeEntity.class, DeviceEntity.class,
       CabinetEntity.class, PlanogramEntity.class, SlotEntity.class, UserEntity.class,
-      SaleEntity.class, RevisionEntity.class,
+      SaleEntity.class, RevisionEntity.class, dev.restock.jpa.audit.AuditLogEntity.class,
       dev.restock.jpa.service.ServiceOrderEntity.class, dev.restock.jpa.service.VisitEntity.class,
       dev.restock.jpa.service.OrderLineEntity.class, dev.restock.jpa.stock.StockEntity.class,
       dev.restock.jpa.stock.DeliveryNoteEntity.class,

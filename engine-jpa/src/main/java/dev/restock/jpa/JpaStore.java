@@ -1,6 +1,7 @@
 package dev.restock.jpa;
 
 import dev.restock.api.audit.port.out.AuditHistory;
+import dev.restock.api.audit.port.out.AuditLog;
 import dev.restock.api.catalog.port.out.Products;
 import dev.restock.api.fleet.port.out.CabinetTypes;
 import dev.restock.api.fleet.port.out.DeviceTypes;
@@ -49,6 +50,7 @@ public final class JpaStore implements Store {
   private final Users users;
   private final SalesLedger sales = new JpaSalesLedger();
   private final AuditHistory history = new JpaAuditHistory();
+  private final AuditLog auditLog = new dev.restock.jpa.audit.JpaAuditLog();
   private final dev.restock.api.service.port.out.ServiceOrderStore serviceOrders;
   private final dev.restock.api.service.port.out.NumberSeries numberSeries;
   private final dev.restock.api.stock.port.out.StockLevels stock;
@@ -190,6 +192,7 @@ public final class JpaStore implements Store {
   @Override public Users users() { return users; }
   @Override public SalesLedger sales() { return sales; }
   @Override public AuditHistory history() { return history; }
+  @Override public AuditLog auditLog() { return auditLog; }
   @Override public dev.restock.api.service.port.out.ServiceOrderStore serviceOrders() { return serviceOrders; }
   @Override public dev.restock.api.service.port.out.NumberSeries numberSeries() { return numberSeries; }
   @Override public dev.restock.api.stock.port.out.StockLevels stock() { return stock; }

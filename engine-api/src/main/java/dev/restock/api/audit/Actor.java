@@ -11,8 +11,11 @@ import java.util.UUID;
  * @param clientAddress optional client address (IP or host), may be null
  * @param userAgent optional user agent, may be null
  * @param reason optional free-text reason for the change, may be null
+ * @param correlationId optional id the host sets to tie the units of work of one request or job
+ *     together in history, may be null
  */
-public record Actor(UUID userId, String clientAddress, String userAgent, String reason) {
+public record Actor(
+    UUID userId, String clientAddress, String userAgent, String reason, String correlationId) {
   /** Id of the built-in system actor, used for migrations and seeding only. */
   public static final UUID SYSTEM_ID = new UUID(0L, 0L);
 
@@ -20,13 +23,18 @@ public record Actor(UUID userId, String clientAddress, String userAgent, String 
     Objects.requireNonNull(userId, "userId");
   }
 
+  /** An actor without a correlation id. */
+  public Actor(UUID userId, String clientAddress, String userAgent, String reason) {
+    this(userId, clientAddress, userAgent, reason, null);
+  }
+
   public static Actor user(UUID userId) {
-    return new Actor(userId, null, null, null);
+    return new Actor(userId, null, null, null, null);
   }
 
   /** The built-in system actor. */
   public static Actor system() {
-    return new Actor(SYSTEM_ID, null, null, null);
+    return new Actor(SYSTEM_ID, null, null, null, null);
   }
 
   public boolean isSystem() {
@@ -34,14 +42,19 @@ public record Actor(UUID userId, String clientAddress, String userAgent, String 
   }
 
   public Actor withClientAddress(String address) {
-    return new Actor(userId, address, userAgent, reason);
+    return new Actor(userId, address, userAgent, reason, correlationId);
   }
 
   public Actor withUserAgent(String agent) {
-    return new Actor(userId, clientAddress, agent, reason);
+    return new Actor(userId, clientAddress, agent, reason, correlationId);
   }
 
   public Actor withReason(String why) {
-    return new Actor(userId, clientAddress, userAgent, why);
+    return new Actor(userId, clientAddress, userAgent, why, correlationId);
+  }
+
+  /** This actor with a correlation id recorded on every revision and audit event it causes. */
+  public Actor withCorrelationId(String id) {
+    return new Actor(userId, clientAddress, userAgent, reason, id);
   }
 }

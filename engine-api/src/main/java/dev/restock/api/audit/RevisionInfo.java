@@ -13,7 +13,18 @@ import java.util.UUID;
  * @param reason optional reason given by the actor
  * @param clientAddress optional client address
  * @param userAgent optional user agent
+ * @param correlationId optional correlation id set by the host on the actor
  */
 public record RevisionInfo(
     long number, Instant at, UUID actorId, String action, String reason, String clientAddress,
-    String userAgent) {}
+    String userAgent, String correlationId) {
+
+  /**
+   * The kind of action: the part of {@link #action()} after its last dot, e.g. {@code create},
+   * {@code update}, {@code delete}, {@code restore}, or a domain action such as {@code dispatch}.
+   */
+  public String actionKind() {
+    int dot = action.lastIndexOf('.');
+    return dot < 0 ? action : action.substring(dot + 1);
+  }
+}

@@ -1,6 +1,7 @@
 package dev.restock.api.spi;
 
 import dev.restock.api.audit.port.out.AuditHistory;
+import dev.restock.api.audit.port.out.AuditLog;
 import dev.restock.api.catalog.port.out.Products;
 import dev.restock.api.fleet.port.out.CabinetTypes;
 import dev.restock.api.fleet.port.out.DeviceTypes;
@@ -47,6 +48,9 @@ public interface Store extends AutoCloseable {
   SalesLedger sales();
 
   AuditHistory history();
+
+  /** The store's own audit sink and its queries. */
+  AuditLog auditLog();
 
   ServiceOrderStore serviceOrders();
 

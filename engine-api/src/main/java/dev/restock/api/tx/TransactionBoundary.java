@@ -20,6 +20,15 @@ public interface TransactionBoundary {
   /** Runs {@code work} in a read-only unit of work. */
   <T> T read(Supplier<T> work);
 
+  /**
+   * Runs {@code action} once the outermost unit of work running on this thread commits, on this
+   * thread; never when it rolls back. An exception thrown by {@code action} is not propagated to
+   * the caller of the unit of work (the change has committed): the boundary logs it.
+   *
+   * @throws IllegalStateException when no read-write unit of work is running on this thread
+   */
+  void afterCommit(Runnable action);
+
   /** Convenience for work without a result. */
   default void writeVoid(AuditContext context, Runnable work) {
     write(context, () -> {

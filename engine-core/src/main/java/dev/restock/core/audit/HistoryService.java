@@ -1,5 +1,14 @@
 package dev.restock.core.audit;
 
+import dev.restock.api.audit.ActivitySummary;
+import dev.restock.api.audit.AuditEvent;
+import dev.restock.api.audit.ChainVerification;
+import dev.restock.api.audit.DeletionInfo;
+import dev.restock.api.audit.DeviceSnapshot;
+import dev.restock.api.audit.EntityChange;
+import dev.restock.api.error.ValidationException;
+import java.time.Duration;
+import java.time.Instant;
 import dev.restock.api.audit.Actor;
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.EntityRevision;
@@ -35,22 +44,108 @@ public final class HistoryService extends UseCase implements HistoryQueries {
     return diff(revisions);
   }
 
+  @Override
+  public List<FieldChange> diff(AuditedType type, UUID id, long fromRevision, long toRevision) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(id, "id");
+    List<EntityRevision> revisions = read(() -> store().history().revisions(type, id));
+    Map<String, String> from = stateOf(revisions, type, id, fromRevision);
+    Map<String, String> to = stateOf(revisions, type, id, toRevision);
+    return changes(from, to);
+  }
+
+  @Override
+  public EntityRevision asOf(AuditedType type, UUID id, Instant at) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(at, "at");
+    EntityRevision state = read(() -> store().history().stateAt(type, id, at))
+        .orElseThrow(() -> new NotFoundException(type.label() + " at " + at, id));
+    return state;
+  }
+
+  @Override
+  public DeviceSnapshot deviceAsOf(UUID deviceId, Instant at) {
+    Objects.requireNonNull(deviceId, "deviceId");
+    Objects.requireNonNull(at, "at");
+    return read(() -> store().history().deviceAt(deviceId, at))
+        .orElseThrow(() -> new NotFoundException("device at " + at, deviceId));
+  }
+
+  @Override
+  public List<EntityChange> changesBy(UUID actorId, Instant from, Instant to) {
+    Objects.requireNonNull(actorId, "actorId");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (!from.isBefore(to)) {
+      throw ValidationException.of("from", "must be before 'to' (" + from + " >= " + to + ")");
+    }
+    return read(() -> store().history().changesBy(actorId, from, to));
+  }
+
+  @Override
+  public DeletionInfo deletion(AuditedType type, UUID id) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(id, "id");
+    List<EntityRevision> revisions = read(() -> store().history().revisions(type, id));
+    for (int i = revisions.size() - 1; i >= 0; i--) {
+      if (revisions.get(i).kind() == RevisionKind.DELETED) {
+        return new DeletionInfo(type, id, revisions.get(i).info());
+      }
+    }
+    throw new NotFoundException("deletion of " + type.label(), id);
+  }
+
+  @Override
+  public List<AuditEvent> events(UUID actorId, Instant since) {
+    Objects.requireNonNull(since, "since");
+    return read(() -> store().auditLog().events(actorId, null, null, since));
+  }
+
+  @Override
+  public List<ActivitySummary> activity(UUID actorId, int days) {
+    if (days < 1 || days > 3660) {
+      throw ValidationException.of("days", "must be between 1 and 3660 (was " + days + ")");
+    }
+    Instant since = ctx.clock().instant().minus(Duration.ofDays(days));
+    return read(() -> store().auditLog().activity(actorId, since));
+  }
+
+  @Override
+  public ChainVerification verify() {
+    return read(() -> store().history().verifyChain());
+  }
+
+  private static Map<String, String> stateOf(List<EntityRevision> revisions, AuditedType type,
+      UUID id, long revision) {
+    return revisions.stream().filter(r -> r.info().number() == revision).findFirst()
+        .map(EntityRevision::state)
+        .orElseThrow(() -> new NotFoundException(type.label() + " revision " + revision, id));
+  }
+
+  private static List<FieldChange> changes(Map<String, String> previous,
+      Map<String, String> current) {
+    List<FieldChange> changes = new ArrayList<>();
+    TreeSet<String> fields = new TreeSet<>(previous.keySet());
+    fields.addAll(current.keySet());
+    for (String field : fields) {
+      String before = previous.get(field);
+      String after = current.get(field);
+      if (!Objects.equals(before, after)) {
+        changes.add(new FieldChange(field, before, after));
+      }
+    }
+    return changes;
+  }
+
   /** Each revision compared with the one before; a deletion lists no changes. */
   static List<HistoryEntry> diff(List<EntityRevision> revisions) {
     List<HistoryEntry> entries = new ArrayList<>();
     Map<String, String> previous = Map.of();
     for (EntityRevision revision : revisions) {
-      List<FieldChange> changes = new ArrayList<>();
+      List<FieldChange> changes = List.of();
       if (revision.kind() != RevisionKind.DELETED) {
-        TreeSet<String> fields = new TreeSet<>(previous.keySet());
-        fields.addAll(revision.state().keySet());
-        for (String field : fields) {
-          String before = previous.get(field);
-          String after = revision.state().get(field);
-          if (!Objects.equals(before, after)) {
-            changes.add(new FieldChange(field, before, after));
-          }
-        }
+        changes = changes(previous, revision.state());
         previous = revision.state();
       }
       entries.add(new HistoryEntry(revision.info(), revision.kind(), changes));

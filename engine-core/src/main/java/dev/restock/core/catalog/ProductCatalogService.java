@@ -1,5 +1,11 @@
 package dev.restock.core.catalog;
 
+import dev.restock.api.error.ConflictException;
+import dev.restock.api.planogram.Slot;
+import dev.restock.api.planogram.SlotLocation;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import dev.restock.api.audit.Actor;
 import dev.restock.api.catalog.CreateProduct;
 import dev.restock.api.catalog.Product;
@@ -23,6 +29,35 @@ public final class ProductCatalogService extends CrudUseCase<Product, CreateProd
 
   public ProductCatalogService(CoreContext ctx, Actor actor) {
     super(ctx, actor, "product");
+  }
+
+  /** Refuses while live slots hold the product, naming each of them. */
+  @Override
+  protected void beforeDelete(Product live) {
+    List<SlotLocation> holding = store().planograms().liveSlotsHolding(live.id());
+    if (!holding.isEmpty()) {
+      throw new ConflictException("product " + live.sku() + " is held by " + holding.size()
+          + " live slot(s): " + holding.stream().map(h -> h.describe() + " (slot " + h.slotId()
+              + ")").collect(Collectors.joining(", "))
+          + "; empty them first, or delete with deleteAndEmptySlots");
+    }
+  }
+
+  @Override
+  public List<SlotLocation> deleteAndEmptySlots(UUID id) {
+    Objects.requireNonNull(id, "id");
+    return write("product.delete", () -> {
+      live(id);
+      List<SlotLocation> holding = store().planograms().liveSlotsHolding(id);
+      if (!holding.isEmpty()) {
+        Map<UUID, Slot> slots = store().planograms().findSlots(
+            holding.stream().map(SlotLocation::slotId).toList());
+        store().planograms().updateSlots(slots.values().stream().map(s -> new Slot(s.id(),
+            s.position(), null, s.capacity(), 0, 0, null)).toList());
+      }
+      repository().softDelete(id);
+      return holding;
+    });
   }
 
   @Override

@@ -205,6 +205,7 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
     Objects.requireNonNull(orderId, "orderId");
     return write("service-order.dispatch", () -> {
       ServiceOrder order = order(orderId);
+      requireAssigned(order.driverId(), "service-order.dispatch", "service order " + order.number());
       require(order, OrderStatus.ASSIGNED, "dispatched");
       Map<UUID, Integer> needed = new LinkedHashMap<>();
       order.visits().forEach(v -> v.lines().forEach(
@@ -243,6 +244,8 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
     Objects.requireNonNull(command, "command");
     return write("service-order.complete-visit", () -> {
       ServiceOrder order = order(orderId);
+      requireAssigned(order.driverId(), "service-order.complete-visit",
+          "service order " + order.number());
       Visit visit = pendingVisit(order, visitId, "completed");
       Checks checks = new Checks();
       command.delivered().keySet().forEach(slot -> checks.check(visit.lineForSlot(slot).isPresent(),
@@ -288,6 +291,8 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
     new Checks().text(reason, "reason", 1000).throwIfAny();
     return write("service-order.skip-visit", reason, () -> {
       ServiceOrder order = order(orderId);
+      requireAssigned(order.driverId(), "service-order.skip-visit",
+          "service order " + order.number());
       Visit visit = pendingVisit(order, visitId, "skipped");
       if (returnToStock) {
         Map<UUID, Integer> returned = new LinkedHashMap<>();

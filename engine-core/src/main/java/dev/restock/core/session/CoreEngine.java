@@ -4,6 +4,7 @@ import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.audit.Actor;
 import dev.restock.core.shared.CoreContext;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,6 +35,11 @@ public final class CoreEngine implements Restock {
   @Override
   public Set<String> visitPolicies() {
     return ctx.policies().ids();
+  }
+
+  @Override
+  public Map<String, Long> auditSinkFailures() {
+    return ctx.auditSinks().failures();
   }
 
   @Override

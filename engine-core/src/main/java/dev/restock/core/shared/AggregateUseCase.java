@@ -46,12 +46,18 @@ public abstract class AggregateUseCase<T extends Aggregate> extends UseCase {
     return read(() -> repository().list(request, visibility));
   }
 
+  /**
+   * Checks, inside the delete's unit of work and before anything is written, whether the live
+   * aggregate may be deleted; throws to refuse.
+   */
+  protected void beforeDelete(T live) {}
+
   public void delete(UUID id) {
     Objects.requireNonNull(id, "id");
     write(type + ".delete", () -> {
-      live(id);
+      beforeDelete(live(id));
       repository().softDelete(id);
-      return null;
+      return id;
     });
   }
 

@@ -10,15 +10,17 @@ import java.util.Objects;
  * Everything a use case needs besides its actor: the store's ports, registered strategies and
  * policies, a clock, and settings.
  *
+ * @param auditSinks sinks contributed by plugins, fed after each commit
  * @param minutesPerVisit estimated minutes per visit of a service order (the seed's rule: 10)
  */
 public record CoreContext(
     Store store, Registry<PickListStrategy> strategies, Registry<VisitPolicy> policies,
-    Clock clock, int minutesPerVisit) {
+    Clock clock, int minutesPerVisit, AuditSinks auditSinks) {
   public CoreContext {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(strategies, "strategies");
     Objects.requireNonNull(policies, "policies");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(auditSinks, "auditSinks");
   }
 }

@@ -13,6 +13,8 @@ import dev.restock.api.user.port.out.Users;
 import dev.restock.core.shared.CoreContext;
 import dev.restock.core.shared.CrudUseCase;
 import dev.restock.core.shared.References;
+import dev.restock.api.error.IllegalStateTransitionException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,5 +61,21 @@ public final class UserService extends CrudUseCase<User, CreateUser, UpdateUser>
   @Override
   public Optional<User> firstAdministrator() {
     return read(() -> repository().findFirstActive(Role.ADMIN));
+  }
+
+  @Override
+  public User deactivate(UUID id) {
+    Objects.requireNonNull(id, "id");
+    return write("user.deactivate", () -> {
+      User user = live(id);
+      List<String> open = store().serviceOrders().openOrderNumbers(id);
+      if (!open.isEmpty()) {
+        throw new IllegalStateTransitionException("user " + user.username() + " holds open "
+            + "service orders " + String.join(", ", open) + "; complete, cancel or reassign "
+            + "them first");
+      }
+      return user.active() ? repository().update(new User(user.id(), user.username(),
+          user.email(), user.role(), false, user.version(), user.stamp(), user.deletedAt())) : user;
+    });
   }
 }

@@ -2,6 +2,7 @@ package dev.restock.core.wiring;
 
 import com.google.inject.Binder;
 import com.google.inject.multibindings.Multibinder;
+import dev.restock.api.audit.port.out.AuditSink;
 import dev.restock.api.spi.PickListStrategy;
 import dev.restock.api.spi.PluginRegistrar;
 import dev.restock.api.spi.VisitPolicy;
@@ -21,6 +22,17 @@ final class BinderRegistrar implements PluginRegistrar {
 
   static Multibinder<VisitPolicy> policies(Binder binder) {
     return Multibinder.newSetBinder(binder, VisitPolicy.class);
+  }
+
+  static Multibinder<AuditSink> sinks(Binder binder) {
+    return Multibinder.newSetBinder(binder, AuditSink.class);
+  }
+
+  @Override
+  public PluginRegistrar auditSink(AuditSink sink) {
+    Objects.requireNonNull(sink, "sink");
+    sinks(binder).addBinding().toInstance(sink);
+    return this;
   }
 
   @Override

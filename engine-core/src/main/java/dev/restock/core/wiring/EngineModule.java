@@ -10,6 +10,8 @@ import dev.restock.api.spi.StoreFactory;
 import dev.restock.core.picklist.FillToPar;
 import dev.restock.api.spi.VisitPolicy;
 import dev.restock.core.picklist.AllCabinets;
+import dev.restock.api.audit.port.out.AuditSink;
+import dev.restock.core.shared.AuditSinks;
 import dev.restock.core.shared.Registry;
 import dev.restock.core.session.CoreEngine;
 import dev.restock.core.shared.CoreContext;
@@ -32,6 +34,7 @@ final class EngineModule extends AbstractModule {
   protected void configure() {
     BinderRegistrar.strategies(binder()).addBinding().toInstance(new FillToPar());
     BinderRegistrar.policies(binder()).addBinding().toInstance(new AllCabinets());
+    BinderRegistrar.sinks(binder());
     bind(StoreFactory.class).toInstance(storeFactory);
     bind(Clock.class).toInstance(clock);
   }
@@ -50,9 +53,16 @@ final class EngineModule extends AbstractModule {
 
   @Provides
   @Singleton
+  AuditSinks auditSinks(Set<AuditSink> sinks) {
+    return new AuditSinks(new Registry<>("audit sink", "auditSink", sinks, AuditSink::id));
+  }
+
+  @Provides
+  @Singleton
   Restock engine(StoreFactory factory, Registry<PickListStrategy> strategies,
-      Registry<VisitPolicy> policies, Clock clock) {
+      Registry<VisitPolicy> policies, Clock clock, AuditSinks sinks) {
     Store store = factory.open();
-    return new CoreEngine(new CoreContext(store, strategies, policies, clock, minutesPerVisit));
+    return new CoreEngine(
+        new CoreContext(store, strategies, policies, clock, minutesPerVisit, sinks));
   }
 }

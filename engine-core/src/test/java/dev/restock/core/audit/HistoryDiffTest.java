@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class HistoryDiffTest {
   private static EntityRevision rev(long n, RevisionKind kind, Map<String, String> state) {
     return new EntityRevision(new RevisionInfo(n, Instant.EPOCH, UUID.randomUUID(), "a", null,
-        null, null), kind, state);
+        null, null, null), kind, state);
   }
 
   @Test

@@ -15,7 +15,14 @@ import dev.restock.jpa.planogram.PlanogramEntity;
 import dev.restock.jpa.planogram.SlotEntity;
 import dev.restock.jpa.shared.BaseEntity;
 import dev.restock.jpa.tx.UnitOfWork;
+import dev.restock.api.audit.ChainVerification;
+import dev.restock.api.audit.DeviceSnapshot;
+import dev.restock.api.audit.EntityChange;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Optional;
+import org.hibernate.envers.AuditReader;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +46,144 @@ public final class JpaAuditHistory implements AuditHistory {
     MAPPINGS.put(AuditedType.DEVICE_TYPE, new Mapping(DeviceTypeEntity.class, base));
     MAPPINGS.put(AuditedType.CABINET_TYPE, new Mapping(CabinetTypeEntity.class, base));
     MAPPINGS.put(AuditedType.DEVICE, new Mapping(DeviceEntity.class, base));
-    MAPPINGS.put(AuditedType.PLANOGRAM, new Mapping(PlanogramEntity.class, base));
+    MAPPINGS.put(AuditedType.PLANOGRAM,
+        new Mapping(PlanogramEntity.class, e -> ((PlanogramEntity) e).historyState()));
     MAPPINGS.put(AuditedType.USER, new Mapping(dev.restock.jpa.user.UserEntity.class, base));
     MAPPINGS.put(AuditedType.SERVICE_ORDER,
-        new Mapping(dev.restock.jpa.service.ServiceOrderEntity.class, base));
+        new Mapping(dev.restock.jpa.service.ServiceOrderEntity.class,
+            e -> ((dev.restock.jpa.service.ServiceOrderEntity) e).historyState()));
     MAPPINGS.put(AuditedType.STOCK, new Mapping(dev.restock.jpa.stock.StockEntity.class, base));
     MAPPINGS.put(AuditedType.CABINET,
         new Mapping(CabinetEntity.class, e -> ((CabinetEntity) e).auditState()));
     MAPPINGS.put(AuditedType.SLOT,
         new Mapping(SlotEntity.class, e -> ((SlotEntity) e).auditState()));
+  }
+
+  /** Audit tables of every audited entity, from their mapping. */
+  static final List<String> AUDIT_TABLES = java.util.stream.Stream.concat(
+          MAPPINGS.values().stream().map(Mapping::entity),
+          java.util.stream.Stream.of(dev.restock.jpa.service.VisitEntity.class,
+              dev.restock.jpa.service.OrderLineEntity.class))
+      .map(c -> c.getAnnotation(jakarta.persistence.Table.class).name() + "_aud")
+      .sorted().toList();
+
+  @Override
+  public Optional<EntityRevision> stateAt(AuditedType type, UUID id, Instant at) {
+    Mapping mapping = MAPPINGS.get(type);
+    AuditReader reader = AuditReaderFactory.get(UnitOfWork.currentSession());
+    Optional<Number> rev = revisionAt(reader, at);
+    if (rev.isEmpty()) {
+      return Optional.empty();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = reader.createQuery()
+        .forRevisionsOfEntity(mapping.entity(), false, true)
+        .add(AuditEntity.id().eq(id))
+        .add(AuditEntity.revisionNumber().le(rev.get()))
+        .addOrder(AuditEntity.revisionNumber().desc())
+        .setMaxResults(1)
+        .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    RevisionEntity revision = (RevisionEntity) rows.get(0)[1];
+    RevisionKind kind = kind((RevisionType) rows.get(0)[2]);
+    Object entity = kind == RevisionKind.DELETED ? rows.get(0)[0]
+        : reader.find(mapping.entity(), id, rev.get());
+    return Optional.of(new EntityRevision(revision.toInfo(), kind, mapping.state().apply(entity)));
+  }
+
+  @Override
+  public Optional<DeviceSnapshot> deviceAt(UUID deviceId, Instant at) {
+    AuditReader reader = AuditReaderFactory.get(UnitOfWork.currentSession());
+    Optional<Number> rev = revisionAt(reader, at);
+    if (rev.isEmpty()) {
+      return Optional.empty();
+    }
+    DeviceEntity device = reader.find(DeviceEntity.class, deviceId, rev.get());
+    if (device == null) {
+      return Optional.empty();
+    }
+    @SuppressWarnings("unchecked")
+    List<CabinetEntity> cabinets = reader.createQuery()
+        .forEntitiesAtRevision(CabinetEntity.class, rev.get())
+        .add(AuditEntity.relatedId("device").eq(deviceId)).getResultList();
+    List<UUID> cabinetIds = cabinets.stream().map(CabinetEntity::getId).toList();
+    @SuppressWarnings("unchecked")
+    List<PlanogramEntity> planograms = cabinetIds.isEmpty() ? List.of() : reader.createQuery()
+        .forEntitiesAtRevision(PlanogramEntity.class, rev.get())
+        .add(AuditEntity.property("cabinetId").in(cabinetIds)).getResultList();
+    List<UUID> planogramIds = planograms.stream().map(BaseEntity::getId).toList();
+    @SuppressWarnings("unchecked")
+    List<SlotEntity> slots = planogramIds.isEmpty() ? List.of() : reader.createQuery()
+        .forEntitiesAtRevision(SlotEntity.class, rev.get())
+        .add(AuditEntity.relatedId("planogram").in(planogramIds.toArray())).getResultList();
+    Map<String, List<Map<String, String>>> slotsByPlanogram = new HashMap<>();
+    for (SlotEntity slot : slots) {
+      Map<String, String> state = slot.auditState();
+      slotsByPlanogram.computeIfAbsent(state.get("planogramId"), k -> new ArrayList<>())
+          .add(state);
+    }
+    slotsByPlanogram.values().forEach(l -> l.sort(
+        java.util.Comparator.comparing(m -> m.getOrDefault("position", ""))));
+    List<DeviceSnapshot.CabinetState> cabinetStates = new ArrayList<>();
+    for (CabinetEntity cabinet : cabinets) {
+      List<DeviceSnapshot.PlanogramState> planogramStates = planograms.stream()
+          .filter(p -> cabinet.getId().toString().equals(p.auditState().get("cabinetId")))
+          .map(p -> new DeviceSnapshot.PlanogramState(p.getId(), p.auditState(),
+              slotsByPlanogram.getOrDefault(p.getId().toString(), List.of())))
+          .toList();
+      cabinetStates.add(new DeviceSnapshot.CabinetState(cabinet.getId(), cabinet.auditState(),
+          planogramStates));
+    }
+    cabinetStates.sort(java.util.Comparator.comparing(c -> c.cabinet().getOrDefault("index", "")));
+    return Optional.of(new DeviceSnapshot(at, deviceId, device.auditState(), cabinetStates));
+  }
+
+  @Override
+  public List<EntityChange> changesBy(UUID actorId, Instant from, Instant to) {
+    AuditReader reader = AuditReaderFactory.get(UnitOfWork.currentSession());
+    List<EntityChange> changes = new ArrayList<>();
+    for (Map.Entry<AuditedType, Mapping> e : MAPPINGS.entrySet()) {
+      @SuppressWarnings("unchecked")
+      List<Object[]> rows = reader.createQuery()
+          .forRevisionsOfEntity(e.getValue().entity(), false, true)
+          .add(AuditEntity.revisionProperty("actorId").eq(actorId))
+          .add(AuditEntity.revisionProperty("timestamp").ge(from.toEpochMilli()))
+          .add(AuditEntity.revisionProperty("timestamp").lt(to.toEpochMilli()))
+          .getResultList();
+      for (Object[] row : rows) {
+        changes.add(new EntityChange(((RevisionEntity) row[1]).toInfo(), e.getKey(),
+            idOf(row[0]), kind((RevisionType) row[2])));
+      }
+    }
+    changes.sort(java.util.Comparator.comparingLong((EntityChange c) -> c.info().number())
+        .thenComparing(c -> c.type().ordinal()).thenComparing(c -> c.id().toString()));
+    return changes;
+  }
+
+  @Override
+  public ChainVerification verifyChain() {
+    return HashChain.verify(UnitOfWork.currentSession(), AUDIT_TABLES);
+  }
+
+  private static UUID idOf(Object entity) {
+    if (entity instanceof BaseEntity b) {
+      return b.getId();
+    } else if (entity instanceof CabinetEntity c) {
+      return c.getId();
+    } else if (entity instanceof SlotEntity s) {
+      return s.getId();
+    }
+    throw new IllegalStateException("no id for " + entity.getClass().getName());
+  }
+
+  private static Optional<Number> revisionAt(AuditReader reader, Instant at) {
+    try {
+      return Optional.of(reader.getRevisionNumberForDate(java.util.Date.from(at)));
+    } catch (org.hibernate.envers.exception.RevisionDoesNotExistException e) {
+      return Optional.empty();
+    }
   }
 
   @Override

@@ -48,7 +48,25 @@ public class RevisionEntity {
   @Column(name = "user_agent", length = 500)
   private String userAgent;
 
+  @Column(name = "correlation_id", length = 100)
+  private String correlationId;
+
+  // written by the hash chain at commit through JDBC, read by verification; never by Hibernate
+  @Column(name = "chain_seq", insertable = false, updatable = false)
+  private Long chainSeq;
+
+  @Column(name = "prev_hash", length = 64, insertable = false, updatable = false)
+  private String prevHash;
+
+  @Column(name = "hash", length = 64, insertable = false, updatable = false)
+  private String hash;
+
+  public Long getId() {
+    return id;
+  }
+
   void fill(AuditContext context) {
+    correlationId = context.actor().correlationId();
     actorId = context.actor().userId();
     action = context.action();
     reason = context.actor().reason();
@@ -58,6 +76,6 @@ public class RevisionEntity {
 
   RevisionInfo toInfo() {
     return new RevisionInfo(id, Instant.ofEpochMilli(timestamp), actorId, action, reason,
-        clientAddress, userAgent);
+        clientAddress, userAgent, correlationId);
   }
 }

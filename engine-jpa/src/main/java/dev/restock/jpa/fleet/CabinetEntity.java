@@ -45,7 +45,16 @@ public class CabinetEntity {
   @Column(name = "grid_columns", nullable = false)
   private int gridColumns;
 
-  protected CabinetEntity() {}
+  /** Set when the entity is restored after a soft delete, so history records the restore. */
+  @Column(name = "restored_at")
+  private java.time.Instant restoredAt;
+
+    protected CabinetEntity() {}
+
+  /** Records a restore as a real change, so Envers writes it as a revision of its own. */
+  public void markRestored(java.time.Instant at) {
+    restoredAt = at;
+  }
 
   CabinetEntity(DeviceEntity device, Cabinet c) {
     this.id = c.id();
@@ -56,7 +65,7 @@ public class CabinetEntity {
     this.gridColumns = c.columns();
   }
 
-  UUID getId() {
+  public UUID getId() {
     return id;
   }
 
@@ -67,6 +76,6 @@ public class CabinetEntity {
   public Map<String, String> auditState() {
     return new AuditState().put("deviceId", device == null ? null : device.getId())
         .put("index", cabinetIndex).put("cabinetTypeId", cabinetTypeId).put("rows", gridRows)
-        .put("columns", gridColumns).map();
+        .put("columns", gridColumns).put("restoredAt", restoredAt).map();
   }
 }

@@ -2,7 +2,11 @@ package dev.restock.jpa.fleet;
 
 import dev.restock.api.fleet.Device;
 import dev.restock.api.fleet.port.out.Devices;
+import dev.restock.jpa.planogram.PlanogramEntity;
+import dev.restock.jpa.planogram.SlotEntity;
 import dev.restock.jpa.shared.JpaRepository;
+import dev.restock.jpa.shared.SoftDeleteCascade;
+import dev.restock.jpa.tx.UnitOfWork;
 import dev.restock.jpa.shared.StoreContext;
 import java.time.Instant;
 import java.util.List;
@@ -22,14 +26,62 @@ public final class JpaDevices extends JpaRepository<Device, DeviceEntity> implem
   @Override protected String orderProperty() { return "name"; }
 
   /**
-   * Soft-deletes the device alone. Its cabinets stay as they are (hidden with their device), so
-   * they are detached first: Hibernate would otherwise refuse a flush in which loaded cabinets
-   * point at a removed device.
+   * Soft-deletes the device with its live cabinets, their planograms and slots, in this unit of
+   * work: history gets one deletion for each, all in the same revision.
    */
   @Override
   public void softDelete(UUID id) {
-    liveEntity(id).cabinetEntities().forEach(session()::detach);
-    super.softDelete(id);
+    UnitOfWork.requireWrite();
+    DeviceEntity device = liveEntity(id);
+    List<CabinetEntity> cabinets = List.copyOf(device.cabinetEntities());
+    List<UUID> cabinetIds = cabinets.stream().map(CabinetEntity::getId).toList();
+    List<PlanogramEntity> planograms = cabinetIds.isEmpty() ? List.of()
+        : session().createSelectionQuery("from PlanogramEntity p where p.cabinetId in :c",
+            PlanogramEntity.class).setParameter("c", cabinetIds).getResultList();
+    List<SlotEntity> slots = planograms.isEmpty() ? List.of()
+        : session().createSelectionQuery("from SlotEntity s where s.planogram in :p",
+            SlotEntity.class).setParameter("p", planograms).getResultList();
+    slots.forEach(session()::remove);
+    planograms.forEach(session()::remove);
+    cabinets.forEach(session()::remove);
+    session().remove(device);
+    session().flush();
+  }
+
+  /**
+   * Restores the device and exactly the cabinets, planograms and slots deleted with it (those
+   * deleted in its deletion's revision); each gets a restore revision.
+   */
+  @Override
+  public Device restore(UUID id) {
+    UnitOfWork unit = UnitOfWork.requireWrite();
+    long rev = SoftDeleteCascade.deletionRevision(session(), "device_aud", id);
+    List<UUID> cabinets = SoftDeleteCascade.deletedWith(session(), "cabinet_aud", "device_id",
+        List.of(id), rev);
+    List<UUID> planograms = SoftDeleteCascade.deletedWith(session(), "planogram_aud",
+        "cabinet_id", cabinets, rev);
+    List<UUID> slots = SoftDeleteCascade.deletedWith(session(), "slot_aud", "planogram_id",
+        planograms, rev);
+    SoftDeleteCascade.undelete(session(), "slot", slots);
+    SoftDeleteCascade.undelete(session(), "planogram", planograms);
+    SoftDeleteCascade.undelete(session(), "cabinet", cabinets);
+    Device restored = super.restore(id);
+    Instant now = now();
+    if (!cabinets.isEmpty()) {
+      session().createSelectionQuery("from CabinetEntity c where c.id in :ids", CabinetEntity.class)
+          .setParameter("ids", cabinets).getResultList().forEach(c -> c.markRestored(now));
+    }
+    if (!planograms.isEmpty()) {
+      session().createSelectionQuery("from PlanogramEntity p where p.id in :ids",
+              PlanogramEntity.class).setParameter("ids", planograms).getResultList()
+          .forEach(p -> p.stampUpdated(unit.context().actor(), now));
+    }
+    if (!slots.isEmpty()) {
+      session().createSelectionQuery("from SlotEntity s where s.id in :ids", SlotEntity.class)
+          .setParameter("ids", slots).getResultList().forEach(s -> s.markRestored(now));
+    }
+    session().flush();
+    return restored;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.planogram.port.out.Planograms;
 import dev.restock.jpa.shared.JpaRepository;
+import dev.restock.jpa.shared.SoftDeleteCascade;
 import dev.restock.jpa.shared.StoreContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +56,47 @@ public final class JpaPlanograms extends JpaRepository<Planogram, PlanogramEntit
     }
     // removed positions are freed before new slots may take them
     session().flush();
+  }
+
+  /** Soft-deletes the planogram with its live slots, in one revision. */
+  @Override
+  public void softDelete(UUID id) {
+    dev.restock.jpa.tx.UnitOfWork.requireWrite();
+    PlanogramEntity planogram = liveEntity(id);
+    List.copyOf(planogram.slots()).forEach(session()::remove);
+    session().remove(planogram);
+    session().flush();
+  }
+
+  /** Restores the planogram and exactly the slots deleted with it; each gets a restore revision. */
+  @Override
+  public Planogram restore(UUID id) {
+    dev.restock.jpa.tx.UnitOfWork.requireWrite();
+    long rev = SoftDeleteCascade.deletionRevision(session(), "planogram_aud", id);
+    List<UUID> slots = SoftDeleteCascade.deletedWith(session(), "slot_aud", "planogram_id",
+        List.of(id), rev);
+    SoftDeleteCascade.undelete(session(), "slot", slots);
+    Instant now = now();
+    Planogram restored = super.restore(id);
+    if (!slots.isEmpty()) {
+      session().createSelectionQuery("from SlotEntity s where s.id in :ids", SlotEntity.class)
+          .setParameter("ids", slots).getResultList().forEach(s -> s.markRestored(now));
+      session().flush();
+    }
+    return restored;
+  }
+
+  @Override
+  public List<dev.restock.api.planogram.SlotLocation> liveSlotsHolding(UUID productId) {
+    return session().createSelectionQuery("select s.id, s.position, p.id, d.id, d.name,"
+                + " c.cabinetIndex from SlotEntity s join s.planogram p,"
+                + " dev.restock.jpa.fleet.CabinetEntity c join c.device d"
+                + " where c.id = p.cabinetId and s.productId = :product"
+                + " order by d.name, c.cabinetIndex, s.position", Object[].class)
+        .setParameter("product", productId).getResultList().stream()
+        .map(r -> new dev.restock.api.planogram.SlotLocation((UUID) r[0], (String) r[1],
+            (UUID) r[2], (UUID) r[3], (String) r[4], ((Number) r[5]).intValue()))
+        .toList();
   }
 
   @Override

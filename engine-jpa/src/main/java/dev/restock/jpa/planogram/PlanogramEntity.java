@@ -81,4 +81,13 @@ public class PlanogramEntity extends BaseEntity {
     return new AuditState().put("cabinetId", cabinetId).put("name", name).put("active", active)
         .map();
   }
+
+  /** The planogram with one entry per slot, so history shows slot changes as the planogram's. */
+  public Map<String, String> historyState() {
+    Map<String, String> state = new java.util.TreeMap<>(auditState());
+    for (SlotEntity slot : slots) {
+      state.put("slot[" + slot.historyKey() + "]", slot.historyValue());
+    }
+    return state;
+  }
 }

@@ -54,7 +54,16 @@ public class SlotEntity {
   @Column(name = "price", precision = 12, scale = 2)
   private BigDecimal price;
 
-  protected SlotEntity() {}
+  /** Set when the entity is restored after a soft delete, so history records the restore. */
+  @Column(name = "restored_at")
+  private java.time.Instant restoredAt;
+
+    protected SlotEntity() {}
+
+  /** Records a restore as a real change, so Envers writes it as a revision of its own. */
+  public void markRestored(java.time.Instant at) {
+    restoredAt = at;
+  }
 
   SlotEntity(PlanogramEntity planogram, Slot s) {
     this.id = s.id();
@@ -62,7 +71,7 @@ public class SlotEntity {
     copy(s);
   }
 
-  UUID getId() {
+  public UUID getId() {
     return id;
   }
 
@@ -93,6 +102,16 @@ public class SlotEntity {
   public Map<String, String> auditState() {
     return new AuditState().put("planogramId", planogram == null ? null : planogram.getId())
         .put("position", position).put("productId", productId).put("capacity", capacity)
-        .put("parLevel", parLevel).put("quantity", quantity).put("price", price).map();
+        .put("parLevel", parLevel).put("quantity", quantity).put("price", price)
+        .put("restoredAt", restoredAt).map();
+  }
+
+  String historyKey() {
+    return position;
+  }
+
+  String historyValue() {
+    return "product=" + productId + ", capacity=" + capacity + ", par=" + parLevel
+        + ", quantity=" + quantity + (price == null ? "" : ", price=" + price.toPlainString());
   }
 }

@@ -2,6 +2,7 @@ package dev.restock.jpa.service;
 
 import dev.restock.api.error.ConflictException;
 import dev.restock.api.error.NotFoundException;
+import dev.restock.api.service.OrderStatus;
 import dev.restock.api.service.ServiceOrder;
 import dev.restock.api.service.port.out.ServiceOrderStore;
 import dev.restock.api.shared.Page;
@@ -69,6 +70,15 @@ public final class JpaServiceOrders implements ServiceOrderStore {
             "select o.id from ServiceOrderEntity o where o.number = :n", UUID.class)
         .setParameter("n", number).getResultList();
     return ids.isEmpty() ? Optional.empty() : find(ids.get(0));
+  }
+
+  @Override
+  public List<String> openOrderNumbers(UUID driverId) {
+    return session().createSelectionQuery("select o.number from ServiceOrderEntity o "
+            + "where o.driverId = :driver and o.status in (:open) order by o.number", String.class)
+        .setParameter("driver", driverId)
+        .setParameter("open", List.of(OrderStatus.ASSIGNED, OrderStatus.IN_PROGRESS))
+        .getResultList();
   }
 
   @Override

@@ -67,4 +67,13 @@ public class OrderLineEntity {
   OrderLine toDomain() {
     return new OrderLine(id, slotId, position, productId, planned, delivered);
   }
+
+  String historyKey() {
+    return position;
+  }
+
+  String historyValue() {
+    return "product=" + productId + ", planned=" + planned
+        + (delivered == null ? "" : ", delivered=" + delivered);
+  }
 }

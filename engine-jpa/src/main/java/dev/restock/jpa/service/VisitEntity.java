@@ -120,4 +120,17 @@ public class VisitEntity {
                 .thenComparing(l -> dev.restock.api.planogram.Positions.column(l.position())))
             .toList());
   }
+
+  String historyKey() {
+    return deviceName + " #" + cabinetIndex;
+  }
+
+  String historyValue() {
+    return "status=" + status + (notes == null ? "" : ", notes=" + notes)
+        + (completedAt == null ? "" : ", completedAt=" + completedAt);
+  }
+
+  List<OrderLineEntity> lineEntities() {
+    return lines;
+  }
 }

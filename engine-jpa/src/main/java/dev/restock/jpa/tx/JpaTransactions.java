@@ -1,5 +1,9 @@
 package dev.restock.jpa.tx;
 
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.restock.api.audit.AuditContext;
 import dev.restock.api.tx.TransactionBoundary;
 import java.sql.Connection;
@@ -23,6 +27,7 @@ import org.hibernate.Transaction;
  * BEGIN IMMEDIATE.
  */
 public final class JpaTransactions implements TransactionBoundary {
+  private static final Logger LOG = LoggerFactory.getLogger(JpaTransactions.class);
   private final SessionFactory sessionFactory;
   private final DataSource readPool;
 
@@ -89,8 +94,16 @@ public final class JpaTransactions implements TransactionBoundary {
       }
       if (!readOnly) {
         session.flush();
+        // registered last, so it runs after Envers has written the revision and its audit rows
+        session.unwrap(SessionImplementor.class).getActionQueue().registerCallback(
+            (TransactionCompletionCallbacks.BeforeCompletionCallback) s -> {
+              for (int i = 0; i < unit.beforeCommitHooks().size(); i++) {
+                unit.beforeCommitHooks().get(i).run();
+              }
+            });
       }
       tx.commit();
+      runAfterCommit(unit);
       return result;
     } catch (RuntimeException e) {
       rollback(tx, e);
@@ -109,6 +122,23 @@ public final class JpaTransactions implements TransactionBoundary {
         }
       }
     }
+  }
+
+  private static void runAfterCommit(UnitOfWork unit) {
+    UnitOfWork.unbind();
+    for (Runnable hook : unit.afterCommitHooks()) {
+      try {
+        hook.run();
+      } catch (RuntimeException e) {
+        LOG.error("an after-commit action failed; the unit of work itself is committed", e);
+      }
+    }
+  }
+
+  @Override
+  public void afterCommit(Runnable action) {
+    Objects.requireNonNull(action, "action");
+    UnitOfWork.requireWrite().afterCommit(action);
   }
 
   private static void rollback(Transaction tx, Throwable failure) {

@@ -1,5 +1,9 @@
 package dev.restock.jpa.tx;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import dev.restock.api.audit.AuditContext;
 import java.util.Optional;
 import org.hibernate.Session;
@@ -15,6 +19,9 @@ public final class UnitOfWork {
   private final AuditContext context;
   private final boolean readOnly;
   private boolean rollbackOnly;
+  private final List<Runnable> beforeCommit = new ArrayList<>();
+  private final List<Runnable> afterCommit = new ArrayList<>();
+  private final Map<Object, Object> attributes = new HashMap<>();
 
   UnitOfWork(Session session, AuditContext context, boolean readOnly) {
     this.session = session;
@@ -33,6 +40,33 @@ public final class UnitOfWork {
 
   public boolean readOnly() {
     return readOnly;
+  }
+
+  /**
+   * Runs {@code hook} at commit, after Hibernate and Envers have written everything (audit rows
+   * included) and before the database commits; a failure rolls the unit back.
+   */
+  public void beforeCommit(Runnable hook) {
+    beforeCommit.add(hook);
+  }
+
+  /** Runs {@code hook} after the unit committed; never after a rollback. */
+  public void afterCommit(Runnable hook) {
+    afterCommit.add(hook);
+  }
+
+  /** Per-unit state kept by store components (e.g. the revision being written). */
+  @SuppressWarnings("unchecked")
+  public <T> T attribute(Object key, java.util.function.Supplier<T> initial) {
+    return (T) attributes.computeIfAbsent(key, k -> initial.get());
+  }
+
+  List<Runnable> beforeCommitHooks() {
+    return beforeCommit;
+  }
+
+  List<Runnable> afterCommitHooks() {
+    return afterCommit;
   }
 
   void markRollbackOnly() {

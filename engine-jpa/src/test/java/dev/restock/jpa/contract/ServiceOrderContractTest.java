@@ -537,6 +537,9 @@ abstract class ServiceOrderContractTest {
         }
         @Override public dev.restock.api.shared.Page<ServiceOrder> list(
             dev.restock.api.shared.PageRequest r) { return real.list(r); }
+        @Override public java.util.List<String> openOrderNumbers(UUID driver) {
+          return real.openOrderNumbers(driver);
+        }
       };
     }
   }

@@ -13,4 +13,14 @@ public interface ProductCatalog extends ManageAggregate<Product, CreateProduct, 
 
   /** Products with these ids, soft-deleted ones included, in one read; unknown ids are absent. */
   java.util.List<Product> getAll(java.util.Collection<java.util.UUID> ids);
+
+  /**
+   * Deletes the product and, in the same unit of work, empties every live slot that holds it
+   * (no product, par level and quantity 0, no price). Plain {@code delete} refuses while slots
+   * hold the product.
+   *
+   * @return the slots that were emptied
+   * @throws dev.restock.api.error.NotFoundException when no live product has this id
+   */
+  java.util.List<dev.restock.api.planogram.SlotLocation> deleteAndEmptySlots(java.util.UUID id);
 }

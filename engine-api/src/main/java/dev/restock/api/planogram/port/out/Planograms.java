@@ -35,4 +35,10 @@ public interface Planograms extends Repository<Planogram> {
    * @throws dev.restock.api.error.NotFoundException when a slot is not live
    */
   void updateSlots(Collection<dev.restock.api.planogram.Slot> slots);
+
+  /**
+   * Live slots of live planograms that hold {@code productId}, with where they are, ordered by
+   * device name, cabinet index and position.
+   */
+  List<dev.restock.api.planogram.SlotLocation> liveSlotsHolding(UUID productId);
 }

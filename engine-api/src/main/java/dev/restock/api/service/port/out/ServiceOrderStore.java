@@ -3,6 +3,7 @@ package dev.restock.api.service.port.out;
 import dev.restock.api.service.ServiceOrder;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,4 +28,10 @@ public interface ServiceOrderStore {
 
   /** Newest first. */
   Page<ServiceOrder> list(PageRequest request);
+
+  /**
+   * Numbers of the orders assigned to this driver that are not finished (ASSIGNED or
+   * IN_PROGRESS), in number order.
+   */
+  List<String> openOrderNumbers(UUID driverId);
 }

@@ -5,6 +5,7 @@ import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.UpdateUser;
 import dev.restock.api.user.User;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Manage users. */
 public interface UserManagement extends ManageAggregate<User, CreateUser, UpdateUser> {
@@ -14,4 +15,13 @@ public interface UserManagement extends ManageAggregate<User, CreateUser, Update
 
   /** The first live, active administrator, if there is one. */
   Optional<User> firstAdministrator();
+
+  /**
+   * Marks a user inactive: they can no longer act through the engine, their history stays.
+   *
+   * @throws dev.restock.api.error.NotFoundException when no live user has this id
+   * @throws dev.restock.api.error.IllegalStateTransitionException while service orders assigned
+   *     to the user are open (ASSIGNED or IN_PROGRESS); the message lists their numbers
+   */
+  User deactivate(UUID id);
 }

@@ -1,0 +1,7 @@
+package dev.restock.api.audit;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** How often one actor performed one action in a period, and when last (seed 000's summary). */
+public record ActivitySummary(UUID actorId, String action, long count, Instant lastOccurrence) {}

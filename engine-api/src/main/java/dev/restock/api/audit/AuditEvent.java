@@ -1,0 +1,32 @@
+package dev.restock.api.audit;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A domain audit event (seed {@code 000_*}'s audit log): who did what to which resource, with
+ * details. The engine records one for every change it makes, in the unit of work of the change.
+ *
+ * @param revision the history revision of the unit of work that caused it (0 when not yet known)
+ * @param at when it happened
+ * @param actorId who acted
+ * @param action what was done, e.g. {@code product.delete} or {@code service-order.dispatch}
+ * @param resourceType the kind of resource, e.g. {@code product}
+ * @param resourceId the resource's id, may be null for actions on many resources
+ * @param details further facts, rendered as a JSON object by stores; never null
+ * @param clientAddress optional client address
+ * @param userAgent optional user agent
+ * @param correlationId optional correlation id
+ */
+public record AuditEvent(
+    long revision, Instant at, UUID actorId, String action, String resourceType, UUID resourceId,
+    Map<String, String> details, String clientAddress, String userAgent, String correlationId) {
+  public AuditEvent {
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(actorId, "actorId");
+    Objects.requireNonNull(action, "action");
+    details = Map.copyOf(details);
+  }
+}

@@ -1,0 +1,6 @@
+package dev.restock.api.audit;
+
+import java.util.UUID;
+
+/** One entity written by one revision: the answer to "what did this actor change". */
+public record EntityChange(RevisionInfo info, AuditedType type, UUID id, RevisionKind kind) {}

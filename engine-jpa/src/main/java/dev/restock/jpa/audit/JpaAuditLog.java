@@ -1,0 +1,112 @@
+package dev.restock.jpa.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.restock.api.audit.ActivitySummary;
+import dev.restock.api.audit.AuditEvent;
+import dev.restock.api.audit.port.out.AuditLog;
+import dev.restock.jpa.tx.UnitOfWork;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.hibernate.envers.AuditReaderFactory;
+import org.hibernate.query.SelectionQuery;
+
+/**
+ * The audit_log table: events are written in the unit of work of the change they describe,
+ * linked to its history revision, and so commit or roll back with it.
+ */
+public final class JpaAuditLog implements AuditLog {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public String id() {
+    return "store";
+  }
+
+  @Override
+  public void accept(AuditEvent event) {
+    Objects.requireNonNull(event, "event");
+    Session session = UnitOfWork.requireWrite().session();
+    RevisionEntity revision = AuditReaderFactory.get(session)
+        .getCurrentRevision(RevisionEntity.class, true);
+    session.persist(new AuditLogEntity(revision.getId(), event.actorId(), event.action(),
+        event.resourceType(), event.resourceId(), json(event.details()), event.clientAddress(),
+        event.userAgent(), event.correlationId(), event.at()));
+  }
+
+  @Override
+  public List<AuditEvent> events(UUID actorId, String resourceType, UUID resourceId,
+      Instant since) {
+    StringBuilder hql = new StringBuilder("from AuditLogEntity a where 1 = 1");
+    if (actorId != null) {
+      hql.append(" and a.actorId = :actor");
+    }
+    if (resourceType != null) {
+      hql.append(" and a.resourceType = :type");
+    }
+    if (resourceId != null) {
+      hql.append(" and a.resourceId = :resource");
+    }
+    if (since != null) {
+      hql.append(" and a.createdAt >= :since");
+    }
+    hql.append(" order by a.createdAt, a.id");
+    SelectionQuery<AuditLogEntity> query =
+        UnitOfWork.currentSession().createSelectionQuery(hql.toString(), AuditLogEntity.class);
+    if (actorId != null) {
+      query.setParameter("actor", actorId);
+    }
+    if (resourceType != null) {
+      query.setParameter("type", resourceType);
+    }
+    if (resourceId != null) {
+      query.setParameter("resource", resourceId);
+    }
+    if (since != null) {
+      query.setParameter("since", since);
+    }
+    return query.getResultList().stream().map(a -> new AuditEvent(a.revisionId(), a.createdAt(),
+        a.actorId(), a.action(), a.resourceType(), a.resourceId(), details(a.details()),
+        a.clientAddress(), a.userAgent(), a.correlationId())).toList();
+  }
+
+  @Override
+  public List<ActivitySummary> activity(UUID actorId, Instant since) {
+    Objects.requireNonNull(since, "since");
+    SelectionQuery<Object[]> query = UnitOfWork.currentSession().createSelectionQuery(
+        "select a.actorId, a.action, count(*), max(a.createdAt) from AuditLogEntity a"
+            + " where a.createdAt >= :since" + (actorId != null ? " and a.actorId = :actor" : "")
+            + " group by a.actorId, a.action order by count(*) desc, a.action",
+        Object[].class).setParameter("since", since);
+    if (actorId != null) {
+      query.setParameter("actor", actorId);
+    }
+    return query.getResultList().stream().map(r -> new ActivitySummary((UUID) r[0],
+        (String) r[1], ((Number) r[2]).longValue(), (Instant) r[3])).toList();
+  }
+
+  private static String json(Map<String, String> details) {
+    try {
+      return JSON.writeValueAsString(new TreeMap<>(details));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render audit details", e);
+    }
+  }
+
+  private static Map<String, String> details(String json) {
+    if (json == null || json.isBlank()) {
+      return Map.of();
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("audit details are not a JSON object: " + json, e);
+    }
+  }
+}
