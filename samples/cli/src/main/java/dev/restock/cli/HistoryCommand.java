@@ -1,5 +1,9 @@
 package dev.restock.cli;
 
+import dev.restock.api.audit.EntityChange;
+import java.time.Duration;
+import java.time.Instant;
+import picocli.CommandLine.Option;
 import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.audit.Actor;
@@ -16,38 +20,86 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "history", description = "Revisions of one entity: when, who, what changed.")
+@Command(name = "history", description = "Revisions of one entity (when, who, what changed), "
+    + "or every change by one user: history --actor USERNAME --since 7d.")
 final class HistoryCommand extends EngineCommand {
-  @Parameters(index = "0", paramLabel = "TYPE",
+  @Parameters(index = "0", arity = "0..1", paramLabel = "TYPE",
       description = "product, location, route, device-type, cabinet-type, device, cabinet, "
-          + "planogram, slot or user.")
+          + "planogram, slot, user, service-order or stock.")
   String type;
 
-  @Parameters(index = "1", paramLabel = "ID") String id;
+  @Parameters(index = "1", arity = "0..1", paramLabel = "ID") String id;
+
+  @Option(names = "--diff", description = "Show each changed field's old and new value.")
+  boolean diff;
+
+  @Option(names = "--actor", paramLabel = "USERNAME",
+      description = "Every change by this user (system for the built-in actor).")
+  String actor;
+
+  @Option(names = "--since", paramLabel = "DURATION", defaultValue = "7d",
+      description = "With --actor: how far back, e.g. 90m, 12h, 7d (default: ${DEFAULT-VALUE}).")
+  String since;
 
   @Override
   void run(Restock engine) {
-    AuditedType audited = AuditedType.byLabel(type).orElseThrow(() ->
-        new RestockCli.UsageException("unknown type '" + type + "'; use one of "
-            + java.util.Arrays.stream(AuditedType.values()).map(AuditedType::label)
-                .collect(Collectors.joining(", "))));
-    UUID uuid = ProductCommand.uuid(id);
-    if (uuid == null) {
-      throw new RestockCli.UsageException("ID must be a UUID (was '" + id + "')");
-    }
     RestockSession session = reader(engine);
-    List<HistoryEntry> history = session.history().history(audited, uuid);
-    print(history, () -> render(session, history, out()));
+    if (actor != null) {
+      if (type != null) {
+        throw new RestockCli.UsageException("give either TYPE ID or --actor, not both");
+      }
+      UUID actorId = "system".equals(actor) ? Actor.SYSTEM_ID
+          : session.users().getByUsername(actor).id();
+      Instant to = Instant.now();
+      List<EntityChange> changes = session.history().changesBy(actorId,
+          to.minus(duration(since)), to.plusMillis(1));
+      print(changes, () -> {
+        Table t = new Table("REV", "WHEN", "ACTION", "TYPE", "ID", "KIND");
+        changes.forEach(c -> t.row(c.info().number(), c.info().at(), c.info().action(),
+            c.type().label(), c.id(), c.kind().name().toLowerCase(java.util.Locale.ROOT)));
+        t.print(out());
+      });
+      return;
+    }
+    if (type == null || id == null) {
+      throw new RestockCli.UsageException("give TYPE and ID, or --actor USERNAME");
+    }
+    AuditedType audited = Aggregates.type(type);
+    List<HistoryEntry> history = session.history().history(audited, Aggregates.uuid(id));
+    print(history, () -> render(session, history, out(), diff));
+  }
+
+  /** {@code 90m}, {@code 12h}, {@code 7d} or an ISO-8601 duration. */
+  static Duration duration(String text) {
+    try {
+      char unit = text.charAt(text.length() - 1);
+      long amount = Long.parseLong(text.substring(0, text.length() - 1));
+      switch (unit) {
+        case 'm': return Duration.ofMinutes(amount);
+        case 'h': return Duration.ofHours(amount);
+        case 'd': return Duration.ofDays(amount);
+        default: return Duration.parse(text);
+      }
+    } catch (RuntimeException e) {
+      throw new RestockCli.UsageException("DURATION must look like 90m, 12h, 7d or PT2H (was '"
+          + text + "')");
+    }
   }
 
   static void render(RestockSession session, List<HistoryEntry> history, PrintWriter out) {
+    render(session, history, out, true);
+  }
+
+  static void render(RestockSession session, List<HistoryEntry> history, PrintWriter out,
+      boolean diff) {
     Map<UUID, String> names = new HashMap<>();
     Table t = new Table("REV", "WHEN", "WHO", "ACTION", "REASON", "CHANGES");
     for (HistoryEntry h : history) {
       String who = names.computeIfAbsent(h.info().actorId(), actor -> who(session, actor));
       t.row(h.info().number(), h.info().at(), who, h.info().action(), h.info().reason(),
           h.changes().isEmpty() ? "(" + h.kind().name().toLowerCase(java.util.Locale.ROOT) + ")"
-              : h.changes().stream().map(HistoryCommand::change).collect(Collectors.joining("; ")));
+              : h.changes().stream().map(c -> diff ? change(c) : c.field())
+                  .collect(Collectors.joining(diff ? "; " : ", ")));
     }
     t.print(out);
   }
@@ -57,7 +109,7 @@ final class HistoryCommand extends EngineCommand {
         + (c.newValue() == null ? "-" : c.newValue());
   }
 
-  private static String who(RestockSession session, UUID actor) {
+  static String who(RestockSession session, UUID actor) {
     if (Actor.SYSTEM_ID.equals(actor)) {
       return "system";
     }

@@ -16,7 +16,9 @@ final class Json {
   }
 
   private static void write(Object value, StringBuilder out) {
-    if (value == null) {
+    if (value instanceof java.util.Optional<?> optional) {
+      write(optional.orElse(null), out);
+    } else if (value == null) {
       out.append("null");
     } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
       out.append(value);

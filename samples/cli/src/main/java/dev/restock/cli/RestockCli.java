@@ -18,11 +18,14 @@ import picocli.CommandLine.Command;
     description = "Vending route operations on a Restock database.",
     subcommands = {DemoCommand.class, ProductCommand.class, RouteCommand.class,
         DeviceCommand.class, PickListCommand.class, HistoryCommand.class, OrderCommand.class,
-        VisitCommand.class, StockCommand.class, DeliveryNoteCommand.class})
+        VisitCommand.class, StockCommand.class, DeliveryNoteCommand.class, UserCommand.class,
+        AuditCommand.class, AsOfCommand.class, DeletedCommand.class, RestoreCommand.class})
 public final class RestockCli implements Runnable {
   static final int NOT_FOUND_OR_CONFLICT = 1;
   static final int BAD_INPUT = 2;
   static final int UNEXPECTED = 3;
+  /** {@code audit verify} found an altered or removed revision. */
+  static final int AUDIT_BROKEN = 4;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -67,6 +70,9 @@ public final class RestockCli implements Runnable {
   }
 
   private static int report(Exception e, PrintWriter err) {
+    if (e instanceof ExitException exit) {
+      return exit.code;
+    }
     if (e instanceof ValidationException v) {
       for (Violation violation : v.violations()) {
         err.println("error: " + violation.field() + ": " + violation.message());
@@ -88,6 +94,17 @@ public final class RestockCli implements Runnable {
     err.println("error: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage())
         + " (run with --verbose for details)");
     return UNEXPECTED;
+  }
+
+  /** Ends the command with an exit code after it has printed its own outcome. */
+  static final class ExitException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int code;
+
+    ExitException(int code) {
+      super(null, null, false, false);
+      this.code = code;
+    }
   }
 
   /** Bad command-line input the engine cannot judge (e.g. an unknown history type). */

@@ -175,10 +175,12 @@ class RestockCliTest {
     run("product", "update", "COLA", "--price", "2", "--as", "olga");
     String id = run("product", "show", "COLA", "--json").out()
         .replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
-    Run history = run("history", "product", id);
+    Run history = run("history", "product", id, "--diff");
     assertThat(history.code()).as(history.err()).isZero();
     assertThat(history.out()).contains("product.create").contains("product.update")
         .contains("olga").contains("price: 1.50 -> 2.00");
+    Run fields = run("history", "product", id);
+    assertThat(fields.out()).contains("price").doesNotContain("1.50 -> 2.00");
 
     Run badType = run("history", "gizmo", id);
     assertThat(badType.code()).isEqualTo(2);
@@ -284,5 +286,86 @@ class RestockCliTest {
     Run run = run("product", "add", "--sku", "S", "--name", "N", "--price", "1");
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err()).contains("run 'restock demo' or pass --as");
+  }
+
+  // ------------------------------------------------------------------------- audit (issue 4)
+
+  @Test
+  void usersAreAddedListedAndDeactivatedWithRolesEnforced() {
+    Run first = run("user", "add", "--username", "ada", "--email", "ada@example.com",
+        "--role", "ADMIN");
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(run("user", "add", "--username", "vic", "--email", "vic@example.com",
+        "--role", "VIEWER").code()).isZero();
+
+    assertThat(run("user", "list").out()).contains("ada").contains("vic").contains("VIEWER");
+
+    Run refused = run("product", "add", "--sku", "X", "--name", "X", "--price", "1",
+        "--as", "vic");
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains("permission denied for product.create");
+    assertThat(run("product", "list", "--json").out()).contains("\"total\":0");
+
+    Run off = run("user", "deactivate", "vic");
+    assertThat(off.code()).as(off.err()).isZero();
+    assertThat(run("user", "list", "--json").out()).contains("\"active\":false");
+  }
+
+  @Test
+  void auditVerifyNamesATamperedRevisionAndActivityCountsActions() throws Exception {
+    adminExists();
+    run("product", "add", "--sku", "COLA", "--name", "Cola", "--price", "1.5");
+    run("product", "update", "COLA", "--price", "2");
+    Run intact = run("audit", "verify");
+    assertThat(intact.code()).as(intact.err()).isZero();
+    assertThat(intact.out()).startsWith("intact:");
+
+    long rev;
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
+        Statement s = c.createStatement()) {
+      ResultSet r = s.executeQuery("select max(rev) from product_aud");
+      r.next();
+      rev = r.getLong(1);
+      r.close();
+      s.executeUpdate("update product_aud set price = 0.01 where rev = " + rev);
+    }
+    Run broken = run("audit", "verify", "--json");
+    assertThat(broken.code()).isEqualTo(RestockCli.AUDIT_BROKEN);
+    assertThat(broken.out()).contains("\"firstBroken\":" + rev);
+
+    Run activity = run("audit", "activity", "--days", "1");
+    assertThat(activity.code()).as(activity.err()).isZero();
+    assertThat(activity.out()).contains("olga").contains("product.create")
+        .contains("product.update");
+  }
+
+  @Test
+  void deletedRestoreAsOfAndChangesByActorWorkFromTheTool() throws Exception {
+    adminExists();
+    run("product", "add", "--sku", "COLA", "--name", "Cola", "--price", "1.5");
+    String id = run("product", "show", "COLA", "--json").out()
+        .replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+    String afterCreate = java.time.Instant.now().toString();
+    Thread.sleep(5);
+    run("product", "update", "COLA", "--name", "Cola Zero");
+    assertThat(run("product", "delete", "COLA").code()).isZero();
+
+    Run deleted = run("deleted", "product");
+    assertThat(deleted.code()).as(deleted.err()).isZero();
+    assertThat(deleted.out()).contains(id).contains("olga").contains("product.delete");
+
+    Run asOf = run("as-of", "product", id, afterCreate);
+    assertThat(asOf.code()).as(asOf.err()).isZero();
+    assertThat(asOf.out()).contains("name = Cola").doesNotContain("Cola Zero");
+
+    Run restored = run("restore", "product", id);
+    assertThat(restored.code()).as(restored.err()).isZero();
+    assertThat(run("product", "show", "COLA").code()).isZero();
+
+    Run mine = run("history", "--actor", "olga", "--since", "1h");
+    assertThat(mine.code()).as(mine.err()).isZero();
+    assertThat(mine.out()).contains("product.create").contains("product.update")
+        .contains("product.delete").contains("product.restore");
+    assertThat(run("as-of", "product", id, "yesterday-ish").code()).isEqualTo(2);
   }
 }

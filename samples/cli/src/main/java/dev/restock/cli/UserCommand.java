@@ -1,0 +1,68 @@
+package dev.restock.cli;
+
+import dev.restock.api.Restock;
+import dev.restock.api.RestockSession;
+import dev.restock.api.audit.Actor;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.api.shared.Visibility;
+import dev.restock.api.user.CreateUser;
+import dev.restock.api.user.Role;
+import dev.restock.api.user.User;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "user", description = "Users and their roles.",
+    subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class,
+        UserCommand.Deactivate.class})
+final class UserCommand {
+
+  @Command(name = "add", description = "Add a user. On a database without an administrator the "
+      + "first ADMIN is added by the built-in system actor (seeding).")
+  static final class Add extends EngineCommand.Writing {
+    @Option(names = "--username", required = true) String username;
+    @Option(names = "--email", required = true) String email;
+    @Option(names = "--role", required = true, description = "ADMIN, MANAGER, DRIVER or VIEWER.")
+    Role role;
+
+    @Override
+    void run(Restock engine) {
+      RestockSession system = engine.as(Actor.system().withReason("first administrator"));
+      boolean bootstrap = as == null && role == Role.ADMIN
+          && system.users().firstAdministrator().isEmpty();
+      RestockSession session = bootstrap ? system : writer(engine);
+      User user = session.users().create(new CreateUser(username, email, role));
+      print(user, () -> out().println("added " + user.username() + " (" + user.role() + ") "
+          + user.id()));
+    }
+  }
+
+  @Command(name = "list", description = "Live users.")
+  static final class ListUsers extends EngineCommand {
+    @Override
+    void run(Restock engine) {
+      List<User> users = reader(engine).users().list(PageRequest.of(0, 500), Visibility.LIVE)
+          .items();
+      print(users, () -> {
+        Table t = new Table("USERNAME", "EMAIL", "ROLE", "ACTIVE", "ID");
+        users.forEach(u -> t.row(u.username(), u.email(), u.role(), u.active() ? "yes" : "no",
+            u.id()));
+        t.print(out());
+      });
+    }
+  }
+
+  @Command(name = "deactivate", description = "Deactivate a user (refused while they hold open "
+      + "service orders).")
+  static final class Deactivate extends EngineCommand.Writing {
+    @Parameters(index = "0", paramLabel = "USERNAME") String username;
+
+    @Override
+    void run(Restock engine) {
+      RestockSession session = writer(engine);
+      User user = session.users().deactivate(session.users().getByUsername(username).id());
+      print(user, () -> out().println("deactivated " + user.username()));
+    }
+  }
+}
