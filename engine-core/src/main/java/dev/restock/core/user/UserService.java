@@ -45,6 +45,9 @@ public final class UserService extends CrudUseCase<User, CreateUser, UpdateUser>
 
   @Override
   protected void check(User candidate, Checks checks) {
+    if (!candidate.active()) {
+      refuseWhileHoldingOpenOrders(candidate);
+    }
     References.unique(repository().findByUsername(candidate.username()), candidate.id(), "user",
         "username", candidate.username());
     References.unique(repository().findByEmail(candidate.email()), candidate.id(), "user", "email",
@@ -68,14 +71,18 @@ public final class UserService extends CrudUseCase<User, CreateUser, UpdateUser>
     Objects.requireNonNull(id, "id");
     return write("user.deactivate", () -> {
       User user = live(id);
-      List<String> open = store().serviceOrders().openOrderNumbers(id);
-      if (!open.isEmpty()) {
-        throw new IllegalStateTransitionException("user " + user.username() + " holds open "
-            + "service orders " + String.join(", ", open) + "; complete, cancel or reassign "
-            + "them first");
-      }
+      refuseWhileHoldingOpenOrders(user);
       return user.active() ? repository().update(new User(user.id(), user.username(),
           user.email(), user.role(), false, user.version(), user.stamp(), user.deletedAt())) : user;
     });
+  }
+
+  private void refuseWhileHoldingOpenOrders(User user) {
+    List<String> open = store().serviceOrders().openOrderNumbers(user.id());
+    if (!open.isEmpty()) {
+      throw new IllegalStateTransitionException("user " + user.username() + " holds open "
+          + "service orders " + String.join(", ", open) + "; complete, cancel or reassign them "
+          + "first");
+    }
   }
 }

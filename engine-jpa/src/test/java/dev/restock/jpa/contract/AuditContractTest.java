@@ -312,6 +312,9 @@ abstract class AuditContractTest {
 
     assertThatThrownBy(() -> session.users().deactivate(driver.id()))
         .isInstanceOf(IllegalStateTransitionException.class).hasMessageContaining(number);
+    assertThatThrownBy(() -> session.users().update(driver.id(),
+        new dev.restock.api.user.UpdateUser(null, null, false)))
+        .isInstanceOf(IllegalStateTransitionException.class).hasMessageContaining(number);
     assertThat(session.users().get(driver.id()).active()).isTrue();
 
     session.serviceOrders().cancel(order, "driver leaves");
