@@ -26,6 +26,15 @@ public interface Restock extends AutoCloseable {
    */
   Map<String, Long> auditSinkFailures();
 
+  /**
+   * Whether the store answers, its round-trip latency, schema version and pool figures. Never
+   * throws: a store that cannot be reached reports {@code up = false} with the problem.
+   */
+  dev.restock.api.ops.Health health();
+
+  /** Statement, transaction, entity, query and cache figures of the store since it opened. */
+  dev.restock.api.ops.Statistics statistics();
+
   /** Description of the store, e.g. {@code jpa-sqlite:/data/restock.db}. */
   String storeDescription();
 

@@ -47,6 +47,8 @@ public final class HibernateSetup {
     s.put(AvailableSettings.ORDER_UPDATES, true);
     s.put(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, 64);
     s.put(AvailableSettings.GENERATE_STATISTICS, true);
+    // statements slower than the threshold are logged on org.hibernate.SQL_SLOW; 0 turns it off
+    s.put(AvailableSettings.LOG_SLOW_QUERY, config.slowQueryThreshold().toMillis());
     s.put("hibernate.query.fail_on_pagination_over_collection_fetch", true);
     s.put("org.hibernate.envers.store_data_at_delete", true);
     s.put("org.hibernate.envers.audit_table_suffix", "_aud");

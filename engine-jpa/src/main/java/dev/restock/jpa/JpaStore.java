@@ -176,6 +176,20 @@ public final class JpaStore implements Store {
         + (config.schema() == null ? "" : " schema " + config.schema());
   }
 
+  @Override
+  public dev.restock.api.ops.Health health() {
+    if (closed.get()) {
+      return new dev.restock.api.ops.Health(false, description(), java.time.Duration.ZERO, null,
+          new dev.restock.api.ops.Health.PoolStatus(0, 0, 0, 0), "the store is closed");
+    }
+    return StoreOps.health(description(), pools);
+  }
+
+  @Override
+  public dev.restock.api.ops.Statistics statistics() {
+    return StoreOps.statistics(sessionFactory);
+  }
+
   /** Number of JDBC statements prepared since the store opened; for diagnostics and tests. */
   public long preparedStatementCount() {
     return sessionFactory.getStatistics().getPrepareStatementCount();

@@ -1,6 +1,10 @@
 package dev.restock.jpa;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,14 +17,42 @@ import java.util.Objects;
  * @param schema PostgreSQL schema to use (created when missing), or null for the default
  * @param maxPoolSize maximum pooled connections; for SQLite the read pool, writes use one
  * @param clock clock for audit stamps
+ * @param connectionTimeout how long a caller waits for a pooled connection before failing
+ * @param slowQueryThreshold statements slower than this are logged (logger
+ *     {@code org.hibernate.SQL_SLOW}); zero turns the log off
+ * @param leakDetectionThreshold a connection held longer than this outside the pool is reported
+ *     as a possible leak (HikariCP; at least 2 s); zero turns detection off
  */
 public record JpaStoreConfig(
     Database database, String jdbcUrl, String user, String password, String schema,
-    int maxPoolSize, Clock clock) {
+    int maxPoolSize, Clock clock, Duration connectionTimeout, Duration slowQueryThreshold,
+    Duration leakDetectionThreshold) {
+
+  /** Default of {@link #connectionTimeout()}: 30 s, HikariCP's own default. */
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
+  /** Default of {@link #slowQueryThreshold()}: 500 ms. */
+  public static final Duration DEFAULT_SLOW_QUERY_THRESHOLD = Duration.ofMillis(500);
+  /** The SQLite file used when nothing is configured. */
+  public static final String DEFAULT_URL = "jdbc:sqlite:./restock.db";
+
   public JpaStoreConfig {
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+    Objects.requireNonNull(slowQueryThreshold, "slowQueryThreshold");
+    Objects.requireNonNull(leakDetectionThreshold, "leakDetectionThreshold");
+    if (connectionTimeout.toMillis() < 250) {
+      throw new IllegalArgumentException("connectionTimeout must be at least 250 ms, was "
+          + connectionTimeout.toMillis() + " ms");
+    }
+    if (slowQueryThreshold.isNegative()) {
+      throw new IllegalArgumentException("slowQueryThreshold must not be negative");
+    }
+    if (!leakDetectionThreshold.isZero() && leakDetectionThreshold.toMillis() < 2000) {
+      throw new IllegalArgumentException("leakDetectionThreshold must be 0 (off) or at least "
+          + "2000 ms, was " + leakDetectionThreshold.toMillis() + " ms");
+    }
     if (maxPoolSize < 1) {
       throw new IllegalArgumentException("maxPoolSize must be at least 1, was " + maxPoolSize);
     }
@@ -33,19 +65,136 @@ public record JpaStoreConfig(
   public static JpaStoreConfig of(String jdbcUrl, String user, String password) {
     Database db = Database.ofUrl(jdbcUrl);
     return new JpaStoreConfig(db, jdbcUrl, user, password, null, db.defaultPoolSize(),
-        Clock.systemUTC());
+        Clock.systemUTC(), DEFAULT_CONNECTION_TIMEOUT, DEFAULT_SLOW_QUERY_THRESHOLD,
+        Duration.ZERO);
+  }
+
+  /**
+   * A configuration from properties ({@code restock.db.url}, {@code restock.db.user},
+   * {@code restock.db.password}, {@code restock.db.schema}, {@code restock.db.pool-size},
+   * {@code restock.db.connection-timeout-ms}, {@code restock.db.slow-query-ms},
+   * {@code restock.db.leak-detection-ms}); each may also come from the environment variable of
+   * the same name in upper case with {@code _} (e.g. {@code RESTOCK_DB_URL}), which wins. Missing
+   * keys take the defaults: a SQLite file {@code ./restock.db}, the database's pool size, 30 s,
+   * 500 ms, leak detection off; H2 without a user gets its default account {@code sa}. A value
+   * that is not a {@code jdbc:} URL is a SQLite file path.
+   *
+   * @throws IllegalArgumentException naming every bad value at once
+   */
+  public static JpaStoreConfig from(Map<String, String> properties, Map<String, String> env) {
+    Map<String, String> values = new java.util.HashMap<>(properties);
+    for (String key : KEYS) {
+      String fromEnv = env.get(environmentName(key));
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        values.put(key, fromEnv);
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    String url = values.getOrDefault("restock.db.url", DEFAULT_URL).strip();
+    if (!url.startsWith("jdbc:")) {
+      url = "jdbc:sqlite:" + url;
+    }
+    JpaStoreConfig config;
+    try {
+      String user = values.get("restock.db.user");
+      String password = values.get("restock.db.password");
+      if (user == null && Database.ofUrl(url) == Database.H2) {
+        user = "sa"; // H2's own default account
+        password = password == null ? "" : password;
+      }
+      config = of(url, user, password);
+    } catch (IllegalArgumentException e) {
+      problems.add("restock.db.url: " + e.getMessage());
+      config = of(DEFAULT_URL, null, null);
+    }
+    String schema = values.get("restock.db.schema");
+    int pool = (int) number(values, "restock.db.pool-size", config.maxPoolSize(), 1, 500,
+        problems);
+    long timeout = number(values, "restock.db.connection-timeout-ms", 30_000, 250, 600_000,
+        problems);
+    long slow = number(values, "restock.db.slow-query-ms", 500, 0, 3_600_000, problems);
+    long leak = number(values, "restock.db.leak-detection-ms", 0, 0, 3_600_000, problems);
+    if (leak > 0 && leak < 2000) {
+      problems.add("restock.db.leak-detection-ms: must be 0 (off) or at least 2000 (was "
+          + leak + ")");
+    }
+    if (schema != null && !schema.isBlank() && config.database() != Database.POSTGRESQL) {
+      problems.add("restock.db.schema: a schema can only be chosen on PostgreSQL");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid Restock configuration: "
+          + String.join("; ", problems));
+    }
+    return new JpaStoreConfig(config.database(), config.jdbcUrl(), config.user(),
+        config.password(), schema == null || schema.isBlank() ? null : schema.strip(), pool,
+        config.clock(), Duration.ofMillis(timeout), Duration.ofMillis(slow),
+        Duration.ofMillis(leak));
+  }
+
+  /** {@link #from} with this process's environment variables. */
+  public static JpaStoreConfig fromEnvironment(Map<String, String> properties) {
+    return from(properties, System.getenv());
+  }
+
+  private static final List<String> KEYS = List.of("restock.db.url", "restock.db.user",
+      "restock.db.password", "restock.db.schema", "restock.db.pool-size",
+      "restock.db.connection-timeout-ms", "restock.db.slow-query-ms",
+      "restock.db.leak-detection-ms");
+
+  /** {@code restock.db.pool-size} becomes {@code RESTOCK_DB_POOL_SIZE}. */
+  public static String environmentName(String key) {
+    return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private static long number(Map<String, String> values, String key, long fallback, long min,
+      long max, List<String> problems) {
+    String text = values.get(key);
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      long n = Long.parseLong(text.strip());
+      if (n < min || n > max) {
+        problems.add(key + ": must be between " + min + " and " + max + " (was " + n + ")");
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      problems.add(key + ": must be a whole number (was '" + text + "')");
+      return fallback;
+    }
+  }
+
+  private JpaStoreConfig with(String newSchema, int size, Clock newClock, Duration timeout,
+      Duration slow, Duration leak) {
+    return new JpaStoreConfig(database, jdbcUrl, user, password, newSchema, size, newClock,
+        timeout, slow, leak);
   }
 
   public JpaStoreConfig withSchema(String newSchema) {
-    return new JpaStoreConfig(database, jdbcUrl, user, password, newSchema, maxPoolSize, clock);
+    return with(newSchema, maxPoolSize, clock, connectionTimeout, slowQueryThreshold,
+        leakDetectionThreshold);
   }
 
   public JpaStoreConfig withMaxPoolSize(int size) {
-    return new JpaStoreConfig(database, jdbcUrl, user, password, schema, size, clock);
+    return with(schema, size, clock, connectionTimeout, slowQueryThreshold,
+        leakDetectionThreshold);
   }
 
   public JpaStoreConfig withClock(Clock newClock) {
-    return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, newClock);
+    return with(schema, maxPoolSize, newClock, connectionTimeout, slowQueryThreshold,
+        leakDetectionThreshold);
+  }
+
+  public JpaStoreConfig withConnectionTimeout(Duration timeout) {
+    return with(schema, maxPoolSize, clock, timeout, slowQueryThreshold, leakDetectionThreshold);
+  }
+
+  public JpaStoreConfig withSlowQueryThreshold(Duration threshold) {
+    return with(schema, maxPoolSize, clock, connectionTimeout, threshold, leakDetectionThreshold);
+  }
+
+  public JpaStoreConfig withLeakDetectionThreshold(Duration threshold) {
+    return with(schema, maxPoolSize, clock, connectionTimeout, slowQueryThreshold, threshold);
   }
 
   @Override

@@ -46,6 +46,8 @@ record Pools(HikariDataSource write, HikariDataSource read) implements AutoClose
     hc.setPassword(config.password());
     hc.setMaximumPoolSize(config.maxPoolSize());
     hc.setPoolName("restock-" + config.database().name().toLowerCase(java.util.Locale.ROOT));
+    hc.setConnectionTimeout(config.connectionTimeout().toMillis());
+    hc.setLeakDetectionThreshold(config.leakDetectionThreshold().toMillis());
     if (config.schema() != null) {
       hc.setSchema(config.schema());
     }
@@ -67,6 +69,8 @@ record Pools(HikariDataSource write, HikariDataSource read) implements AutoClose
     hc.setDataSource(source);
     hc.setMaximumPoolSize(size);
     hc.setPoolName(name);
+    hc.setConnectionTimeout(config.connectionTimeout().toMillis());
+    hc.setLeakDetectionThreshold(config.leakDetectionThreshold().toMillis());
     return new HikariDataSource(hc);
   }
 

@@ -29,6 +29,12 @@ public interface Store extends AutoCloseable {
 
   TransactionBoundary transactions();
 
+  /** A round trip to the database with schema version and pool figures; never throws. */
+  dev.restock.api.ops.Health health();
+
+  /** What the store has done since it opened. */
+  dev.restock.api.ops.Statistics statistics();
+
   Products products();
 
   Locations locations();

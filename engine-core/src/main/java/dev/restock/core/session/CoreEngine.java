@@ -43,6 +43,16 @@ public final class CoreEngine implements Restock {
   }
 
   @Override
+  public dev.restock.api.ops.Health health() {
+    return ctx.store().health();
+  }
+
+  @Override
+  public dev.restock.api.ops.Statistics statistics() {
+    return ctx.store().statistics();
+  }
+
+  @Override
   public String storeDescription() {
     return ctx.store().description();
   }

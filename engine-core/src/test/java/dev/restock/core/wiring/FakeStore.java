@@ -39,6 +39,8 @@ final class FakeStore implements Store {
   @Override public Users users() { throw unused(); }
   @Override public SalesLedger sales() { throw unused(); }
   @Override public AuditHistory history() { throw unused(); }
+  @Override public dev.restock.api.ops.Health health() { throw unused(); }
+  @Override public dev.restock.api.ops.Statistics statistics() { throw unused(); }
   @Override public dev.restock.api.audit.port.out.AuditLog auditLog() { throw unused(); }
   @Override public dev.restock.api.service.port.out.ServiceOrderStore serviceOrders() { throw unused(); }
   @Override public dev.restock.api.service.port.out.NumberSeries numberSeries() { throw unused(); }

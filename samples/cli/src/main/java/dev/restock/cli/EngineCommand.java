@@ -1,5 +1,6 @@
 package dev.restock.cli;
 
+import dev.restock.jpa.JpaStoreConfig;
 import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.audit.Actor;
@@ -17,8 +18,10 @@ abstract class EngineCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--db", paramLabel = "PATH|URL", defaultValue = "./restock.db",
-      description = "SQLite file or JDBC URL (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--db", paramLabel = "PATH|URL",
+      defaultValue = "${env:RESTOCK_DB_URL:-./restock.db}",
+      description = "SQLite file or JDBC URL (default: $RESTOCK_DB_URL, else ./restock.db). "
+          + "Pool size, timeouts and thresholds come from RESTOCK_DB_* variables.")
   String db;
 
   @Option(names = "--json", description = "Print data as JSON.")
@@ -29,7 +32,7 @@ abstract class EngineCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    try (Restock engine = RestockEngine.builder().store(JpaStores.fromLocation(db))
+    try (Restock engine = RestockEngine.builder().store(JpaStores.of(config(db)))
         .discoverPlugins().build()) {
       run(engine);
       return 0;
@@ -37,6 +40,17 @@ abstract class EngineCommand implements Callable<Integer> {
   }
 
   abstract void run(Restock engine);
+
+  /** {@code --db} with the other settings from RESTOCK_DB_* variables (all checked at once). */
+  static JpaStoreConfig config(String db) {
+    java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    env.remove("RESTOCK_DB_URL"); // --db already took it into account and wins
+    try {
+      return JpaStoreConfig.from(java.util.Map.of("restock.db.url", db), env);
+    } catch (IllegalArgumentException e) {
+      throw new RestockCli.UsageException(e.getMessage());
+    }
+  }
 
   PrintWriter out() {
     return spec.commandLine().getOut();

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
     subcommands = {DemoCommand.class, ProductCommand.class, RouteCommand.class,
         DeviceCommand.class, PickListCommand.class, HistoryCommand.class, OrderCommand.class,
         VisitCommand.class, StockCommand.class, DeliveryNoteCommand.class, UserCommand.class,
-        AuditCommand.class, AsOfCommand.class, DeletedCommand.class, RestoreCommand.class})
+        AuditCommand.class, AsOfCommand.class, DeletedCommand.class, RestoreCommand.class,
+        HealthCommand.class, StatsCommand.class})
 public final class RestockCli implements Runnable {
   static final int NOT_FOUND_OR_CONFLICT = 1;
   static final int BAD_INPUT = 2;

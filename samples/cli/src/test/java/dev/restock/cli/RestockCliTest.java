@@ -368,4 +368,32 @@ class RestockCliTest {
         .contains("product.delete").contains("product.restore");
     assertThat(run("as-of", "product", id, "yesterday-ish").code()).isEqualTo(2);
   }
+
+  // ------------------------------------------------------------------------- operations (issue 5)
+
+  @Test
+  void healthAndStatsReportOnTheDatabase() throws Exception {
+    Run health = run("health", "--json");
+    assertThat(health.code()).as(health.err()).isZero();
+    JsonNode h = new ObjectMapper().readTree(health.out());
+    assertThat(h.get("up").asBoolean()).isTrue();
+    assertThat(h.get("schemaVersion").asText()).isEqualTo("3");
+    assertThat(h.get("pool").get("max").asInt()).isPositive();
+    assertThat(run("health").out()).startsWith("UP");
+
+    Run stats = run("stats");
+    assertThat(stats.code()).as(stats.err()).isZero();
+    assertThat(stats.out()).contains("statements").contains("from ProductEntity");
+  }
+
+  @Test
+  void aBadDatabaseSettingIsNamedAndNothingStarts() {
+    Run bad = runOn("jdbc:mysql://127.0.0.1/restock", "health");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("restock.db.url").contains("unsupported database URL");
+
+    Run unreachable = runOn("jdbc:postgresql://127.0.0.1:1/none", "health");
+    assertThat(unreachable.code()).isNotZero();
+    assertThat(unreachable.err()).contains("cannot open the database");
+  }
 }

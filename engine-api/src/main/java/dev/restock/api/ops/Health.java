@@ -1,0 +1,28 @@
+package dev.restock.api.ops;
+
+import java.time.Duration;
+
+/**
+ * Whether the store answers, how fast, on which schema version, and how busy its pool is.
+ *
+ * @param up whether a round trip to the database succeeded
+ * @param store the store's description
+ * @param latency round-trip time of a trivial statement, including taking a connection
+ * @param schemaVersion the schema version the database is on (e.g. {@code 3}); null when down
+ * @param pool the connection pool's figures
+ * @param problem what failed when down; null when up
+ */
+public record Health(
+    boolean up, String store, Duration latency, String schemaVersion, PoolStatus pool,
+    String problem) {
+
+  /**
+   * Connection pool figures.
+   *
+   * @param active connections in use
+   * @param idle connections waiting in the pool
+   * @param waiting threads waiting for a connection
+   * @param max the most connections the pool opens
+   */
+  public record PoolStatus(int active, int idle, int waiting, int max) {}
+}

@@ -1,0 +1,35 @@
+package dev.restock.api.ops;
+
+import java.util.List;
+
+/**
+ * What the store has done since it opened.
+ *
+ * @param statements JDBC statements prepared
+ * @param transactions committed units of work
+ * @param entityLoads entities read
+ * @param entityInserts entities inserted
+ * @param entityUpdates entities updated
+ * @param entityDeletes entities (soft-)deleted
+ * @param queryExecutions queries run
+ * @param slowest the queries with the longest single execution, slowest first (at most 10)
+ * @param cacheHits second-level cache hits
+ * @param cacheMisses second-level cache misses
+ */
+public record Statistics(
+    long statements, long transactions, long entityLoads, long entityInserts, long entityUpdates,
+    long entityDeletes, long queryExecutions, List<QueryStatistic> slowest, long cacheHits,
+    long cacheMisses) {
+  public Statistics {
+    slowest = List.copyOf(slowest);
+  }
+
+  /** Hit rate of the second-level cache between 0 and 1; 0 when it was never asked. */
+  public double cacheHitRate() {
+    long asked = cacheHits + cacheMisses;
+    return asked == 0 ? 0 : (double) cacheHits / asked;
+  }
+
+  /** One query's figures. */
+  public record QueryStatistic(String query, long executions, long maxMillis, double meanMillis) {}
+}

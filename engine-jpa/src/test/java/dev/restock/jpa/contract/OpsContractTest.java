@@ -1,0 +1,106 @@
+package dev.restock.jpa.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.restock.api.Restock;
+import dev.restock.api.audit.Actor;
+import dev.restock.api.catalog.CreateProduct;
+import dev.restock.api.ops.Health;
+import dev.restock.api.ops.Statistics;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.api.shared.Visibility;
+import dev.restock.core.wiring.RestockEngine;
+import dev.restock.jpa.testing.FreshDatabase;
+import dev.restock.jpa.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Health, statistics and a clean shutdown, on each database. */
+abstract class OpsContractTest {
+  private FreshDatabase db;
+  private Restock engine;
+  private Set<Thread> threadsBefore;
+
+  protected abstract TestDatabase database();
+
+  @BeforeEach
+  void open() {
+    threadsBefore = poolThreads();
+    db = database().fresh();
+    engine = RestockEngine.builder().store(db.factory()).build();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    engine.close();
+    db.close();
+  }
+
+  @Test
+  void healthReportsUpLatencySchemaVersionAndPool() {
+    Health health = engine.health();
+
+    assertThat(health.up()).as(health.problem()).isTrue();
+    assertThat(health.problem()).isNull();
+    assertThat(health.schemaVersion()).isEqualTo("3");
+    assertThat(health.latency()).isPositive();
+    assertThat(health.pool().max()).isPositive();
+    assertThat(health.pool().active()).isZero();
+    assertThat(health.pool().waiting()).isZero();
+    assertThat(health.store()).isEqualTo(engine.storeDescription());
+  }
+
+  @Test
+  void statisticsCountWhatTheStoreDid() {
+    Statistics before = engine.statistics();
+    var session = engine.as(Actor.system());
+    for (int i = 0; i < 5; i++) {
+      session.products().create(new CreateProduct("S" + i, "P", "X", BigDecimal.ONE, 1));
+    }
+    session.products().list(PageRequest.of(0, 10), Visibility.LIVE);
+
+    Statistics after = engine.statistics();
+    assertThat(after.entityInserts() - before.entityInserts()).isGreaterThanOrEqualTo(5);
+    assertThat(after.transactions() - before.transactions()).isGreaterThanOrEqualTo(6);
+    assertThat(after.statements()).isGreaterThan(before.statements());
+    assertThat(after.slowest()).isNotEmpty().allSatisfy(q -> {
+      assertThat(q.query()).isNotBlank();
+      assertThat(q.executions()).isPositive();
+    });
+    assertThat(after.slowest()).isSortedAccordingTo(
+        (a, b) -> Long.compare(b.maxMillis(), a.maxMillis()));
+  }
+
+  @Test
+  void closingLeavesNoPoolThreadBehindAndHealthSaysDown() throws Exception {
+    engine.as(Actor.system()).products().create(
+        new CreateProduct("P", "P", "X", BigDecimal.ONE, 1));
+    assertThat(newPoolThreads()).isNotEmpty();
+
+    engine.close();
+
+    long deadline = System.currentTimeMillis() + 5000;
+    while (!newPoolThreads().isEmpty() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(newPoolThreads()).extracting(Thread::getName).isEmpty();
+    assertThat(engine.health().up()).isFalse();
+  }
+
+  /** Pool threads started since this test began (HikariCP names them after the pool). */
+  private Set<Thread> newPoolThreads() {
+    Set<Thread> now = poolThreads();
+    now.removeAll(threadsBefore);
+    return now;
+  }
+
+  private static Set<Thread> poolThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+        .filter(t -> t.getName().startsWith("restock-"))
+        .collect(Collectors.toCollection(java.util.HashSet::new));
+  }
+}
