@@ -79,6 +79,36 @@ public enum TestDatabase {
   /** A store factory on a new, empty database. */
   public abstract FreshDatabase fresh();
 
+  /**
+   * An empty database a backup of {@code source} can be restored into. On PostgreSQL a new
+   * database (a dump restores into the schema it was taken from); elsewhere {@link #fresh()}.
+   */
+  public FreshDatabase restoreTarget(FreshDatabase source) {
+    if (this != POSTGRES) {
+      return fresh();
+    }
+    String schema = source.jdbcUrl().replaceFirst(".*currentSchema=", "");
+    String server = System.getProperty("restock.test.postgres.url", POSTGRES_URL);
+    String user = System.getProperty("restock.test.postgres.user", "postgres");
+    String database = "restock_r_" + token();
+    try (Connection c = DriverManager.getConnection(server, user, "");
+        Statement s = c.createStatement()) {
+      s.execute("create database " + database);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + database, e);
+    }
+    String url = server.replaceFirst("/[^/]*$", "/" + database);
+    return new Fresh(url + "?currentSchema=" + schema, user, "",
+        JpaStores.of(JpaStoreConfig.of(url, user, "").withSchema(schema)), () -> {
+          try (Connection c = DriverManager.getConnection(server, user, "");
+              Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+          } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop database " + database, e);
+          }
+        });
+  }
+
   private static String token() {
     return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
   }
@@ -96,6 +126,11 @@ public enum TestDatabase {
     @Override
     public Connection connect() throws SQLException {
       return DriverManager.getConnection(jdbcUrl, user, password);
+    }
+
+    @Override
+    public JpaStoreConfig config() {
+      return JpaStoreConfig.of(jdbcUrl, user, password);
     }
 
     @Override

@@ -31,7 +31,7 @@ abstract class EngineCommand implements Callable<Integer> {
   boolean verbose;
 
   @Override
-  public final Integer call() {
+  public Integer call() {
     try (Restock engine = RestockEngine.builder().store(JpaStores.of(config(db)))
         .discoverPlugins().build()) {
       run(engine);

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         DeviceCommand.class, PickListCommand.class, HistoryCommand.class, OrderCommand.class,
         VisitCommand.class, StockCommand.class, DeliveryNoteCommand.class, UserCommand.class,
         AuditCommand.class, AsOfCommand.class, DeletedCommand.class, RestoreCommand.class,
-        HealthCommand.class, StatsCommand.class})
+        HealthCommand.class, StatsCommand.class, BackupCommand.class})
 public final class RestockCli implements Runnable {
   static final int NOT_FOUND_OR_CONFLICT = 1;
   static final int BAD_INPUT = 2;
@@ -83,6 +83,10 @@ public final class RestockCli implements Runnable {
     if (e instanceof UsageException) {
       err.println("error: " + e.getMessage());
       return BAD_INPUT;
+    }
+    if (e instanceof dev.restock.jpa.backup.BackupException) {
+      err.println("error: " + e.getMessage());
+      return NOT_FOUND_OR_CONFLICT;
     }
     if (e instanceof NotFoundException || e instanceof ConflictException) {
       err.println("error: " + e.getMessage());

@@ -51,6 +51,15 @@ class RestockCliTest {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--db");
     all.add(database);
+    return exec(all);
+  }
+
+  /** Runs a command that takes no database. */
+  private static Run runBare(String... args) {
+    return exec(List.of(args));
+  }
+
+  private static Run exec(List<String> all) {
     CommandLine cli = RestockCli.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -395,5 +404,35 @@ class RestockCliTest {
     Run unreachable = runOn("jdbc:postgresql://127.0.0.1:1/none", "health");
     assertThat(unreachable.code()).isNotZero();
     assertThat(unreachable.err()).contains("cannot open the database");
+  }
+
+  @Test
+  void backupListRestoreAndPruneFromTheTool() throws Exception {
+    adminExists();
+    run("product", "add", "--sku", "COLA", "--name", "Cola", "--price", "1.5");
+    Path backups = dir.resolve("backups");
+
+    Run backup = run("backup", "--to", backups.toString(), "--json");
+    assertThat(backup.code()).as(backup.err()).isZero();
+    JsonNode info = new ObjectMapper().readTree(backup.out());
+    assertThat(info.get("rowCounts").get("product").asLong()).isEqualTo(1);
+    String file = info.get("file").asText();
+    assertThat(runBare("backup", "list", "--dir", backups.toString()).out())
+        .contains(Path.of(file).getFileName().toString());
+
+    Path copy = dir.resolve("restored.db");
+    Run restore = runOn(copy.toString(), "restore", "--from", file);
+    assertThat(restore.code()).as(restore.err()).isZero();
+    assertThat(restore.out()).contains("restored");
+    assertThat(runOn(copy.toString(), "product", "show", "COLA").code()).isZero();
+    assertThat(runOn(copy.toString(), "audit", "verify").out()).startsWith("intact");
+
+    Run again = runOn(copy.toString(), "restore", "--from", file);
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("already exists");
+
+    Run prune = runBare("backup", "prune", "--dir", backups.toString(), "--keep-days", "0");
+    assertThat(prune.code()).as(prune.err()).isZero();
+    assertThat(prune.out()).contains("deleted 0 backup(s)");
   }
 }

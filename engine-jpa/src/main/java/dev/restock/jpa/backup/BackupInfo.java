@@ -1,0 +1,26 @@
+package dev.restock.jpa.backup;
+
+import dev.restock.jpa.Database;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One backup file and what is known about it (kept beside it as {@code FILE.json}).
+ *
+ * @param file the compressed backup
+ * @param takenAt when the backup's snapshot was taken
+ * @param database which database it came from (and can be restored into)
+ * @param source the store it was taken from, password-free
+ * @param schemaVersion the schema version of the copy
+ * @param rowCounts rows per table in the copy
+ * @param sha256 checksum of {@code file}
+ * @param bytes size of {@code file}
+ */
+public record BackupInfo(
+    Path file, Instant takenAt, Database database, String source, String schemaVersion,
+    Map<String, Long> rowCounts, String sha256, long bytes) {
+  public BackupInfo {
+    rowCounts = Map.copyOf(rowCounts);
+  }
+}
