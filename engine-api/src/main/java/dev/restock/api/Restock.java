@@ -14,6 +14,20 @@ public interface Restock extends AutoCloseable {
   /** The use cases acting as {@code actor}. */
   RestockSession as(Actor actor);
 
+  /**
+   * Runs {@code call} asynchronously on the engine's executor, as {@code actor}: for example
+   * {@code engine.async(actor, s -> s.products().create(command))}. Every use case is callable
+   * this way. The call runs entirely on one executor thread, in its own units of work (it never
+   * joins a unit of work of the calling thread). The future completes with the call's result or
+   * its exception; when the executor is saturated it completes exceptionally with
+   * {@link java.util.concurrent.RejectedExecutionException}.
+   *
+   * <p>The executor is the one given to the builder (a host on a newer JDK may pass virtual
+   * threads), or a bounded default owned and shut down by the engine.
+   */
+  <T> java.util.concurrent.CompletableFuture<T> async(
+      Actor actor, java.util.function.Function<RestockSession, T> call);
+
   /** Ids of every registered pick-list strategy. */
   Set<String> pickListStrategies();
 

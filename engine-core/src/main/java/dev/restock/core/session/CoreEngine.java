@@ -12,10 +12,51 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** The running engine: hands out actor-bound sessions and owns the store's lifecycle. */
 public final class CoreEngine implements Restock {
   private final CoreContext ctx;
+  private final java.util.concurrent.Executor executor;
+  private final java.util.concurrent.ExecutorService owned;
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  /** An engine with its own bounded executor for {@link #async}. */
   public CoreEngine(CoreContext ctx) {
+    this(ctx, null);
+  }
+
+  /**
+   * @param executor executor for {@link #async} supplied (and closed) by the host, or null for a
+   *     bounded default the engine owns: as many threads as processors (at least 2), a queue of
+   *     1,000 calls, closed with the engine
+   */
+  public CoreEngine(CoreContext ctx, java.util.concurrent.Executor executor) {
     this.ctx = Objects.requireNonNull(ctx, "ctx");
+    if (executor == null) {
+      int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+      java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+      this.owned = new java.util.concurrent.ThreadPoolExecutor(threads, threads, 30,
+          java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1000),
+          r -> {
+            Thread t = new Thread(r, "restock-async-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+      ((java.util.concurrent.ThreadPoolExecutor) owned).allowCoreThreadTimeOut(true);
+      this.executor = owned;
+    } else {
+      this.owned = null;
+      this.executor = executor;
+    }
+  }
+
+  @Override
+  public <T> java.util.concurrent.CompletableFuture<T> async(
+      Actor actor, java.util.function.Function<RestockSession, T> call) {
+    Objects.requireNonNull(call, "call");
+    RestockSession session = as(actor);
+    try {
+      return java.util.concurrent.CompletableFuture.supplyAsync(() -> call.apply(session),
+          executor);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
   }
 
   @Override
@@ -60,6 +101,17 @@ public final class CoreEngine implements Restock {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      if (owned != null) {
+        owned.shutdown();
+        try {
+          if (!owned.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            owned.shutdownNow();
+          }
+        } catch (InterruptedException e) {
+          owned.shutdownNow();
+          Thread.currentThread().interrupt();
+        }
+      }
       ctx.store().close();
     }
   }

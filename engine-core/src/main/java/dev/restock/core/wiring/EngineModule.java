@@ -23,11 +23,14 @@ final class EngineModule extends AbstractModule {
   private final StoreFactory storeFactory;
   private final Clock clock;
   private final int minutesPerVisit;
+  private final java.util.concurrent.Executor asyncExecutor;
 
-  EngineModule(StoreFactory storeFactory, Clock clock, int minutesPerVisit) {
+  EngineModule(StoreFactory storeFactory, Clock clock, int minutesPerVisit,
+      java.util.concurrent.Executor asyncExecutor) {
     this.storeFactory = storeFactory;
     this.clock = clock;
     this.minutesPerVisit = minutesPerVisit;
+    this.asyncExecutor = asyncExecutor;
   }
 
   @Override
@@ -63,6 +66,7 @@ final class EngineModule extends AbstractModule {
       Registry<VisitPolicy> policies, Clock clock, AuditSinks sinks) {
     Store store = factory.open();
     return new CoreEngine(
-        new CoreContext(store, strategies, policies, clock, minutesPerVisit, sinks));
+        new CoreContext(store, strategies, policies, clock, minutesPerVisit, sinks),
+        asyncExecutor);
   }
 }

@@ -48,6 +48,7 @@ public final class RestockEngine {
     private ClassLoader discoveryLoader;
     private Clock clock = Clock.systemUTC();
     private int minutesPerVisit = 10;
+    private java.util.concurrent.Executor asyncExecutor;
 
     private Builder() {}
 
@@ -93,6 +94,16 @@ public final class RestockEngine {
     }
 
     /**
+     * The executor {@link Restock#async} runs calls on, e.g.
+     * {@code Executors.newVirtualThreadPerTaskExecutor()} on JDK 21+. The host keeps ownership
+     * and shuts it down after closing the engine. Default: a bounded pool the engine owns.
+     */
+    public Builder asyncExecutor(java.util.concurrent.Executor executor) {
+      this.asyncExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
      * Opens the store and assembles the engine.
      *
      * @throws IllegalStateException when no store is set, or a plugin or strategy id is used twice
@@ -120,7 +131,7 @@ public final class RestockEngine {
         }
       }
       List<com.google.inject.Module> modules = new ArrayList<>();
-      modules.add(new EngineModule(store, clock, minutesPerVisit));
+      modules.add(new EngineModule(store, clock, minutesPerVisit, asyncExecutor));
       byId.values().forEach(p -> modules.add(new PluginModule(p)));
       try {
         return Guice.createInjector(Stage.PRODUCTION, modules).getInstance(Restock.class);

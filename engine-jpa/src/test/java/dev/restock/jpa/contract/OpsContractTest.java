@@ -1,6 +1,7 @@
 package dev.restock.jpa.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.restock.api.Restock;
 import dev.restock.api.audit.Actor;
@@ -13,6 +14,7 @@ import dev.restock.core.wiring.RestockEngine;
 import dev.restock.jpa.testing.FreshDatabase;
 import dev.restock.jpa.testing.TestDatabase;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -77,8 +79,8 @@ abstract class OpsContractTest {
 
   @Test
   void closingLeavesNoPoolThreadBehindAndHealthSaysDown() throws Exception {
-    engine.as(Actor.system()).products().create(
-        new CreateProduct("P", "P", "X", BigDecimal.ONE, 1));
+    engine.async(Actor.system(), s -> s.products().create(
+        new CreateProduct("P", "P", "X", BigDecimal.ONE, 1))).get();
     assertThat(newPoolThreads()).isNotEmpty();
 
     engine.close();
@@ -89,6 +91,43 @@ abstract class OpsContractTest {
     }
     assertThat(newPoolThreads()).extracting(Thread::getName).isEmpty();
     assertThat(engine.health().up()).isFalse();
+  }
+
+  @Test
+  void everyUseCaseCanBeCalledAsynchronously() throws Exception {
+    List<java.util.concurrent.CompletableFuture<dev.restock.api.catalog.Product>> futures =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      int n = i;
+      futures.add(engine.async(Actor.system(), s -> s.products().create(
+          new CreateProduct("A" + n, "P", "X", BigDecimal.ONE, 1))));
+    }
+    java.util.concurrent.CompletableFuture.allOf(futures.toArray(
+        java.util.concurrent.CompletableFuture[]::new)).get(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(futures).extracting(f -> f.join().sku()).doesNotHaveDuplicates().hasSize(40);
+    assertThat(engine.async(Actor.system(), s -> s.products().list(PageRequest.of(0, 100),
+        Visibility.LIVE).total()).get()).isEqualTo(40);
+
+    var duplicate = engine.async(Actor.system(), s -> s.products().create(
+        new CreateProduct("A1", "P", "X", BigDecimal.ONE, 1)));
+    assertThatThrownBy(duplicate::get).hasCauseInstanceOf(
+        dev.restock.api.error.ConflictException.class);
+  }
+
+  @Test
+  void aHostSuppliedExecutorRunsTheCalls() throws Exception {
+    java.util.concurrent.ExecutorService host = java.util.concurrent.Executors.newFixedThreadPool(
+        2, r -> new Thread(r, "host-worker"));
+    try (Restock hosted = RestockEngine.builder().store(db.factory()).asyncExecutor(host)
+        .build()) {
+      String thread = hosted.async(Actor.system(), s -> {
+        s.products().list(PageRequest.of(0, 1), Visibility.LIVE);
+        return Thread.currentThread().getName();
+      }).get();
+      assertThat(thread).isEqualTo("host-worker");
+    }
+    assertThat(host.isShutdown()).as("the host owns its executor").isFalse();
+    host.shutdown();
   }
 
   /** Pool threads started since this test began (HikariCP names them after the pool). */
