@@ -28,6 +28,15 @@ public interface Restock extends AutoCloseable {
   <T> java.util.concurrent.CompletableFuture<T> async(
       Actor actor, java.util.function.Function<RestockSession, T> call);
 
+  /**
+   * Seeds reference data as the built-in system actor, in one unit of work, idempotently: what
+   * exists with the same values is left alone, and a run that changes nothing writes nothing
+   * (no revision, no audit event).
+   *
+   * @throws dev.restock.api.error.ValidationException on bad data; nothing is written
+   */
+  dev.restock.api.seed.ReferenceData.Report seed(dev.restock.api.seed.ReferenceData data);
+
   /** Ids of every registered pick-list strategy. */
   Set<String> pickListStrategies();
 

@@ -84,6 +84,14 @@ public final class CoreEngine implements Restock {
   }
 
   @Override
+  public dev.restock.api.seed.ReferenceData.Report seed(dev.restock.api.seed.ReferenceData data) {
+    if (closed.get()) {
+      throw new IllegalStateException("the engine is closed");
+    }
+    return new dev.restock.core.seed.SeedService(ctx).seed(data);
+  }
+
+  @Override
   public dev.restock.api.ops.Health health() {
     return ctx.store().health();
   }

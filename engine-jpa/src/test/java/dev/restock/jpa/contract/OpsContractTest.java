@@ -130,6 +130,55 @@ abstract class OpsContractTest {
     host.shutdown();
   }
 
+  @Test
+  void seedingIsIdempotentAndARepeatAddsNoHistory() throws Exception {
+    var data = dev.restock.api.seed.ReferenceData.standard(
+        new dev.restock.api.user.CreateUser("root", "root@example.com",
+            dev.restock.api.user.Role.ADMIN));
+
+    var first = engine.seed(data);
+    assertThat(first.created()).hasSize(7).contains("device type Bank", "administrator root");
+    long revisions = count("audit_revision");
+    long events = count("audit_log");
+
+    var second = engine.seed(data);
+    assertThat(second.changed()).isFalse();
+    assertThat(second.unchanged()).hasSize(7);
+    assertThat(count("audit_revision")).isEqualTo(revisions);
+    assertThat(count("audit_log")).isEqualTo(events);
+
+    var changed = new dev.restock.api.seed.ReferenceData(
+        List.of(new dev.restock.api.fleet.CreateDeviceType("Bank", 2)), List.of(), null);
+    assertThat(engine.seed(changed).updated()).containsExactly("device type Bank");
+    assertThat(count("audit_revision")).isEqualTo(revisions + 1);
+    assertThat(engine.as(Actor.system()).deviceTypes().list(PageRequest.of(0, 10),
+        Visibility.LIVE).items()).filteredOn(t -> t.name().equals("Bank")).singleElement()
+        .extracting(dev.restock.api.fleet.DeviceType::maxCabinets).isEqualTo(2);
+  }
+
+  @Test
+  void aSeedThatCannotBeAppliedWritesNothing() throws Exception {
+    engine.as(Actor.system()).users().create(new dev.restock.api.user.CreateUser("root",
+        "other@example.com", dev.restock.api.user.Role.VIEWER));
+    long revisions = count("audit_revision");
+    var data = dev.restock.api.seed.ReferenceData.standard(
+        new dev.restock.api.user.CreateUser("root", "root@example.com",
+            dev.restock.api.user.Role.ADMIN));
+
+    assertThatThrownBy(() -> engine.seed(data))
+        .isInstanceOf(dev.restock.api.error.ConflictException.class);
+    assertThat(count("audit_revision")).isEqualTo(revisions);
+    assertThat(count("device_type")).isZero();
+  }
+
+  private long count(String table) throws Exception {
+    try (var c = db.connect(); var s = c.createStatement();
+        var r = s.executeQuery("select count(*) from " + table)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
   /** Pool threads started since this test began (HikariCP names them after the pool). */
   private Set<Thread> newPoolThreads() {
     Set<Thread> now = poolThreads();

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         DeviceCommand.class, PickListCommand.class, HistoryCommand.class, OrderCommand.class,
         VisitCommand.class, StockCommand.class, DeliveryNoteCommand.class, UserCommand.class,
         AuditCommand.class, AsOfCommand.class, DeletedCommand.class, RestoreCommand.class,
-        HealthCommand.class, StatsCommand.class, BackupCommand.class})
+        HealthCommand.class, StatsCommand.class, BackupCommand.class, SeedCommand.class})
 public final class RestockCli implements Runnable {
   static final int NOT_FOUND_OR_CONFLICT = 1;
   static final int BAD_INPUT = 2;

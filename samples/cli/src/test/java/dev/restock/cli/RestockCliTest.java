@@ -435,4 +435,18 @@ class RestockCliTest {
     assertThat(prune.code()).as(prune.err()).isZero();
     assertThat(prune.out()).contains("deleted 0 backup(s)");
   }
+
+  @Test
+  void seedingTwiceChangesNothingTheSecondTime() throws Exception {
+    Run first = run("seed", "--admin-username", "root", "--admin-email", "root@example.com");
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.out()).contains("created   device type Combo")
+        .contains("created   administrator root");
+    long revisions = count("select count(*) from audit_revision");
+
+    Run second = run("seed", "--admin-username", "root", "--admin-email", "root@example.com");
+    assertThat(second.out()).doesNotContain("created").contains("unchanged cabinet type Frozen");
+    assertThat(count("select count(*) from audit_revision")).isEqualTo(revisions);
+    assertThat(run("seed", "--admin-username", "x").code()).isEqualTo(2);
+  }
 }
