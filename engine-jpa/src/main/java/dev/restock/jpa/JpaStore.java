@@ -113,18 +113,40 @@ public final class JpaStore implements Store {
     }
   }
 
-  private static void migrate(JpaStoreConfig config, Pools pools) {
-    var flyway = Flyway.configure()
-        .dataSource(pools.write())
-        .locations(config.database().migrations())
+  /**
+   * Flyway set up for this store's database: its migration locations, its schema. For the
+   * migration commands; the store itself uses it at start-up.
+   */
+  public static Flyway flyway(JpaStoreConfig config, javax.sql.DataSource dataSource) {
+    return flyway(config, Flyway.configure().dataSource(dataSource));
+  }
+
+  /** Flyway on its own connections to the database, for when no store is open. */
+  public static Flyway flyway(JpaStoreConfig config) {
+    return flyway(config, Flyway.configure()
+        .dataSource(config.jdbcUrl(), config.user(), config.password()));
+  }
+
+  private static Flyway flyway(JpaStoreConfig config,
+      org.flywaydb.core.api.configuration.FluentConfiguration configured) {
+    var flyway = configured
+        .locations(config.migrationLocations().toArray(String[]::new))
         .failOnMissingLocations(true);
     if (config.schema() != null) {
       flyway.schemas(config.schema()).defaultSchema(config.schema()).createSchemas(true);
     }
+    return flyway.load();
+  }
+
+  private static void migrate(JpaStoreConfig config, Pools pools) {
     try {
-      Flyway loaded = flyway.load();
+      Flyway loaded = flyway(config, pools.write());
       refuseNewerSchema(config, loaded);
-      loaded.migrate();
+      if (config.migrateOnStart()) {
+        loaded.migrate();
+      } else {
+        refuseOlderSchema(config, loaded);
+      }
     } catch (IllegalStateException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -146,6 +168,18 @@ public final class JpaStore implements Store {
             + "Restock supports (latest known: " + latestKnown(flyway)
             + "). Use the Restock release that migrated it.");
       }
+    }
+  }
+
+  /** With migrations left to the operator, a database behind the code is refused. */
+  private static void refuseOlderSchema(JpaStoreConfig config, Flyway flyway) {
+    var pending = flyway.info().pending();
+    if (pending.length > 0) {
+      var current = flyway.info().current();
+      throw new IllegalStateException("the database " + config.jdbcUrl() + " has schema version "
+          + (current == null ? "none" : current.getVersion()) + "; this version of Restock needs "
+          + latestKnown(flyway) + " (" + pending.length + " pending migration(s)). Run 'restock "
+          + "migrate apply' (it takes a backup first), or allow migration at start-up.");
     }
   }
 

@@ -22,11 +22,16 @@ import java.util.Objects;
  *     {@code org.hibernate.SQL_SLOW}); zero turns the log off
  * @param leakDetectionThreshold a connection held longer than this outside the pool is reported
  *     as a possible leak (HikariCP; at least 2 s); zero turns detection off
+ * @param migrateOnStart whether opening the store applies pending migrations (the default, handy
+ *     for embedded use); when false, a database behind the code is refused with a message to run
+ *     {@code restock migrate apply} (or {@link dev.restock.jpa.migrate.Migrations#apply})
+ * @param extraMigrations further Flyway locations after the database's own (a host's additions,
+ *     or tests), e.g. {@code classpath:db/extra/sqlite}
  */
 public record JpaStoreConfig(
     Database database, String jdbcUrl, String user, String password, String schema,
     int maxPoolSize, Clock clock, Duration connectionTimeout, Duration slowQueryThreshold,
-    Duration leakDetectionThreshold) {
+    Duration leakDetectionThreshold, boolean migrateOnStart, List<String> extraMigrations) {
 
   /** Default of {@link #connectionTimeout()}: 30 s, HikariCP's own default. */
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
@@ -42,6 +47,7 @@ public record JpaStoreConfig(
     Objects.requireNonNull(connectionTimeout, "connectionTimeout");
     Objects.requireNonNull(slowQueryThreshold, "slowQueryThreshold");
     Objects.requireNonNull(leakDetectionThreshold, "leakDetectionThreshold");
+    extraMigrations = List.copyOf(extraMigrations);
     if (connectionTimeout.toMillis() < 250) {
       throw new IllegalArgumentException("connectionTimeout must be at least 250 ms, was "
           + connectionTimeout.toMillis() + " ms");
@@ -66,14 +72,14 @@ public record JpaStoreConfig(
     Database db = Database.ofUrl(jdbcUrl);
     return new JpaStoreConfig(db, jdbcUrl, user, password, null, db.defaultPoolSize(),
         Clock.systemUTC(), DEFAULT_CONNECTION_TIMEOUT, DEFAULT_SLOW_QUERY_THRESHOLD,
-        Duration.ZERO);
+        Duration.ZERO, true, List.of());
   }
 
   /**
    * A configuration from properties ({@code restock.db.url}, {@code restock.db.user},
    * {@code restock.db.password}, {@code restock.db.schema}, {@code restock.db.pool-size},
    * {@code restock.db.connection-timeout-ms}, {@code restock.db.slow-query-ms},
-   * {@code restock.db.leak-detection-ms}); each may also come from the environment variable of
+   * {@code restock.db.leak-detection-ms}, {@code restock.db.migrate-on-start}); each may also come from the environment variable of
    * the same name in upper case with {@code _} (e.g. {@code RESTOCK_DB_URL}), which wins. Missing
    * keys take the defaults: a SQLite file {@code ./restock.db}, the database's pool size, 30 s,
    * 500 ms, leak detection off; H2 without a user gets its default account {@code sa}. A value
@@ -114,6 +120,12 @@ public record JpaStoreConfig(
         problems);
     long slow = number(values, "restock.db.slow-query-ms", 500, 0, 3_600_000, problems);
     long leak = number(values, "restock.db.leak-detection-ms", 0, 0, 3_600_000, problems);
+    String migrateText = values.getOrDefault("restock.db.migrate-on-start", "true").strip();
+    boolean migrate = !migrateText.equalsIgnoreCase("false");
+    if (!migrateText.equalsIgnoreCase("true") && !migrateText.equalsIgnoreCase("false")) {
+      problems.add("restock.db.migrate-on-start: must be true or false (was '" + migrateText
+          + "')");
+    }
     if (leak > 0 && leak < 2000) {
       problems.add("restock.db.leak-detection-ms: must be 0 (off) or at least 2000 (was "
           + leak + ")");
@@ -128,7 +140,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(config.database(), config.jdbcUrl(), config.user(),
         config.password(), schema == null || schema.isBlank() ? null : schema.strip(), pool,
         config.clock(), Duration.ofMillis(timeout), Duration.ofMillis(slow),
-        Duration.ofMillis(leak));
+        Duration.ofMillis(leak), migrate, List.of());
   }
 
   /** {@link #from} with this process's environment variables. */
@@ -139,7 +151,7 @@ public record JpaStoreConfig(
   private static final List<String> KEYS = List.of("restock.db.url", "restock.db.user",
       "restock.db.password", "restock.db.schema", "restock.db.pool-size",
       "restock.db.connection-timeout-ms", "restock.db.slow-query-ms",
-      "restock.db.leak-detection-ms");
+      "restock.db.leak-detection-ms", "restock.db.migrate-on-start");
 
   /** {@code restock.db.pool-size} becomes {@code RESTOCK_DB_POOL_SIZE}. */
   public static String environmentName(String key) {
@@ -167,7 +179,28 @@ public record JpaStoreConfig(
   private JpaStoreConfig with(String newSchema, int size, Clock newClock, Duration timeout,
       Duration slow, Duration leak) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, newSchema, size, newClock,
-        timeout, slow, leak);
+        timeout, slow, leak, migrateOnStart, extraMigrations);
+  }
+
+  /** This configuration with migrations applied at start-up or not. */
+  public JpaStoreConfig withMigrateOnStart(boolean migrate) {
+    return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
+        connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrate, extraMigrations);
+  }
+
+  /** This configuration with further Flyway migration locations. */
+  public JpaStoreConfig withExtraMigrations(String... locations) {
+    return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
+        connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
+        List.of(locations));
+  }
+
+  /** Every Flyway location of this configuration: the database's own, then the extras. */
+  public List<String> migrationLocations() {
+    List<String> all = new ArrayList<>();
+    all.add(database.migrations());
+    all.addAll(extraMigrations);
+    return all;
   }
 
   public JpaStoreConfig withSchema(String newSchema) {

@@ -16,10 +16,11 @@ import java.util.Map;
  * @param rowCounts rows per table in the copy
  * @param sha256 checksum of {@code file}
  * @param bytes size of {@code file}
+ * @param note why it was taken, e.g. {@code before migrating from 2 to 3}; may be null
  */
 public record BackupInfo(
     Path file, Instant takenAt, Database database, String source, String schemaVersion,
-    Map<String, Long> rowCounts, String sha256, long bytes) {
+    Map<String, Long> rowCounts, String sha256, long bytes, String note) {
   public BackupInfo {
     rowCounts = Map.copyOf(rowCounts);
   }

@@ -69,11 +69,16 @@ public final class Backups {
    * @throws BackupException when the backup cannot be taken; no partial file is left behind
    */
   public static BackupInfo backup(JpaStoreConfig config, Path dir) {
-    return backup(config, dir, Clock.systemUTC());
+    return backup(config, dir, Clock.systemUTC(), null);
   }
 
   /** Like {@link #backup(JpaStoreConfig, Path)}, stamped with {@code clock}'s time. */
   public static BackupInfo backup(JpaStoreConfig config, Path dir, Clock clock) {
+    return backup(config, dir, clock, null);
+  }
+
+  /** A backup with a note saying why it was taken (kept in its metadata). */
+  public static BackupInfo backup(JpaStoreConfig config, Path dir, Clock clock, String note) {
     try {
       Files.createDirectories(dir);
       Instant at = clock.instant();
@@ -86,7 +91,7 @@ public final class Backups {
       };
       BackupInfo info = new BackupInfo(snapshot.file(), at, config.database(),
           description(config), snapshot.schemaVersion(), snapshot.counts(),
-          sha256(snapshot.file()), Files.size(snapshot.file()));
+          sha256(snapshot.file()), Files.size(snapshot.file()), note);
       writeMetadata(info);
       return info;
     } catch (IOException e) {
@@ -105,6 +110,16 @@ public final class Backups {
    *     another database, the restore fails, or the row counts differ
    */
   public static BackupInfo restore(Path file, JpaStoreConfig target) {
+    return restore(file, target, false);
+  }
+
+  /**
+   * Like {@link #restore(Path, JpaStoreConfig)}; with {@code replace}, what the target holds is
+   * first set aside (SQLite: the file is renamed to {@code FILE.replaced-TIME}) or dropped (H2:
+   * all objects; PostgreSQL: the schema). Used to roll a release back to its pre-migration
+   * backup. The store must not be open on the target meanwhile.
+   */
+  public static BackupInfo restore(Path file, JpaStoreConfig target, boolean replace) {
     BackupInfo info = read(metadataOf(file));
     if (info.database() != target.database()) {
       throw new BackupException("backup " + file.getFileName() + " is of " + info.database()
@@ -116,6 +131,9 @@ public final class Backups {
           + actual + ", the backup recorded " + info.sha256());
     }
     try {
+      if (replace) {
+        clear(target);
+      }
       switch (target.database()) {
         case SQLITE -> sqliteRestore(file, target);
         case H2 -> h2Restore(file, target);
@@ -136,6 +154,38 @@ public final class Backups {
       throw new BackupException("restore into " + description(target) + " failed: "
           + e.getMessage(), e);
     }
+  }
+
+  /** Sets aside or drops what {@code target} holds, so that a backup can be restored into it. */
+  private static void clear(JpaStoreConfig target) throws IOException, SQLException {
+    switch (target.database()) {
+      case SQLITE -> {
+        Path db = sqliteFile(target);
+        String stamp = STAMP.format(Instant.now());
+        for (String suffix : List.of("", "-wal", "-shm")) {
+          Path part = db.resolveSibling(db.getFileName() + suffix);
+          if (Files.exists(part)) {
+            Files.move(part, db.resolveSibling(db.getFileName() + suffix + ".replaced-" + stamp));
+          }
+        }
+      }
+      case H2 -> {
+        try (Connection c = connect(target); Statement s = c.createStatement()) {
+          s.execute("DROP ALL OBJECTS");
+        }
+      }
+      case POSTGRESQL -> {
+        try (Connection c = connect(target); Statement s = c.createStatement()) {
+          s.execute("drop schema if exists \"" + schemaOf(target).replace("\"", "\"\"")
+              + "\" cascade");
+        }
+      }
+    }
+  }
+
+  private static Path sqliteFile(JpaStoreConfig target) {
+    return Path.of(target.jdbcUrl().substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$",
+        ""));
   }
 
   /** Backups in {@code dir} (those with metadata), newest first; empty when there is none. */
@@ -215,8 +265,7 @@ public final class Backups {
   }
 
   private static void sqliteRestore(Path file, JpaStoreConfig target) throws IOException {
-    Path db = Path.of(target.jdbcUrl().substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$",
-        ""));
+    Path db = sqliteFile(target);
     if (Files.exists(db) && Files.size(db) > 0) {
       throw new BackupException("restore target " + db + " already exists; restore into a new "
           + "file (or move the old one away first)");
@@ -456,6 +505,7 @@ public final class Backups {
     node.set("rowCounts", JSON.valueToTree(new TreeMap<>(info.rowCounts())));
     node.put("sha256", info.sha256());
     node.put("bytes", info.bytes());
+    node.put("note", info.note());
     JSON.writerWithDefaultPrettyPrinter().writeValue(metadataOf(info.file()).toFile(), node);
   }
 
@@ -469,7 +519,7 @@ public final class Backups {
           Instant.parse(node.get("takenAt").asText()),
           Database.valueOf(node.get("database").asText()), node.get("source").asText(),
           node.get("schemaVersion").asText(null), counts, node.get("sha256").asText(),
-          node.get("bytes").asLong());
+          node.get("bytes").asLong(), node.hasNonNull("note") ? node.get("note").asText() : null);
     } catch (IOException | RuntimeException e) {
       throw new BackupException("cannot read backup metadata " + json + ": " + e.getMessage(), e);
     }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
         DeviceCommand.class, PickListCommand.class, HistoryCommand.class, OrderCommand.class,
         VisitCommand.class, StockCommand.class, DeliveryNoteCommand.class, UserCommand.class,
         AuditCommand.class, AsOfCommand.class, DeletedCommand.class, RestoreCommand.class,
-        HealthCommand.class, StatsCommand.class, BackupCommand.class, SeedCommand.class})
+        HealthCommand.class, StatsCommand.class, BackupCommand.class, SeedCommand.class,
+        MigrateCommand.class})
 public final class RestockCli implements Runnable {
   static final int NOT_FOUND_OR_CONFLICT = 1;
   static final int BAD_INPUT = 2;
@@ -84,7 +85,8 @@ public final class RestockCli implements Runnable {
       err.println("error: " + e.getMessage());
       return BAD_INPUT;
     }
-    if (e instanceof dev.restock.jpa.backup.BackupException) {
+    if (e instanceof dev.restock.jpa.backup.BackupException
+        || e instanceof dev.restock.jpa.migrate.Migrations.MigrationException) {
       err.println("error: " + e.getMessage());
       return NOT_FOUND_OR_CONFLICT;
     }

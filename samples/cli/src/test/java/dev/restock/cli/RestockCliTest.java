@@ -449,4 +449,25 @@ class RestockCliTest {
     assertThat(count("select count(*) from audit_revision")).isEqualTo(revisions);
     assertThat(run("seed", "--admin-username", "x").code()).isEqualTo(2);
   }
+
+  @Test
+  void migrateStatusHistoryApplyFromTheTool() throws Exception {
+    adminExists();
+    Run status = run("migrate", "status");
+    assertThat(status.code()).as(status.err()).isZero();
+    assertThat(status.out()).contains("schema version 3").contains("no pending migrations");
+
+    JsonNode history = new ObjectMapper().readTree(run("migrate", "history", "--json").out());
+    assertThat(history.size()).isEqualTo(3);
+    assertThat(history.get(2).get("version").asText()).isEqualTo("3");
+    assertThat(history.get(2).get("checksum").isNull()).isFalse();
+
+    Run apply = run("migrate", "apply", "--backup-dir", dir.resolve("b").toString());
+    assertThat(apply.code()).as(apply.err()).isZero();
+    assertThat(apply.out()).contains("nothing to apply");
+
+    Run rollback = run("migrate", "rollback", "--backup-dir", dir.resolve("none").toString());
+    assertThat(rollback.code()).isEqualTo(1);
+    assertThat(rollback.err()).contains("nothing to roll back to");
+  }
 }
