@@ -66,7 +66,8 @@ public final class JpaStore implements Store {
         pools.separateReadPool() ? pools.read() : null);
     // SQLite's datetime('now') is UTC text; H2 and PostgreSQL write local time of the session
     ZoneId zone = config.database() == Database.SQLITE ? ZoneOffset.UTC : ZoneId.systemDefault();
-    StoreContext context = new StoreContext(config.clock(), zone);
+    StoreContext context = new StoreContext(config.clock(), zone,
+        dev.restock.jpa.shared.TextSearchSql.valueOf(config.database().name()));
     this.products = new JpaProducts(context);
     this.locations = new JpaLocations(context);
     this.routes = new JpaRoutes(context);

@@ -46,6 +46,14 @@ public abstract class AggregateUseCase<T extends Aggregate> extends UseCase {
     return read(() -> repository().list(request, visibility));
   }
 
+  public Page<T> search(dev.restock.api.shared.TextQuery query, PageRequest request,
+      Visibility visibility) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(visibility, "visibility");
+    return read(() -> repository().search(query, request, visibility));
+  }
+
   /**
    * Checks, inside the delete's unit of work and before anything is written, whether the live
    * aggregate may be deleted; throws to refuse.

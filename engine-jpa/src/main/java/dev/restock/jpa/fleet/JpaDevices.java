@@ -24,6 +24,7 @@ public final class JpaDevices extends JpaRepository<Device, DeviceEntity> implem
   @Override protected void copy(Device d, DeviceEntity e) { e.copy(d); }
   @Override protected String what() { return "device"; }
   @Override protected String orderProperty() { return "name"; }
+  @Override protected java.util.List<String> searchColumns() { return java.util.List.of("name", "serial_number"); }
 
   /**
    * Soft-deletes the device with its live cabinets, their planograms and slots, in this unit of

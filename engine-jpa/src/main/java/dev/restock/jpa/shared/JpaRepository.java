@@ -1,5 +1,6 @@
 package dev.restock.jpa.shared;
 
+import dev.restock.api.shared.TextQuery;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.shared.Aggregate;
 import dev.restock.api.shared.Page;
@@ -90,6 +91,27 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
         "select count(*) from " + table + " e where " + where, Object.class).getSingleResult();
     List<T> rows = nativeRead(where, Map.of(), (int) request.offset(), request.size());
     return Page.of(rows, request, total.longValue());
+  }
+
+  /**
+   * Columns a text search looks at (constants of the subclass); the name column by default.
+   */
+  protected List<String> searchColumns() {
+    return List.of("name");
+  }
+
+  @Override
+  public Page<T> search(TextQuery query, PageRequest request, Visibility visibility) {
+    String where = store.textSearch().condition(query, searchColumns())
+        + (visibility == Visibility.LIVE ? " and e.deleted_at is null"
+            : visibility == Visibility.ONLY_DELETED ? " and e.deleted_at is not null" : "");
+    Map<String, Object> params = Map.of("text", TextSearchSql.parameter(query));
+    var count = session().createNativeQuery(
+        "select count(*) from " + table + " e where " + where, Object.class);
+    params.forEach(count::setParameter);
+    long total = ((Number) count.getSingleResult()).longValue();
+    List<T> rows = nativeRead(where, params, (int) request.offset(), request.size());
+    return Page.of(rows, request, total);
   }
 
   /** The entity property matching the order column. */

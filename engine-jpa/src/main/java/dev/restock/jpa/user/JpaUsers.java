@@ -19,6 +19,7 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
   @Override protected void copy(User u, UserEntity e) { e.copy(u); }
   @Override protected String what() { return "user"; }
   @Override protected String orderProperty() { return "username"; }
+  @Override protected java.util.List<String> searchColumns() { return java.util.List.of("username", "email"); }
 
   @Override
   public Optional<User> findByUsername(String username) {

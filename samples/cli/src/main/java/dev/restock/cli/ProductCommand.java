@@ -115,6 +115,11 @@ final class ProductCommand {
     @Option(names = "--all", description = "Live and soft-deleted products.") boolean all;
     @Option(names = "--page", defaultValue = "1", description = "Page number, from 1.") int page;
     @Option(names = "--size", defaultValue = "50", description = "Rows per page.") int size;
+    @Option(names = "--search", paramLabel = "TEXT",
+        description = "Only products whose sku or name contains TEXT, ignoring case.")
+    String search;
+    @Option(names = "--regex", description = "Read --search as a regular expression.")
+    boolean regex;
 
     @Override
     void run(Restock engine) {
@@ -123,8 +128,11 @@ final class ProductCommand {
       }
       Visibility visibility = deleted ? Visibility.ONLY_DELETED
           : all ? Visibility.INCLUDE_DELETED : Visibility.LIVE;
-      Page<Product> result = reader(engine).products()
-          .list(PageRequest.of(page - 1, size), visibility);
+      PageRequest request = PageRequest.of(page - 1, size);
+      Page<Product> result = search == null
+          ? reader(engine).products().list(request, visibility)
+          : reader(engine).products().search(regex ? dev.restock.api.shared.TextQuery.regex(search)
+              : dev.restock.api.shared.TextQuery.contains(search), request, visibility);
       print(result, () -> {
         table(result.items(), out());
         out().println("page " + page + " of " + Math.max(1, result.pages()) + ", "

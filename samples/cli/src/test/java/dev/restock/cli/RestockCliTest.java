@@ -470,4 +470,19 @@ class RestockCliTest {
     assertThat(rollback.code()).isEqualTo(1);
     assertThat(rollback.err()).contains("nothing to roll back to");
   }
+
+  @Test
+  void productsCanBeSearchedByTextOrPattern() {
+    adminExists();
+    run("product", "add", "--sku", "COLA-33", "--name", "Cola", "--price", "1");
+    run("product", "add", "--sku", "TEA-1", "--name", "Green tea", "--price", "1");
+
+    assertThat(run("product", "list", "--search", "GREEN").out()).contains("TEA-1")
+        .doesNotContain("COLA-33");
+    assertThat(run("product", "list", "--search", "^cola-[0-9]+$", "--regex").out())
+        .contains("COLA-33").doesNotContain("TEA-1");
+    Run bad = run("product", "list", "--search", "[a-", "--regex");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("text: is not a valid regular expression");
+  }
 }

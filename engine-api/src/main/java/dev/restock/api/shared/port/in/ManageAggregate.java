@@ -38,6 +38,13 @@ public interface ManageAggregate<T extends Aggregate, C, U> {
     return list(request, Visibility.LIVE);
   }
 
+  /**
+   * Aggregates whose names or keys contain, or match the regular expression of, {@code query},
+   * ignoring case, alike on every database.
+   */
+  Page<T> search(dev.restock.api.shared.TextQuery query, PageRequest request,
+      Visibility visibility);
+
   /** Soft-deletes; @throws dev.restock.api.error.NotFoundException when not live. */
   void delete(UUID id);
 

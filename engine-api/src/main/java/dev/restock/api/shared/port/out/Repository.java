@@ -23,6 +23,13 @@ public interface Repository<T extends Aggregate> {
   Page<T> list(PageRequest request, Visibility visibility);
 
   /**
+   * A page of the aggregates whose names or keys match {@code query} (see {@link
+   * dev.restock.api.shared.TextQuery}), in natural order, with the total count.
+   */
+  Page<T> search(dev.restock.api.shared.TextQuery query, PageRequest request,
+      Visibility visibility);
+
+  /**
    * Stores a new aggregate, filling its audit stamp and version from the unit of work.
    *
    * @throws dev.restock.api.error.ConflictException when a value unique among live rows is taken
