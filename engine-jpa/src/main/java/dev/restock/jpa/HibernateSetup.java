@@ -68,10 +68,51 @@ public final class HibernateSetup {
     };
   }
 
+  /** Entities kept in the second-level cache when it is on: read-mostly reference data. */
+  static final List<Class<?>> CACHED = List.of(ProductEntity.class, DeviceTypeEntity.class,
+      CabinetTypeEntity.class);
+
+  /**
+   * A cache manager of this store's own (a unique URI, so two stores in one JVM never share
+   * entries), with a bounded Caffeine cache per cached entity; null when the cache is off.
+   */
+  static javax.cache.CacheManager cacheManager(JpaStoreConfig config) {
+    if (!config.secondLevelCache()) {
+      return null;
+    }
+    var provider = javax.cache.Caching.getCachingProvider(
+        "com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider",
+        HibernateSetup.class.getClassLoader());
+    javax.cache.CacheManager manager = provider.getCacheManager(
+        java.net.URI.create("restock-store:" + java.util.UUID.randomUUID()),
+        HibernateSetup.class.getClassLoader());
+    for (Class<?> entity : CACHED) {
+      var configuration = new com.github.benmanes.caffeine.jcache.configuration
+          .CaffeineConfiguration<Object, Object>();
+      configuration.setMaximumSize(java.util.OptionalLong.of(JpaStoreConfig.CACHE_MAX_ENTRIES));
+      configuration.setStatisticsEnabled(true);
+      manager.createCache(entity.getName(), configuration);
+    }
+    return manager;
+  }
+
   /** A session factory over {@code dataSource} that validates the mapping against the schema. */
-  static SessionFactory build(JpaStoreConfig config, DataSource dataSource) {
+  static SessionFactory build(JpaStoreConfig config, DataSource dataSource,
+      javax.cache.CacheManager cache) {
+    Map<String, Object> settings = new java.util.HashMap<>(settings(config));
+    if (cache != null) {
+      settings.put(AvailableSettings.USE_SECOND_LEVEL_CACHE, true);
+      settings.put(AvailableSettings.CACHE_REGION_FACTORY, "jcache");
+      settings.put("hibernate.javax.cache.cache_manager", cache);
+      // the update-timestamps region Hibernate keeps is created with defaults
+      settings.put("hibernate.javax.cache.missing_cache_strategy", "create");
+      settings.put(AvailableSettings.JAKARTA_SHARED_CACHE_MODE,
+          jakarta.persistence.SharedCacheMode.ENABLE_SELECTIVE);
+    } else {
+      settings.put(AvailableSettings.USE_SECOND_LEVEL_CACHE, false);
+    }
     StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder()
-        .applySettings(settings(config))
+        .applySettings(settings)
         .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
         .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate");
     StandardServiceRegistry registry = builder.build();

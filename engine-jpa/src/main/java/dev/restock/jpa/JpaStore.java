@@ -57,8 +57,11 @@ public final class JpaStore implements Store {
   private final dev.restock.api.stock.port.out.DeliveryNotes deliveryNotes =
       new dev.restock.jpa.stock.JpaDeliveryNotes();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final javax.cache.CacheManager cache;
 
-  private JpaStore(JpaStoreConfig config, Pools pools, SessionFactory sessionFactory) {
+  private JpaStore(JpaStoreConfig config, Pools pools, SessionFactory sessionFactory,
+      javax.cache.CacheManager cache) {
+    this.cache = cache;
     this.config = config;
     this.pools = pools;
     this.sessionFactory = sessionFactory;
@@ -101,13 +104,17 @@ public final class JpaStore implements Store {
     try {
       migrate(config, pools);
       SessionFactory sessionFactory;
+      javax.cache.CacheManager cache = HibernateSetup.cacheManager(config);
       try {
-        sessionFactory = HibernateSetup.build(config, pools.write());
+        sessionFactory = HibernateSetup.build(config, pools.write(), cache);
       } catch (RuntimeException e) {
+        if (cache != null) {
+          cache.close();
+        }
         throw new IllegalStateException("the schema of " + config.jdbcUrl()
             + " does not match this version of Restock: " + rootMessage(e), e);
       }
-      return new JpaStore(config, pools, sessionFactory);
+      return new JpaStore(config, pools, sessionFactory, cache);
     } catch (RuntimeException e) {
       pools.close();
       throw e;
@@ -259,7 +266,13 @@ public final class JpaStore implements Store {
     try {
       sessionFactory.close();
     } finally {
-      pools.close();
+      try {
+        if (cache != null) {
+          cache.close();
+        }
+      } finally {
+        pools.close();
+      }
     }
   }
 }

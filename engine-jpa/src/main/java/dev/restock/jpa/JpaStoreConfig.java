@@ -27,11 +27,20 @@ import java.util.Objects;
  *     {@code restock migrate apply} (or {@link dev.restock.jpa.migrate.Migrations#apply})
  * @param extraMigrations further Flyway locations after the database's own (a host's additions,
  *     or tests), e.g. {@code classpath:db/extra/sqlite}
+ * @param secondLevelCache whether read-mostly aggregates (products, device and cabinet types) are
+ *     kept in a second-level cache (JCache with Caffeine, {@value #CACHE_MAX_ENTRIES} entries per
+ *     type), invalidated by every write through this store. Off by default: turn it on only
+ *     when this process is the only one writing the database, since another process's writes
+ *     do not reach this cache.
  */
 public record JpaStoreConfig(
     Database database, String jdbcUrl, String user, String password, String schema,
     int maxPoolSize, Clock clock, Duration connectionTimeout, Duration slowQueryThreshold,
-    Duration leakDetectionThreshold, boolean migrateOnStart, List<String> extraMigrations) {
+    Duration leakDetectionThreshold, boolean migrateOnStart, List<String> extraMigrations,
+    boolean secondLevelCache) {
+
+  /** Entries kept per cached entity type when the second-level cache is on. */
+  public static final int CACHE_MAX_ENTRIES = 10_000;
 
   /** Default of {@link #connectionTimeout()}: 30 s, HikariCP's own default. */
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
@@ -72,14 +81,15 @@ public record JpaStoreConfig(
     Database db = Database.ofUrl(jdbcUrl);
     return new JpaStoreConfig(db, jdbcUrl, user, password, null, db.defaultPoolSize(),
         Clock.systemUTC(), DEFAULT_CONNECTION_TIMEOUT, DEFAULT_SLOW_QUERY_THRESHOLD,
-        Duration.ZERO, true, List.of());
+        Duration.ZERO, true, List.of(), false);
   }
 
   /**
    * A configuration from properties ({@code restock.db.url}, {@code restock.db.user},
    * {@code restock.db.password}, {@code restock.db.schema}, {@code restock.db.pool-size},
    * {@code restock.db.connection-timeout-ms}, {@code restock.db.slow-query-ms},
-   * {@code restock.db.leak-detection-ms}, {@code restock.db.migrate-on-start}); each may also come from the environment variable of
+   * {@code restock.db.leak-detection-ms}, {@code restock.db.migrate-on-start},
+   * {@code restock.db.cache}); each may also come from the environment variable of
    * the same name in upper case with {@code _} (e.g. {@code RESTOCK_DB_URL}), which wins. Missing
    * keys take the defaults: a SQLite file {@code ./restock.db}, the database's pool size, 30 s,
    * 500 ms, leak detection off; H2 without a user gets its default account {@code sa}. A value
@@ -126,6 +136,11 @@ public record JpaStoreConfig(
       problems.add("restock.db.migrate-on-start: must be true or false (was '" + migrateText
           + "')");
     }
+    String cacheText = values.getOrDefault("restock.db.cache", "false").strip();
+    boolean cache = cacheText.equalsIgnoreCase("true");
+    if (!cache && !cacheText.equalsIgnoreCase("false")) {
+      problems.add("restock.db.cache: must be true or false (was '" + cacheText + "')");
+    }
     if (leak > 0 && leak < 2000) {
       problems.add("restock.db.leak-detection-ms: must be 0 (off) or at least 2000 (was "
           + leak + ")");
@@ -140,7 +155,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(config.database(), config.jdbcUrl(), config.user(),
         config.password(), schema == null || schema.isBlank() ? null : schema.strip(), pool,
         config.clock(), Duration.ofMillis(timeout), Duration.ofMillis(slow),
-        Duration.ofMillis(leak), migrate, List.of());
+        Duration.ofMillis(leak), migrate, List.of(), cache);
   }
 
   /** {@link #from} with this process's environment variables. */
@@ -151,7 +166,7 @@ public record JpaStoreConfig(
   private static final List<String> KEYS = List.of("restock.db.url", "restock.db.user",
       "restock.db.password", "restock.db.schema", "restock.db.pool-size",
       "restock.db.connection-timeout-ms", "restock.db.slow-query-ms",
-      "restock.db.leak-detection-ms", "restock.db.migrate-on-start");
+      "restock.db.leak-detection-ms", "restock.db.migrate-on-start", "restock.db.cache");
 
   /** {@code restock.db.pool-size} becomes {@code RESTOCK_DB_POOL_SIZE}. */
   public static String environmentName(String key) {
@@ -179,20 +194,28 @@ public record JpaStoreConfig(
   private JpaStoreConfig with(String newSchema, int size, Clock newClock, Duration timeout,
       Duration slow, Duration leak) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, newSchema, size, newClock,
-        timeout, slow, leak, migrateOnStart, extraMigrations);
+        timeout, slow, leak, migrateOnStart, extraMigrations, secondLevelCache);
+  }
+
+  /** This configuration with the second-level cache on or off. */
+  public JpaStoreConfig withSecondLevelCache(boolean on) {
+    return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
+        connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
+        extraMigrations, on);
   }
 
   /** This configuration with migrations applied at start-up or not. */
   public JpaStoreConfig withMigrateOnStart(boolean migrate) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
-        connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrate, extraMigrations);
+        connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrate, extraMigrations,
+        secondLevelCache);
   }
 
   /** This configuration with further Flyway migration locations. */
   public JpaStoreConfig withExtraMigrations(String... locations) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
-        List.of(locations));
+        List.of(locations), secondLevelCache);
   }
 
   /** Every Flyway location of this configuration: the database's own, then the extras. */

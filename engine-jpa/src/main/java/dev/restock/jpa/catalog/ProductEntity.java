@@ -16,6 +16,8 @@ import org.hibernate.envers.Audited;
 @Entity
 @Table(name = "product")
 @Audited
+@jakarta.persistence.Cacheable
+@org.hibernate.annotations.Cache(usage = org.hibernate.annotations.CacheConcurrencyStrategy.READ_WRITE)
 @SoftDelete(strategy = SoftDeleteType.TIMESTAMP, columnName = "deleted_at")
 public class ProductEntity extends BaseEntity {
   @Column(name = "sku", length = 64, nullable = false)

@@ -15,6 +15,8 @@ import org.hibernate.envers.Audited;
 @Entity
 @Table(name = "cabinet_type")
 @Audited
+@jakarta.persistence.Cacheable
+@org.hibernate.annotations.Cache(usage = org.hibernate.annotations.CacheConcurrencyStrategy.READ_WRITE)
 @SoftDelete(strategy = SoftDeleteType.TIMESTAMP, columnName = "deleted_at")
 public class CabinetTypeEntity extends BaseEntity {
   @Column(name = "name", length = 200, nullable = false)

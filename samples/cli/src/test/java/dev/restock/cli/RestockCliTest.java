@@ -280,11 +280,34 @@ class RestockCliTest {
           "fill-to-capacity");
       assertThat(order.code()).as(order.err()).isZero();
       assertThat(runOn(url, "order", "list").out()).contains("PENDING").contains("COMPLETED");
+
+      // the operations commands on this database too
+      assertThat(runOn(url, "health").out()).startsWith("UP");
+      assertThat(runOn(url, "stats").out()).contains("statements");
+      assertThat(runOn(url, "migrate", "status").out()).contains("schema version 3");
+      assertThat(runOn(url, "audit", "verify").out()).startsWith("intact");
+      Run backup = runOn(url, "backup", "--to", dir.resolve("b").toString(), "--json");
+      assertThat(backup.code()).as(backup.err()).isZero();
+      String file = backup.out().replaceAll("(?s).*\"file\":\"([^\"]+)\".*", "$1");
+      String target = kind.equals("h2") ? "jdbc:h2:mem:" + schema + "_r;DB_CLOSE_DELAY=-1"
+          : "jdbc:postgresql://127.0.0.1:5432/" + schema + "_r?user=postgres&currentSchema="
+              + schema;
+      if (kind.equals("postgresql")) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test",
+            "postgres", ""); Statement s = c.createStatement()) {
+          s.execute("create database " + schema + "_r");
+        }
+      }
+      Run restore = runOn(target, "restore", "--from", file);
+      assertThat(restore.code()).as(restore.err()).isZero();
+      assertThat(runOn(target, "order", "list").out()).contains("PENDING").contains("COMPLETED");
+      assertThat(runOn(target, "audit", "verify").out()).startsWith("intact");
     } finally {
       if (kind.equals("postgresql")) {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test",
             "postgres", ""); Statement s = c.createStatement()) {
           s.execute("drop schema " + schema + " cascade");
+          s.execute("drop database if exists " + schema + "_r with (force)");
         }
       }
     }
