@@ -49,4 +49,6 @@ public interface RestockSession {
   ServiceOrders serviceOrders();
 
   StockManagement stock();
+
+  dev.restock.api.report.port.in.Reports reports();
 }

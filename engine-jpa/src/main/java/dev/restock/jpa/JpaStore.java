@@ -51,6 +51,7 @@ public final class JpaStore implements Store {
   private final SalesLedger sales = new JpaSalesLedger();
   private final AuditHistory history = new JpaAuditHistory();
   private final AuditLog auditLog = new dev.restock.jpa.audit.JpaAuditLog();
+  private final dev.restock.api.report.port.out.ReportQueries reports = new JpaReports();
   private final dev.restock.api.service.port.out.ServiceOrderStore serviceOrders;
   private final dev.restock.api.service.port.out.NumberSeries numberSeries;
   private final dev.restock.api.stock.port.out.StockLevels stock;
@@ -249,6 +250,7 @@ public final class JpaStore implements Store {
   @Override public SalesLedger sales() { return sales; }
   @Override public AuditHistory history() { return history; }
   @Override public AuditLog auditLog() { return auditLog; }
+  @Override public dev.restock.api.report.port.out.ReportQueries reports() { return reports; }
   @Override public dev.restock.api.service.port.out.ServiceOrderStore serviceOrders() { return serviceOrders; }
   @Override public dev.restock.api.service.port.out.NumberSeries numberSeries() { return numberSeries; }
   @Override public dev.restock.api.stock.port.out.StockLevels stock() { return stock; }

@@ -66,6 +66,8 @@ public interface Store extends AutoCloseable {
 
   DeliveryNotes deliveryNotes();
 
+  dev.restock.api.report.port.out.ReportQueries reports();
+
   @Override
   void close();
 }

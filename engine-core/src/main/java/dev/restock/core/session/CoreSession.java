@@ -46,6 +46,7 @@ final class CoreSession implements RestockSession {
   private final HistoryQueries history;
   private final ServiceOrders serviceOrders;
   private final StockManagement stock;
+  private final dev.restock.api.report.port.in.Reports reports;
 
   CoreSession(CoreContext ctx, Actor actor) {
     this.actor = actor;
@@ -62,6 +63,7 @@ final class CoreSession implements RestockSession {
     this.history = new HistoryService(ctx, actor);
     this.serviceOrders = new ServiceOrderService(ctx, actor);
     this.stock = new StockService(ctx, actor);
+    this.reports = new dev.restock.core.report.ReportService(ctx, actor);
   }
 
   @Override public Actor actor() { return actor; }
@@ -78,4 +80,5 @@ final class CoreSession implements RestockSession {
   @Override public HistoryQueries history() { return history; }
   @Override public ServiceOrders serviceOrders() { return serviceOrders; }
   @Override public StockManagement stock() { return stock; }
+  @Override public dev.restock.api.report.port.in.Reports reports() { return reports; }
 }

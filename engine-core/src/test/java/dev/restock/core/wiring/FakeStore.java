@@ -41,6 +41,7 @@ final class FakeStore implements Store {
   @Override public AuditHistory history() { throw unused(); }
   @Override public dev.restock.api.ops.Health health() { throw unused(); }
   @Override public dev.restock.api.ops.Statistics statistics() { throw unused(); }
+  @Override public dev.restock.api.report.port.out.ReportQueries reports() { throw unused(); }
   @Override public dev.restock.api.audit.port.out.AuditLog auditLog() { throw unused(); }
   @Override public dev.restock.api.service.port.out.ServiceOrderStore serviceOrders() { throw unused(); }
   @Override public dev.restock.api.service.port.out.NumberSeries numberSeries() { throw unused(); }

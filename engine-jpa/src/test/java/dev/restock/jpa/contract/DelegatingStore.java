@@ -39,6 +39,7 @@ class DelegatingStore implements Store {
   @Override public AuditHistory history() { return delegate.history(); }
   @Override public dev.restock.api.ops.Health health() { return delegate.health(); }
   @Override public dev.restock.api.ops.Statistics statistics() { return delegate.statistics(); }
+  @Override public dev.restock.api.report.port.out.ReportQueries reports() { return delegate.reports(); }
   @Override public dev.restock.api.audit.port.out.AuditLog auditLog() { return delegate.auditLog(); }
   @Override public ServiceOrderStore serviceOrders() { return delegate.serviceOrders(); }
   @Override public NumberSeries numberSeries() { return delegate.numberSeries(); }

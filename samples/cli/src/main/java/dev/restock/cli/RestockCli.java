@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         VisitCommand.class, StockCommand.class, DeliveryNoteCommand.class, UserCommand.class,
         AuditCommand.class, AsOfCommand.class, DeletedCommand.class, RestoreCommand.class,
         HealthCommand.class, StatsCommand.class, BackupCommand.class, SeedCommand.class,
-        MigrateCommand.class})
+        MigrateCommand.class, ReportCommand.class})
 public final class RestockCli implements Runnable {
   static final int NOT_FOUND_OR_CONFLICT = 1;
   static final int BAD_INPUT = 2;

@@ -508,4 +508,24 @@ class RestockCliTest {
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("text: is not a valid regular expression");
   }
+
+  @Test
+  void reportsRunFromTheTool() throws Exception {
+    Run demo = run("demo");
+    assertThat(demo.code()).as(demo.err()).isZero();
+
+    JsonNode devices = new ObjectMapper().readTree(
+        run("report", "device-utilisation", "--route", "DEMO-1", "--json").out());
+    assertThat(devices.size()).isPositive();
+    assertThat(devices.get(0).get("cabinetCount").asInt()).isPositive();
+    assertThat(run("report", "low-stock", "--route", "DEMO-1", "--percent", "100").out())
+        .contains("DEMO-1");
+    assertThat(run("report", "sold-out").code()).isZero();
+    Run value = run("report", "stock-value");
+    assertThat(value.code()).as(value.err()).isZero();
+    assertThat(value.out()).contains("total");
+    Run bad = run("report", "low-stock", "--percent", "200");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("percentOfPar");
+  }
 }

@@ -1,0 +1,7 @@
+package dev.restock.api.report;
+
+import java.util.UUID;
+
+/** One live device with its number of live cabinets, location and route (seed 000's report). */
+public record DeviceUtilisation(
+    UUID deviceId, String deviceName, int cabinetCount, String locationName, String routeName) {}

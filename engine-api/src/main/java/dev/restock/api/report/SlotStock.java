@@ -1,0 +1,14 @@
+package dev.restock.api.report;
+
+import java.util.UUID;
+
+/**
+ * One slot of an active planogram of a live device, with its fill, for the low-stock and
+ * sold-out reports.
+ *
+ * @param percentOfPar quantity as a percentage of the par level, rounded down
+ */
+public record SlotStock(
+    String routeCode, UUID deviceId, String deviceName, int cabinetIndex, String position,
+    UUID slotId, UUID productId, String sku, int quantity, int parLevel, int capacity,
+    int percentOfPar) {}
