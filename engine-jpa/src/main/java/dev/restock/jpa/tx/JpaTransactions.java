@@ -74,7 +74,74 @@ public final class JpaTransactions implements TransactionBoundary {
     }
   }
 
+  /**
+   * How long a unit of work keeps trying to begin when SQLite reports the write lock busy after
+   * its own busy timeout (5 s): under heavy contention from several processes a writer may wait
+   * longer than that, and nothing has been done yet, so beginning again is safe.
+   */
+  static final long BEGIN_RETRY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
+  /** Beginning the transaction failed because the database was busy; nothing was done. */
+  private static final class BeginBusy extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BeginBusy(RuntimeException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+
   private <T> T outermost(AuditContext context, boolean readOnly, Supplier<T> work) {
+    long deadline = System.nanoTime() + BEGIN_RETRY_NANOS;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return attempt(context, readOnly, work);
+      } catch (BeginBusy busy) {
+        if (System.nanoTime() > deadline) {
+          throw Failures.translate((RuntimeException) busy.getCause());
+        }
+        LOG.debug("database busy at begin (attempt {}); trying again", attempt);
+        try {
+          Thread.sleep(Math.min(500, 25L * attempt)
+              + java.util.concurrent.ThreadLocalRandom.current().nextLong(25));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw Failures.translate((RuntimeException) busy.getCause());
+        }
+      }
+    }
+  }
+
+  /**
+   * sqlite-jdbc marks a connection as in a transaction before it runs BEGIN; when BEGIN fails
+   * (busy), the connection is left claiming a transaction it does not have, and the next unit of
+   * work on it would run its statements in autocommit mode and fail at commit. Switching
+   * autocommit back on clears the mark (the driver's complaint that there is nothing to commit
+   * is expected and ignored).
+   */
+  private static void resetAfterFailedBegin(Session session) {
+    try {
+      session.doWork(connection -> {
+        try {
+          connection.setAutoCommit(true);
+        } catch (SQLException expected) {
+          // "cannot commit - no transaction is active": the flag is reset all the same
+        }
+      });
+    } catch (RuntimeException e) {
+      LOG.warn("could not reset a connection after a failed begin", e);
+    }
+  }
+
+  private static boolean busy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("SQLITE_BUSY")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private <T> T attempt(AuditContext context, boolean readOnly, Supplier<T> work) {
     Connection supplied = readOnly && readPool != null ? connection(readPool) : null;
     Session session = supplied == null ? sessionFactory.openSession()
         : sessionFactory.withOptions().connection(supplied).openSession();
@@ -86,7 +153,15 @@ public final class JpaTransactions implements TransactionBoundary {
       }
       UnitOfWork unit = new UnitOfWork(session, context, readOnly);
       UnitOfWork.bind(unit);
-      tx = session.beginTransaction();
+      try {
+        tx = session.beginTransaction();
+      } catch (RuntimeException e) {
+        if (busy(e)) {
+          resetAfterFailedBegin(session);
+          throw new BeginBusy(e);
+        }
+        throw e;
+      }
       T result = work.get();
       if (unit.rollbackOnly()) {
         throw new IllegalStateException("a nested unit of work failed and its exception was "
@@ -105,6 +180,8 @@ public final class JpaTransactions implements TransactionBoundary {
       tx.commit();
       runAfterCommit(unit);
       return result;
+    } catch (BeginBusy e) {
+      throw e;
     } catch (RuntimeException e) {
       rollback(tx, e);
       throw Failures.translate(e);
