@@ -47,6 +47,14 @@ class ArchitectureRulesCatchViolationsTest {
   }
 
   @Test
+  void every_public_api_type_has_one_stability_marker_catches_unmarked_and_doubly_marked_types() {
+    assertThat(violations(RestockRules.everyPublicApiTypeHasOneStabilityMarker(ROOT)))
+        .contains(ROOT + ".api.Unmarked has no stability marker")
+        .contains(ROOT + ".api.MarkedTwice has 2 stability markers")
+        .doesNotContain(ROOT + ".api.MarkedOnce ");
+  }
+
+  @Test
   void api_does_not_depend_on_core_jpa_plugins_or_cli_catches_the_api_knowing_core() {
     assertThat(violations(RestockRules.apiDoesNotDependOnOtherModules(ROOT)))
         .contains(ROOT + ".api.KnowsCore").contains(ROOT + ".core.UsesHibernate");

@@ -49,6 +49,10 @@ class ArchitectureTest {
   static final ArchRule api_does_not_depend_on_core_jpa_plugins_or_cli =
       RestockRules.apiDoesNotDependOnOtherModules(ROOT);
 
+  @ArchTest
+  static final ArchRule every_public_api_type_has_one_stability_marker =
+      RestockRules.everyPublicApiTypeHasOneStabilityMarker(ROOT);
+
   // engine-core
 
   @ArchTest

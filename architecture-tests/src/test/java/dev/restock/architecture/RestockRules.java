@@ -53,6 +53,34 @@ final class RestockRules {
 
   // --- engine-api ---------------------------------------------------------------------------
 
+  /** The stability markers, rooted at {@code root}. */
+  static java.util.List<String> stabilityMarkers(String root) {
+    return java.util.List.of(root + ".api.stability.Stable", root + ".api.stability.Experimental",
+        root + ".api.stability.Internal");
+  }
+
+  static ArchRule everyPublicApiTypeHasOneStabilityMarker(String root) {
+    java.util.List<String> markers = stabilityMarkers(root);
+    return classes().that().resideInAPackage(api(root)).and().arePublic()
+        .and().areTopLevelClasses()
+        .and().doNotHaveSimpleName("package-info")
+        .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain
+            .JavaClass>("carry exactly one of @Stable, @Experimental, @Internal") {
+          @Override
+          public void check(com.tngtech.archunit.core.domain.JavaClass type,
+              com.tngtech.archunit.lang.ConditionEvents events) {
+            long found = markers.stream().filter(type::isAnnotatedWith).count();
+            if (found != 1) {
+              events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(type,
+                  type.getName() + (found == 0 ? " has no stability marker"
+                      : " has " + found + " stability markers")));
+            }
+          }
+        })
+        .because("hosts and plugin authors must see which API they may rely on "
+            + "(docs/plugin-authors.md, versioning)");
+  }
+
   static ArchRule apiDependsOnNothingButTheJdk(String root) {
     return classes().that().resideInAPackage(api(root))
         .should().onlyDependOnClassesThat()

@@ -1,5 +1,6 @@
 package dev.restock.api;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.Actor;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.Set;
  * ({@code dev.restock.core.wiring.RestockEngine.builder()}), use it from any thread, close it once
  * to release the store's connections.
  */
+@Stable
 public interface Restock extends AutoCloseable {
 
   /** The use cases acting as {@code actor}. */

@@ -1,5 +1,6 @@
 package dev.restock.api;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.Actor;
 import dev.restock.api.audit.port.in.HistoryQueries;
 import dev.restock.api.catalog.port.in.ProductCatalog;
@@ -20,6 +21,7 @@ import dev.restock.api.user.port.in.UserManagement;
  * history under {@link #actor()}. Cheap to create; thread-safe; each use-case call is its own unit
  * of work.
  */
+@Stable
 public interface RestockSession {
 
   Actor actor();

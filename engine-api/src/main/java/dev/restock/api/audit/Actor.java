@@ -1,5 +1,6 @@
 package dev.restock.api.audit;
 
+import dev.restock.api.stability.Stable;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import java.util.UUID;
  * @param correlationId optional id the host sets to tie the units of work of one request or job
  *     together in history, may be null
  */
+@Stable
 public record Actor(
     UUID userId, String clientAddress, String userAgent, String reason, String correlationId) {
   /** Id of the built-in system actor, used for migrations and seeding only. */

@@ -1,5 +1,6 @@
 package dev.restock.api.audit;
 
+import dev.restock.api.stability.Stable;
 import java.util.Objects;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Objects;
  * {@code product.create} or {@code product.restore}. Nested units of work join the outermost one
  * and keep its context.
  */
+@Stable
 public record AuditContext(Actor actor, String action) {
   public AuditContext {
     Objects.requireNonNull(actor, "actor");

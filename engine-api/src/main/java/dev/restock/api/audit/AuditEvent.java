@@ -1,5 +1,6 @@
 package dev.restock.api.audit;
 
+import dev.restock.api.stability.Experimental;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import java.util.UUID;
  * @param userAgent optional user agent
  * @param correlationId optional correlation id
  */
+@Experimental
 public record AuditEvent(
     long revision, Instant at, UUID actorId, String action, String resourceType, UUID resourceId,
     Map<String, String> details, String clientAddress, String userAgent, String correlationId) {

@@ -1,9 +1,11 @@
 package dev.restock.api.audit;
 
+import dev.restock.api.stability.Stable;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** Entity types whose history is kept, with the names hosts and the CLI use for them. */
+@Stable
 public enum AuditedType {
   PRODUCT("product"),
   LOCATION("location"),

@@ -1,5 +1,6 @@
 package dev.restock.api.audit;
 
+import dev.restock.api.stability.Experimental;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Optional;
  *     no longer match its hash, or whose predecessor is missing; empty when the chain is intact
  * @param problem what is wrong with {@code firstBroken}, empty when intact
  */
+@Experimental
 public record ChainVerification(
     long checked, long unchained, Optional<Long> firstBroken, Optional<String> problem) {
 

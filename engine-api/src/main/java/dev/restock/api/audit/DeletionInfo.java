@@ -1,6 +1,8 @@
 package dev.restock.api.audit;
 
+import dev.restock.api.stability.Experimental;
 import java.util.UUID;
 
 /** Who deleted an entity, when, and why: the revision that deleted it. */
+@Experimental
 public record DeletionInfo(AuditedType type, UUID id, RevisionInfo info) {}

@@ -1,5 +1,6 @@
 package dev.restock.api.audit;
 
+import dev.restock.api.stability.Experimental;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.UUID;
  * A device as it was at one moment, with its cabinets, their planograms and slots, each as the
  * audited state of the time (field name to value).
  */
+@Experimental
 public record DeviceSnapshot(
     Instant asOf, UUID deviceId, Map<String, String> device, List<CabinetState> cabinets) {
   public DeviceSnapshot {

@@ -1,5 +1,6 @@
 package dev.restock.api.audit;
 
+import dev.restock.api.stability.Stable;
 import java.util.Map;
 
 /**
@@ -10,6 +11,7 @@ import java.util.Map;
  * @param state audited fields and their values rendered as text (null values omitted); for a
  *     {@link RevisionKind#DELETED} revision, the last state before deletion
  */
+@Stable
 public record EntityRevision(RevisionInfo info, RevisionKind kind, Map<String, String> state) {
   public EntityRevision {
     state = Map.copyOf(state);

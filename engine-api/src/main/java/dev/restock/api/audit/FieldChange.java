@@ -1,4 +1,6 @@
 package dev.restock.api.audit;
 
+import dev.restock.api.stability.Stable;
 /** One field's value before and after a revision; either side may be null. */
+@Stable
 public record FieldChange(String field, String oldValue, String newValue) {}

@@ -1,5 +1,6 @@
 package dev.restock.api.audit;
 
+import dev.restock.api.stability.Stable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import java.util.UUID;
  * @param userAgent optional user agent
  * @param correlationId optional correlation id set by the host on the actor
  */
+@Stable
 public record RevisionInfo(
     long number, Instant at, UUID actorId, String action, String reason, String clientAddress,
     String userAgent, String correlationId) {

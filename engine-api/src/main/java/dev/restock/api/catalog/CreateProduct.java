@@ -1,5 +1,6 @@
 package dev.restock.api.catalog;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 import java.math.BigDecimal;
 
@@ -9,6 +10,7 @@ import java.math.BigDecimal;
  * @param category optional, may be null
  * @param casePack units per case; null means 1
  */
+@Stable
 public record CreateProduct(String sku, String name, String category, BigDecimal price, Integer casePack) {
   public static final int SKU_MAX = 64;
   public static final int NAME_MAX = 200;

@@ -1,5 +1,6 @@
 package dev.restock.api.catalog;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Aggregate;
 import dev.restock.api.shared.AuditStamp;
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * @param price unit price, {@code >= 0}, two decimal places
  * @param casePack units per case, {@code >= 1}
  */
+@Stable
 public record Product(
     UUID id, String sku, String name, String category, BigDecimal price, int casePack,
     boolean active, long version, AuditStamp stamp, Instant deletedAt) implements Aggregate {}

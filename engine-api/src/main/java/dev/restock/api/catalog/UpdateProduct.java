@@ -1,9 +1,11 @@
 package dev.restock.api.catalog;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 import java.math.BigDecimal;
 
 /** Command to change a product; null fields stay as they are. Validates itself. */
+@Stable
 public record UpdateProduct(
     String sku, String name, String category, BigDecimal price, Integer casePack, Boolean active) {
   public UpdateProduct {

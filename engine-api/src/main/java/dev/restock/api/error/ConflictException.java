@@ -1,9 +1,11 @@
 package dev.restock.api.error;
 
+import dev.restock.api.stability.Stable;
 /**
  * The change clashes with the current state: a duplicate of a value unique among live rows, or an
  * update based on a stale version. Nothing was written.
  */
+@Stable
 public class ConflictException extends RestockException {
   private static final long serialVersionUID = 1L;
 

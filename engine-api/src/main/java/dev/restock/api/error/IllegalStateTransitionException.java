@@ -1,6 +1,8 @@
 package dev.restock.api.error;
 
+import dev.restock.api.stability.Stable;
 /** A lifecycle transition that the entity's current state does not allow. */
+@Stable
 public class IllegalStateTransitionException extends RestockException {
   private static final long serialVersionUID = 1L;
 

@@ -1,10 +1,12 @@
 package dev.restock.api.error;
 
+import dev.restock.api.stability.Stable;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Warehouse stock does not cover what an operation needs; lists every short product. */
+@Stable
 public class InsufficientStockException extends RestockException {
   private static final long serialVersionUID = 1L;
   private final List<Shortage> shortages;

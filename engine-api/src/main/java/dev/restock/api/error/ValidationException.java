@@ -1,5 +1,6 @@
 package dev.restock.api.error;
 
+import dev.restock.api.stability.Stable;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,6 +8,7 @@ import java.util.stream.Collectors;
  * The input broke one or more rules. Carries every violation found, not only the first; nothing
  * was written.
  */
+@Stable
 public class ValidationException extends RestockException {
   private static final long serialVersionUID = 1L;
   private final List<Violation> violations;

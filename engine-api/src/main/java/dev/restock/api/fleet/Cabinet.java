@@ -1,5 +1,6 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import java.util.UUID;
 
 /**
@@ -9,4 +10,5 @@ import java.util.UUID;
  * @param rows slot rows, 1..20 (letters A..T)
  * @param columns slot columns, 1..20
  */
+@Stable
 public record Cabinet(UUID id, int index, UUID cabinetTypeId, int rows, int columns) {}

@@ -1,10 +1,12 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.planogram.SlotSpec;
 import dev.restock.api.shared.Checks;
 import java.util.List;
 
 /** The planogram to give one cabinet (by index) while setting up a device. */
+@Stable
 public record CabinetPlanogram(Integer cabinetIndex, String name, List<SlotSpec> slots) {
   public CabinetPlanogram {
     slots = slots == null ? List.of() : List.copyOf(slots);

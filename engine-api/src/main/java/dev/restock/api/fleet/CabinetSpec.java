@@ -1,9 +1,11 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 import java.util.UUID;
 
 /** A cabinet to create: index 1..3, grid 1..20 × 1..20. Validates itself. */
+@Stable
 public record CabinetSpec(Integer index, UUID cabinetTypeId, Integer rows, Integer columns) {
   public CabinetSpec {
     checks(index, cabinetTypeId, rows, columns).throwIfAny();

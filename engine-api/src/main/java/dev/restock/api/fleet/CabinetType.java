@@ -1,10 +1,12 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Aggregate;
 import dev.restock.api.shared.AuditStamp;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A kind of cabinet (ambient, chilled, frozen...). */
+@Stable
 public record CabinetType(UUID id, String name, long version, AuditStamp stamp, Instant deletedAt)
     implements Aggregate {}

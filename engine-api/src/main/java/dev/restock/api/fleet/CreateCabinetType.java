@@ -1,8 +1,10 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 
 /** Command to add a cabinet type. */
+@Stable
 public record CreateCabinetType(String name) {
   public CreateCabinetType {
     new Checks().text(name, "name", 200).throwIfAny();

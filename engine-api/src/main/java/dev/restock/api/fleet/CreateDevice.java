@@ -1,5 +1,6 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * the database (fields, cabinet grid, duplicate indexes) run here; the use case checks references
  * and the device type's cabinet limit.
  */
+@Stable
 public record CreateDevice(
     String name, String serialNumber, UUID locationId, UUID routeId, UUID deviceTypeId,
     List<CabinetSpec> cabinets) {

@@ -1,8 +1,10 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 
 /** Command to add a device type; {@code maxCabinets} is 1..3. */
+@Stable
 public record CreateDeviceType(String name, Integer maxCabinets) {
   public CreateDeviceType {
     new Checks().text(name, "name", 200).range(maxCabinets, "maxCabinets", 1, 3).throwIfAny();

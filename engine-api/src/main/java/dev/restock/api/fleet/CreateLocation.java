@@ -1,8 +1,10 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 
 /** Command to add a location; {@code address} is optional. */
+@Stable
 public record CreateLocation(String name, String address) {
   public CreateLocation {
     new Checks().text(name, "name", 200).optionalText(address, "address", 500).throwIfAny();

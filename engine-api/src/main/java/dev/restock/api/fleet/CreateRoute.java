@@ -1,8 +1,10 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 
 /** Command to add a route; {@code visitIntervalDays} defaults to 7. */
+@Stable
 public record CreateRoute(String code, String name, Integer visitIntervalDays) {
   public static final int DEFAULT_VISIT_INTERVAL_DAYS = 7;
 

@@ -1,5 +1,6 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Aggregate;
 import dev.restock.api.shared.AuditStamp;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * @param routeId optional route, may be null
  * @param cabinets ordered by index, never empty
  */
+@Stable
 public record Device(
     UUID id, String name, String serialNumber, UUID locationId, UUID routeId, UUID deviceTypeId,
     List<Cabinet> cabinets, long version, AuditStamp stamp, Instant deletedAt)

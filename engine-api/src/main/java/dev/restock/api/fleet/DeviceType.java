@@ -1,11 +1,13 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Aggregate;
 import dev.restock.api.shared.AuditStamp;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A model of vending machine; {@code maxCabinets} is 1..3. */
+@Stable
 public record DeviceType(
     UUID id, String name, int maxCabinets, long version, AuditStamp stamp, Instant deletedAt)
     implements Aggregate {}

@@ -1,5 +1,6 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Aggregate;
 import dev.restock.api.shared.AuditStamp;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * @param code short code, unique among live routes
  * @param visitIntervalDays days between visits, 1..60
  */
+@Stable
 public record Route(
     UUID id, String code, String name, int visitIntervalDays, long version, AuditStamp stamp,
     Instant deletedAt) implements Aggregate {}

@@ -1,11 +1,13 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /** Command to create a device, its cabinets and their planograms in one call. */
+@Stable
 public record SetUpDevice(CreateDevice device, List<CabinetPlanogram> planograms) {
   public SetUpDevice {
     planograms = planograms == null ? List.of() : List.copyOf(planograms);

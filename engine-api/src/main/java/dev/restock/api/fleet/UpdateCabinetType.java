@@ -1,8 +1,10 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 
 /** Command to rename a cabinet type. */
+@Stable
 public record UpdateCabinetType(String name) {
   public UpdateCabinetType {
     new Checks().optionalText(name, "name", 200).throwIfAny();

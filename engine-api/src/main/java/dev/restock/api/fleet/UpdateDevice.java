@@ -1,5 +1,6 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 import java.util.UUID;
 
@@ -7,6 +8,7 @@ import java.util.UUID;
  * Command to change a device; null fields stay as they are. {@code unassignRoute} true removes
  * the device from its route (and then {@code routeId} must be null).
  */
+@Stable
 public record UpdateDevice(
     String name, String serialNumber, UUID locationId, UUID routeId, boolean unassignRoute) {
   public UpdateDevice {

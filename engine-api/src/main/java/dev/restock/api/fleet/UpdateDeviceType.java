@@ -1,8 +1,10 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 
 /** Command to change a device type; null fields stay as they are. */
+@Stable
 public record UpdateDeviceType(String name, Integer maxCabinets) {
   public UpdateDeviceType {
     Checks checks = new Checks().optionalText(name, "name", 200);

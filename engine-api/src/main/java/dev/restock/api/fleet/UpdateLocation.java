@@ -1,8 +1,10 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 
 /** Command to change a location; null fields stay as they are. */
+@Stable
 public record UpdateLocation(String name, String address) {
   public UpdateLocation {
     new Checks().optionalText(name, "name", 200).optionalText(address, "address", 500).throwIfAny();

@@ -1,8 +1,10 @@
 package dev.restock.api.fleet;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 
 /** Command to change a route; null fields stay as they are. */
+@Stable
 public record UpdateRoute(String code, String name, Integer visitIntervalDays) {
   public UpdateRoute {
     code = code == null ? null : code.strip();

@@ -1,5 +1,6 @@
 package dev.restock.api.ops;
 
+import dev.restock.api.stability.Experimental;
 import java.time.Duration;
 
 /**
@@ -12,6 +13,7 @@ import java.time.Duration;
  * @param pool the connection pool's figures
  * @param problem what failed when down; null when up
  */
+@Experimental
 public record Health(
     boolean up, String store, Duration latency, String schemaVersion, PoolStatus pool,
     String problem) {

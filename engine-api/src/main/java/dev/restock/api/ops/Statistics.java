@@ -1,5 +1,6 @@
 package dev.restock.api.ops;
 
+import dev.restock.api.stability.Experimental;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ import java.util.List;
  * @param cacheHits second-level cache hits
  * @param cacheMisses second-level cache misses
  */
+@Experimental
 public record Statistics(
     long statements, long transactions, long entityLoads, long entityInserts, long entityUpdates,
     long entityDeletes, long queryExecutions, List<QueryStatistic> slowest, long cacheHits,

@@ -1,8 +1,10 @@
 package dev.restock.api.picklist;
 
+import dev.restock.api.stability.Stable;
 import java.util.UUID;
 
 /** What to load for one slot: {@code pick} units of the product. */
+@Stable
 public record PickLine(
     UUID deviceId, String deviceName, int cabinetIndex, UUID slotId, String position,
     UUID productId, String sku, String productName, int capacity, int parLevel, int quantity,

@@ -1,5 +1,6 @@
 package dev.restock.api.picklist;
 
+import dev.restock.api.stability.Stable;
 import java.util.UUID;
 
 /**
@@ -7,6 +8,7 @@ import java.util.UUID;
  *
  * @param units units the lines plan, or that rounded up to whole case packs when asked
  */
+@Stable
 public record ProductTotal(
     UUID productId, String sku, String name, String category, int casePack, int units) {
 

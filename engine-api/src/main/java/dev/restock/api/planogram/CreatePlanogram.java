@@ -1,10 +1,12 @@
 package dev.restock.api.planogram;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 import java.util.List;
 import java.util.UUID;
 
 /** Command to give a cabinet a new active planogram (replacing the active one, if any). */
+@Stable
 public record CreatePlanogram(UUID cabinetId, String name, List<SlotSpec> slots) {
   public CreatePlanogram {
     slots = slots == null ? List.of() : List.copyOf(slots);

@@ -1,5 +1,6 @@
 package dev.restock.api.planogram;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Aggregate;
 import dev.restock.api.shared.AuditStamp;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.UUID;
  *
  * @param slots ordered by position (row, then column)
  */
+@Stable
 public record Planogram(
     UUID id, UUID cabinetId, String name, boolean active, List<Slot> slots, long version,
     AuditStamp stamp, Instant deletedAt) implements Aggregate {

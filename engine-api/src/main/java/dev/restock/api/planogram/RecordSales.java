@@ -1,11 +1,13 @@
 package dev.restock.api.planogram;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /** Command to record sales of one or more slots at once; a slot appears at most once. */
+@Stable
 public record RecordSales(List<SaleEntry> entries) {
   public RecordSales {
     entries = entries == null ? List.of() : List.copyOf(entries);

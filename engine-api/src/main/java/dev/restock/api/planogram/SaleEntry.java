@@ -1,5 +1,6 @@
 package dev.restock.api.planogram;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 import java.util.UUID;
 
@@ -7,6 +8,7 @@ import java.util.UUID;
  * Sales of one slot: either units sold, or the count observed in the slot now (sales = previous
  * quantity − observed). Exactly one of the two is given, and it is not negative.
  */
+@Stable
 public record SaleEntry(UUID slotId, Integer unitsSold, Integer observedCount) {
   public SaleEntry {
     Checks checks = new Checks().notNull(slotId, "slotId")

@@ -1,5 +1,6 @@
 package dev.restock.api.planogram;
 
+import dev.restock.api.stability.Stable;
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import java.util.UUID;
  * @param quantity units in the slot now, 0..capacity
  * @param price selling price; defaults to the product's; null for an empty slot
  */
+@Stable
 public record Slot(
     UUID id, String position, UUID productId, int capacity, int parLevel, int quantity,
     BigDecimal price) {

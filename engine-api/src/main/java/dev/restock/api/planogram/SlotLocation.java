@@ -1,8 +1,10 @@
 package dev.restock.api.planogram;
 
+import dev.restock.api.stability.Experimental;
 import java.util.UUID;
 
 /** Where a slot is: device, cabinet, planogram and position; for messages and reports. */
+@Experimental
 public record SlotLocation(
     UUID slotId, String position, UUID planogramId, UUID deviceId, String deviceName,
     int cabinetIndex) {

@@ -1,5 +1,6 @@
 package dev.restock.api.planogram;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.UUID;
  * the product's price; {@code quantity} null means 0. Validates itself (position format, capacity
  * 1..999, par and quantity within capacity); the use case checks the grid and the product.
  */
+@Stable
 public record SlotSpec(
     String position, UUID productId, Integer capacity, Integer parLevel, Integer quantity,
     BigDecimal price) {

@@ -1,5 +1,6 @@
 package dev.restock.api.planogram;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  * becomes the full slot list: slots are matched by position (kept, changed or added), and
  * positions no longer listed are removed.
  */
+@Stable
 public record UpdatePlanogram(String name, List<SlotSpec> slots) {
   public UpdatePlanogram {
     slots = slots == null ? null : List.copyOf(slots);

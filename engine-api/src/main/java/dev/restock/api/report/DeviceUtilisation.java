@@ -1,7 +1,9 @@
 package dev.restock.api.report;
 
+import dev.restock.api.stability.Experimental;
 import java.util.UUID;
 
 /** One live device with its number of live cabinets, location and route (seed 000's report). */
+@Experimental
 public record DeviceUtilisation(
     UUID deviceId, String deviceName, int cabinetCount, String locationName, String routeName) {}

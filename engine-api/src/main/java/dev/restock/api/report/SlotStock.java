@@ -1,5 +1,6 @@
 package dev.restock.api.report;
 
+import dev.restock.api.stability.Experimental;
 import java.util.UUID;
 
 /**
@@ -8,6 +9,7 @@ import java.util.UUID;
  *
  * @param percentOfPar quantity as a percentage of the par level, rounded down
  */
+@Experimental
 public record SlotStock(
     String routeCode, UUID deviceId, String deviceName, int cabinetIndex, String position,
     UUID slotId, UUID productId, String sku, int quantity, int parLevel, int capacity,

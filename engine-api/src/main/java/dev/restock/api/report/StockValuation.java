@@ -1,10 +1,12 @@
 package dev.restock.api.report;
 
+import dev.restock.api.stability.Experimental;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
 /** Warehouse stock valued at the products' prices: one line per product, and the total. */
+@Experimental
 public record StockValuation(List<Line> lines, BigDecimal total) {
   public StockValuation {
     lines = List.copyOf(lines);

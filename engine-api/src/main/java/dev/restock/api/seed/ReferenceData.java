@@ -1,5 +1,6 @@
 package dev.restock.api.seed;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.fleet.CreateCabinetType;
 import dev.restock.api.fleet.CreateDeviceType;
 import dev.restock.api.user.CreateUser;
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param cabinetTypes cabinet types, matched by name
  * @param firstAdmin the administrator to create when the database has no active one; may be null
  */
+@Experimental
 public record ReferenceData(
     List<CreateDeviceType> deviceTypes, List<CreateCabinetType> cabinetTypes,
     CreateUser firstAdmin) {

@@ -1,5 +1,6 @@
 package dev.restock.api.service;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * @param returnUndelivered put planned-but-undelivered units back into warehouse stock
  * @param notes optional driver notes
  */
+@Stable
 public record CompleteVisit(Map<UUID, Integer> delivered, boolean returnUndelivered, String notes) {
   public CompleteVisit {
     delivered = delivered == null ? Map.of() : Map.copyOf(delivered);

@@ -1,5 +1,6 @@
 package dev.restock.api.service;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.UUID;
  * @param strategyId pick-list strategy; null means {@code fill-to-par}
  * @param options pick options; null means none
  */
+@Stable
 public record CreateServiceOrder(
     UUID routeId, List<UUID> cabinetIds, String visitPolicyId, String strategyId,
     PickOptions options) {

@@ -1,5 +1,6 @@
 package dev.restock.api.service;
 
+import dev.restock.api.stability.Stable;
 import java.util.UUID;
 
 /**
@@ -7,5 +8,6 @@ import java.util.UUID;
  *
  * @param delivered units actually put in the slot; null until the visit is completed
  */
+@Stable
 public record OrderLine(
     UUID id, UUID slotId, String position, UUID productId, int planned, Integer delivered) {}

@@ -1,5 +1,6 @@
 package dev.restock.api.service;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 
 /**
@@ -8,6 +9,7 @@ import dev.restock.api.shared.Checks;
  * @param minimumPick lines planning fewer units than this are left out (0 keeps every line)
  * @param roundTotalsToCasePack product totals are rounded up to whole case packs
  */
+@Stable
 public record PickOptions(int minimumPick, boolean roundTotalsToCasePack) {
   public static final PickOptions NONE = new PickOptions(0, false);
 

@@ -1,5 +1,6 @@
 package dev.restock.api.service;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Aggregate;
 import dev.restock.api.shared.AuditStamp;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.UUID;
  * @param deliveryNoteId the delivery note issued at dispatch, null before
  * @param notes cancellation reason or other remarks, may be null
  */
+@Stable
 public record ServiceOrder(
     UUID id, String number, UUID routeId, UUID driverId, OrderStatus status, String strategyId,
     int estimatedMinutes, UUID deliveryNoteId, String notes, List<Visit> visits, long version,

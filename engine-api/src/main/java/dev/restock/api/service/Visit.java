@@ -1,5 +1,6 @@
 package dev.restock.api.service;
 
+import dev.restock.api.stability.Stable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.UUID;
  * @param notes the skip reason or the driver's notes, may be null
  * @param completedAt when the visit was completed or skipped, null while pending
  */
+@Stable
 public record Visit(
     UUID id, UUID deviceId, String deviceName, UUID cabinetId, int cabinetIndex,
     VisitStatus status, String notes, Instant completedAt, List<OrderLine> lines) {

@@ -1,6 +1,8 @@
 package dev.restock.api.service;
 
+import dev.restock.api.stability.Stable;
 /** A visit is PENDING until it is COMPLETED or SKIPPED, once. */
+@Stable
 public enum VisitStatus {
   PENDING,
   COMPLETED,

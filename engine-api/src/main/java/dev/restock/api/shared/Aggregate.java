@@ -1,9 +1,11 @@
 package dev.restock.api.shared;
 
+import dev.restock.api.stability.Stable;
 import java.time.Instant;
 import java.util.UUID;
 
 /** What every stored aggregate has: identity, optimistic version, audit stamp, soft-delete time. */
+@Stable
 public interface Aggregate {
   UUID id();
 

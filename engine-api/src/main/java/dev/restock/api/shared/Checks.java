@@ -1,5 +1,6 @@
 package dev.restock.api.shared;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.error.ValidationException;
 import dev.restock.api.error.Violation;
 import java.math.BigDecimal;
@@ -12,6 +13,7 @@ import java.util.List;
  *
  * <p>Not thread-safe; create one per validation.
  */
+@Stable
 public final class Checks {
   private final List<Violation> violations = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package dev.restock.api.shared;
 
+import dev.restock.api.stability.Stable;
 import java.util.List;
 import java.util.function.Function;
 
@@ -11,6 +12,7 @@ import java.util.function.Function;
  * @param size requested page size
  * @param total number of matching rows across all pages
  */
+@Stable
 public record Page<T>(List<T> items, int page, int size, long total) {
   public Page {
     items = List.copyOf(items);

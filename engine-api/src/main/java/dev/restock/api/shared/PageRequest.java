@@ -1,11 +1,13 @@
 package dev.restock.api.shared;
 
+import dev.restock.api.stability.Stable;
 /**
  * A page to read: zero-based page number and page size (1..{@value #MAX_SIZE}).
  *
  * @param page zero-based page number
  * @param size rows per page
  */
+@Stable
 public record PageRequest(int page, int size) {
   public static final int MAX_SIZE = 1000;
   public static final int DEFAULT_SIZE = 50;

@@ -1,5 +1,6 @@
 package dev.restock.api.shared;
 
+import dev.restock.api.stability.Experimental;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -17,6 +18,7 @@ import java.util.regex.PatternSyntaxException;
  * @param text what to look for (1..200 characters)
  * @param mode contains (the default) or regular expression
  */
+@Experimental
 public record TextQuery(String text, Mode mode) {
   /** How {@code text} matches. */
   public enum Mode {

@@ -1,6 +1,8 @@
 package dev.restock.api.shared;
 
+import dev.restock.api.stability.Stable;
 /** Which rows a read sees with respect to soft delete. */
+@Stable
 public enum Visibility {
   /** Live rows only: the default everywhere. */
   LIVE,

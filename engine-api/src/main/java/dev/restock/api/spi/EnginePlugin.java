@@ -1,5 +1,6 @@
 package dev.restock.api.spi;
 
+import dev.restock.api.stability.Stable;
 /**
  * A plugin's entry point. Register instances explicitly with the engine builder, or let the
  * builder discover them through {@link java.util.ServiceLoader} (list the class in
@@ -10,6 +11,7 @@ package dev.restock.api.spi;
  * {@link #register} is called once, on the building thread, before any use case runs; it MUST
  * only contribute through the registrar and MUST NOT do I/O.
  */
+@Stable
 public interface EnginePlugin {
 
   String id();

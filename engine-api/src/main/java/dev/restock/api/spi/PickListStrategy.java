@@ -1,5 +1,6 @@
 package dev.restock.api.spi;
 
+import dev.restock.api.stability.Stable;
 /**
  * Decides how many units to load into one slot.
  *
@@ -9,6 +10,7 @@ package dev.restock.api.spi;
  * {@code slot.room()} inclusive; the engine rejects anything else as a plugin error. It is never
  * called for an empty slot. Arguments are never null. The TCK in {@code plugins/tck} checks this.
  */
+@Stable
 public interface PickListStrategy {
 
   String id();

@@ -1,5 +1,6 @@
 package dev.restock.api.spi;
 
+import dev.restock.api.stability.Stable;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -11,4 +12,5 @@ import java.util.UUID;
  * @param date the day the pick list is computed for
  * @param salesWindowDays the window {@link SlotSnapshot#unitsSoldInWindow()} covers, 0 for none
  */
+@Stable
 public record PlanContext(UUID routeId, int visitIntervalDays, LocalDate date, int salesWindowDays) {}

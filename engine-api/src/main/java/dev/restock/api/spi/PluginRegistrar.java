@@ -1,5 +1,6 @@
 package dev.restock.api.spi;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.port.out.AuditSink;
 
 /**
@@ -7,6 +8,7 @@ import dev.restock.api.audit.port.out.AuditSink;
  * start-up, on the building thread; do not keep it. Later versions add contributions as default
  * methods so existing plugins keep compiling.
  */
+@Stable
 public interface PluginRegistrar {
 
   /**

@@ -1,5 +1,6 @@
 package dev.restock.api.spi;
 
+import dev.restock.api.stability.Stable;
 import java.util.UUID;
 
 /**
@@ -14,6 +15,7 @@ import java.util.UUID;
  *     ({@link PickListStrategy#salesWindowDays()}), or null when the slot has no sale recorded in
  *     it (or the strategy asked for no window)
  */
+@Stable
 public record SlotSnapshot(
     UUID slotId, UUID deviceId, int cabinetIndex, String position, UUID productId, int capacity,
     int parLevel, int quantity, int casePack, Integer unitsSoldInWindow) {

@@ -1,5 +1,6 @@
 package dev.restock.api.spi;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.port.out.AuditHistory;
 import dev.restock.api.audit.port.out.AuditLog;
 import dev.restock.api.catalog.port.out.Products;
@@ -22,6 +23,7 @@ import dev.restock.api.user.port.out.Users;
  * Ports are thread-safe and must be used inside units of work of {@link #transactions()}. The
  * engine closes the store when it is closed; closing releases every connection and thread.
  */
+@Stable
 public interface Store extends AutoCloseable {
 
   /** Short description for logs and health, e.g. {@code jpa-sqlite:/data/restock.db}. */

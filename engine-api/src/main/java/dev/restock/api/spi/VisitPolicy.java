@@ -1,5 +1,6 @@
 package dev.restock.api.spi;
 
+import dev.restock.api.stability.Stable;
 /**
  * Decides which of a route's cabinets need a visit.
  *
@@ -7,6 +8,7 @@ package dev.restock.api.spi;
  * MUST be pure and thread-safe, like {@link PickListStrategy#plan}. It is called only for cabinets
  * of live devices on the route that have an active planogram. Arguments are never null.
  */
+@Stable
 public interface VisitPolicy {
 
   String id();

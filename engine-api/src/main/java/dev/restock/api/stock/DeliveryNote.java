@@ -1,5 +1,6 @@
 package dev.restock.api.stock;
 
+import dev.restock.api.stability.Stable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.UUID;
  *
  * @param number {@code DN-<year>-<6 digits>}, unique and gapless per year
  */
+@Stable
 public record DeliveryNote(
     UUID id, String number, UUID orderId, String orderNumber, Instant issuedAt,
     List<DeliveryNoteLine> lines) {

@@ -1,6 +1,8 @@
 package dev.restock.api.stock;
 
+import dev.restock.api.stability.Stable;
 import java.util.UUID;
 
 /** Units of one product taken from the warehouse for an order. */
+@Stable
 public record DeliveryNoteLine(UUID productId, String sku, int quantity) {}

@@ -1,5 +1,6 @@
 package dev.restock.api.tx;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.AuditContext;
 import java.util.function.Supplier;
 
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
  * (store exceptions are translated to {@link dev.restock.api.error.RestockException}s); a unit of
  * work never crosses threads. A read-write unit may not be nested inside a read-only one.
  */
+@Stable
 public interface TransactionBoundary {
 
   /** Runs {@code work} in a read-write unit of work recorded in history under {@code context}. */

@@ -1,9 +1,11 @@
 package dev.restock.api.user;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 import java.util.regex.Pattern;
 
 /** Command to add a user. */
+@Stable
 public record CreateUser(String username, String email, Role role) {
   static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");

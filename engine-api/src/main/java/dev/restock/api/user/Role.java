@@ -1,6 +1,8 @@
 package dev.restock.api.user;
 
+import dev.restock.api.stability.Stable;
 /** What a user may do (enforced by a later permission policy). */
+@Stable
 public enum Role {
   ADMIN,
   MANAGER,

@@ -1,8 +1,10 @@
 package dev.restock.api.user;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Checks;
 
 /** Command to change a user; null fields stay as they are. */
+@Stable
 public record UpdateUser(String email, Role role, Boolean active) {
   public UpdateUser {
     email = email == null ? null : email.strip();

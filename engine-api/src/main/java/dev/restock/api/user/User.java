@@ -1,11 +1,13 @@
 package dev.restock.api.user;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Aggregate;
 import dev.restock.api.shared.AuditStamp;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A person using the engine; username and email are unique among live users. */
+@Stable
 public record User(
     UUID id, String username, String email, Role role, boolean active, long version,
     AuditStamp stamp, Instant deletedAt) implements Aggregate {}

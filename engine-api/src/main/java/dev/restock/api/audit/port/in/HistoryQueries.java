@@ -1,5 +1,6 @@
 package dev.restock.api.audit.port.in;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.ActivitySummary;
 import dev.restock.api.audit.AuditEvent;
 import dev.restock.api.audit.AuditedType;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Answers who changed what, when and why, and whether the records are intact. */
+@Stable
 public interface HistoryQueries {
 
   /**

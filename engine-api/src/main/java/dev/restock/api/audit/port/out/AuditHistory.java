@@ -1,5 +1,6 @@
 package dev.restock.api.audit.port.out;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.ChainVerification;
 import dev.restock.api.audit.DeviceSnapshot;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Reads the history a store keeps of audited entities. Call inside a unit of work. */
+@Stable
 public interface AuditHistory {
 
   /**

@@ -1,5 +1,6 @@
 package dev.restock.api.audit.port.out;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.audit.ActivitySummary;
 import dev.restock.api.audit.AuditEvent;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * work, tied to its history revision, so it commits or rolls back with the change. Call inside a
  * unit of work.
  */
+@Experimental
 public interface AuditLog extends AuditSink {
 
   /** Events in time order, oldest first, optionally of one actor and one resource. */

@@ -1,5 +1,6 @@
 package dev.restock.api.audit.port.out;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.audit.AuditEvent;
 
 /**
@@ -11,6 +12,7 @@ import dev.restock.api.audit.AuditEvent;
  * An exception it throws never affects the change that was audited: the engine counts it, logs
  * it and carries on.
  */
+@Experimental
 public interface AuditSink {
 
   /** Unique id of the sink, e.g. {@code audit-log}. */

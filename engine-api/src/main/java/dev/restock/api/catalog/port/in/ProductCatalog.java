@@ -1,11 +1,13 @@
 package dev.restock.api.catalog.port.in;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.catalog.CreateProduct;
 import dev.restock.api.catalog.Product;
 import dev.restock.api.catalog.UpdateProduct;
 import dev.restock.api.shared.port.in.ManageAggregate;
 
 /** Manage the product catalogue. */
+@Stable
 public interface ProductCatalog extends ManageAggregate<Product, CreateProduct, UpdateProduct> {
 
   /** @throws dev.restock.api.error.NotFoundException when no live product has this sku */

@@ -1,5 +1,6 @@
 package dev.restock.api.catalog.port.out;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.catalog.Product;
 import dev.restock.api.shared.port.out.Repository;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Stored products. */
+@Stable
 public interface Products extends Repository<Product> {
 
   /** The live product with this sku. */

@@ -1,10 +1,12 @@
 package dev.restock.api.fleet.port.in;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.fleet.CabinetType;
 import dev.restock.api.fleet.CreateCabinetType;
 import dev.restock.api.fleet.UpdateCabinetType;
 import dev.restock.api.shared.port.in.ManageAggregate;
 
 /** Manage cabinet types. */
+@Stable
 public interface CabinetTypeManagement
     extends ManageAggregate<CabinetType, CreateCabinetType, UpdateCabinetType> {}

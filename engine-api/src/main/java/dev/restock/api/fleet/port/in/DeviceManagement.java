@@ -1,5 +1,6 @@
 package dev.restock.api.fleet.port.in;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.fleet.CreateDevice;
 import dev.restock.api.fleet.Device;
 import dev.restock.api.fleet.UpdateDevice;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Manage devices and their cabinets. */
+@Stable
 public interface DeviceManagement extends ManageAggregate<Device, CreateDevice, UpdateDevice> {
 
   /** @throws dev.restock.api.error.NotFoundException when no live device has this serial */

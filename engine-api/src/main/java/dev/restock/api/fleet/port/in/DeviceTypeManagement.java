@@ -1,10 +1,12 @@
 package dev.restock.api.fleet.port.in;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.fleet.CreateDeviceType;
 import dev.restock.api.fleet.DeviceType;
 import dev.restock.api.fleet.UpdateDeviceType;
 import dev.restock.api.shared.port.in.ManageAggregate;
 
 /** Manage device types. */
+@Stable
 public interface DeviceTypeManagement
     extends ManageAggregate<DeviceType, CreateDeviceType, UpdateDeviceType> {}

@@ -1,9 +1,11 @@
 package dev.restock.api.fleet.port.in;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.fleet.CreateLocation;
 import dev.restock.api.fleet.Location;
 import dev.restock.api.fleet.UpdateLocation;
 import dev.restock.api.shared.port.in.ManageAggregate;
 
 /** Manage locations. */
+@Stable
 public interface LocationManagement extends ManageAggregate<Location, CreateLocation, UpdateLocation> {}

@@ -1,7 +1,9 @@
 package dev.restock.api.fleet.port.out;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.fleet.DeviceType;
 import dev.restock.api.shared.port.out.Repository;
 
 /** Stored device types, listed by name. */
+@Stable
 public interface DeviceTypes extends Repository<DeviceType> {}

@@ -1,5 +1,6 @@
 package dev.restock.api.fleet.port.out;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.fleet.Device;
 import dev.restock.api.shared.port.out.Repository;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
  * Stored devices with their cabinets, listed by name. A device's cabinets are written with it:
  * {@link #add} inserts them, {@link #update} keeps the cabinets of {@code Device.cabinets()} by id.
  */
+@Stable
 public interface Devices extends Repository<Device> {
 
   /** The live device with this serial number. */

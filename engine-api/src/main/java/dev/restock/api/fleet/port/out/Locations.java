@@ -1,7 +1,9 @@
 package dev.restock.api.fleet.port.out;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.fleet.Location;
 import dev.restock.api.shared.port.out.Repository;
 
 /** Stored locations, listed by name. */
+@Stable
 public interface Locations extends Repository<Location> {}

@@ -1,10 +1,12 @@
 package dev.restock.api.fleet.port.out;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.fleet.Route;
 import dev.restock.api.shared.port.out.Repository;
 import java.util.Optional;
 
 /** Stored routes, listed by code. */
+@Stable
 public interface Routes extends Repository<Route> {
 
   /** The live route with this code. */

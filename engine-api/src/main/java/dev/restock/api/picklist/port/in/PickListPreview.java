@@ -1,9 +1,11 @@
 package dev.restock.api.picklist.port.in;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.picklist.PickList;
 import java.util.UUID;
 
 /** Computes what a route needs, without writing anything. */
+@Stable
 public interface PickListPreview {
 
   /** The id of the strategy used when none is named: {@value}. */

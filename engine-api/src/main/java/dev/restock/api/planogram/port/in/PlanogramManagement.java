@@ -1,5 +1,6 @@
 package dev.restock.api.planogram.port.in;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.planogram.CreatePlanogram;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.UpdatePlanogram;
@@ -7,6 +8,7 @@ import dev.restock.api.shared.port.in.ManageAggregate;
 import java.util.UUID;
 
 /** Manage planograms and their slots. */
+@Stable
 public interface PlanogramManagement
     extends ManageAggregate<Planogram, CreatePlanogram, UpdatePlanogram> {
 

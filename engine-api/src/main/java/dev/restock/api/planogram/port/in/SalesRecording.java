@@ -1,11 +1,13 @@
 package dev.restock.api.planogram.port.in;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.planogram.RecordSales;
 import dev.restock.api.planogram.SaleRecord;
 import java.util.List;
 import java.util.UUID;
 
 /** Record what was sold from slots. */
+@Stable
 public interface SalesRecording {
 
   /**

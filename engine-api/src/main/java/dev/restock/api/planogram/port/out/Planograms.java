@@ -1,5 +1,6 @@
 package dev.restock.api.planogram.port.out;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.shared.port.out.Repository;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * Stored planograms with their slots. {@link #update} matches slots by id: changed slots are
  * updated, new ones inserted, missing ones removed; each slot keeps a history of its own.
  */
+@Stable
 public interface Planograms extends Repository<Planogram> {
 
   /** The live, active planogram of a cabinet. */

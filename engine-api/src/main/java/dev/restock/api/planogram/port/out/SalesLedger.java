@@ -1,10 +1,12 @@
 package dev.restock.api.planogram.port.out;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.planogram.SaleRecord;
 import java.util.List;
 import java.util.UUID;
 
 /** Append-only record of sales. Call inside a unit of work. */
+@Stable
 public interface SalesLedger {
 
   /** Appends sale records in one batch. */

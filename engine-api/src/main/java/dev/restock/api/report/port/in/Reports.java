@@ -1,5 +1,6 @@
 package dev.restock.api.report.port.in;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.report.DeviceUtilisation;
 import dev.restock.api.report.SlotStock;
 import dev.restock.api.report.StockValuation;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The operator's reports (seed {@code 000_*}); every role may read them. */
+@Experimental
 public interface Reports {
 
   /** Live devices with cabinet count, location and route, by name; filters may be null. */

@@ -1,5 +1,6 @@
 package dev.restock.api.report.port.out;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.report.DeviceUtilisation;
 import dev.restock.api.report.SlotStock;
 import dev.restock.api.report.StockValuation;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The reports as a store computes them, each in a fixed number of statements. */
+@Experimental
 public interface ReportQueries {
 
   List<DeviceUtilisation> deviceUtilisation(UUID routeId, UUID locationId);

@@ -1,5 +1,6 @@
 package dev.restock.api.service.port.in;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.picklist.PickList;
 import dev.restock.api.service.CompleteVisit;
 import dev.restock.api.service.CreateServiceOrder;
@@ -10,6 +11,7 @@ import dev.restock.api.stock.DeliveryNote;
 import java.util.UUID;
 
 /** The daily job: decide visits, compute what to load, dispatch, record what was delivered. */
+@Stable
 public interface ServiceOrders {
 
   /**

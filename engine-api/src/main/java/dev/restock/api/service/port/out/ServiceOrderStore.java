@@ -1,5 +1,6 @@
 package dev.restock.api.service.port.out;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.service.ServiceOrder;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * Stored service orders with their visits and lines, written as one aggregate. Call inside a unit
  * of work. Reads load an order's visits and lines in a fixed number of statements.
  */
+@Stable
 public interface ServiceOrderStore {
 
   ServiceOrder add(ServiceOrder order);

@@ -1,5 +1,6 @@
 package dev.restock.api.shared.port.in;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Aggregate;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * @param <C> create command
  * @param <U> update command
  */
+@Stable
 public interface ManageAggregate<T extends Aggregate, C, U> {
 
   /**

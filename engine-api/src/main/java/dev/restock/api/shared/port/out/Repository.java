@@ -1,5 +1,6 @@
 package dev.restock.api.shared.port.out;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.Aggregate;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
@@ -14,6 +15,7 @@ import java.util.UUID;
  *
  * @param <T> the aggregate type
  */
+@Stable
 public interface Repository<T extends Aggregate> {
 
   /** The aggregate with this id if {@code visibility} lets it be seen. */

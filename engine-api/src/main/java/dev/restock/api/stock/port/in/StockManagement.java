@@ -1,11 +1,13 @@
 package dev.restock.api.stock.port.in;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.stock.StockLevel;
 import java.util.List;
 import java.util.UUID;
 
 /** Warehouse stock: receive, adjust, read; and issued delivery notes. */
+@Stable
 public interface StockManagement {
 
   /**

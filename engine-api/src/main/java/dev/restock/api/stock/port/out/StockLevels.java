@@ -1,5 +1,6 @@
 package dev.restock.api.stock.port.out;
 
+import dev.restock.api.stability.Stable;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.UUID;
  * Writes detect concurrent changes: a unit that read a level another unit changed meanwhile fails
  * with a {@link dev.restock.api.error.ConflictException} instead of overwriting it.
  */
+@Stable
 public interface StockLevels {
 
   /** On-hand units of these products (absent products: 0), in one read. */

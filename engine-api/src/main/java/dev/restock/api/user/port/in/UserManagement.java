@@ -1,5 +1,6 @@
 package dev.restock.api.user.port.in;
 
+import dev.restock.api.stability.Stable;
 import dev.restock.api.shared.port.in.ManageAggregate;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.UpdateUser;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Manage users. */
+@Stable
 public interface UserManagement extends ManageAggregate<User, CreateUser, UpdateUser> {
 
   /** @throws dev.restock.api.error.NotFoundException when no live user has this username */
