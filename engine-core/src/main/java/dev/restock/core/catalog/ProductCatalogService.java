@@ -102,4 +102,9 @@ public final class ProductCatalogService extends CrudUseCase<Product, CreateProd
   static BigDecimal money(BigDecimal amount) {
     return amount.setScale(2, RoundingMode.UNNECESSARY);
   }
+
+  @Override
+  protected dev.restock.api.shared.SearchFields searchFields() {
+    return dev.restock.api.shared.SearchFields.PRODUCT;
+  }
 }

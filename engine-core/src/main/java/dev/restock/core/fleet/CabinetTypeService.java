@@ -35,4 +35,9 @@ public final class CabinetTypeService
     return new CabinetType(t.id(), pick(u.name(), t.name()), t.version(), t.stamp(),
         t.deletedAt());
   }
+
+  @Override
+  protected dev.restock.api.shared.SearchFields searchFields() {
+    return dev.restock.api.shared.SearchFields.CABINET_TYPE;
+  }
 }

@@ -129,4 +129,9 @@ public final class DeviceService extends CrudUseCase<Device, CreateDevice, Updat
       return new DeviceSetup(stored, storedPlanograms);
     });
   }
+
+  @Override
+  protected dev.restock.api.shared.SearchFields searchFields() {
+    return dev.restock.api.shared.SearchFields.DEVICE;
+  }
 }

@@ -35,4 +35,9 @@ public final class DeviceTypeService
     return new DeviceType(t.id(), pick(u.name(), t.name()), pick(u.maxCabinets(), t.maxCabinets()),
         t.version(), t.stamp(), t.deletedAt());
   }
+
+  @Override
+  protected dev.restock.api.shared.SearchFields searchFields() {
+    return dev.restock.api.shared.SearchFields.DEVICE_TYPE;
+  }
 }

@@ -34,4 +34,9 @@ public final class LocationService extends CrudUseCase<Location, CreateLocation,
     return new Location(l.id(), pick(u.name(), l.name()), pick(u.address(), l.address()),
         l.version(), l.stamp(), l.deletedAt());
   }
+
+  @Override
+  protected dev.restock.api.shared.SearchFields searchFields() {
+    return dev.restock.api.shared.SearchFields.LOCATION;
+  }
 }

@@ -51,4 +51,9 @@ public final class RouteService extends CrudUseCase<Route, CreateRoute, UpdateRo
     return read(() -> repository().findByCode(code.strip())
         .orElseThrow(() -> new NotFoundException("route", code)));
   }
+
+  @Override
+  protected dev.restock.api.shared.SearchFields searchFields() {
+    return dev.restock.api.shared.SearchFields.ROUTE;
+  }
 }

@@ -81,4 +81,9 @@ public final class PlanogramService extends AggregateUseCase<Planogram>
     return store.devices().findByCabinet(cabinetId).flatMap(d -> d.cabinets().stream()
         .filter(c -> c.id().equals(cabinetId)).findFirst());
   }
+
+  @Override
+  protected dev.restock.api.shared.SearchFields searchFields() {
+    return dev.restock.api.shared.SearchFields.PLANOGRAM;
+  }
 }

@@ -46,6 +46,18 @@ public abstract class AggregateUseCase<T extends Aggregate> extends UseCase {
     return read(() -> repository().list(request, visibility));
   }
 
+  /** The fields criteria may name for this aggregate. */
+  protected abstract dev.restock.api.shared.SearchFields searchFields();
+
+  public Page<T> find(dev.restock.api.shared.Criteria criteria, PageRequest request,
+      Visibility visibility) {
+    Objects.requireNonNull(criteria, "criteria");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(visibility, "visibility");
+    dev.restock.api.shared.Criteria checked = searchFields().check(criteria);
+    return read(() -> repository().find(checked, request, visibility));
+  }
+
   public Page<T> search(dev.restock.api.shared.TextQuery query, PageRequest request,
       Visibility visibility) {
     Objects.requireNonNull(query, "query");

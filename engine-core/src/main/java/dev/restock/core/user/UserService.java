@@ -85,4 +85,9 @@ public final class UserService extends CrudUseCase<User, CreateUser, UpdateUser>
           + "first");
     }
   }
+
+  @Override
+  protected dev.restock.api.shared.SearchFields searchFields() {
+    return dev.restock.api.shared.SearchFields.USER;
+  }
 }

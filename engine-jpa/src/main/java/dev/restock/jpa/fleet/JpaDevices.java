@@ -24,6 +24,9 @@ public final class JpaDevices extends JpaRepository<Device, DeviceEntity> implem
   @Override protected void copy(Device d, DeviceEntity e) { e.copy(d); }
   @Override protected String what() { return "device"; }
   @Override protected String orderProperty() { return "name"; }
+  @Override protected java.util.Map<String, String> criteriaColumns() {
+    return java.util.Map.of("name", "name", "serialNumber", "serial_number", "locationId", "location_id", "routeId", "route_id", "deviceTypeId", "device_type_id");
+  }
   @Override protected java.util.List<String> searchColumns() { return java.util.List.of("name", "serial_number"); }
 
   /**
@@ -83,6 +86,17 @@ public final class JpaDevices extends JpaRepository<Device, DeviceEntity> implem
     }
     session().flush();
     return restored;
+  }
+
+  /** The cabinets of a whole page in one statement, whatever the page size. */
+  @Override
+  protected void loadChildren(List<DeviceEntity> devices) {
+    if (!devices.isEmpty()) {
+      session().createSelectionQuery(
+              "select distinct d from DeviceEntity d left join fetch d.cabinets where d in :ds",
+              DeviceEntity.class)
+          .setParameter("ds", devices).getResultList();
+    }
   }
 
   @Override

@@ -17,5 +17,8 @@ public final class JpaLocations extends JpaRepository<Location, LocationEntity> 
   @Override protected void copy(Location l, LocationEntity e) { e.copy(l); }
   @Override protected String what() { return "location"; }
   @Override protected String orderProperty() { return "name"; }
+  @Override protected java.util.Map<String, String> criteriaColumns() {
+    return java.util.Map.of("name", "name", "address", "address");
+  }
   @Override protected java.util.List<String> searchColumns() { return java.util.List.of("name", "address"); }
 }

@@ -18,6 +18,9 @@ public final class JpaRoutes extends JpaRepository<Route, RouteEntity> implement
   @Override protected void copy(Route r, RouteEntity e) { e.copy(r); }
   @Override protected String what() { return "route"; }
   @Override protected String orderProperty() { return "code"; }
+  @Override protected java.util.Map<String, String> criteriaColumns() {
+    return java.util.Map.of("code", "code", "name", "name", "visitIntervalDays", "visit_interval_days");
+  }
   @Override protected java.util.List<String> searchColumns() { return java.util.List.of("code", "name"); }
 
   @Override

@@ -32,6 +32,9 @@ public final class JpaPlanograms extends JpaRepository<Planogram, PlanogramEntit
   @Override protected PlanogramEntity newEntity(Planogram p) { return new PlanogramEntity(p); }
   @Override protected String what() { return "planogram"; }
   @Override protected String orderProperty() { return "name"; }
+  @Override protected java.util.Map<String, String> criteriaColumns() {
+    return java.util.Map.of("name", "name", "cabinetId", "cabinet_id", "active", "active");
+  }
 
   @Override
   protected void copy(Planogram p, PlanogramEntity e) {

@@ -1,5 +1,6 @@
 package dev.restock.jpa.shared;
 
+import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.TextQuery;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.shared.Aggregate;
@@ -84,6 +85,7 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
               "from " + entity + " e order by e." + orderProperty() + (orderUnique ? "" : ", e.id"),
               entityType)
           .setFirstResult((int) request.offset()).setMaxResults(request.size()).getResultList();
+      loadChildren(rows);
       return Page.of(rows.stream().map(e -> toDomain(e, null)).toList(), request, total);
     }
     String where = visibility == Visibility.ONLY_DELETED ? "e.deleted_at is not null" : "1 = 1";
@@ -114,6 +116,97 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
     return Page.of(rows, request, total);
   }
 
+  /**
+   * Column of each searchable field of {@link dev.restock.api.shared.SearchFields} (constants of
+   * the subclass); created/updated times are common to all.
+   */
+  protected Map<String, String> criteriaColumns() {
+    return Map.of();
+  }
+
+  private String column(String field) {
+    String column = switch (field) {
+      case "createdAt" -> "created_at";
+      case "updatedAt" -> "updated_at";
+      default -> criteriaColumns().get(field);
+    };
+    if (column == null) {
+      throw new IllegalArgumentException("no column for field " + field + " of " + what());
+    }
+    return "e." + column;
+  }
+
+  @Override
+  public Page<T> find(Criteria criteria, PageRequest request, Visibility visibility) {
+    StringBuilder where = new StringBuilder(visibility == Visibility.LIVE ? "e.deleted_at is null"
+        : visibility == Visibility.ONLY_DELETED ? "e.deleted_at is not null" : "1 = 1");
+    Map<String, Object> params = new java.util.HashMap<>();
+    int n = 0;
+    for (Criteria.Filter f : criteria.filters()) {
+      String c = column(f.field());
+      String p = "p" + n++;
+      List<Object> v = f.values().stream().map(JpaRepository::bindable).toList();
+      where.append(" and ");
+      switch (f.operator()) {
+        case EQ -> where.append(c).append(" = :").append(p);
+        case NE -> where.append(c).append(" <> :").append(p);
+        case LT -> where.append(c).append(" < :").append(p);
+        case LE -> where.append(c).append(" <= :").append(p);
+        case GT -> where.append(c).append(" > :").append(p);
+        case GE -> where.append(c).append(" >= :").append(p);
+        case IN -> where.append(c).append(" in (:").append(p).append(")");
+        case CONTAINS, STARTS_WITH -> where.append("lower(").append(c).append(") like :")
+            .append(p).append(" escape '\\'");
+        case BETWEEN -> where.append(c).append(" between :").append(p).append("a and :")
+            .append(p).append("b");
+        case IS_NULL -> where.append(c).append(" is null");
+        case IS_NOT_NULL -> where.append(c).append(" is not null");
+      }
+      switch (f.operator()) {
+        case IN -> params.put(p, v);
+        case BETWEEN -> {
+          params.put(p + "a", v.get(0));
+          params.put(p + "b", v.get(1));
+        }
+        case CONTAINS, STARTS_WITH -> {
+          String like = ((String) v.get(0)).toLowerCase(java.util.Locale.ROOT)
+              .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+          params.put(p, (f.operator() == Criteria.Operator.CONTAINS ? "%" : "") + like + "%");
+        }
+        case IS_NULL, IS_NOT_NULL -> { }
+        default -> params.put(p, v.get(0));
+      }
+    }
+    StringBuilder order = new StringBuilder();
+    for (Criteria.Sort sort : criteria.sort()) {
+      order.append(column(sort.field())).append(sort.descending() ? " desc" : " asc").append(", ");
+    }
+    var count = session().createNativeQuery(
+        "select count(*) from " + table + " e where " + where, Object.class);
+    params.forEach((k, v) -> {
+      if (v instanceof java.util.Collection<?> list) {
+        count.setParameterList(k, list);
+      } else {
+        count.setParameter(k, v);
+      }
+    });
+    long total = ((Number) count.getSingleResult()).longValue();
+    List<T> rows = nativeRead(where.toString(), params, (int) request.offset(), request.size(),
+        order.toString());
+    return Page.of(rows, request, total);
+  }
+
+  /** Criteria values as the columns store them: ids as text. */
+  private static Object bindable(Object value) {
+    return value instanceof java.util.UUID id ? id.toString() : value;
+  }
+
+  /**
+   * Loads the children of a page of entities in a fixed number of statements, before they are
+   * mapped; aggregates without children need nothing.
+   */
+  protected void loadChildren(List<E> entities) {}
+
   /** The entity property matching the order column. */
   protected abstract String orderProperty();
 
@@ -123,19 +216,36 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
    */
   protected List<T> nativeRead(
       String where, Map<String, Object> params, Integer offset, Integer limit) {
+    return nativeRead(where, params, offset, limit, "");
+  }
+
+  /** {@link #nativeRead} sorted by {@code orderPrefix} (columns and direction, then a comma). */
+  protected List<T> nativeRead(String where, Map<String, Object> params, Integer offset,
+      Integer limit, String orderPrefix) {
     NativeQuery<Object[]> query = session().createNativeQuery(
         "select {e.*}, cast(e.deleted_at as varchar(40)) as deleted_text from " + table
-            + " e where " + where + " order by e." + orderColumn + ", e.id", Object[].class);
+            + " e where " + where + " order by " + orderPrefix + "e." + orderColumn + ", e.id",
+        Object[].class);
     // deleted rows may share a natural key, so the id always breaks ties here
     query.addEntity("e", entityType);
     query.addScalar("deleted_text", String.class);
-    params.forEach(query::setParameter);
+    params.forEach((k, v) -> {
+      if (v instanceof java.util.Collection<?> list) {
+        query.setParameterList(k, list);
+      } else {
+        query.setParameter(k, v);
+      }
+    });
     if (offset != null) {
       query.setFirstResult(offset);
       query.setMaxResults(limit);
     }
+    List<Object[]> rows = query.getResultList();
+    @SuppressWarnings("unchecked")
+    List<E> entities = rows.stream().map(row -> (E) row[0]).toList();
+    loadChildren(entities);
     List<T> result = new ArrayList<>();
-    for (Object[] row : query.getResultList()) {
+    for (Object[] row : rows) {
       @SuppressWarnings("unchecked")
       E entity = (E) row[0];
       result.add(toDomain(entity, DeletedAt.parse((String) row[1], store.deletedAtZone())));

@@ -19,6 +19,9 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
   @Override protected void copy(User u, UserEntity e) { e.copy(u); }
   @Override protected String what() { return "user"; }
   @Override protected String orderProperty() { return "username"; }
+  @Override protected java.util.Map<String, String> criteriaColumns() {
+    return java.util.Map.of("username", "username", "email", "email", "role", "role", "active", "active");
+  }
   @Override protected java.util.List<String> searchColumns() { return java.util.List.of("username", "email"); }
 
   @Override

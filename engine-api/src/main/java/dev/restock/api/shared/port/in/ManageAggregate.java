@@ -47,6 +47,15 @@ public interface ManageAggregate<T extends Aggregate, C, U> {
   Page<T> search(dev.restock.api.shared.TextQuery query, PageRequest request,
       Visibility visibility);
 
+  /**
+   * Aggregates matching {@code criteria} (fields from the aggregate's
+   * {@link dev.restock.api.shared.SearchFields} only), with the page, total and page count.
+   *
+   * @throws dev.restock.api.error.ValidationException naming each unknown field or bad value
+   */
+  Page<T> find(dev.restock.api.shared.Criteria criteria, PageRequest request,
+      Visibility visibility);
+
   /** Soft-deletes; @throws dev.restock.api.error.NotFoundException when not live. */
   void delete(UUID id);
 

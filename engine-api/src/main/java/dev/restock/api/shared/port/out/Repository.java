@@ -32,6 +32,14 @@ public interface Repository<T extends Aggregate> {
       Visibility visibility);
 
   /**
+   * A page of the aggregates matching {@code criteria}, which the caller has checked against the
+   * aggregate's {@link dev.restock.api.shared.SearchFields} (values converted to the field types).
+   * Sorted by the criteria's sort keys, then by id; natural order when it has none.
+   */
+  Page<T> find(dev.restock.api.shared.Criteria criteria, PageRequest request,
+      Visibility visibility);
+
+  /**
    * Stores a new aggregate, filling its audit stamp and version from the unit of work.
    *
    * @throws dev.restock.api.error.ConflictException when a value unique among live rows is taken

@@ -1,0 +1,143 @@
+package dev.restock.api.shared;
+
+import dev.restock.api.stability.Experimental;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The fields each aggregate can be searched and sorted by, with their types: the only names a
+ * {@link Criteria} may use. {@link #check} validates a criteria against them and converts its
+ * values to the field types, naming every problem.
+ */
+@Experimental
+public final class SearchFields {
+  /** Value types of searchable fields. */
+  public enum Type { TEXT, INTEGER, DECIMAL, BOOLEAN, ID, TIME }
+
+  private final String aggregate;
+  private final Map<String, Type> fields;
+
+  private SearchFields(String aggregate, Map<String, Type> fields) {
+    this.aggregate = aggregate;
+    this.fields = Map.copyOf(fields);
+  }
+
+  private static SearchFields of(String aggregate, Object... nameType) {
+    Map<String, Type> fields = new LinkedHashMap<>();
+    for (int i = 0; i < nameType.length; i += 2) {
+      fields.put((String) nameType[i], (Type) nameType[i + 1]);
+    }
+    fields.put("createdAt", Type.TIME);
+    fields.put("updatedAt", Type.TIME);
+    return new SearchFields(aggregate, fields);
+  }
+
+  public static final SearchFields PRODUCT = of("product", "sku", Type.TEXT, "name", Type.TEXT,
+      "category", Type.TEXT, "price", Type.DECIMAL, "casePack", Type.INTEGER,
+      "active", Type.BOOLEAN);
+  public static final SearchFields LOCATION = of("location", "name", Type.TEXT,
+      "address", Type.TEXT);
+  public static final SearchFields ROUTE = of("route", "code", Type.TEXT, "name", Type.TEXT,
+      "visitIntervalDays", Type.INTEGER);
+  public static final SearchFields DEVICE_TYPE = of("device type", "name", Type.TEXT,
+      "maxCabinets", Type.INTEGER);
+  public static final SearchFields CABINET_TYPE = of("cabinet type", "name", Type.TEXT);
+  public static final SearchFields DEVICE = of("device", "name", Type.TEXT,
+      "serialNumber", Type.TEXT, "locationId", Type.ID, "routeId", Type.ID,
+      "deviceTypeId", Type.ID);
+  public static final SearchFields PLANOGRAM = of("planogram", "name", Type.TEXT,
+      "cabinetId", Type.ID, "active", Type.BOOLEAN);
+  public static final SearchFields USER = of("user", "username", Type.TEXT, "email", Type.TEXT,
+      "role", Type.TEXT, "active", Type.BOOLEAN);
+
+  /** Field names and types, for messages and tools. */
+  public Map<String, Type> fields() {
+    return fields;
+  }
+
+  /**
+   * The criteria with every value converted to its field's type.
+   *
+   * @throws dev.restock.api.error.ValidationException naming each unknown field, wrong number of
+   *     values and value of the wrong type
+   */
+  public Criteria check(Criteria criteria) {
+    Checks checks = new Checks();
+    List<Criteria.Filter> converted = new ArrayList<>();
+    for (int i = 0; i < criteria.filters().size(); i++) {
+      Criteria.Filter f = criteria.filters().get(i);
+      String at = "filters[" + i + "]";
+      Type type = fields.get(f.field());
+      if (type == null) {
+        checks.add(at + ".field", unknown(f.field()));
+        continue;
+      }
+      int expected = f.operator().arity();
+      int given = f.values().size();
+      if (expected >= 0 && given != expected || expected < 0 && given < 1) {
+        checks.add(at + ".values", f.operator() + " takes " + (expected < 0 ? "one or more"
+            : String.valueOf(expected)) + " value(s), got " + given);
+        continue;
+      }
+      if ((f.operator() == Criteria.Operator.CONTAINS
+          || f.operator() == Criteria.Operator.STARTS_WITH) && type != Type.TEXT) {
+        checks.add(at + ".operator", f.operator() + " needs a text field; " + f.field() + " is "
+            + type);
+        continue;
+      }
+      List<Object> values = new ArrayList<>();
+      for (Object v : f.values()) {
+        try {
+          values.add(convert(type, v));
+        } catch (IllegalArgumentException e) {
+          checks.add(at + ".values", "'" + v + "' is not a " + type + " value for " + f.field());
+        }
+      }
+      converted.add(new Criteria.Filter(f.field(), f.operator(), values));
+    }
+    for (int i = 0; i < criteria.sort().size(); i++) {
+      String field = criteria.sort().get(i).field();
+      checks.check(fields.containsKey(field), "sort[" + i + "].field", unknown(field));
+    }
+    checks.throwIfAny();
+    return new Criteria(converted, criteria.sort());
+  }
+
+  private String unknown(String field) {
+    return "'" + field + "' is not a searchable field of " + aggregate + "; use one of "
+        + String.join(", ", new java.util.TreeSet<>(fields.keySet()));
+  }
+
+  private static Object convert(Type type, Object value) {
+    if (value == null) {
+      throw new IllegalArgumentException("null");
+    }
+    String text = value.toString().strip();
+    try {
+      return switch (type) {
+        case TEXT -> value.toString();
+        case INTEGER -> value instanceof Number n ? n.longValue() : Long.parseLong(text);
+        case DECIMAL -> value instanceof BigDecimal d ? d : new BigDecimal(text);
+        case BOOLEAN -> {
+          if (value instanceof Boolean b) {
+            yield b;
+          }
+          if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(text);
+          }
+          yield Boolean.parseBoolean(text);
+        }
+        case ID -> value instanceof UUID u ? u : UUID.fromString(text);
+        case TIME -> value instanceof Instant t ? t : Instant.parse(text);
+      };
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw new IllegalArgumentException(text, e);
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package dev.restock.jpa.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.restock.api.Restock;
+import dev.restock.api.RestockSession;
+import dev.restock.api.audit.Actor;
+import dev.restock.api.catalog.CreateProduct;
+import dev.restock.api.catalog.Product;
+import dev.restock.api.error.ValidationException;
+import dev.restock.api.fleet.CreateLocation;
+import dev.restock.api.fleet.CreateRoute;
+import dev.restock.api.fleet.Route;
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Criteria.Operator;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.api.shared.Visibility;
+import dev.restock.api.user.CreateUser;
+import dev.restock.api.user.Role;
+import dev.restock.api.user.User;
+import dev.restock.core.wiring.RestockEngine;
+import dev.restock.jpa.testing.FreshDatabase;
+import dev.restock.jpa.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Criteria search with operators over declared fields, on each database. */
+abstract class CriteriaContractTest {
+  private FreshDatabase db;
+  private Restock engine;
+  private RestockSession session;
+
+  protected abstract TestDatabase database();
+
+  @BeforeEach
+  void open() {
+    db = database().fresh();
+    engine = RestockEngine.builder().store(db.factory()).build();
+    session = engine.as(Actor.system());
+    Object[][] products = {{"COLA", "Cola", "Drinks", "1.50", 24}, {"TEA", "Tea", "Drinks", "1.20", 6},
+        {"CHIPS", "Chips", "Snacks", "0.80", 10}, {"NUTS", "Nuts", "Snacks", "2.10", 12},
+        {"WATER", "Water", "Drinks", "0.90", 12}};
+    for (Object[] p : products) {
+      session.products().create(new CreateProduct((String) p[0], (String) p[1], (String) p[2],
+          new BigDecimal((String) p[3]), (Integer) p[4]));
+    }
+  }
+
+  @AfterEach
+  void close() {
+    engine.close();
+    db.close();
+  }
+
+  private List<String> skus(Criteria criteria) {
+    return session.products().find(criteria, PageRequest.of(0, 50), Visibility.LIVE).items()
+        .stream().map(Product::sku).toList();
+  }
+
+  @Test
+  void everyOperatorFiltersAlikeOnEveryDatabase() {
+    assertThat(skus(Criteria.where("category", Operator.EQ, "Drinks")))
+        .containsExactly("COLA", "TEA", "WATER");
+    assertThat(skus(Criteria.where("category", Operator.NE, "Drinks")))
+        .containsExactly("CHIPS", "NUTS");
+    assertThat(skus(Criteria.where("sku", Operator.IN, "TEA", "NUTS", "NONE")))
+        .containsExactly("NUTS", "TEA");
+    assertThat(skus(Criteria.where("name", Operator.CONTAINS, "A"))).containsExactly("COLA", "TEA",
+        "WATER");
+    assertThat(skus(Criteria.where("name", Operator.STARTS_WITH, "c")))
+        .containsExactly("CHIPS", "COLA");
+    assertThat(skus(Criteria.where("price", Operator.LT, "1.00"))).containsExactly("CHIPS", "WATER");
+    assertThat(skus(Criteria.where("price", Operator.GE, new BigDecimal("1.50"))))
+        .containsExactly("COLA", "NUTS");
+    assertThat(skus(Criteria.where("price", Operator.BETWEEN, "0.90", "1.20")))
+        .containsExactly("TEA", "WATER");
+    assertThat(skus(Criteria.where("casePack", Operator.GT, 10).and("active", Operator.EQ, true)))
+        .containsExactly("COLA", "NUTS", "WATER");
+    assertThat(skus(Criteria.where("createdAt", Operator.LE, Instant.now().plusSeconds(60))))
+        .hasSize(5);
+    assertThat(skus(Criteria.where("category", Operator.IS_NULL))).isEmpty();
+    assertThat(skus(Criteria.where("category", Operator.IS_NOT_NULL))).hasSize(5);
+  }
+
+  @Test
+  void sortingAndPaginationReturnThePageTotalAndPageCount() {
+    Page<Product> page = session.products().find(Criteria.all().sortBy("price", true),
+        PageRequest.of(1, 2), Visibility.LIVE);
+
+    assertThat(page.items()).extracting(Product::sku).containsExactly("TEA", "WATER");
+    assertThat(page.total()).isEqualTo(5);
+    assertThat(page.pages()).isEqualTo(3);
+    assertThat(skus(Criteria.where("category", Operator.EQ, "Drinks").sortBy("casePack", false)
+        .sortBy("sku", true))).containsExactly("TEA", "WATER", "COLA");
+  }
+
+  @Test
+  void unknownFieldsAndBadValuesAreNamedAndNothingIsQueried() {
+    Criteria bad = Criteria.where("password", Operator.EQ, "x")
+        .and("price", Operator.LT, "cheap")
+        .and("name", Operator.BETWEEN, "a")
+        .and("casePack", Operator.CONTAINS, "1")
+        .sortBy("sku; drop table product", false);
+
+    assertThatThrownBy(() -> session.products().find(bad, PageRequest.of(0, 10), Visibility.LIVE))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+            .extracting(v -> v.field())
+            .containsExactly("filters[0].field", "filters[1].values", "filters[2].values",
+                "filters[3].operator", "sort[0].field"))
+        .hasMessageContaining("'password' is not a searchable field of product");
+  }
+
+  @Test
+  void classicInjectionStringsInEveryTextFilterAreJustValues() throws Exception {
+    String[] attacks = {"' or '1'='1", "'; drop table product; --", "\\' or 1=1 --",
+        "%' union select username from app_user --", "COLA' --", "_%"};
+    for (String attack : attacks) {
+      for (String field : List.of("sku", "name", "category")) {
+        for (Operator op : List.of(Operator.EQ, Operator.NE, Operator.CONTAINS,
+            Operator.STARTS_WITH, Operator.IN)) {
+          List<String> found = skus(Criteria.where(field, op, attack));
+          if (op == Operator.NE) {
+            assertThat(found).as("%s %s %s", field, op, attack).hasSize(5);
+          } else {
+            assertThat(found).as("%s %s %s", field, op, attack).isEmpty();
+          }
+        }
+      }
+    }
+    try (var c = db.connect(); var s = c.createStatement();
+        ResultSet r = s.executeQuery("select count(*) from product")) {
+      r.next();
+      assertThat(r.getLong(1)).isEqualTo(5);
+    }
+    assertThat(session.products().find(Criteria.all(), PageRequest.of(0, 10), Visibility.LIVE)
+        .total()).isEqualTo(5);
+  }
+
+  @Test
+  void otherAggregatesSearchTheirDeclaredFields() {
+    Route north = session.routes().create(new CreateRoute("N1", "North", 7));
+    session.routes().create(new CreateRoute("S1", "South", 14));
+    session.locations().create(new CreateLocation("Depot", "1 Main St"));
+    User ada = session.users().create(new CreateUser("ada", "ada@example.com", Role.DRIVER));
+    session.users().create(new CreateUser("bob", "bob@example.com", Role.VIEWER));
+
+    assertThat(session.routes().find(Criteria.where("visitIntervalDays", Operator.LT, 10),
+        PageRequest.of(0, 10), Visibility.LIVE).items()).extracting(Route::id)
+        .containsExactly(north.id());
+    assertThat(session.users().find(Criteria.where("role", Operator.EQ, "DRIVER"),
+        PageRequest.of(0, 10), Visibility.LIVE).items()).extracting(User::id)
+        .containsExactly(ada.id());
+    assertThat(session.locations().find(Criteria.where("address", Operator.CONTAINS, "main"),
+        PageRequest.of(0, 10), Visibility.LIVE).total()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,115 @@
+package dev.restock.jpa.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.restock.api.Restock;
+import dev.restock.api.RestockSession;
+import dev.restock.api.audit.Actor;
+import dev.restock.api.catalog.CreateProduct;
+import dev.restock.api.catalog.Product;
+import dev.restock.api.fleet.CabinetPlanogram;
+import dev.restock.api.fleet.CabinetSpec;
+import dev.restock.api.fleet.CabinetType;
+import dev.restock.api.fleet.CreateCabinetType;
+import dev.restock.api.fleet.CreateDevice;
+import dev.restock.api.fleet.CreateDeviceType;
+import dev.restock.api.fleet.CreateLocation;
+import dev.restock.api.fleet.CreateRoute;
+import dev.restock.api.fleet.Device;
+import dev.restock.api.fleet.DeviceType;
+import dev.restock.api.fleet.Location;
+import dev.restock.api.fleet.Route;
+import dev.restock.api.fleet.SetUpDevice;
+import dev.restock.api.planogram.SlotSpec;
+import dev.restock.api.service.CreateServiceOrder;
+import dev.restock.api.service.ServiceOrder;
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.api.shared.Visibility;
+import dev.restock.core.wiring.RestockEngine;
+import dev.restock.jpa.JpaStore;
+import dev.restock.jpa.testing.FreshDatabase;
+import dev.restock.jpa.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Reads returning aggregates with children load them in a fixed number of statements whatever
+ * the page size: a page of devices with their cabinets, a page of orders with visits and lines.
+ */
+class ReadStatementCountTest {
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aPageOfAggregatesWithChildrenCostsTheSameStatementsAtAnySize(TestDatabase database)
+      throws Exception {
+    try (FreshDatabase db = database.fresh()) {
+      AtomicReference<JpaStore> store = new AtomicReference<>();
+      try (Restock engine = RestockEngine.builder().store(() -> {
+        store.set((JpaStore) db.factory().open());
+        return store.get();
+      }).build()) {
+        RestockSession s = engine.as(Actor.system());
+        Location location = s.locations().create(new CreateLocation("Depot", null));
+        DeviceType type = s.deviceTypes().create(new CreateDeviceType("Combo", 2));
+        CabinetType cabinetType = s.cabinetTypes().create(new CreateCabinetType("Ambient"));
+        Route route = s.routes().create(new CreateRoute("R1", "North", 7));
+        Product cola = s.products().create(
+            new CreateProduct("COLA", "Cola", "Drinks", BigDecimal.ONE, 6));
+        int devices = 70; // more than Hibernate's batch fetch size of 64
+        for (int i = 0; i < devices; i++) {
+          List<CabinetPlanogram> planograms = new ArrayList<>();
+          for (int c = 1; c <= 2; c++) {
+            planograms.add(new CabinetPlanogram(c, "P" + i + "-" + c,
+                List.of(new SlotSpec("A1", cola.id(), 10, 8, 2, null))));
+          }
+          s.devices().setUp(new SetUpDevice(new CreateDevice(String.format("M%03d", i),
+              "SN" + i, location.id(), route.id(), type.id(),
+              List.of(new CabinetSpec(1, cabinetType.id(), 2, 2),
+                  new CabinetSpec(2, cabinetType.id(), 2, 2))), planograms));
+        }
+        for (int i = 0; i < 3; i++) {
+          s.serviceOrders().create(CreateServiceOrder.forRoute(route.id()));
+        }
+
+        long small = statements(store, () -> s.devices().list(PageRequest.of(0, 5),
+            Visibility.LIVE));
+        long large = statements(store, () -> {
+          Page<Device> page = s.devices().list(PageRequest.of(0, devices), Visibility.LIVE);
+          assertThat(page.items()).hasSize(devices).allSatisfy(d ->
+              assertThat(d.cabinets()).hasSize(2));
+          return page;
+        });
+        assertThat(large).as("device page of %d vs 5", devices).isEqualTo(small);
+        long byCriteria = statements(store, () -> s.devices().find(Criteria.all(),
+            PageRequest.of(0, devices), Visibility.LIVE));
+        assertThat(byCriteria).isEqualTo(small);
+
+        long oneOrder = statements(store, () -> s.serviceOrders().list(PageRequest.of(0, 1)));
+        long threeOrders = statements(store, () -> {
+          Page<ServiceOrder> page = s.serviceOrders().list(PageRequest.of(0, 3));
+          assertThat(page.items()).hasSize(3).allSatisfy(o -> {
+            assertThat(o.visits()).hasSize(devices * 2);
+            assertThat(o.visits()).allSatisfy(v -> assertThat(v.lines()).hasSize(1));
+          });
+          return page;
+        });
+        assertThat(threeOrders).as("order page of 3 (140 visits each) vs 1").isEqualTo(oneOrder);
+        System.out.printf("%s: device page %d statements, order page %d statements%n",
+            database, small, oneOrder);
+      }
+    }
+  }
+
+  private static long statements(AtomicReference<JpaStore> store, Supplier<?> read) {
+    long before = store.get().preparedStatementCount();
+    read.get();
+    return store.get().preparedStatementCount() - before;
+  }
+}
