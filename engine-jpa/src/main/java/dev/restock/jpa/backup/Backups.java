@@ -44,7 +44,7 @@ import java.util.zip.GZIPOutputStream;
  * <ul>
  *   <li>SQLite: the online backup API (one step, so one consistent snapshot even while writers
  *       run), gzip-compressed;
- *   <li>H2: {@code SCRIPT ... COMPRESSION GZIP} in a repeatable-read transaction; restore with
+ *   <li>H2: {@code SCRIPT ... COMPRESSION GZIP} in a serializable (snapshot) transaction; restore with
  *       {@code RUNSCRIPT};
  *   <li>PostgreSQL: {@code pg_dump -Fc} on a snapshot exported by a repeatable-read transaction
  *       (the row counts are taken in the same snapshot); restore with {@code pg_restore}. Both
@@ -283,7 +283,10 @@ public final class Backups {
   private static Snapshot h2Backup(JpaStoreConfig config, Path target) throws SQLException {
     try (Connection c = connect(config)) {
       c.setAutoCommit(false);
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      // H2's REPEATABLE READ takes a snapshot per table at its first read, so SCRIPT would mix
+      // moments (seen on a chain-head row ahead of its revisions); SERIALIZABLE gives SCRIPT one
+      // snapshot of the whole database
+      c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
       try (Statement s = c.createStatement()) {
         s.execute("SCRIPT TO '" + literal(target) + "' COMPRESSION GZIP");
       }
