@@ -203,6 +203,24 @@ public final class JpaStore implements Store {
     return latest;
   }
 
+  /**
+   * The version of the latest successfully applied migration of the database {@code c} is
+   * connected to (its current schema), or null when none was applied.
+   */
+  public static String schemaVersion(java.sql.Connection c) throws java.sql.SQLException {
+    // Flyway creates its table with quoted lower-case names (H2 would upper-case them otherwise)
+    try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery(
+        "select \"version\", \"success\" from \"flyway_schema_history\""
+            + " where \"version\" is not null order by \"installed_rank\" desc")) {
+      while (r.next()) {
+        if (r.getBoolean(2)) {
+          return r.getString(1);
+        }
+      }
+      return null;
+    }
+  }
+
   private static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {

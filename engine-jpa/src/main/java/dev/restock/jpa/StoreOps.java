@@ -29,28 +29,13 @@ final class StoreOps {
         r.next();
       }
       latency = Duration.ofNanos(System.nanoTime() - start);
-      version = schemaVersion(s);
+      version = JpaStore.schemaVersion(c);
     } catch (SQLException | RuntimeException e) {
       return new Health(false, description, Duration.ofNanos(System.nanoTime() - start), null,
           pool(pools), e.getMessage() == null ? e.getClass().getName() : e.getMessage());
     }
     // figures after the probe went back to the pool, so they show the engine's own use
     return new Health(true, description, latency, version, pool(pools), null);
-  }
-
-  /** The latest successfully applied migration's version. */
-  private static String schemaVersion(Statement s) throws SQLException {
-    // Flyway creates its table with quoted lower-case names (H2 would upper-case them otherwise)
-    try (ResultSet r = s.executeQuery("select \"version\", \"success\" from"
-        + " \"flyway_schema_history\" where \"version\" is not null"
-        + " order by \"installed_rank\" desc")) {
-      while (r.next()) {
-        if (r.getBoolean(2)) {
-          return r.getString(1);
-        }
-      }
-      return null;
-    }
   }
 
   private static Health.PoolStatus pool(Pools pools) {

@@ -59,9 +59,8 @@ public final class HistoryService extends UseCase implements HistoryQueries {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(at, "at");
-    EntityRevision state = read(() -> store().history().stateAt(type, id, at))
+    return read(() -> store().history().stateAt(type, id, at))
         .orElseThrow(() -> new NotFoundException(type.label() + " at " + at, id));
-    return state;
   }
 
   @Override

@@ -254,7 +254,7 @@ public final class Backups {
       String version;
       Map<String, Long> counts;
       try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy)) {
-        version = schemaVersion(c);
+        version = dev.restock.jpa.JpaStore.schemaVersion(c);
         counts = counts(c, null);
       }
       gzip(copy, target);
@@ -297,7 +297,8 @@ public final class Backups {
     try (Connection c = DriverManager.getConnection(scratch, "sa", "");
         Statement s = c.createStatement()) {
       s.execute("RUNSCRIPT FROM '" + literal(target) + "' COMPRESSION GZIP");
-      Snapshot snapshot = new Snapshot(target, schemaVersion(c), counts(c, null));
+      Snapshot snapshot = new Snapshot(target, dev.restock.jpa.JpaStore.schemaVersion(c),
+          counts(c, null));
       s.execute("SHUTDOWN");
       return snapshot;
     }
@@ -333,7 +334,7 @@ public final class Backups {
         r.next();
         snapshotId = r.getString(1);
       }
-      String version = schemaVersion(c);
+      String version = dev.restock.jpa.JpaStore.schemaVersion(c);
       Map<String, Long> counts = counts(c, schema);
       List<String> command = new ArrayList<>(List.of("pg_dump", "-Fc", "--no-owner",
           "--snapshot=" + snapshotId, "-f", target.toString()));
@@ -456,19 +457,6 @@ public final class Backups {
       }
     }
     return counts;
-  }
-
-  private static String schemaVersion(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-        "select \"version\", \"success\" from \"flyway_schema_history\""
-            + " where \"version\" is not null order by \"installed_rank\" desc")) {
-      while (r.next()) {
-        if (r.getBoolean(2)) {
-          return r.getString(1);
-        }
-      }
-      return null;
-    }
   }
 
   private static String literal(Path path) {

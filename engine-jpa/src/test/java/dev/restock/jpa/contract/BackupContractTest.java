@@ -138,14 +138,23 @@ abstract class BackupContractTest {
     try (FreshDatabase target = database().restoreTarget(source)) {
       assertThatThrownBy(() -> Backups.restore(info.file(), target.config()))
           .isInstanceOf(BackupException.class).hasMessageContaining("damaged");
+      // nothing was written into the target: it opens as a new, empty database
+      try (Restock fresh = RestockEngine.builder().store(target.factory()).build()) {
+        assertThat(fresh.as(Actor.system()).products().list(PageRequest.of(0, 10),
+            Visibility.INCLUDE_DELETED).total()).isZero();
+      }
     }
   }
 
   @Test
   void restoringOverADatabaseThatHoldsTablesIsRefused() {
     BackupInfo info = Backups.backup(source.config(), dir);
+    session.products().create(new CreateProduct("AFTER", "After", "X", BigDecimal.ONE, 1));
     assertThatThrownBy(() -> Backups.restore(info.file(), source.config()))
         .isInstanceOf(BackupException.class).hasMessageContaining("already");
+    // the database is as it was: the product written after the backup is still there
+    assertThat(session.products().getBySku("AFTER")).isNotNull();
+    assertThat(session.history().verify().intact()).isTrue();
   }
 
   @Test
