@@ -1,0 +1,124 @@
+package dev.restock.plugin.storememory;
+
+import dev.restock.api.audit.Actor;
+import dev.restock.api.audit.AuditedType;
+import dev.restock.api.audit.RevisionKind;
+import dev.restock.api.error.ConflictException;
+import dev.restock.api.error.NotFoundException;
+import dev.restock.api.service.OrderLine;
+import dev.restock.api.service.OrderStatus;
+import dev.restock.api.service.ServiceOrder;
+import dev.restock.api.service.Visit;
+import dev.restock.api.service.port.out.ServiceOrderStore;
+import dev.restock.api.shared.AuditStamp;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Service orders with their visits and lines, one history entry per change of the whole order. */
+final class MemoryServiceOrders implements ServiceOrderStore {
+  private final MemoryDb db;
+  private final Table<UUID, ServiceOrder> table;
+
+  MemoryServiceOrders(MemoryDb db) {
+    this.db = db;
+    this.table = new Table<>(db);
+  }
+
+  private static ServiceOrder with(ServiceOrder o, long version, AuditStamp stamp) {
+    List<Visit> visits = o.visits().stream().map(v -> new Visit(v.id(), v.deviceId(),
+        v.deviceName(), v.cabinetId(), v.cabinetIndex(), v.status(), v.notes(), v.completedAt(),
+        v.lines().stream().sorted(Comparator.comparing(OrderLine::position,
+            MemoryPlanograms.POSITIONS)).toList())).toList();
+    return new ServiceOrder(o.id(), o.number(), o.routeId(), o.driverId(), o.status(),
+        o.strategyId(), o.estimatedMinutes(), o.deliveryNoteId(), o.notes(), visits, version,
+        stamp, o.deletedAt());
+  }
+
+  @Override
+  public ServiceOrder add(ServiceOrder order) {
+    Objects.requireNonNull(order, "order");
+    Actor actor = db.actor();
+    if (table.get(order.id()) != null) {
+      throw new ConflictException("a service order with id " + order.id() + " already exists");
+    }
+    if (table.all().stream().anyMatch(o -> o.number().equals(order.number()))) {
+      throw new ConflictException("a service order already has this number");
+    }
+    long cabinets = order.visits().stream().map(Visit::cabinetId).distinct().count();
+    if (cabinets != order.visits().size()) {
+      throw new ConflictException("the order already visits this cabinet");
+    }
+    Instant now = db.now();
+    ServiceOrder stored = with(order, 0, new AuditStamp(now, actor.userId(), now,
+        actor.userId()));
+    table.put(stored.id(), stored);
+    db.history.record(AuditedType.SERVICE_ORDER, stored.id(), RevisionKind.CREATED,
+        MemoryStates.order(stored));
+    db.inserts.incrementAndGet();
+    return stored;
+  }
+
+  @Override
+  public ServiceOrder update(ServiceOrder order) {
+    Objects.requireNonNull(order, "order");
+    Actor actor = db.actor();
+    ServiceOrder current = table.get(order.id());
+    if (current == null) {
+      throw new NotFoundException("service order", order.id());
+    }
+    if (current.version() != order.version()) {
+      throw new ConflictException("service order " + order.number() + " was changed by someone "
+          + "else (version " + order.version() + ", now " + current.version()
+          + "); read it again and retry");
+    }
+    ServiceOrder candidate = with(order, current.version(), current.stamp());
+    if (candidate.equals(current)) {
+      return current;
+    }
+    ServiceOrder stored = with(order, current.version() + 1, new AuditStamp(
+        current.stamp().createdAt(), current.stamp().createdBy(), db.now(), actor.userId()));
+    table.put(stored.id(), stored);
+    db.history.record(AuditedType.SERVICE_ORDER, stored.id(), RevisionKind.MODIFIED,
+        MemoryStates.order(stored));
+    db.updates.incrementAndGet();
+    return stored;
+  }
+
+  @Override
+  public Optional<ServiceOrder> find(UUID id) {
+    Optional<ServiceOrder> found = Optional.ofNullable(table.get(id));
+    return db.counted(found, found.isPresent() ? 1 : 0);
+  }
+
+  @Override
+  public Optional<ServiceOrder> findByNumber(String number) {
+    Optional<ServiceOrder> found = table.all().stream().filter(o -> o.number().equals(number))
+        .findFirst();
+    return db.counted(found, found.isPresent() ? 1 : 0);
+  }
+
+  @Override
+  public Page<ServiceOrder> list(PageRequest request) {
+    List<ServiceOrder> all = table.all().stream()
+        .sorted(Comparator.comparing((ServiceOrder o) -> o.stamp().createdAt())
+            .thenComparing(ServiceOrder::number).reversed())
+        .toList();
+    List<ServiceOrder> items = all.stream().skip(request.offset()).limit(request.size()).toList();
+    return db.counted(Page.of(items, request, all.size()), items.size());
+  }
+
+  @Override
+  public List<String> openOrderNumbers(UUID driverId) {
+    List<String> numbers = table.all().stream()
+        .filter(o -> driverId.equals(o.driverId()))
+        .filter(o -> o.status() == OrderStatus.ASSIGNED || o.status() == OrderStatus.IN_PROGRESS)
+        .map(ServiceOrder::number).sorted().toList();
+    return db.counted(numbers, numbers.size());
+  }
+}
