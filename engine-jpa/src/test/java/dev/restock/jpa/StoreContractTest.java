@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.restock.api.audit.Actor;
 import dev.restock.api.audit.AuditContext;
 import dev.restock.api.catalog.Product;
-import dev.restock.api.error.ConflictException;
 import dev.restock.api.fleet.Cabinet;
 import dev.restock.api.fleet.CabinetType;
 import dev.restock.api.fleet.Device;
@@ -16,8 +15,6 @@ import dev.restock.api.fleet.Route;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.shared.AuditStamp;
-import dev.restock.api.shared.Visibility;
-import dev.restock.api.spi.Store;
 import dev.restock.api.tx.TransactionBoundary;
 import dev.restock.jpa.testing.FreshDatabase;
 import dev.restock.jpa.testing.TestDatabase;
@@ -35,8 +32,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store's own guarantees, below the use cases: units of work, translation of constraint
- * violations, revision rows, statement counts. Extended once per database.
+ * What only the JPA store can show, below the use cases: that a rolled-back unit leaves no row
+ * in the entity, audit and revision tables, and statement counts. The behaviour every store
+ * shares (units of work, versions, uniqueness, soft delete, history...) is in the TCK's
+ * {@link dev.restock.plugin.tck.StoreContract}, which {@code *StoreKitTest} runs per database.
+ * Extended once per database.
  */
 abstract class StoreContractTest {
   protected FreshDatabase db;
@@ -94,84 +94,6 @@ abstract class StoreContractTest {
     assertThat(count("select count(*) from product")).isZero();
     assertThat(count("select count(*) from product_aud")).isZero();
     assertThat(count("select count(*) from audit_revision")).isZero();
-  }
-
-  @Test
-  void aNestedFailureRollsBackTheUnitEvenWhenTheOuterLevelCatchesIt() throws SQLException {
-    assertThatThrownBy(() -> write(() -> {
-      store.products().add(product("A"));
-      try {
-        write(() -> {
-          store.products().add(product("B"));
-          throw new IllegalArgumentException("inner boom");
-        });
-      } catch (IllegalArgumentException expected) {
-        // swallowed on purpose: the unit must still not commit
-      }
-      return null;
-    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("rolled back");
-
-    assertThat(count("select count(*) from product")).isZero();
-  }
-
-  @Test
-  void aNestedUnitJoinsTheOuterOneAndKeepsItsContext() throws SQLException {
-    Product p = write(() -> tx.write(new AuditContext(Actor.system(), "inner.action"),
-        () -> store.products().add(product("A"))));
-
-    assertThat(p.stamp().createdBy()).isEqualTo(actorId);
-    assertThat(count("select count(*) from audit_revision")).isEqualTo(1);
-    try (Connection c = db.connect(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(
-            "select actor_id, action, reason, client_address, user_agent from audit_revision")) {
-      rs.next();
-      assertThat(rs.getString(1)).isEqualTo(actorId.toString());
-      assertThat(rs.getString(2)).isEqualTo("test.write");
-      assertThat(rs.getString(3)).isEqualTo("why");
-      assertThat(rs.getString(4)).isEqualTo("192.0.2.1");
-      assertThat(rs.getString(5)).isEqualTo("ua/1");
-    }
-  }
-
-  @Test
-  void anUpdateBasedOnAStaleVersionIsAConflictAndChangesNothing() throws SQLException {
-    Product original = write(() -> store.products().add(product("A")));
-    write(() -> store.products().update(new Product(original.id(), "A", "First change", null,
-        original.price(), 1, true, original.version(), original.stamp(), null)));
-
-    assertThatThrownBy(() -> write(() -> store.products().update(new Product(original.id(), "A",
-        "Stale change", null, original.price(), 1, true, original.version(), original.stamp(),
-        null)))).isInstanceOf(ConflictException.class).hasMessageContaining("changed by someone");
-
-    assertThat(count("select count(*) from product where name = 'First change'")).isEqualTo(1);
-  }
-
-  @Test
-  void theDatabaseEnforcesLiveUniquenessEvenWhenTheCoreIsBypassed() throws SQLException {
-    Product first = write(() -> store.products().add(product("DUP")));
-    assertThatThrownBy(() -> write(() -> store.products().add(product("DUP"))))
-        .isInstanceOf(ConflictException.class).hasMessageContaining("sku");
-    assertThat(count("select count(*) from product")).isEqualTo(1);
-
-    write(() -> {
-      store.products().softDelete(first.id());
-      return null;
-    });
-    Product second = write(() -> store.products().add(product("DUP")));
-    assertThat(second.id()).isNotEqualTo(first.id());
-    assertThatThrownBy(() -> write(() -> store.products().restore(first.id())))
-        .isInstanceOf(ConflictException.class).hasMessageContaining("sku");
-    assertThat(count("select count(*) from product where deleted_at is null")).isEqualTo(1);
-  }
-
-  @Test
-  void repositoriesRefuseToWorkOutsideAUnitOfWork() {
-    assertThatThrownBy(() -> store.products().find(UUID.randomUUID(), Visibility.LIVE))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no unit of work");
-    assertThatThrownBy(() -> tx.read(() -> store.products().add(product("A"))))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-write");
-    assertThatThrownBy(() -> tx.read(() -> tx.write(context, () -> null)))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
   }
 
   @Test

@@ -59,6 +59,8 @@ public class DeliveryNoteEntity {
 
   DeliveryNote toDomain() {
     return new DeliveryNote(id, number, orderId, orderNumber, issuedAt,
-        lines.stream().map(DeliveryNoteLineEntity::toDomain).toList());
+        lines.stream().map(DeliveryNoteLineEntity::toDomain)
+            .sorted(java.util.Comparator.comparing(dev.restock.api.stock.DeliveryNoteLine::sku))
+            .toList());
   }
 }

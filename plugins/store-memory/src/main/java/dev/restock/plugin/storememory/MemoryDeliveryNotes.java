@@ -2,6 +2,7 @@ package dev.restock.plugin.storememory;
 
 import dev.restock.api.error.ConflictException;
 import dev.restock.api.stock.DeliveryNote;
+import dev.restock.api.stock.DeliveryNoteLine;
 import dev.restock.api.stock.port.out.DeliveryNotes;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +35,7 @@ final class MemoryDeliveryNotes implements DeliveryNotes {
     }
     DeliveryNote stored = new DeliveryNote(note.id(), note.number(), note.orderId(),
         note.orderNumber(), note.issuedAt(), note.lines().stream()
-            .sorted(java.util.Comparator.comparing(l -> l.sku())).toList());
+            .sorted(java.util.Comparator.comparing(DeliveryNoteLine::sku)).toList());
     table.put(stored.id(), stored);
     db.inserts.incrementAndGet();
     return stored;

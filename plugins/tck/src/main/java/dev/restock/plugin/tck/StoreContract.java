@@ -10,6 +10,25 @@ import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.EntityRevision;
 import dev.restock.api.audit.RevisionKind;
 import dev.restock.api.catalog.Product;
+import dev.restock.api.audit.DeviceSnapshot;
+import dev.restock.api.audit.EntityChange;
+import dev.restock.api.audit.RevisionInfo;
+import dev.restock.api.fleet.Cabinet;
+import dev.restock.api.fleet.Device;
+import dev.restock.api.planogram.Planogram;
+import dev.restock.api.planogram.SaleRecord;
+import dev.restock.api.planogram.Slot;
+import dev.restock.api.planogram.SlotLocation;
+import dev.restock.api.report.StockValuation;
+import dev.restock.api.service.OrderLine;
+import dev.restock.api.service.OrderStatus;
+import dev.restock.api.service.ServiceOrder;
+import dev.restock.api.service.Visit;
+import dev.restock.api.service.VisitStatus;
+import dev.restock.api.stock.DeliveryNote;
+import dev.restock.api.stock.DeliveryNoteLine;
+import dev.restock.api.user.Role;
+import dev.restock.api.user.User;
 import dev.restock.api.error.ConflictException;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.shared.AuditStamp;
@@ -35,9 +54,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract every store must meet, at the level of its ports: units of work that commit whole
- * or not at all and join when nested, optimistic versions, soft delete with the three visibility
- * modes, restore, uniqueness among live rows, history revisions, gapless numbering, paging,
- * text and criteria search, and the audit log. Extend it with a factory of fresh, empty stores.
+ * or not at all, join when nested and run after-commit actions only on commit; optimistic
+ * versions; soft delete with the three visibility modes and restore, including the device and
+ * planogram cascades; uniqueness among live rows, also under concurrent writers; history
+ * revisions (who, what, why, from where), states at a time, devices at a time, changes by an
+ * actor and the hash chain; gapless numbering; paging, text and criteria search; users, service
+ * orders, stock levels (no lost updates), delivery notes, sales, reports and the audit log.
+ * Extend it with a factory of fresh, empty stores; {@link StoreFixture} writes the rows the tests
+ * need through the store's own ports.
  *
  * <p>Values given to criteria here are already of the field types, as the engine passes them
  * after checking them against {@link dev.restock.api.shared.SearchFields}.
@@ -257,5 +281,558 @@ public abstract class StoreContract {
   public void repositoriesRefuseToWorkOutsideAUnitOfWork() {
     assertThatThrownBy(() -> store.products().list(PageRequest.of(0, 1), Visibility.LIVE))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  // ------------------------------------------------------------------ units of work
+
+  @Test
+  public void aNestedFailureCaughtByTheOuterLevelStillRollsBackTheWholeUnit() {
+    assertThatThrownBy(() -> write("outer", () -> {
+      store.products().add(product("A", "A", "1"));
+      try {
+        write("inner", () -> {
+          store.products().add(product("B", "B", "1"));
+          throw new IllegalArgumentException("inner boom");
+        });
+      } catch (IllegalArgumentException swallowed) {
+        // the unit must still not commit
+      }
+      return null;
+    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("rolled back");
+
+    assertThat(read(() -> store.products().list(PageRequest.of(0, 10), Visibility.INCLUDE_DELETED)
+        .total())).isZero();
+    assertThat(read(() -> store.history().changesBy(Actor.SYSTEM_ID, Instant.EPOCH,
+        Instant.now().plusSeconds(60)))).isEmpty();
+    assertThat(read(() -> store.history().verifyChain().checked())).isZero();
+  }
+
+  @Test
+  public void aNestedUnitJoinsTheOuterOneAndItsRevisionKeepsTheOuterContext() {
+    UUID actor = UUID.randomUUID();
+    Actor who = Actor.user(actor).withReason("why").withClientAddress("192.0.2.1")
+        .withUserAgent("kit/1").withCorrelationId("corr-7");
+    Product added = store.transactions().write(new AuditContext(who, "outer.action"),
+        () -> store.transactions().write(new AuditContext(Actor.system(), "inner.action"),
+            () -> store.products().add(product("A", "A", "1"))));
+
+    assertThat(added.stamp().createdBy()).isEqualTo(actor);
+    List<EntityRevision> revisions = read(() -> store.history().revisions(AuditedType.PRODUCT,
+        added.id()));
+    assertThat(revisions).hasSize(1);
+    RevisionInfo info = revisions.get(0).info();
+    assertThat(info.actorId()).isEqualTo(actor);
+    assertThat(info.action()).isEqualTo("outer.action");
+    assertThat(info.reason()).isEqualTo("why");
+    assertThat(info.clientAddress()).isEqualTo("192.0.2.1");
+    assertThat(info.userAgent()).isEqualTo("kit/1");
+    assertThat(info.correlationId()).isEqualTo("corr-7");
+  }
+
+  @Test
+  public void readOnlyUnitsRefuseWritesAndAfterCommitRunsOnlyOnCommit() {
+    assertThatThrownBy(() -> read(() -> store.products().add(product("A", "A", "1"))))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> read(() -> write("nested", () -> null)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
+    assertThatThrownBy(() -> store.transactions().afterCommit(() -> { }))
+        .isInstanceOf(IllegalStateException.class);
+
+    List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    write("ok", () -> {
+      store.transactions().afterCommit(() -> ran.add("committed"));
+      assertThat(ran).isEmpty();
+      return store.products().add(product("A", "A", "1"));
+    });
+    assertThatThrownBy(() -> write("fails", () -> {
+      store.transactions().afterCommit(() -> ran.add("rolled back"));
+      throw new IllegalStateException("no");
+    })).hasMessage("no");
+    write("action fails", () -> {
+      store.transactions().afterCommit(() -> {
+        throw new IllegalStateException("an after-commit failure is not the caller's");
+      });
+      return store.products().add(product("B", "B", "1"));
+    });
+
+    assertThat(ran).containsExactly("committed");
+    assertThat(skus(Visibility.LIVE)).containsExactly("A", "B");
+  }
+
+  // ------------------------------------------------------------------ devices and planograms
+
+  @Test
+  public void devicesAreReadWithTheirCabinetsByIdSerialRouteAndCabinet() {
+    StoreFixture fixture = new StoreFixture(store);
+    StoreFixture.Reference ref = fixture.reference("R1");
+    StoreFixture.FleetDevice b = fixture.device(ref, "Beta", 2, 5);
+    StoreFixture.FleetDevice a = fixture.device(ref, "Alpha", 1, 5);
+    Device beta = b.device();
+
+    assertThat(beta.cabinets()).extracting(Cabinet::index).containsExactly(1, 2);
+    assertThat(read(() -> store.devices().find(beta.id(), Visibility.LIVE))).contains(beta);
+    assertThat(read(() -> store.devices().findBySerialNumber(beta.serialNumber())))
+        .contains(beta);
+    assertThat(read(() -> store.devices().listByRoute(ref.route().id())))
+        .extracting(Device::name).containsExactly("Alpha", "Beta");
+    assertThat(read(() -> store.devices().findByCabinet(beta.cabinets().get(1).id())))
+        .contains(beta);
+    assertThat(read(() -> store.planograms().findActiveByCabinets(List.of(
+        a.device().cabinets().get(0).id(), beta.cabinets().get(0).id(),
+        beta.cabinets().get(1).id())))).hasSize(3);
+
+    Device renamed = write("device.update", () -> store.devices().update(new Device(beta.id(),
+        "Beta 2", beta.serialNumber(), beta.locationId(), beta.routeId(), beta.deviceTypeId(),
+        beta.cabinets(), beta.version(), beta.stamp(), null)));
+    assertThat(renamed.cabinets()).isEqualTo(beta.cabinets());
+    assertThat(renamed.version()).isGreaterThan(beta.version());
+    assertThatThrownBy(() -> write("device.create", () -> store.devices().add(new Device(
+        UUID.randomUUID(), "Copy", beta.serialNumber(), beta.locationId(), beta.routeId(),
+        beta.deviceTypeId(), List.of(), 0, AuditStamp.NEW, null))))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("serial");
+  }
+
+  @Test
+  public void deletingADeviceTakesItsCabinetsPlanogramsAndSlotsInOneRevisionAndRestoreBringsBackExactlyThose() {
+    StoreFixture fixture = new StoreFixture(store);
+    StoreFixture.Reference ref = fixture.reference("R1");
+    StoreFixture.FleetDevice fleet = fixture.device(ref, "Alpha", 2, 5);
+    Device device = fleet.device();
+    Planogram first = fleet.planograms().get(0);
+    Planogram second = fleet.planograms().get(1);
+    // deleted on its own before the device: must stay deleted after the device's restore
+    write("planogram.delete", () -> {
+      store.planograms().softDelete(second.id());
+      return null;
+    });
+
+    write("device.delete", () -> {
+      store.devices().softDelete(device.id());
+      return null;
+    });
+
+    long deletion = lastRevision(AuditedType.DEVICE, device.id(), RevisionKind.DELETED);
+    assertThat(lastRevision(AuditedType.CABINET, device.cabinets().get(0).id(),
+        RevisionKind.DELETED)).isEqualTo(deletion);
+    assertThat(lastRevision(AuditedType.PLANOGRAM, first.id(), RevisionKind.DELETED))
+        .isEqualTo(deletion);
+    assertThat(lastRevision(AuditedType.SLOT, first.slots().get(0).id(), RevisionKind.DELETED))
+        .isEqualTo(deletion);
+    assertThat(read(() -> store.devices().find(device.id(), Visibility.LIVE))).isEmpty();
+    assertThat(read(() -> store.devices().findByCabinet(device.cabinets().get(0).id())))
+        .isEmpty();
+    assertThat(read(() -> store.planograms().findActiveByCabinet(device.cabinets().get(0).id())))
+        .isEmpty();
+    assertThat(read(() -> store.planograms().findSlots(List.of(first.slots().get(0).id()))))
+        .isEmpty();
+    assertThat(read(() -> store.planograms().liveSlotsHolding(ref.cola().id()))).isEmpty();
+
+    write("device.restore", () -> store.devices().restore(device.id()));
+
+    assertThat(read(() -> store.devices().find(device.id(), Visibility.LIVE))).isPresent();
+    assertThat(read(() -> store.planograms().find(first.id(), Visibility.LIVE))
+        .orElseThrow().slots()).hasSize(2);
+    assertThat(read(() -> store.planograms().find(second.id(), Visibility.LIVE))).isEmpty();
+    assertThat(read(() -> store.planograms().liveSlotsHolding(ref.cola().id())))
+        .extracting(SlotLocation::slotId).containsExactly(first.slots().get(0).id());
+    assertThat(read(() -> store.history().revisions(AuditedType.SLOT,
+        first.slots().get(0).id()))).extracting(EntityRevision::kind)
+        .containsExactly(RevisionKind.CREATED, RevisionKind.DELETED, RevisionKind.MODIFIED);
+    assertThat(read(() -> store.history().verifyChain()).intact()).isTrue();
+  }
+
+  private long lastRevision(AuditedType type, UUID id, RevisionKind kind) {
+    return read(() -> store.history().revisions(type, id)).stream()
+        .filter(r -> r.kind() == kind).reduce((x, y) -> y).orElseThrow().info().number();
+  }
+
+  @Test
+  public void aPlanogramUpdateMatchesSlotsByIdAndSlotUpdatesLeaveThePlanogramAlone() {
+    StoreFixture fixture = new StoreFixture(store);
+    StoreFixture.Reference ref = fixture.reference("R1");
+    Planogram planogram = fixture.device(ref, "Alpha", 1, 5).planograms().get(0);
+    Slot cola = planogram.slotAt("A1").orElseThrow();
+    Slot water = planogram.slotAt("A2").orElseThrow();
+    Slot added = new Slot(UUID.randomUUID(), "B1", ref.water().id(), 6, 4, 4, null);
+
+    Planogram changed = write("planogram.update", () -> store.planograms().update(
+        planogram.withSlots(List.of(cola.withQuantity(9), added))));
+
+    assertThat(changed.slots()).extracting(Slot::position).containsExactly("A1", "B1");
+    assertThat(kinds(AuditedType.SLOT, cola.id())).containsExactly(RevisionKind.CREATED,
+        RevisionKind.MODIFIED);
+    assertThat(kinds(AuditedType.SLOT, water.id())).containsExactly(RevisionKind.CREATED,
+        RevisionKind.DELETED);
+    assertThat(kinds(AuditedType.SLOT, added.id())).containsExactly(RevisionKind.CREATED);
+    assertThat(read(() -> store.history().revisions(AuditedType.PLANOGRAM, planogram.id()))
+        .get(1).state()).containsKey("slot[B1]");
+
+    write("slot.update", () -> {
+      store.planograms().updateSlots(List.of(changed.slotAt("A1").orElseThrow().withQuantity(3)));
+      return null;
+    });
+    Planogram read = read(() -> store.planograms().find(planogram.id(), Visibility.LIVE))
+        .orElseThrow();
+    assertThat(read.slotAt("A1").orElseThrow().quantity()).isEqualTo(3);
+    assertThat(read.version()).isEqualTo(changed.version());
+    assertThat(read(() -> store.planograms().findSlots(List.of(cola.id(), water.id()))))
+        .containsOnlyKeys(cola.id());
+    assertThat(read(() -> store.planograms().findBySlotIds(List.of(added.id()))))
+        .extracting(Planogram::id).containsExactly(planogram.id());
+
+    assertThatThrownBy(() -> write("slot.update", () -> {
+      store.planograms().updateSlots(List.of(read.slotAt("A1").orElseThrow().withQuantity(0),
+          water.withQuantity(1)));
+      return null;
+    })).isInstanceOf(NotFoundException.class);
+    assertThat(read(() -> store.planograms().findSlots(List.of(cola.id()))).get(cola.id())
+        .quantity()).isEqualTo(3);
+
+    assertThatThrownBy(() -> write("planogram.create", () -> store.planograms().add(
+        new Planogram(UUID.randomUUID(), planogram.cabinetId(), "Second active", true, List.of(),
+            0, AuditStamp.NEW, null)))).isInstanceOf(ConflictException.class);
+    Planogram inactive = write("planogram.create", () -> store.planograms().add(
+        new Planogram(UUID.randomUUID(), planogram.cabinetId(), "Draft", false, List.of(), 0,
+            AuditStamp.NEW, null)));
+    assertThat(read(() -> store.planograms().findActiveByCabinet(planogram.cabinetId()))
+        .orElseThrow().id()).isEqualTo(planogram.id());
+    assertThat(inactive.active()).isFalse();
+  }
+
+  private List<RevisionKind> kinds(AuditedType type, UUID id) {
+    return read(() -> store.history().revisions(type, id)).stream().map(EntityRevision::kind)
+        .toList();
+  }
+
+  @Test
+  public void liveSlotsHoldingAProductAreOrderedByDeviceCabinetAndPosition() {
+    StoreFixture fixture = new StoreFixture(store);
+    StoreFixture.Reference ref = fixture.reference("R1");
+    StoreFixture.FleetDevice beta = fixture.device(ref, "Beta", 2, 5);
+    StoreFixture.FleetDevice alpha = fixture.device(ref, "Alpha", 1, 5);
+
+    assertThat(read(() -> store.planograms().liveSlotsHolding(ref.cola().id())))
+        .extracting(l -> l.deviceName() + "#" + l.cabinetIndex() + "/" + l.position())
+        .containsExactly("Alpha#1/A1", "Beta#1/A1", "Beta#2/A1");
+    assertThat(read(() -> store.planograms().liveSlotsHolding(ref.cola().id())).get(0)
+        .planogramId()).isEqualTo(alpha.planograms().get(0).id());
+    assertThat(beta.planograms()).hasSize(2);
+  }
+
+  // ------------------------------------------------------------------ users
+
+  @Test
+  public void usersAreFoundByUsernameEmailAndFirstActiveRoleAndBothAreUniqueAmongLiveUsers() {
+    User first = write("user.create", () -> store.users().add(user("ann", "ann@example.com",
+        Role.ADMIN, false)));
+    User second = write("user.create", () -> store.users().add(user("bob", "bob@example.com",
+        Role.ADMIN, true)));
+
+    assertThat(read(() -> store.users().findByUsername("ann"))).contains(first);
+    assertThat(read(() -> store.users().findByEmail("bob@example.com"))).contains(second);
+    assertThat(read(() -> store.users().findFirstActive(Role.ADMIN))).contains(second);
+    assertThat(read(() -> store.users().findFirstActive(Role.DRIVER))).isEmpty();
+    assertThatThrownBy(() -> write("user.create", () -> store.users().add(user("ann",
+        "other@example.com", Role.VIEWER, true)))).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("username");
+    assertThatThrownBy(() -> write("user.create", () -> store.users().add(user("cid",
+        "bob@example.com", Role.VIEWER, true)))).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("email");
+    assertThat(read(() -> store.users().find(Criteria.where("role", Criteria.Operator.EQ,
+        "ADMIN").and("active", Criteria.Operator.EQ, true), PageRequest.of(0, 10),
+        Visibility.LIVE)).items()).extracting(User::username).containsExactly("bob");
+  }
+
+  private static User user(String name, String email, Role role, boolean active) {
+    return new User(UUID.randomUUID(), name, email, role, active, 0, AuditStamp.NEW, null);
+  }
+
+  // ------------------------------------------------------------------ orders, stock, notes, sales
+
+  @Test
+  public void serviceOrdersKeepVisitsAndLinesAndRefuseStaleVersionsAndTakenNumbers() {
+    StoreFixture fixture = new StoreFixture(store);
+    StoreFixture.Reference ref = fixture.reference("R1");
+    StoreFixture.FleetDevice fleet = fixture.device(ref, "Alpha", 1, 5);
+    User driver = write("user.create", () -> store.users().add(user("dan", "dan@example.com",
+        Role.DRIVER, true)));
+    ServiceOrder first = write("order.create", () -> store.serviceOrders().add(
+        order("SO-1", ref, fleet, null)));
+    ServiceOrder second = write("order.create", () -> store.serviceOrders().add(
+        order("SO-2", ref, fleet, driver.id())));
+
+    ServiceOrder read = read(() -> store.serviceOrders().findByNumber("SO-1")).orElseThrow();
+    assertThat(read).isEqualTo(first);
+    assertThat(read.visits()).hasSize(1);
+    assertThat(read.visits().get(0).lines()).extracting(OrderLine::position)
+        .containsExactly("A1", "A2");
+    assertThat(read(() -> store.serviceOrders().find(second.id()))).contains(second);
+    assertThat(read(() -> store.serviceOrders().list(PageRequest.of(0, 10))).items())
+        .extracting(ServiceOrder::number).containsExactly("SO-2", "SO-1");
+    assertThat(read(() -> store.serviceOrders().openOrderNumbers(driver.id())))
+        .containsExactly("SO-2");
+
+    ServiceOrder started = write("order.start", () -> store.serviceOrders().update(
+        withStatus(second, OrderStatus.IN_PROGRESS)));
+    assertThat(started.version()).isGreaterThan(second.version());
+    assertThatThrownBy(() -> write("order.start", () -> store.serviceOrders().update(
+        withStatus(second, OrderStatus.CANCELLED)))).isInstanceOf(ConflictException.class);
+    assertThat(read(() -> store.serviceOrders().find(second.id())).orElseThrow().status())
+        .isEqualTo(OrderStatus.IN_PROGRESS);
+    assertThatThrownBy(() -> write("order.create", () -> store.serviceOrders().add(
+        order("SO-1", ref, fleet, null)))).isInstanceOf(ConflictException.class);
+    assertThat(kinds(AuditedType.SERVICE_ORDER, second.id())).containsExactly(
+        RevisionKind.CREATED, RevisionKind.MODIFIED);
+  }
+
+  private static ServiceOrder order(String number, StoreFixture.Reference ref,
+      StoreFixture.FleetDevice fleet, UUID driver) {
+    Device d = fleet.device();
+    Planogram p = fleet.planograms().get(0);
+    List<OrderLine> lines = p.slots().stream().map(s -> new OrderLine(UUID.randomUUID(), s.id(),
+        s.position(), s.productId(), s.capacity() - s.quantity(), null)).toList();
+    return new ServiceOrder(UUID.randomUUID(), number, ref.route().id(), driver,
+        driver == null ? OrderStatus.PENDING : OrderStatus.ASSIGNED, "fill-to-par", 10, null,
+        null, List.of(new Visit(UUID.randomUUID(), d.id(), d.name(), d.cabinets().get(0).id(), 1,
+            VisitStatus.PENDING, null, null, lines)), 0, AuditStamp.NEW, null);
+  }
+
+  private static ServiceOrder withStatus(ServiceOrder o, OrderStatus status) {
+    return new ServiceOrder(o.id(), o.number(), o.routeId(), o.driverId(), status, o.strategyId(),
+        o.estimatedMinutes(), o.deliveryNoteId(), o.notes(), o.visits(), o.version(), o.stamp(),
+        null);
+  }
+
+  @Test
+  public void stockLevelsAreSetInBatchesNeverNegativeAndConcurrentIncrementsAreNotLost()
+      throws Exception {
+    Product cola = add("COLA", "Cola", "1.50");
+    Product water = add("WATER", "Water", "1.00");
+    assertThat(read(() -> store.stock().onHand(List.of(cola.id())))).isEmpty();
+
+    write("stock.receive", () -> {
+      store.stock().set(Map.of(cola.id(), 10, water.id(), 4));
+      return null;
+    });
+    assertThatThrownBy(() -> write("stock.adjust", () -> {
+      store.stock().set(Map.of(cola.id(), 3, water.id(), -1));
+      return null;
+    })).isInstanceOf(IllegalArgumentException.class);
+    assertThat(read(() -> store.stock().all())).containsEntry(cola.id(), 10)
+        .containsEntry(water.id(), 4).hasSize(2);
+
+    int threads = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(pool.submit(() -> {
+          for (int attempt = 1; ; attempt++) {
+            try {
+              write("stock.receive", () -> {
+                int now = store.stock().onHand(List.of(cola.id())).get(cola.id());
+                store.stock().set(Map.of(cola.id(), now + 1));
+                return null;
+              });
+              return attempt;
+            } catch (ConflictException raced) {
+              // another unit changed the level after this one read it: read again
+            }
+          }
+        }));
+      }
+      for (Future<Integer> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(read(() -> store.stock().onHand(List.of(cola.id())))).containsEntry(cola.id(),
+        10 + threads);
+    assertThat(kinds(AuditedType.STOCK, cola.id()).get(0)).isEqualTo(RevisionKind.CREATED);
+    assertThat(kinds(AuditedType.STOCK, cola.id())).hasSize(1 + threads);
+  }
+
+  @Test
+  public void deliveryNotesAreOnePerOrderWithUniqueNumbers() {
+    StoreFixture fixture = new StoreFixture(store);
+    StoreFixture.Reference ref = fixture.reference("R1");
+    StoreFixture.FleetDevice fleet = fixture.device(ref, "Alpha", 1, 5);
+    ServiceOrder order = write("order.create", () -> store.serviceOrders().add(
+        order("SO-1", ref, fleet, null)));
+    ServiceOrder other = write("order.create", () -> store.serviceOrders().add(
+        order("SO-2", ref, fleet, null)));
+    DeliveryNote note = new DeliveryNote(UUID.randomUUID(), "DN-1", order.id(), "SO-1",
+        Instant.parse("2026-01-05T08:00:00Z"), List.of(
+            new DeliveryNoteLine(ref.water().id(), ref.water().sku(), 2),
+            new DeliveryNoteLine(ref.cola().id(), ref.cola().sku(), 5)));
+
+    DeliveryNote added = write("note.issue", () -> store.deliveryNotes().add(note));
+
+    assertThat(read(() -> store.deliveryNotes().findByNumber("DN-1"))).contains(added);
+    assertThat(read(() -> store.deliveryNotes().find(note.id()))).contains(added);
+    assertThat(added.totalUnits()).isEqualTo(7);
+    assertThatThrownBy(() -> write("note.issue", () -> store.deliveryNotes().add(
+        new DeliveryNote(UUID.randomUUID(), "DN-2", order.id(), "SO-1", note.issuedAt(),
+            List.of())))).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> write("note.issue", () -> store.deliveryNotes().add(
+        new DeliveryNote(UUID.randomUUID(), "DN-1", other.id(), "SO-2", note.issuedAt(),
+            List.of())))).isInstanceOf(ConflictException.class);
+    assertThat(read(() -> store.deliveryNotes().findByNumber("DN-2"))).isEmpty();
+  }
+
+  @Test
+  public void salesAreAppendedSummedPerSlotSinceATimeAndRolledBackWithTheirUnit() {
+    StoreFixture fixture = new StoreFixture(store);
+    StoreFixture.Reference ref = fixture.reference("R1");
+    Planogram p = fixture.device(ref, "Alpha", 1, 5).planograms().get(0);
+    UUID a1 = p.slotAt("A1").orElseThrow().id();
+    UUID a2 = p.slotAt("A2").orElseThrow().id();
+    Instant monday = Instant.parse("2026-01-05T08:00:00Z");
+    write("sales.record", () -> {
+      store.sales().append(List.of(
+          sale(a1, ref.cola().id(), 2, monday),
+          sale(a1, ref.cola().id(), 1, monday.plusSeconds(86_400)),
+          sale(a2, ref.water().id(), 4, monday.plusSeconds(2 * 86_400))));
+      return null;
+    });
+    assertThatThrownBy(() -> write("sales.record", () -> {
+      store.sales().append(List.of(sale(a1, ref.cola().id(), 9, monday.plusSeconds(3_600))));
+      throw new IllegalStateException("rolled back");
+    })).hasMessage("rolled back");
+
+    assertThat(read(() -> store.sales().forSlot(a1))).extracting(SaleRecord::units)
+        .containsExactly(2, 1);
+    assertThat(read(() -> store.sales().unitsSoldSince(List.of(a1, a2), monday)))
+        .containsEntry(a1, 3).containsEntry(a2, 4);
+    assertThat(read(() -> store.sales().unitsSoldSince(List.of(a1, a2),
+        monday.plusSeconds(86_400)))).containsEntry(a1, 1).containsEntry(a2, 4);
+    assertThat(read(() -> store.sales().unitsSoldSince(List.of(a1),
+        monday.plusSeconds(5 * 86_400)))).isEmpty();
+  }
+
+  private static SaleRecord sale(UUID slot, UUID product, int units, Instant at) {
+    return new SaleRecord(UUID.randomUUID(), slot, product, units, 10, 10 - units, at,
+        Actor.SYSTEM_ID);
+  }
+
+  // ------------------------------------------------------------------ history and reports
+
+  @Test
+  public void historyAnswersStateAtATimeDeviceAtATimeAndChangesByAnActor() throws Exception {
+    UUID ann = UUID.randomUUID();
+    StoreFixture fixture = new StoreFixture(store, new AuditContext(Actor.user(ann),
+        "fixture"));
+    StoreFixture.Reference ref = fixture.reference("R1");
+    StoreFixture.FleetDevice fleet = fixture.device(ref, "Alpha", 2, 5);
+    Thread.sleep(20);
+    Instant beforeRename = Instant.now();
+    Thread.sleep(20);
+    Product cola = ref.cola();
+    write("product.update", () -> store.products().update(new Product(cola.id(), cola.sku(),
+        "Cola Zero", cola.category(), cola.price(), cola.casePack(), true, cola.version(),
+        cola.stamp(), null)));
+    write("device.delete", () -> {
+      store.devices().softDelete(fleet.device().id());
+      return null;
+    });
+
+    assertThat(read(() -> store.history().stateAt(AuditedType.PRODUCT, cola.id(), beforeRename))
+        .orElseThrow().state()).containsEntry("name", "Cola");
+    assertThat(read(() -> store.history().stateAt(AuditedType.PRODUCT, cola.id(),
+        Instant.now().plusSeconds(1))).orElseThrow().state()).containsEntry("name", "Cola Zero");
+    assertThat(read(() -> store.history().stateAt(AuditedType.PRODUCT, cola.id(),
+        Instant.EPOCH))).isEmpty();
+
+    DeviceSnapshot then = read(() -> store.history().deviceAt(fleet.device().id(), beforeRename))
+        .orElseThrow();
+    assertThat(then.device()).containsEntry("name", "Alpha");
+    assertThat(then.cabinets()).hasSize(2);
+    assertThat(then.cabinets().get(0).planograms()).hasSize(1);
+    assertThat(then.cabinets().get(0).planograms().get(0).slots())
+        .extracting(s -> s.get("position")).containsExactly("A1", "A2");
+    assertThat(read(() -> store.history().deviceAt(fleet.device().id(),
+        Instant.now().plusSeconds(1)))).isEmpty();
+
+    List<EntityChange> byAnn = read(() -> store.history().changesBy(ann, Instant.EPOCH,
+        Instant.now().plusSeconds(1)));
+    assertThat(byAnn).extracting(EntityChange::type).contains(AuditedType.ROUTE,
+        AuditedType.DEVICE, AuditedType.CABINET, AuditedType.PLANOGRAM, AuditedType.SLOT);
+    assertThat(byAnn).allMatch(c -> c.info().actorId().equals(ann));
+    assertThat(read(() -> store.history().changesBy(ann, beforeRename,
+        Instant.now().plusSeconds(1)))).isEmpty();
+    assertThat(read(() -> store.history().verifyChain())).satisfies(v -> {
+      assertThat(v.intact()).isTrue();
+      assertThat(v.checked()).isGreaterThanOrEqualTo(4);
+    });
+  }
+
+  @Test
+  public void reportsCoverLiveDevicesAndSlotsOnly() {
+    StoreFixture fixture = new StoreFixture(store);
+    StoreFixture.Reference ref = fixture.reference("R1");
+    StoreFixture.FleetDevice alpha = fixture.device(ref, "Alpha", 2, 0);
+    StoreFixture.FleetDevice beta = fixture.device(ref, "Beta", 1, 4);
+    StoreFixture.FleetDevice gone = fixture.device(ref, "Gone", 1, 0);
+    write("device.delete", () -> {
+      store.devices().softDelete(gone.device().id());
+      return null;
+    });
+    write("stock.receive", () -> {
+      store.stock().set(Map.of(ref.cola().id(), 10, ref.water().id(), 3));
+      return null;
+    });
+
+    assertThat(read(() -> store.reports().deviceUtilisation(ref.route().id(), null)))
+        .extracting(u -> u.deviceName() + ":" + u.cabinetCount() + ":" + u.locationName())
+        .containsExactly("Alpha:2:Station R1", "Beta:1:Station R1");
+    assertThat(read(() -> store.reports().soldOut(null)))
+        .extracting(s -> s.deviceName() + "#" + s.cabinetIndex() + "/" + s.position())
+        .containsExactly("Alpha#1/A1", "Alpha#2/A1");
+    assertThat(read(() -> store.reports().slotsAtOrBelow(ref.route().id(), 50)))
+        .extracting(s -> s.deviceName() + "/" + s.percentOfPar())
+        .containsExactly("Alpha/0", "Alpha/0", "Beta/50");
+    assertThat(read(() -> store.reports().stockValue())).satisfies(v -> {
+      assertThat(v.lines()).extracting(StockValuation.Line::sku)
+          .containsExactly("COLA-R1", "WATER-R1");
+      assertThat(v.total()).isEqualByComparingTo("18.00");
+    });
+    assertThat(beta.planograms()).hasSize(1);
+    assertThat(alpha.planograms()).hasSize(2);
+  }
+
+  // ------------------------------------------------------------------ concurrency
+
+  @Test
+  public void concurrentUnitsAddingTheSameKeyLeaveExactlyOneRow() throws Exception {
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<Future<Boolean>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        int n = i;
+        futures.add(pool.submit(() -> {
+          start.await();
+          try {
+            add("SAME", "Writer " + n, "1");
+            return true;
+          } catch (ConflictException lost) {
+            return false;
+          }
+        }));
+      }
+      start.countDown();
+      int won = 0;
+      for (Future<Boolean> f : futures) {
+        won += f.get() ? 1 : 0;
+      }
+      assertThat(won).isEqualTo(1);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(read(() -> store.products().list(PageRequest.of(0, 10),
+        Visibility.INCLUDE_DELETED)).total()).isEqualTo(1);
+    assertThat(read(() -> store.history().verifyChain()).intact()).isTrue();
   }
 }

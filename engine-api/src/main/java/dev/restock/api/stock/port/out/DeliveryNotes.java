@@ -5,7 +5,10 @@ import dev.restock.api.stock.DeliveryNote;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Issued delivery notes; immutable once added. Call inside a unit of work. */
+/**
+ * Issued delivery notes; immutable once added, at most one per order, numbers unique. Notes are
+ * returned, by {@link #add} too, with their lines in sku order. Call inside a unit of work.
+ */
 @Stable
 public interface DeliveryNotes {
 
