@@ -1,0 +1,295 @@
+package dev.restock.plugin.storememory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.restock.api.Restock;
+import dev.restock.api.RestockSession;
+import dev.restock.api.audit.Actor;
+import dev.restock.api.audit.AuditEvent;
+import dev.restock.api.audit.AuditedType;
+import dev.restock.api.audit.HistoryEntry;
+import dev.restock.api.audit.RevisionKind;
+import dev.restock.api.audit.port.out.AuditSink;
+import dev.restock.api.catalog.CreateProduct;
+import dev.restock.api.catalog.Product;
+import dev.restock.api.error.NotFoundException;
+import dev.restock.api.error.PermissionDeniedException;
+import dev.restock.api.error.ValidationException;
+import dev.restock.api.error.Violation;
+import dev.restock.api.fleet.CabinetPlanogram;
+import dev.restock.api.fleet.CabinetSpec;
+import dev.restock.api.fleet.CabinetType;
+import dev.restock.api.fleet.CreateCabinetType;
+import dev.restock.api.fleet.CreateDevice;
+import dev.restock.api.fleet.CreateDeviceType;
+import dev.restock.api.fleet.CreateLocation;
+import dev.restock.api.fleet.CreateRoute;
+import dev.restock.api.fleet.DeviceSetup;
+import dev.restock.api.fleet.DeviceType;
+import dev.restock.api.fleet.Location;
+import dev.restock.api.fleet.Route;
+import dev.restock.api.fleet.SetUpDevice;
+import dev.restock.api.planogram.RecordSales;
+import dev.restock.api.planogram.SaleEntry;
+import dev.restock.api.planogram.Slot;
+import dev.restock.api.planogram.SlotSpec;
+import dev.restock.api.service.CompleteVisit;
+import dev.restock.api.service.CreateServiceOrder;
+import dev.restock.api.service.OrderStatus;
+import dev.restock.api.service.ServiceOrder;
+import dev.restock.api.service.Visit;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.api.stock.DeliveryNote;
+import dev.restock.api.user.CreateUser;
+import dev.restock.api.user.Role;
+import dev.restock.api.user.User;
+import dev.restock.core.wiring.RestockEngine;
+import dev.restock.plugin.picklist.StandardPickListsPlugin;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole engine on the in-memory store, through its use cases: the proof that the ports are
+ * the seam between the engine and its storage. Nothing here knows it is not on a database except
+ * the factory.
+ */
+class MemoryEngineTest {
+  private final List<AuditEvent> delivered = new CopyOnWriteArrayList<>();
+  private Restock engine;
+  private RestockSession session;
+  private User admin;
+
+  @BeforeEach
+  void open() {
+    AuditSink sink = new AuditSink() {
+      @Override
+      public String id() {
+        return "collect";
+      }
+
+      @Override
+      public void accept(AuditEvent event) {
+        delivered.add(event);
+      }
+    };
+    engine = RestockEngine.builder().store(MemoryStore.factory())
+        .plugin(new StandardPickListsPlugin())
+        .plugin(new dev.restock.api.spi.EnginePlugin() {
+          @Override
+          public String id() {
+            return "collect-events";
+          }
+
+          @Override
+          public void register(dev.restock.api.spi.PluginRegistrar registrar) {
+            registrar.auditSink(sink);
+          }
+        })
+        .build();
+    admin = engine.as(Actor.system()).users()
+        .create(new CreateUser("admin", "admin@example.com", Role.ADMIN));
+    session = engine.as(Actor.user(admin.id()).withReason("memory engine test"));
+  }
+
+  @AfterEach
+  void close() {
+    engine.close();
+  }
+
+  private record Fleet(Location location, Route route, DeviceType deviceType,
+      CabinetType cabinetType, Product cola, Product chips) {}
+
+  private Fleet fleet() {
+    return new Fleet(
+        session.locations().create(new CreateLocation("Depot", "1 Main St")),
+        session.routes().create(new CreateRoute("R1", "North", 7)),
+        session.deviceTypes().create(new CreateDeviceType("Combo", 2)),
+        session.cabinetTypes().create(new CreateCabinetType("Ambient")),
+        session.products().create(new CreateProduct("COLA", "Cola", "Drinks",
+            new BigDecimal("1.50"), 24)),
+        session.products().create(new CreateProduct("CHIPS", "Chips", "Snacks",
+            new BigDecimal("0.80"), 10)));
+  }
+
+  private DeviceSetup device(Fleet f, String name) {
+    return session.devices().setUp(new SetUpDevice(new CreateDevice(name, "SN-" + name,
+        f.location().id(), f.route().id(), f.deviceType().id(), List.of(
+            new CabinetSpec(1, f.cabinetType().id(), 3, 3),
+            new CabinetSpec(2, f.cabinetType().id(), 3, 3))),
+        List.of(
+            new CabinetPlanogram(1, name + " snacks", List.of(
+                new SlotSpec("A1", f.chips().id(), 10, 8, 8, null))),
+            new CabinetPlanogram(2, name + " drinks", List.of(
+                new SlotSpec("A1", f.cola().id(), 10, 8, 8, null),
+                new SlotSpec("A2", f.cola().id(), 10, 8, 8, null))))));
+  }
+
+  @Test
+  void aFullServiceCycleRunsOnTheMemoryStore() {
+    Fleet f = fleet();
+    DeviceSetup m1 = device(f, "M1");
+    device(f, "M2");
+    Slot sold = m1.planograms().get(1).slotAt("A1").orElseThrow();
+    session.sales().record(new RecordSales(List.of(SaleEntry.sold(sold.id(), 5))));
+    User driver = session.users().create(new CreateUser("dan", "dan@example.com", Role.DRIVER));
+
+    ServiceOrder order = session.serviceOrders().create(CreateServiceOrder.forRoute(f.route().id()));
+    assertThat(order.number()).endsWith("-000001");
+    assertThat(order.visits()).hasSize(4);
+    assertThat(order.totalUnits()).isEqualTo(5);
+    session.serviceOrders().assign(order.id(), driver.id());
+    session.stock().receive(f.cola().id(), 5, "delivery");
+    DeliveryNote note = session.serviceOrders().dispatch(order.id());
+    assertThat(note.totalUnits()).isEqualTo(5);
+    assertThat(session.stock().level(f.cola().id()).onHand()).isZero();
+
+    ServiceOrder done = order;
+    for (Visit visit : order.visits()) {
+      done = session.serviceOrders().completeVisit(order.id(), visit.id(),
+          CompleteVisit.asPlanned());
+    }
+    assertThat(done.status()).isEqualTo(OrderStatus.COMPLETED);
+    assertThat(session.planograms().activeFor(m1.device().cabinets().get(1).id())
+        .slotAt("A1").orElseThrow().quantity()).isEqualTo(8);
+    List<HistoryEntry> slotHistory = session.history().history(AuditedType.SLOT, sold.id());
+    assertThat(slotHistory).extracting(h -> h.info().actionKind())
+        .containsExactly("set-up", "record", "complete-visit");
+    assertThat(session.reports().soldOut(null)).isEmpty();
+    assertThat(session.history().verify().intact()).isTrue();
+    assertThat(delivered).extracting(AuditEvent::action).contains("service-order.dispatch");
+  }
+
+  @Test
+  void aDeviceSetUpWithManyProblemsNamesEachAndWritesNothing() {
+    Fleet f = fleet();
+    long eventsBefore = session.history().events(null, Instant.EPOCH).size();
+    SetUpDevice bad = new SetUpDevice(
+        new CreateDevice("M1", "SN-1", UUID.randomUUID(), f.route().id(), f.deviceType().id(),
+            List.of(new CabinetSpec(1, f.cabinetType().id(), 2, 2))),
+        List.of(new CabinetPlanogram(1, "P", List.of(
+            new SlotSpec("A1", f.cola().id(), 10, 5, 0, null),
+            new SlotSpec("C1", f.cola().id(), 10, 5, 0, null),
+            new SlotSpec("A2", UUID.randomUUID(), 10, 5, 0, null)))));
+
+    ValidationException e = catchThrowableOfType(ValidationException.class,
+        () -> session.devices().setUp(bad));
+
+    assertThat(e.violations()).extracting(Violation::field).containsExactly(
+        "device.locationId", "planograms[0].slots[1].position",
+        "planograms[0].slots[2].productId");
+    assertThat(session.devices().list(PageRequest.first()).total()).isZero();
+    assertThatThrownBy(() -> session.devices().getBySerialNumber("SN-1"))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(session.history().events(null, Instant.EPOCH)).hasSize((int) eventsBefore);
+  }
+
+  @Test
+  void aRefusedWriteWritesNothing() {
+    User viewer = session.users().create(new CreateUser("vic", "vic@example.com", Role.VIEWER));
+    RestockSession asViewer = engine.as(Actor.user(viewer.id()));
+    int delivereBefore = delivered.size();
+
+    assertThatThrownBy(() -> asViewer.products().create(new CreateProduct("TEA", "Tea", "Drinks",
+        BigDecimal.ONE, 12))).isInstanceOf(PermissionDeniedException.class);
+
+    assertThat(session.products().list(PageRequest.first()).total()).isZero();
+    assertThat(session.history().changesBy(viewer.id(), Instant.EPOCH,
+        Instant.now().plusSeconds(1))).isEmpty();
+    assertThat(delivered).hasSize(delivereBefore);
+  }
+
+  @Test
+  void deletingADeviceTakesItsPlanogramsAndRestoreBringsThemBackWithHistory() {
+    Fleet f = fleet();
+    DeviceSetup m1 = device(f, "M1");
+    UUID drinks = m1.device().cabinets().get(1).id();
+
+    session.devices().delete(m1.device().id());
+    assertThatThrownBy(() -> session.planograms().activeFor(drinks))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(session.history().deletion(AuditedType.DEVICE, m1.device().id()).info().actorId())
+        .isEqualTo(admin.id());
+
+    session.devices().restore(m1.device().id());
+    assertThat(session.planograms().activeFor(drinks).slots()).hasSize(2);
+    assertThat(session.history().history(AuditedType.PLANOGRAM, m1.planograms().get(1).id()))
+        .extracting(HistoryEntry::kind).containsExactly(RevisionKind.CREATED,
+            RevisionKind.DELETED, RevisionKind.MODIFIED);
+    assertThat(session.history().verify().intact()).isTrue();
+  }
+
+  @Test
+  void concurrentStockReceiptsThroughTheEngineAreNeverLost() throws Exception {
+    Fleet f = fleet();
+    int threads = 8;
+    int receipts = 25;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < receipts; i++) {
+            session.stock().receive(f.cola().id(), 1, "parallel delivery");
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> future : futures) {
+        future.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(session.stock().level(f.cola().id()).onHand()).isEqualTo(threads * receipts);
+    assertThat(session.history().history(AuditedType.STOCK, f.cola().id()))
+        .hasSize(threads * receipts);
+    assertThat(session.history().verify()).satisfies(v -> assertThat(v.intact()).isTrue());
+  }
+
+  @Test
+  void ordersCreatedFromManyThreadsGetGaplessNumbers() throws Exception {
+    Fleet f = fleet();
+    device(f, "M1");
+    Slot slot = session.planograms().activeFor(session.devices().getBySerialNumber("SN-M1")
+        .cabinets().get(1).id()).slotAt("A1").orElseThrow();
+    session.sales().record(new RecordSales(List.of(SaleEntry.sold(slot.id(), 3))));
+    int threads = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<String>> futures = new ArrayList<>();
+      for (int t = 0; t < threads * 3; t++) {
+        futures.add(pool.submit(() -> session.serviceOrders()
+            .create(CreateServiceOrder.forRoute(f.route().id())).number()));
+      }
+      List<Integer> numbers = new ArrayList<>();
+      for (Future<String> future : futures) {
+        String number = future.get();
+        numbers.add(Integer.parseInt(number.substring(number.lastIndexOf('-') + 1)));
+      }
+      assertThat(numbers).containsExactlyInAnyOrderElementsOf(
+          java.util.stream.IntStream.rangeClosed(1, threads * 3).boxed().toList());
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(engine.health().up()).isTrue();
+    assertThat(engine.statistics().transactions()).isPositive();
+    assertThat(Map.of("store", engine.storeDescription())).containsEntry("store", "memory");
+  }
+}
