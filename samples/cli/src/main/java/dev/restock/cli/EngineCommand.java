@@ -20,7 +20,8 @@ abstract class EngineCommand implements Callable<Integer> {
 
   @Option(names = "--db", paramLabel = "PATH|URL",
       defaultValue = "${env:RESTOCK_DB_URL:-./restock.db}",
-      description = "SQLite file or JDBC URL (default: $RESTOCK_DB_URL, else ./restock.db). "
+      description = "SQLite file or JDBC URL (default: $RESTOCK_DB_URL, else ./restock.db), or "
+          + "'memory' for an in-memory store that is gone when the command ends. "
           + "Pool size, timeouts and thresholds come from RESTOCK_DB_* variables.")
   String db;
 
@@ -32,7 +33,7 @@ abstract class EngineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Restock engine = RestockEngine.builder().store(JpaStores.of(config(db)))
+    try (Restock engine = RestockEngine.builder().store(storeFactory(db))
         .discoverPlugins().build()) {
       run(engine);
       return 0;
@@ -40,6 +41,15 @@ abstract class EngineCommand implements Callable<Integer> {
   }
 
   abstract void run(Restock engine);
+
+  /** The value of {@code --db} that selects the in-memory store. */
+  static final String MEMORY = "memory";
+
+  /** The in-memory store for {@code --db memory}, else the JPA store that {@link #config} gives. */
+  static dev.restock.api.spi.StoreFactory storeFactory(String db) {
+    return MEMORY.equals(db) ? dev.restock.plugin.storememory.MemoryStore.factory()
+        : JpaStores.of(config(db));
+  }
 
   /** {@code --db} with the other settings from RESTOCK_DB_* variables (all checked at once). */
   static JpaStoreConfig config(String db) {

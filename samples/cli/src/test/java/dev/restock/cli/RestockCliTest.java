@@ -12,6 +12,7 @@ import dev.restock.core.wiring.RestockEngine;
 import dev.restock.jpa.JpaStores;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -98,6 +99,19 @@ class RestockCliTest {
     assertThat(run("device", "show", "DEMO-SN-001").out()).contains("cabinet 1 (4x6)")
         .contains("DEMO-CHIPS").contains("DEMO-COLA");
     assertThat(second.out()).contains("Route DEMO-1: 3 machines, 5 products");
+  }
+
+  @Test
+  void theDemoRunsOnTheInMemoryStoreAndLeavesNoFileBehind() throws Exception {
+    Run demo = runOn("memory", "demo");
+    assertThat(demo.code()).as(demo.err()).isZero();
+    assertThat(demo.out()).contains("Restock demo on memory")
+        .contains("every visit completed, order COMPLETED")
+        .contains("device.set-up").contains("sales.record");
+    assertThat(Files.exists(dir.resolve("memory"))).isFalse();
+    assertThat(Files.exists(Path.of("memory"))).isFalse();
+    // each command opens a new, empty store
+    assertThat(runOn("memory", "product", "list").out()).doesNotContain("DEMO-COLA");
   }
 
   @Test
