@@ -4,7 +4,10 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.planogram.Planogram;
 import java.util.List;
 
-/** What {@code setUp} created: the device with its cabinets and their planograms. */
+/**
+ * A device with its cabinets and their active planograms, in cabinet order: what {@code setUp}
+ * created, or what {@code getWithPlanograms} and {@code listWithPlanograms} read.
+ */
 @Stable
 public record DeviceSetup(Device device, List<Planogram> planograms) {
   public DeviceSetup {

@@ -15,13 +15,17 @@ import dev.restock.api.planogram.Planogram;
 import dev.restock.api.fleet.SetUpDevice;
 import dev.restock.api.shared.AuditStamp;
 import dev.restock.api.shared.Checks;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
 import dev.restock.api.shared.Visibility;
 import dev.restock.core.planogram.PlanogramDrafts;
 import dev.restock.core.shared.CoreContext;
 import dev.restock.core.shared.CrudUseCase;
 import dev.restock.core.shared.References;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -106,6 +110,37 @@ public final class DeviceService extends CrudUseCase<Device, CreateDevice, Updat
           .orElseThrow(() -> new NotFoundException("route", routeId));
       return repository().listByRoute(routeId);
     });
+  }
+
+  @Override
+  public DeviceSetup getWithPlanograms(UUID id) {
+    Objects.requireNonNull(id, "id");
+    return read(() -> withPlanograms(List.of(repository().find(id, Visibility.LIVE)
+        .orElseThrow(() -> new NotFoundException("device", id)))).get(0));
+  }
+
+  @Override
+  public Page<DeviceSetup> listWithPlanograms(
+      PageRequest request) {
+    Objects.requireNonNull(request, "request");
+    return read(() -> {
+      Page<Device> page = repository().list(request, Visibility.LIVE);
+      List<DeviceSetup> setups = withPlanograms(page.items());
+      return new Page<>(setups, page.page(), page.size(), page.total());
+    });
+  }
+
+  /** The devices with their cabinets' active planograms, read in one call for all of them. */
+  private List<DeviceSetup> withPlanograms(List<Device> devices) {
+    List<UUID> cabinets = devices.stream().flatMap(d -> d.cabinets().stream())
+        .map(Cabinet::id).toList();
+    Map<UUID, Planogram> byCabinet = new HashMap<>();
+    if (!cabinets.isEmpty()) {
+      store().planograms().findActiveByCabinets(cabinets)
+          .forEach(p -> byCabinet.put(p.cabinetId(), p));
+    }
+    return devices.stream().map(d -> new DeviceSetup(d, d.cabinets().stream()
+        .map(c -> byCabinet.get(c.id())).filter(Objects::nonNull).toList())).toList();
   }
 
   @Override

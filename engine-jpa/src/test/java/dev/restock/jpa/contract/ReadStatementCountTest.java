@@ -15,6 +15,7 @@ import dev.restock.api.fleet.CreateDevice;
 import dev.restock.api.fleet.CreateDeviceType;
 import dev.restock.api.fleet.CreateLocation;
 import dev.restock.api.fleet.CreateRoute;
+import dev.restock.api.fleet.DeviceSetup;
 import dev.restock.api.fleet.Device;
 import dev.restock.api.fleet.DeviceType;
 import dev.restock.api.fleet.Location;
@@ -34,6 +35,7 @@ import dev.restock.jpa.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +43,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Reads returning aggregates with children load them in a fixed number of statements whatever
- * the page size: a page of devices with their cabinets, a page of orders with visits and lines.
+ * the page size: a page of devices with their cabinets, a page of devices with cabinets,
+ * planograms and slots, a page of orders with visits and lines.
  */
 class ReadStatementCountTest {
 
@@ -91,6 +94,21 @@ class ReadStatementCountTest {
             PageRequest.of(0, devices), Visibility.LIVE));
         assertThat(byCriteria).isEqualTo(small);
 
+        long smallWithPlanograms = statements(store, () -> s.devices().listWithPlanograms(
+            PageRequest.of(0, 5)));
+        long largeWithPlanograms = statements(store, () -> {
+          Page<DeviceSetup> page = s.devices().listWithPlanograms(PageRequest.of(0, devices));
+          assertThat(page.items()).hasSize(devices).allSatisfy(d -> {
+            assertThat(d.planograms()).hasSize(2);
+            assertThat(d.planograms()).allSatisfy(p -> assertThat(p.slots()).hasSize(1));
+          });
+          return page;
+        });
+        assertThat(largeWithPlanograms).as("devices with planograms, page of %d vs 5", devices)
+            .isEqualTo(smallWithPlanograms);
+        UUID first = s.devices().getBySerialNumber("SN0").id();
+        long oneWithPlanograms = statements(store, () -> s.devices().getWithPlanograms(first));
+
         long oneOrder = statements(store, () -> s.serviceOrders().list(PageRequest.of(0, 1)));
         long threeOrders = statements(store, () -> {
           Page<ServiceOrder> page = s.serviceOrders().list(PageRequest.of(0, 3));
@@ -101,8 +119,9 @@ class ReadStatementCountTest {
           return page;
         });
         assertThat(threeOrders).as("order page of 3 (140 visits each) vs 1").isEqualTo(oneOrder);
-        System.out.printf("%s: device page %d statements, order page %d statements%n",
-            database, small, oneOrder);
+        System.out.printf("%s: device page %d statements, with planograms %d (one device: %d),"
+            + " order page %d statements%n", database, small,
+            smallWithPlanograms, oneWithPlanograms, oneOrder);
       }
     }
   }

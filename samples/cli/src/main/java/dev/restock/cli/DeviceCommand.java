@@ -2,12 +2,11 @@ package dev.restock.cli;
 
 import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
-import dev.restock.api.error.NotFoundException;
 import dev.restock.api.fleet.Cabinet;
 import dev.restock.api.fleet.Device;
+import dev.restock.api.fleet.DeviceSetup;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.shared.PageRequest;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,16 +50,11 @@ final class DeviceCommand {
     void run(Restock engine) {
       RestockSession session = reader(engine);
       UUID id = ProductCommand.uuid(key);
-      Device device = id != null ? session.devices().get(id)
-          : session.devices().getBySerialNumber(key);
-      List<Planogram> planograms = new ArrayList<>();
-      for (Cabinet c : device.cabinets()) {
-        try {
-          planograms.add(session.planograms().activeFor(c.id()));
-        } catch (NotFoundException e) {
-          // a cabinet without a planogram is shown without slots
-        }
-      }
+      DeviceSetup setup = session.devices().getWithPlanograms(id != null ? id
+          : session.devices().getBySerialNumber(key).id());
+      Device device = setup.device();
+      // a cabinet without an active planogram is shown without slots
+      List<Planogram> planograms = setup.planograms();
       String routeCode = device.routeId() == null ? null
           : session.routes().get(device.routeId()).code();
       Map<UUID, String> skus = new java.util.HashMap<>();

@@ -226,6 +226,11 @@ class MemoryEngineTest {
 
     session.devices().restore(m1.device().id());
     assertThat(session.planograms().activeFor(drinks).slots()).hasSize(2);
+    DeviceSetup restored = session.devices().getWithPlanograms(m1.device().id());
+    assertThat(restored.planograms()).extracting(p -> p.cabinetId())
+        .containsExactly(m1.device().cabinets().get(0).id(), drinks);
+    assertThat(session.devices().listWithPlanograms(PageRequest.first()).items())
+        .singleElement().isEqualTo(restored);
     assertThat(session.history().history(AuditedType.PLANOGRAM, m1.planograms().get(1).id()))
         .extracting(HistoryEntry::kind).containsExactly(RevisionKind.CREATED,
             RevisionKind.DELETED, RevisionKind.MODIFIED);

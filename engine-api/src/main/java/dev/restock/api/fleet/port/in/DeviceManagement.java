@@ -21,6 +21,21 @@ public interface DeviceManagement extends ManageAggregate<Device, CreateDevice, 
   List<Device> listByRoute(UUID routeId);
 
   /**
+   * The live device with its cabinets and each cabinet's active planogram with its slots (cabinets
+   * without one have none), in cabinet order; read in a fixed number of statements.
+   *
+   * @throws dev.restock.api.error.NotFoundException when no live device has this id
+   */
+  DeviceSetup getWithPlanograms(UUID id);
+
+  /**
+   * A page of live devices in name order, each with its cabinets and their active planograms
+   * and slots, read in a fixed number of statements whatever the page size.
+   */
+  dev.restock.api.shared.Page<DeviceSetup> listWithPlanograms(
+      dev.restock.api.shared.PageRequest request);
+
+  /**
    * Creates a device, its cabinets and one active planogram per cabinet with its slots, in one
    * unit of work: all of it is written or none.
    *
