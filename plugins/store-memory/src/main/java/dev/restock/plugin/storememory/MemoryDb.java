@@ -71,6 +71,11 @@ final class MemoryDb implements TransactionBoundary {
     return result;
   }
 
+  /** Counts a query that returned at most one row. */
+  <T> java.util.Optional<T> one(java.util.Optional<T> found) {
+    return counted(found, found.isPresent() ? 1 : 0);
+  }
+
   @Override
   public <T> T write(AuditContext context, Supplier<T> work) {
     Objects.requireNonNull(context, "context");

@@ -43,14 +43,11 @@ final class MemoryDeliveryNotes implements DeliveryNotes {
 
   @Override
   public Optional<DeliveryNote> findByNumber(String number) {
-    Optional<DeliveryNote> found = table.all().stream().filter(n -> n.number().equals(number))
-        .findFirst();
-    return db.counted(found, found.isPresent() ? 1 : 0);
+    return db.one(table.all().stream().filter(n -> n.number().equals(number)).findFirst());
   }
 
   @Override
   public Optional<DeliveryNote> find(UUID id) {
-    Optional<DeliveryNote> found = Optional.ofNullable(table.get(id));
-    return db.counted(found, found.isPresent() ? 1 : 0);
+    return db.one(Optional.ofNullable(table.get(id)));
   }
 }

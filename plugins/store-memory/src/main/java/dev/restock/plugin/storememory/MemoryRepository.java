@@ -94,8 +94,7 @@ abstract class MemoryRepository<T extends Aggregate> implements Repository<T> {
   @Override
   public Optional<T> find(UUID id, Visibility visibility) {
     Objects.requireNonNull(id, "id");
-    Optional<T> found = Optional.ofNullable(table.get(id)).filter(t -> visible(t, visibility));
-    return db.counted(found, found.isPresent() ? 1 : 0);
+    return db.one(Optional.ofNullable(table.get(id)).filter(t -> visible(t, visibility)));
   }
 
   @Override
@@ -134,7 +133,7 @@ abstract class MemoryRepository<T extends Aggregate> implements Repository<T> {
     }
     checkUnique(aggregate);
     Instant now = db.now();
-    T stored = with(aggregate, 0, new AuditStamp(now, actor.userId(), now, actor.userId()), null);
+    T stored = with(aggregate, 0, Stamps.created(actor, now), null);
     table.put(stored.id(), stored);
     db.history.record(type, stored.id(), RevisionKind.CREATED, state(stored));
     db.inserts.incrementAndGet();
@@ -146,20 +145,15 @@ abstract class MemoryRepository<T extends Aggregate> implements Repository<T> {
     Objects.requireNonNull(aggregate, "aggregate");
     Actor actor = db.actor();
     T current = liveRow(aggregate.id());
-    if (current.version() != aggregate.version()) {
-      throw new ConflictException(what + " " + aggregate.id() + " was changed by someone else "
-          + "(version " + aggregate.version() + ", now " + current.version()
-          + "); read it again and retry");
-    }
+    Stamps.checkVersion(what, aggregate.id(), aggregate.version(), current.version());
     T candidate = with(aggregate, current.version(), current.stamp(), null);
     if (candidate.equals(current)) {
       return current;
     }
     checkUnique(candidate);
     beforeUpdate(current, candidate);
-    AuditStamp stamp = new AuditStamp(current.stamp().createdAt(), current.stamp().createdBy(),
-        db.now(), actor.userId());
-    T stored = with(candidate, current.version() + 1, stamp, null);
+    T stored = with(candidate, current.version() + 1, Stamps.updated(current.stamp(), actor,
+        db.now()), null);
     table.put(stored.id(), stored);
     db.history.record(type, stored.id(), RevisionKind.MODIFIED, state(stored));
     db.updates.incrementAndGet();
@@ -193,9 +187,8 @@ abstract class MemoryRepository<T extends Aggregate> implements Repository<T> {
     long deletedIn = db.history.lastDeletion(type, id);
     T live = with(current, current.version(), current.stamp(), null);
     checkUnique(live);
-    AuditStamp stamp = new AuditStamp(current.stamp().createdAt(), current.stamp().createdBy(),
-        db.now(), actor.userId());
-    T restored = with(live, current.version() + 1, stamp, null);
+    T restored = with(live, current.version() + 1, Stamps.updated(current.stamp(), actor,
+        db.now()), null);
     table.put(id, restored);
     db.history.record(type, id, RevisionKind.MODIFIED, state(restored));
     db.updates.incrementAndGet();
@@ -227,7 +220,6 @@ abstract class MemoryRepository<T extends Aggregate> implements Repository<T> {
 
   /** The live row with this value of a key, if any. */
   protected Optional<T> findLive(Predicate<T> test) {
-    Optional<T> found = live().filter(test).findFirst();
-    return db.counted(found, found.isPresent() ? 1 : 0);
+    return db.one(live().filter(test).findFirst());
   }
 }

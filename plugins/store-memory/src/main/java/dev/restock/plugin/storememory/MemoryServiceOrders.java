@@ -55,8 +55,7 @@ final class MemoryServiceOrders implements ServiceOrderStore {
       throw new ConflictException("the order already visits this cabinet");
     }
     Instant now = db.now();
-    ServiceOrder stored = with(order, 0, new AuditStamp(now, actor.userId(), now,
-        actor.userId()));
+    ServiceOrder stored = with(order, 0, Stamps.created(actor, now));
     table.put(stored.id(), stored);
     db.history.record(AuditedType.SERVICE_ORDER, stored.id(), RevisionKind.CREATED,
         MemoryStates.order(stored));
@@ -72,17 +71,13 @@ final class MemoryServiceOrders implements ServiceOrderStore {
     if (current == null) {
       throw new NotFoundException("service order", order.id());
     }
-    if (current.version() != order.version()) {
-      throw new ConflictException("service order " + order.number() + " was changed by someone "
-          + "else (version " + order.version() + ", now " + current.version()
-          + "); read it again and retry");
-    }
+    Stamps.checkVersion("service order", order.number(), order.version(), current.version());
     ServiceOrder candidate = with(order, current.version(), current.stamp());
     if (candidate.equals(current)) {
       return current;
     }
-    ServiceOrder stored = with(order, current.version() + 1, new AuditStamp(
-        current.stamp().createdAt(), current.stamp().createdBy(), db.now(), actor.userId()));
+    ServiceOrder stored = with(order, current.version() + 1, Stamps.updated(current.stamp(),
+        actor, db.now()));
     table.put(stored.id(), stored);
     db.history.record(AuditedType.SERVICE_ORDER, stored.id(), RevisionKind.MODIFIED,
         MemoryStates.order(stored));
@@ -92,15 +87,12 @@ final class MemoryServiceOrders implements ServiceOrderStore {
 
   @Override
   public Optional<ServiceOrder> find(UUID id) {
-    Optional<ServiceOrder> found = Optional.ofNullable(table.get(id));
-    return db.counted(found, found.isPresent() ? 1 : 0);
+    return db.one(Optional.ofNullable(table.get(id)));
   }
 
   @Override
   public Optional<ServiceOrder> findByNumber(String number) {
-    Optional<ServiceOrder> found = table.all().stream().filter(o -> o.number().equals(number))
-        .findFirst();
-    return db.counted(found, found.isPresent() ? 1 : 0);
+    return db.one(table.all().stream().filter(o -> o.number().equals(number)).findFirst());
   }
 
   @Override

@@ -45,9 +45,8 @@ final class MemoryUsers extends MemoryRepository<User> implements Users {
 
   @Override
   public Optional<User> findFirstActive(Role role) {
-    Optional<User> found = live().filter(u -> u.role() == role && u.active())
+    return db.one(live().filter(u -> u.role() == role && u.active())
         .min(Comparator.comparing((User u) -> u.stamp().createdAt())
-            .thenComparing(User::username));
-    return db.counted(found, found.isPresent() ? 1 : 0);
+            .thenComparing(User::username)));
   }
 }
