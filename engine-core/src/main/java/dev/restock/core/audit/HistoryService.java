@@ -96,6 +96,19 @@ public final class HistoryService extends UseCase implements HistoryQueries {
   }
 
   @Override
+  public java.util.Map<UUID, DeletionInfo> deletions(AuditedType type,
+      java.util.Collection<UUID> ids) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(ids, "ids");
+    java.util.Map<UUID, DeletionInfo> result = new java.util.LinkedHashMap<>();
+    if (!ids.isEmpty()) {
+      read(() -> store().history().lastDeletions(type, ids))
+          .forEach((id, info) -> result.put(id, new DeletionInfo(type, id, info)));
+    }
+    return result;
+  }
+
+  @Override
   public List<AuditEvent> events(UUID actorId, Instant since) {
     Objects.requireNonNull(since, "since");
     return read(() -> store().auditLog().events(actorId, null, null, since));

@@ -162,6 +162,27 @@ public final class JpaAuditHistory implements AuditHistory {
     return changes;
   }
 
+  /** One audit query over the entity's audit table, whatever the number of ids. */
+  @Override
+  public Map<UUID, dev.restock.api.audit.RevisionInfo> lastDeletions(AuditedType type,
+      java.util.Collection<UUID> ids) {
+    Map<UUID, dev.restock.api.audit.RevisionInfo> result = new HashMap<>();
+    if (ids.isEmpty()) {
+      return result;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = AuditReaderFactory.get(UnitOfWork.currentSession()).createQuery()
+        .forRevisionsOfEntity(MAPPINGS.get(type).entity(), false, true)
+        .add(AuditEntity.id().in(java.util.Set.copyOf(ids)))
+        .add(AuditEntity.revisionType().eq(RevisionType.DEL))
+        .addOrder(AuditEntity.revisionNumber().asc())
+        .getResultList();
+    for (Object[] row : rows) {
+      result.put(idOf(row[0]), ((RevisionEntity) row[1]).toInfo()); // later ones win
+    }
+    return result;
+  }
+
   @Override
   public ChainVerification verifyChain() {
     return HashChain.verify(UnitOfWork.currentSession(), AUDIT_TABLES);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.audit.Actor;
+import dev.restock.api.audit.AuditedType;
 import dev.restock.api.catalog.CreateProduct;
 import dev.restock.api.catalog.Product;
 import dev.restock.api.fleet.CabinetPlanogram;
@@ -119,9 +120,23 @@ class ReadStatementCountTest {
           return page;
         });
         assertThat(threeOrders).as("order page of 3 (140 visits each) vs 1").isEqualTo(oneOrder);
+        List<UUID> gone = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+          Product p = s.products().create(new CreateProduct("OLD" + i, "Old " + i, "Drinks",
+              BigDecimal.ONE, 6));
+          s.products().delete(p.id());
+          gone.add(p.id());
+        }
+        long oneDeletion = statements(store, () -> s.history().deletions(AuditedType.PRODUCT,
+            gone.subList(0, 1)));
+        long twelveDeletions = statements(store, () -> {
+          assertThat(s.history().deletions(AuditedType.PRODUCT, gone)).hasSize(12);
+          return null;
+        });
+        assertThat(twelveDeletions).as("deletions of 12 products vs 1").isEqualTo(oneDeletion);
         System.out.printf("%s: device page %d statements, with planograms %d (one device: %d),"
-            + " order page %d statements%n", database, small,
-            smallWithPlanograms, oneWithPlanograms, oneOrder);
+            + " order page %d statements, deletions %d%n", database, small,
+            smallWithPlanograms, oneWithPlanograms, oneOrder, oneDeletion);
       }
     }
   }

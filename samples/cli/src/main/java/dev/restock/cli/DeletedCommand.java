@@ -27,14 +27,18 @@ final class DeletedCommand extends EngineCommand {
     RestockSession session = reader(engine);
     List<? extends Aggregate> items = Aggregates.management(session, audited)
         .list(PageRequest.of(0, 500), Visibility.ONLY_DELETED).items();
+    java.util.Map<UUID, DeletionInfo> deletions = session.history().deletions(audited,
+        items.stream().map(Aggregate::id).toList());
     List<Deleted> deleted = new ArrayList<>();
     for (Aggregate item : items) {
-      deleted.add(new Deleted(item.id(), item, session.history().deletion(audited, item.id())));
+      deleted.add(new Deleted(item.id(), item, deletions.get(item.id())));
     }
+    java.util.Map<UUID, String> names = new java.util.HashMap<>();
     print(deleted, () -> {
       Table t = new Table("ID", "DELETED AT", "BY", "ACTION", "REASON");
       deleted.forEach(d -> t.row(d.id(), d.deletion().info().at(),
-          HistoryCommand.who(session, d.deletion().info().actorId()),
+          names.computeIfAbsent(d.deletion().info().actorId(),
+              actor -> HistoryCommand.who(session, actor)),
           d.deletion().info().action(), d.deletion().info().reason()));
       t.print(out());
     });

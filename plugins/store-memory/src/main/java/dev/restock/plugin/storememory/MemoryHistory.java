@@ -134,14 +134,8 @@ final class MemoryHistory implements AuditHistory {
 
   /** The number of the revision that last deleted the entity, 0 when it never was. */
   long lastDeletion(AuditedType type, UUID id) {
-    db.unit();
-    List<Entry> list = entries.get(type).getOrDefault(id, List.of());
-    for (int i = list.size() - 1; i >= 0; i--) {
-      if (list.get(i).kind() == RevisionKind.DELETED) {
-        return list.get(i).revision().info.number();
-      }
-    }
-    return 0;
+    RevisionInfo info = lastDeletions(type, List.of(id)).get(id);
+    return info == null ? 0 : info.number();
   }
 
   /** Seals the unit's revision, if it has one, at the end of the chain. */
@@ -189,6 +183,22 @@ final class MemoryHistory implements AuditHistory {
     db.unit();
     List<Entry> list = entries.get(type).getOrDefault(id, List.of());
     return db.counted(list.stream().map(Entry::toRevision).toList(), list.size());
+  }
+
+  @Override
+  public Map<UUID, RevisionInfo> lastDeletions(AuditedType type, java.util.Collection<UUID> ids) {
+    db.unit();
+    Map<UUID, RevisionInfo> result = new java.util.HashMap<>();
+    for (UUID id : ids) {
+      List<Entry> list = entries.get(type).getOrDefault(id, List.of());
+      for (int i = list.size() - 1; i >= 0; i--) {
+        if (list.get(i).kind() == RevisionKind.DELETED) {
+          result.put(id, list.get(i).revision().info);
+          break;
+        }
+      }
+    }
+    return db.counted(result, result.size());
   }
 
   @Override

@@ -207,6 +207,33 @@ public abstract class StoreContract {
   }
 
   @Test
+  public void theLatestDeletionOfManyEntitiesIsReadAtOnce() {
+    Product cola = add("COLA", "Cola", "1");
+    Product tea = add("TEA", "Tea", "1");
+    Product kept = add("MILK", "Milk", "1");
+    write("product.delete", () -> {
+      store.products().softDelete(cola.id());
+      return null;
+    });
+    write("product.restore", () -> store.products().restore(cola.id()));
+    store.transactions().write(new AuditContext(Actor.system().withReason("second time"),
+        "product.delete"), () -> {
+          store.products().softDelete(cola.id());
+          store.products().softDelete(tea.id());
+          return null;
+        });
+
+    Map<UUID, RevisionInfo> deletions = read(() -> store.history().lastDeletions(
+        AuditedType.PRODUCT, List.of(cola.id(), tea.id(), kept.id(), UUID.randomUUID())));
+
+    assertThat(deletions).containsOnlyKeys(cola.id(), tea.id());
+    assertThat(deletions.get(cola.id()).reason()).isEqualTo("second time");
+    assertThat(deletions.get(cola.id()).number()).isEqualTo(deletions.get(tea.id()).number());
+    assertThat(read(() -> store.history().lastDeletions(AuditedType.PRODUCT, List.of())))
+        .isEmpty();
+  }
+
+  @Test
   public void numbersAreGaplessAcrossThreadsAndARolledBackNumberIsGivenBack() throws Exception {
     assertThatThrownBy(() -> write("number", () -> {
       store.numberSeries().next("T-1");

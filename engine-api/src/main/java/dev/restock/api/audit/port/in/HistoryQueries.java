@@ -59,6 +59,12 @@ public interface HistoryQueries {
    */
   DeletionInfo deletion(AuditedType type, UUID id);
 
+  /**
+   * {@link #deletion} for many entities in one read: the latest deletion of each one that was
+   * ever deleted, by id; ids never deleted are absent.
+   */
+  java.util.Map<UUID, DeletionInfo> deletions(AuditedType type, java.util.Collection<UUID> ids);
+
   /** Domain audit events since {@code since}, optionally of one actor (null for all). */
   List<AuditEvent> events(UUID actorId, Instant since);
 

@@ -6,7 +6,13 @@ import dev.restock.api.audit.ChainVerification;
 import dev.restock.api.audit.DeviceSnapshot;
 import dev.restock.api.audit.EntityChange;
 import dev.restock.api.audit.EntityRevision;
+import dev.restock.api.audit.RevisionInfo;
+import dev.restock.api.audit.RevisionKind;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +45,20 @@ public interface AuditHistory {
    * revision order.
    */
   List<EntityChange> changesBy(UUID actorId, Instant from, Instant to);
+
+  /**
+   * For each of these entities that was ever deleted, the revision of its latest deletion; ids
+   * never deleted are absent. Stores SHOULD answer in one read whatever the number of ids; this
+   * default reads each entity's revisions in turn.
+   */
+  default Map<UUID, RevisionInfo> lastDeletions(AuditedType type, Collection<UUID> ids) {
+    Map<UUID, RevisionInfo> result = new HashMap<>();
+    for (UUID id : new LinkedHashSet<>(ids)) {
+      revisions(type, id).stream().filter(r -> r.kind() == RevisionKind.DELETED)
+          .reduce((a, b) -> b).ifPresent(r -> result.put(id, r.info()));
+    }
+    return result;
+  }
 
   /**
    * Walks the hash chain over all revisions in commit order and recomputes each hash from the
