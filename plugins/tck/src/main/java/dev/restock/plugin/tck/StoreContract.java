@@ -35,6 +35,7 @@ import dev.restock.api.shared.AuditStamp;
 import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
+import dev.restock.api.shared.SearchFields;
 import dev.restock.api.shared.TextQuery;
 import dev.restock.api.shared.Visibility;
 import dev.restock.api.spi.Store;
@@ -279,6 +280,60 @@ public abstract class StoreContract {
           assertThat(p.items()).extracting(Product::sku).containsExactly("P07", "P06");
           assertThat(p.total()).isEqualTo(3);
         });
+  }
+
+  @Test
+  public void everyCriteriaOperatorFiltersAndSortsAsOnTheOtherStores() {
+    Object[][] rows = {{"COLA", "Cola", "Drinks", "1.50", 24}, {"TEA", "Tea", "Drinks", "1.20", 6},
+        {"CHIPS", "Chips", "Snacks", "0.80", 10}, {"NUTS", "Nuts", "Snacks", "2.10", 12},
+        {"WATER", "Water", "Drinks", "0.90", 12}};
+    for (Object[] r : rows) {
+      write("product.create", () -> store.products().add(new Product(UUID.randomUUID(),
+          (String) r[0], (String) r[1], (String) r[2], new BigDecimal((String) r[3]), (Integer) r[4],
+          !"TEA".equals(r[0]), 0, AuditStamp.NEW, null)));
+    }
+
+    assertThat(found(Criteria.where("category", Criteria.Operator.EQ, "Drinks")))
+        .containsExactly("COLA", "TEA", "WATER");
+    assertThat(found(Criteria.where("category", Criteria.Operator.EQ, "drinks"))).isEmpty();
+    assertThat(found(Criteria.where("category", Criteria.Operator.NE, "Drinks")))
+        .containsExactly("CHIPS", "NUTS");
+    assertThat(found(Criteria.where("sku", Criteria.Operator.IN, "TEA", "NUTS", "NONE")))
+        .containsExactly("NUTS", "TEA");
+    assertThat(found(Criteria.where("name", Criteria.Operator.CONTAINS, "A")))
+        .containsExactly("COLA", "TEA", "WATER");
+    assertThat(found(Criteria.where("name", Criteria.Operator.STARTS_WITH, "c")))
+        .containsExactly("CHIPS", "COLA");
+    assertThat(found(Criteria.where("name", Criteria.Operator.CONTAINS, "_%"))).isEmpty();
+    assertThat(found(Criteria.where("price", Criteria.Operator.LT, "1.00")))
+        .containsExactly("CHIPS", "WATER");
+    assertThat(found(Criteria.where("price", Criteria.Operator.GE, "1.5")))
+        .containsExactly("COLA", "NUTS");
+    assertThat(found(Criteria.where("price", Criteria.Operator.BETWEEN, "0.90", "1.20")))
+        .containsExactly("TEA", "WATER");
+    assertThat(found(Criteria.where("casePack", Criteria.Operator.GT, 10)
+        .and("active", Criteria.Operator.EQ, true))).containsExactly("COLA", "NUTS", "WATER");
+    assertThat(found(Criteria.where("active", Criteria.Operator.EQ, "false")))
+        .containsExactly("TEA");
+    assertThat(found(Criteria.where("createdAt", Criteria.Operator.LE,
+        Instant.now().plusSeconds(60)))).hasSize(5);
+    assertThat(found(Criteria.where("category", Criteria.Operator.IS_NULL))).isEmpty();
+    assertThat(found(Criteria.where("category", Criteria.Operator.IS_NOT_NULL))).hasSize(5);
+    assertThat(found(Criteria.where("category", Criteria.Operator.EQ, "Drinks")
+        .sortBy("casePack", false).sortBy("sku", true))).containsExactly("TEA", "WATER", "COLA");
+    Page<Product> page = read(() -> store.products().find(
+        SearchFields.PRODUCT.check(Criteria.all().sortBy("price", true)), PageRequest.of(1, 2),
+        Visibility.LIVE));
+    assertThat(page.items()).extracting(Product::sku).containsExactly("TEA", "WATER");
+    assertThat(page.total()).isEqualTo(5);
+    assertThat(page.pages()).isEqualTo(3);
+  }
+
+  /** Skus found by criteria converted as the engine converts them. */
+  private List<String> found(Criteria criteria) {
+    Criteria typed = SearchFields.PRODUCT.check(criteria);
+    return read(() -> store.products().find(typed, PageRequest.of(0, 50), Visibility.LIVE))
+        .items().stream().map(Product::sku).toList();
   }
 
   @Test
