@@ -99,7 +99,7 @@ public final class JpaStore implements Store {
       pools = Pools.open(config);
     } catch (RuntimeException e) {
       throw new IllegalStateException("cannot open the database " + config.jdbcUrl() + ": "
-          + rootMessage(e) + ". Check that it is reachable and the URL and credentials are right.",
+          + dev.restock.jpa.tx.Failures.rootMessage(e) + ". Check that it is reachable and the URL and credentials are right.",
           e);
     }
     try {
@@ -113,7 +113,7 @@ public final class JpaStore implements Store {
           cache.close();
         }
         throw new IllegalStateException("the schema of " + config.jdbcUrl()
-            + " does not match this version of Restock: " + rootMessage(e), e);
+            + " does not match this version of Restock: " + dev.restock.jpa.tx.Failures.rootMessage(e), e);
       }
       return new JpaStore(config, pools, sessionFactory, cache);
     } catch (RuntimeException e) {
@@ -160,7 +160,7 @@ public final class JpaStore implements Store {
       throw e;
     } catch (RuntimeException e) {
       throw new IllegalStateException("migrating " + config.jdbcUrl() + " failed: "
-          + rootMessage(e), e);
+          + dev.restock.jpa.tx.Failures.rootMessage(e), e);
     }
   }
 
@@ -221,13 +221,6 @@ public final class JpaStore implements Store {
     }
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-  }
 
   @Override
   public String description() {

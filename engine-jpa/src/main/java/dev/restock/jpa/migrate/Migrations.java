@@ -102,7 +102,7 @@ public final class Migrations {
         restored = "; H2 does not roll DDL back and no backup was taken: check the schema";
       }
       throw new MigrationException("migrating " + config.jdbcUrl() + " from " + before.current()
-          + " failed: " + rootMessage(e) + ". The database is as it was (schema "
+          + " failed: " + dev.restock.jpa.tx.Failures.rootMessage(e) + ". The database is as it was (schema "
           + before.current() + ")" + restored + ".", e);
     }
   }
@@ -130,14 +130,6 @@ public final class Migrations {
         m.getInstalledOn() == null ? null : m.getInstalledOn().toInstant(), m.getChecksum());
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    return message.lines().findFirst().orElse(message);
-  }
 
   /** A migration could not be applied or rolled back; the message says what state it left. */
   public static final class MigrationException extends RuntimeException {

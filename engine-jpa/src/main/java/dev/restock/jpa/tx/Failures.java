@@ -43,6 +43,16 @@ public final class Failures {
 
   private Failures() {}
 
+  /** The first line of the innermost cause's message (or its type), for one-line errors. */
+  public static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+
   /** The API exception for {@code e}, or {@code e} itself when it is not a known persistence failure. */
   public static RuntimeException translate(RuntimeException e) {
     if (e instanceof RestockException) {
