@@ -53,6 +53,9 @@ public final class SearchFields {
       "deviceTypeId", Type.ID);
   public static final SearchFields PLANOGRAM = of("planogram", "name", Type.TEXT,
       "cabinetId", Type.ID, "active", Type.BOOLEAN);
+  public static final SearchFields SERVICE_ORDER = of("service order", "number", Type.TEXT,
+      "routeId", Type.ID, "driverId", Type.ID, "status", Type.TEXT, "strategyId", Type.TEXT,
+      "estimatedMinutes", Type.INTEGER);
   public static final SearchFields USER = of("user", "username", Type.TEXT, "email", Type.TEXT,
       "role", Type.TEXT, "active", Type.BOOLEAN);
 

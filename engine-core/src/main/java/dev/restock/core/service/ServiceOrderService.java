@@ -152,6 +152,15 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
   }
 
   @Override
+  public Page<ServiceOrder> find(dev.restock.api.shared.Criteria criteria, PageRequest request) {
+    Objects.requireNonNull(criteria, "criteria");
+    Objects.requireNonNull(request, "request");
+    dev.restock.api.shared.Criteria checked =
+        dev.restock.api.shared.SearchFields.SERVICE_ORDER.check(criteria);
+    return read(() -> store().serviceOrders().find(checked, request));
+  }
+
+  @Override
   public PickList pickList(UUID orderId, boolean roundTotalsToCasePack) {
     Objects.requireNonNull(orderId, "orderId");
     return read(() -> {

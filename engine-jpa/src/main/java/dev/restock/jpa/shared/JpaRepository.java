@@ -138,67 +138,17 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
 
   @Override
   public Page<T> find(Criteria criteria, PageRequest request, Visibility visibility) {
-    StringBuilder where = new StringBuilder(visibility == Visibility.LIVE ? "e.deleted_at is null"
-        : visibility == Visibility.ONLY_DELETED ? "e.deleted_at is not null" : "1 = 1");
-    Map<String, Object> params = new java.util.HashMap<>();
-    int n = 0;
-    for (Criteria.Filter f : criteria.filters()) {
-      String c = column(f.field());
-      String p = "p" + n++;
-      List<Object> v = f.values().stream().map(JpaRepository::bindable).toList();
-      where.append(" and ");
-      switch (f.operator()) {
-        case EQ -> where.append(c).append(" = :").append(p);
-        case NE -> where.append(c).append(" <> :").append(p);
-        case LT -> where.append(c).append(" < :").append(p);
-        case LE -> where.append(c).append(" <= :").append(p);
-        case GT -> where.append(c).append(" > :").append(p);
-        case GE -> where.append(c).append(" >= :").append(p);
-        case IN -> where.append(c).append(" in (:").append(p).append(")");
-        case CONTAINS, STARTS_WITH -> where.append("lower(").append(c).append(") like :")
-            .append(p).append(" escape '\\'");
-        case BETWEEN -> where.append(c).append(" between :").append(p).append("a and :")
-            .append(p).append("b");
-        case IS_NULL -> where.append(c).append(" is null");
-        case IS_NOT_NULL -> where.append(c).append(" is not null");
-      }
-      switch (f.operator()) {
-        case IN -> params.put(p, v);
-        case BETWEEN -> {
-          params.put(p + "a", v.get(0));
-          params.put(p + "b", v.get(1));
-        }
-        case CONTAINS, STARTS_WITH -> {
-          String like = ((String) v.get(0)).toLowerCase(java.util.Locale.ROOT)
-              .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-          params.put(p, (f.operator() == Criteria.Operator.CONTAINS ? "%" : "") + like + "%");
-        }
-        case IS_NULL, IS_NOT_NULL -> { }
-        default -> params.put(p, v.get(0));
-      }
-    }
-    StringBuilder order = new StringBuilder();
-    for (Criteria.Sort sort : criteria.sort()) {
-      order.append(column(sort.field())).append(sort.descending() ? " desc" : " asc").append(", ");
-    }
+    CriteriaSql sql = CriteriaSql.of(criteria, this::column);
+    String where = (visibility == Visibility.LIVE ? "e.deleted_at is null"
+        : visibility == Visibility.ONLY_DELETED ? "e.deleted_at is not null" : "1 = 1")
+        + sql.where();
     var count = session().createNativeQuery(
         "select count(*) from " + table + " e where " + where, Object.class);
-    params.forEach((k, v) -> {
-      if (v instanceof java.util.Collection<?> list) {
-        count.setParameterList(k, list);
-      } else {
-        count.setParameter(k, v);
-      }
-    });
+    sql.bind(count);
     long total = ((Number) count.getSingleResult()).longValue();
-    List<T> rows = nativeRead(where.toString(), params, (int) request.offset(), request.size(),
-        order.toString());
+    List<T> rows = nativeRead(where, sql.params(), (int) request.offset(), request.size(),
+        sql.orderPrefix());
     return Page.of(rows, request, total);
-  }
-
-  /** Criteria values as the columns store them: ids as text. */
-  private static Object bindable(Object value) {
-    return value instanceof java.util.UUID id ? id.toString() : value;
   }
 
   /**
@@ -229,13 +179,7 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
     // deleted rows may share a natural key, so the id always breaks ties here
     query.addEntity("e", entityType);
     query.addScalar("deleted_text", String.class);
-    params.forEach((k, v) -> {
-      if (v instanceof java.util.Collection<?> list) {
-        query.setParameterList(k, list);
-      } else {
-        query.setParameter(k, v);
-      }
-    });
+    CriteriaSql.bind(query, params);
     if (offset != null) {
       query.setFirstResult(offset);
       query.setMaxResults(limit);

@@ -144,6 +144,28 @@ abstract class CriteriaContractTest {
   }
 
   @Test
+  void serviceOrderCriteriaAreCheckedAndInjectionStringsAreJustValues() throws Exception {
+    assertThatThrownBy(() -> session.serviceOrders().find(Criteria.where("driver", Operator.EQ,
+        "x").and("status", Operator.LT).sortBy("number desc; drop table service_order", false),
+        PageRequest.of(0, 10))).isInstanceOfSatisfying(ValidationException.class,
+        e -> assertThat(e.violations()).extracting(v -> v.field())
+            .containsExactly("filters[0].field", "filters[1].values", "sort[0].field"));
+    for (String attack : List.of("' or '1'='1", "'; drop table service_order; --", "_%")) {
+      for (String field : List.of("number", "status", "strategyId")) {
+        for (Operator op : List.of(Operator.EQ, Operator.CONTAINS, Operator.STARTS_WITH)) {
+          assertThat(session.serviceOrders().find(Criteria.where(field, op, attack),
+              PageRequest.of(0, 10)).total()).as("%s %s %s", field, op, attack).isZero();
+        }
+      }
+    }
+    try (var c = db.connect(); var s = c.createStatement();
+        ResultSet r = s.executeQuery("select count(*) from service_order")) {
+      r.next();
+      assertThat(r.getLong(1)).isZero();
+    }
+  }
+
+  @Test
   void otherAggregatesSearchTheirDeclaredFields() {
     Route north = session.routes().create(new CreateRoute("N1", "North", 7));
     session.routes().create(new CreateRoute("S1", "South", 14));

@@ -13,6 +13,7 @@ import dev.restock.api.shared.PageRequest;
 import dev.restock.api.stock.DeliveryNote;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,15 +53,35 @@ final class OrderCommand {
     }
   }
 
-  @Command(name = "list", description = "List orders, newest first.")
+  @Command(name = "list", description = "List orders, newest first, optionally by status, "
+      + "driver or route.")
   static final class ListOrders extends EngineCommand {
     @Option(names = "--page", defaultValue = "1") int page;
     @Option(names = "--size", defaultValue = "50") int size;
+    @Option(names = "--status", split = ",", paramLabel = "STATUS[,STATUS...]",
+        description = "Only orders in these states (PENDING, ASSIGNED, IN_PROGRESS, COMPLETED, "
+            + "CANCELLED).") List<String> statuses;
+    @Option(names = "--driver", paramLabel = "USERNAME") String driver;
+    @Option(names = "--route", paramLabel = "CODE") String route;
 
     @Override
     void run(Restock engine) {
-      Page<ServiceOrder> orders = reader(engine).serviceOrders()
-          .list(PageRequest.of(Math.max(0, page - 1), size));
+      RestockSession session = reader(engine);
+      dev.restock.api.shared.Criteria criteria = dev.restock.api.shared.Criteria.all();
+      if (statuses != null) {
+        criteria = criteria.and("status", dev.restock.api.shared.Criteria.Operator.IN,
+            statuses.stream().map(s -> s.strip().toUpperCase(java.util.Locale.ROOT)).toArray());
+      }
+      if (driver != null) {
+        criteria = criteria.and("driverId", dev.restock.api.shared.Criteria.Operator.EQ,
+            session.users().getByUsername(driver).id());
+      }
+      if (route != null) {
+        criteria = criteria.and("routeId", dev.restock.api.shared.Criteria.Operator.EQ,
+            session.routes().getByCode(route).id());
+      }
+      Page<ServiceOrder> orders = session.serviceOrders()
+          .find(criteria, PageRequest.of(Math.max(0, page - 1), size));
       print(orders, () -> {
         Table t = new Table("NUMBER", "STATUS", "VISITS", "UNITS", "MINUTES", "STRATEGY");
         orders.items().forEach(o -> t.row(o.number(), o.status(), o.visits().size(),

@@ -226,6 +226,11 @@ class RestockCliTest {
     assertThat(early.err()).contains("PENDING");
     assertThat(run("order", "assign", number, "--driver", "demo-driver").out())
         .contains("ASSIGNED");
+    Run assigned = run("order", "list", "--status", "assigned,in_progress", "--driver",
+        "demo-driver", "--route", "DEMO-1");
+    assertThat(assigned.out()).contains(number).doesNotContain("SO-" + year + "-000001");
+    assertThat(run("order", "list", "--status", "COMPLETED").out())
+        .contains("SO-" + year + "-000001").doesNotContain(number);
 
     Run shortOfStock = run("order", "dispatch", number);
     assertThat(shortOfStock.code()).isEqualTo(1);

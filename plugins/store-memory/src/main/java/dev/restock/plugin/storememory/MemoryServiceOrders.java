@@ -15,7 +15,10 @@ import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
 import java.time.Instant;
 import java.util.Comparator;
+import dev.restock.api.shared.Criteria;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,12 +98,30 @@ final class MemoryServiceOrders implements ServiceOrderStore {
     return db.one(table.all().stream().filter(o -> o.number().equals(number)).findFirst());
   }
 
+  private static final Comparator<ServiceOrder> NEWEST_FIRST = Comparator
+      .comparing((ServiceOrder o) -> o.stamp().createdAt()).thenComparing(ServiceOrder::number)
+      .reversed();
+
+  private static final Map<String, Function<ServiceOrder, Object>> FIELDS = Map.of(
+      "number", ServiceOrder::number, "routeId", ServiceOrder::routeId,
+      "driverId", ServiceOrder::driverId, "status", ServiceOrder::status,
+      "strategyId", ServiceOrder::strategyId, "estimatedMinutes", ServiceOrder::estimatedMinutes,
+      "createdAt", o -> o.stamp().createdAt(), "updatedAt", o -> o.stamp().updatedAt());
+
   @Override
   public Page<ServiceOrder> list(PageRequest request) {
-    List<ServiceOrder> all = table.all().stream()
-        .sorted(Comparator.comparing((ServiceOrder o) -> o.stamp().createdAt())
-            .thenComparing(ServiceOrder::number).reversed())
-        .toList();
+    return page(table.all().stream(), NEWEST_FIRST, request);
+  }
+
+  @Override
+  public Page<ServiceOrder> find(Criteria criteria, PageRequest request) {
+    return page(table.all().stream().filter(Matching.criteria(criteria, FIELDS)),
+        Matching.order(criteria, FIELDS, NEWEST_FIRST), request);
+  }
+
+  private Page<ServiceOrder> page(java.util.stream.Stream<ServiceOrder> rows,
+      Comparator<ServiceOrder> order, PageRequest request) {
+    List<ServiceOrder> all = rows.sorted(order).toList();
     List<ServiceOrder> items = all.stream().skip(request.offset()).limit(request.size()).toList();
     return db.counted(Page.of(items, request, all.size()), items.size());
   }

@@ -667,6 +667,36 @@ public abstract class StoreContract {
         RevisionKind.CREATED, RevisionKind.MODIFIED);
   }
 
+  @Test
+  public void serviceOrdersAreFoundByCriteriaWithTheirVisits() {
+    StoreFixture fixture = new StoreFixture(store);
+    StoreFixture.Reference ref = fixture.reference("R1");
+    StoreFixture.FleetDevice fleet = fixture.device(ref, "Alpha", 1, 5);
+    User driver = write("user.create", () -> store.users().add(user("dan", "dan@example.com",
+        Role.DRIVER, true)));
+    for (int i = 1; i <= 4; i++) {
+      String number = "SO-" + i;
+      UUID assigned = i % 2 == 0 ? driver.id() : null;
+      write("order.create", () -> store.serviceOrders().add(order(number, ref, fleet, assigned)));
+    }
+
+    Page<ServiceOrder> byDriver = read(() -> store.serviceOrders().find(
+        SearchFields.SERVICE_ORDER.check(Criteria.where("driverId", Criteria.Operator.EQ,
+            driver.id().toString()).sortBy("number", false)), PageRequest.of(0, 10)));
+    assertThat(byDriver.items()).extracting(ServiceOrder::number).containsExactly("SO-2", "SO-4");
+    assertThat(byDriver.items().get(0).visits().get(0).lines()).hasSize(2);
+    Page<ServiceOrder> pending = read(() -> store.serviceOrders().find(
+        SearchFields.SERVICE_ORDER.check(Criteria.where("status", Criteria.Operator.IN,
+            "PENDING", "CANCELLED").and("driverId", Criteria.Operator.IS_NULL)
+            .sortBy("number", true)), PageRequest.of(0, 1)));
+    assertThat(pending.items()).extracting(ServiceOrder::number).containsExactly("SO-3");
+    assertThat(pending.total()).isEqualTo(2);
+    assertThat(read(() -> store.serviceOrders().find(SearchFields.SERVICE_ORDER.check(
+        Criteria.where("number", Criteria.Operator.STARTS_WITH, "so-")
+            .and("routeId", Criteria.Operator.EQ, ref.route().id())), PageRequest.of(0, 10)))
+        .total()).isEqualTo(4);
+  }
+
   private static ServiceOrder order(String number, StoreFixture.Reference ref,
       StoreFixture.FleetDevice fleet, UUID driver) {
     Device d = fleet.device();

@@ -29,6 +29,16 @@ public interface ServiceOrders {
 
   Page<ServiceOrder> list(PageRequest request);
 
+  /**
+   * Orders matching {@code criteria} over the fields of {@link
+   * dev.restock.api.shared.SearchFields#SERVICE_ORDER} (number, route, driver, status, strategy,
+   * estimated minutes, created/updated times), sorted by its sort keys, then newest first.
+   *
+   * @throws dev.restock.api.error.ValidationException naming every unknown field, bad value or
+   *     operator that does not fit its field
+   */
+  Page<ServiceOrder> find(dev.restock.api.shared.Criteria criteria, PageRequest request);
+
   /** The order's pick list: lines per slot, totals per product (rounded up to case packs if asked). */
   PickList pickList(UUID orderId, boolean roundTotalsToCasePack);
 

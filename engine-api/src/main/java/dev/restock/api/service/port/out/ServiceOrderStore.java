@@ -32,6 +32,20 @@ public interface ServiceOrderStore {
   Page<ServiceOrder> list(PageRequest request);
 
   /**
+   * A page of the orders matching {@code criteria}, which the caller has checked against {@link
+   * dev.restock.api.shared.SearchFields#SERVICE_ORDER} (values converted to the field types),
+   * sorted by its sort keys, then newest first; with visits and lines, in a fixed number of reads.
+   * Stores that do not search orders keep this default, which refuses.
+   *
+   * @throws UnsupportedOperationException when the store does not search service orders
+   */
+  default Page<ServiceOrder> find(dev.restock.api.shared.Criteria criteria,
+      PageRequest request) {
+    throw new UnsupportedOperationException(getClass().getName()
+        + " does not search service orders by criteria");
+  }
+
+  /**
    * Numbers of the orders assigned to this driver that are not finished (ASSIGNED or
    * IN_PROGRESS), in number order.
    */
