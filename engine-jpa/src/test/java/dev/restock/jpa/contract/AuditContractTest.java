@@ -23,25 +23,19 @@ import dev.restock.api.error.ConflictException;
 import dev.restock.api.error.IllegalStateTransitionException;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.error.PermissionDeniedException;
-import dev.restock.api.fleet.CabinetPlanogram;
 import dev.restock.api.fleet.CabinetSpec;
-import dev.restock.api.fleet.CabinetType;
 import dev.restock.api.fleet.CreateCabinetType;
 import dev.restock.api.fleet.CreateDevice;
 import dev.restock.api.fleet.CreateDeviceType;
 import dev.restock.api.fleet.CreateLocation;
 import dev.restock.api.fleet.CreateRoute;
 import dev.restock.api.fleet.DeviceSetup;
-import dev.restock.api.fleet.DeviceType;
-import dev.restock.api.fleet.Location;
-import dev.restock.api.fleet.Route;
 import dev.restock.api.fleet.SetUpDevice;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.RecordSales;
 import dev.restock.api.planogram.SaleEntry;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.planogram.SlotLocation;
-import dev.restock.api.planogram.SlotSpec;
 import dev.restock.api.service.CreateServiceOrder;
 import dev.restock.api.service.ServiceOrder;
 import dev.restock.api.shared.PageRequest;
@@ -54,6 +48,8 @@ import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
 import dev.restock.core.wiring.RestockEngine;
 import dev.restock.jpa.testing.FreshDatabase;
+import dev.restock.plugin.tck.EngineFixture;
+import dev.restock.plugin.tck.EngineFixture.Fleet;
 import dev.restock.jpa.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -73,7 +69,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,9 +144,9 @@ abstract class AuditContractTest {
     DeviceSetup m1 = device(f, "M1");
     UUID planogram = m1.planograms().get(0).id();
     UUID slot = m1.planograms().get(0).slots().get(0).id();
-    session.stock().receive(f.cola.id(), 10_000, "matrix");
-    session.stock().receive(f.chips.id(), 10_000, "matrix");
-    session.stock().receive(f.water.id(), 10_000, "matrix");
+    session.stock().receive(f.cola().id(), 10_000, "matrix");
+    session.stock().receive(f.chips().id(), 10_000, "matrix");
+    session.stock().receive(f.water().id(), 10_000, "matrix");
     AtomicInteger n = new AtomicInteger();
     Set<String> all = Set.of("ADMIN", "MANAGER", "DRIVER", "OTHER_DRIVER", "VIEWER");
     Set<String> managers = Set.of("ADMIN", "MANAGER");
@@ -169,14 +164,14 @@ abstract class AuditContractTest {
         new Op("read", all, nothing,
             (s, x) -> s.products().list(PageRequest.of(0, 10), Visibility.LIVE)),
         new Op("read", all, nothing,
-            (s, x) -> s.history().history(AuditedType.PRODUCT, f.cola.id())),
+            (s, x) -> s.history().history(AuditedType.PRODUCT, f.cola().id())),
         new Op("read", all, nothing, (s, x) -> s.serviceOrders().list(PageRequest.of(0, 10))),
-        new Op("read", all, nothing, (s, x) -> s.pickLists().preview(f.route.id())),
+        new Op("read", all, nothing, (s, x) -> s.pickLists().preview(f.route().id())),
         new Op("read", all, nothing, (s, x) -> s.history().verify()),
         new Op("read", all, nothing, (s, x) -> s.stock().levels()),
         new Op("product.create", managers, nothing, (s, x) -> s.products().create(
             new CreateProduct("P-" + n.incrementAndGet(), "P", "X", BigDecimal.ONE, 1))),
-        new Op("product.update", managers, nothing, (s, x) -> s.products().update(f.chips.id(),
+        new Op("product.update", managers, nothing, (s, x) -> s.products().update(f.chips().id(),
             new UpdateProduct(null, "Chips " + n.incrementAndGet(), null, null, null, null))),
         new Op("product.delete", managers, () -> session.products().create(new CreateProduct(
             "DEL-" + n.incrementAndGet(), "D", "X", BigDecimal.ONE, 1)).id(),
@@ -190,7 +185,7 @@ abstract class AuditContractTest {
         new Op("location.create", managers, nothing, (s, x) -> s.locations().create(
             new CreateLocation("L" + n.incrementAndGet(), "addr"))),
         new Op("location.update", managers, nothing, (s, x) -> s.locations().update(
-            f.location.id(), new dev.restock.api.fleet.UpdateLocation(null,
+            f.location().id(), new dev.restock.api.fleet.UpdateLocation(null,
                 "addr " + n.incrementAndGet()))),
         new Op("route.create", managers, nothing, (s, x) -> s.routes().create(
             new CreateRoute("R" + n.incrementAndGet(), "r", 7))),
@@ -199,8 +194,8 @@ abstract class AuditContractTest {
         new Op("cabinet-type.create", managers, nothing, (s, x) -> s.cabinetTypes().create(
             new CreateCabinetType("C" + n.incrementAndGet()))),
         new Op("device.set-up", managers, nothing, (s, x) -> s.devices().setUp(new SetUpDevice(
-            new CreateDevice("D" + n.incrementAndGet(), "SN-D" + n.get(), f.location.id(), null,
-                f.deviceType.id(), List.of(new CabinetSpec(1, f.cabinetType.id(), 2, 2))),
+            new CreateDevice("D" + n.incrementAndGet(), "SN-D" + n.get(), f.location().id(), null,
+                f.deviceType().id(), List.of(new CabinetSpec(1, f.cabinetType().id(), 2, 2))),
             List.of()))),
         new Op("planogram.update", managers, () -> planogram, (s, id) ->
             s.planograms().update((UUID) id, new dev.restock.api.planogram.UpdatePlanogram(
@@ -208,9 +203,9 @@ abstract class AuditContractTest {
         new Op("sales.record", managers, () -> slot, (s, id) -> s.sales().record(
             new RecordSales(List.of(new SaleEntry((UUID) id, 0, null))))),
         new Op("stock.receive", managers, nothing,
-            (s, x) -> s.stock().receive(f.cola.id(), 1, "delivery")),
+            (s, x) -> s.stock().receive(f.cola().id(), 1, "delivery")),
         new Op("stock.adjust", managers, nothing,
-            (s, x) -> s.stock().adjust(f.water.id(), -1, "count")),
+            (s, x) -> s.stock().adjust(f.water().id(), -1, "count")),
         new Op("user.create", admins, nothing, (s, x) -> s.users().create(new CreateUser(
             "u" + n.incrementAndGet(), "u" + n.get() + "@example.com", Role.VIEWER))),
         new Op("user.update", admins, nothing, (s, x) -> s.users().update(viewer.id(),
@@ -219,9 +214,9 @@ abstract class AuditContractTest {
         new Op("user.deactivate", admins, () -> user("temp" + n.incrementAndGet(),
             Role.VIEWER).id(), (s, id) -> s.users().deactivate((UUID) id)),
         new Op("service-order.create", managers, nothing, (s, x) -> s.serviceOrders().create(
-            CreateServiceOrder.forRoute(f.route.id()))),
+            CreateServiceOrder.forRoute(f.route().id()))),
         new Op("service-order.assign", managers, () -> session.serviceOrders().create(
-            CreateServiceOrder.forRoute(f.route.id())).id(),
+            CreateServiceOrder.forRoute(f.route().id())).id(),
             (s, id) -> s.serviceOrders().assign((UUID) id, driver.id())),
         new Op("service-order.dispatch", assigned, newAssignedOrder,
             (s, id) -> s.serviceOrders().dispatch((UUID) id)),
@@ -373,16 +368,16 @@ abstract class AuditContractTest {
     Fleet f = fleet();
     DeviceSetup setup = device(f, "Lobby");
 
-    assertThatThrownBy(() -> session.products().delete(f.cola.id()))
+    assertThatThrownBy(() -> session.products().delete(f.cola().id()))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("Lobby / cabinet 1 / A1")
         .hasMessageContaining("Lobby / cabinet 2 / A1");
-    assertThat(deletedAt("product", f.cola.id())).isFalse();
+    assertThat(deletedAt("product", f.cola().id())).isFalse();
 
-    List<SlotLocation> emptied = session.products().deleteAndEmptySlots(f.cola.id());
+    List<SlotLocation> emptied = session.products().deleteAndEmptySlots(f.cola().id());
 
     assertThat(emptied).extracting(SlotLocation::position).containsExactly("A1", "A1");
-    assertThat(deletedAt("product", f.cola.id())).isTrue();
+    assertThat(deletedAt("product", f.cola().id())).isTrue();
     Planogram after = session.planograms().get(setup.planograms().get(0).id());
     assertThat(after.slots()).filteredOn(s -> s.position().equals("A1")).singleElement()
         .satisfies(s -> {
@@ -390,14 +385,14 @@ abstract class AuditContractTest {
           assertThat(s.quantity()).isZero();
         });
     // the chips are still held: refused, named
-    assertThatThrownBy(() -> session.products().delete(f.chips.id()))
+    assertThatThrownBy(() -> session.products().delete(f.chips().id()))
         .isInstanceOf(ConflictException.class).hasMessageContaining("A2");
   }
 
   @Test
   void listingOffersLiveDeletedAndBoth() {
     Fleet f = fleet();
-    session.products().delete(f.water.id());
+    session.products().delete(f.water().id());
 
     assertThat(session.products().list(PageRequest.of(0, 10), Visibility.LIVE).items())
         .extracting(Product::sku).containsExactly("CHIPS", "COLA");
@@ -526,9 +521,9 @@ abstract class AuditContractTest {
     Fleet f = fleet();
     device(f, "M1");
     User driver = user("driver", Role.DRIVER);
-    session.stock().receive(f.cola.id(), 500, "in");
-    session.stock().receive(f.chips.id(), 500, "in");
-    session.stock().receive(f.water.id(), 500, "in");
+    session.stock().receive(f.cola().id(), 500, "in");
+    session.stock().receive(f.chips().id(), 500, "in");
+    session.stock().receive(f.water().id(), 500, "in");
     UUID order = assignedOrder(f, driver);
     session.serviceOrders().dispatch(order);
     ServiceOrder o = session.serviceOrders().get(order);
@@ -586,15 +581,15 @@ abstract class AuditContractTest {
   @Test
   void verifyNamesTheFirstRevisionWhoseAuditRowsWereAltered() throws Exception {
     Fleet f = fleet();
-    session.products().update(f.cola.id(), new UpdateProduct(null, null, null,
+    session.products().update(f.cola().id(), new UpdateProduct(null, null, null,
         new BigDecimal("2.00"), null, null));
-    session.products().update(f.water.id(), new UpdateProduct(null, "Still water", null, null,
+    session.products().update(f.water().id(), new UpdateProduct(null, "Still water", null, null,
         null, null));
     ChainVerification clean = session.history().verify();
     assertThat(clean.intact()).as("%s", clean.problem()).isTrue();
     assertThat(clean.checked()).isEqualTo(count("audit_revision"));
 
-    long colaUpdate = session.history().history(AuditedType.PRODUCT, f.cola.id()).get(1).info()
+    long colaUpdate = session.history().history(AuditedType.PRODUCT, f.cola().id()).get(1).info()
         .number();
     execute("update product_aud set price = 0.01 where rev = " + colaUpdate);
 
@@ -607,9 +602,9 @@ abstract class AuditContractTest {
   @Test
   void verifyNoticesAlteredRevisionsAndRemovedEvents() throws Exception {
     Fleet f = fleet();
-    session.products().update(f.chips.id(), new UpdateProduct(null, "Crisps", null, null, null,
+    session.products().update(f.chips().id(), new UpdateProduct(null, "Crisps", null, null, null,
         null));
-    long rev = session.history().history(AuditedType.PRODUCT, f.chips.id()).get(1).info()
+    long rev = session.history().history(AuditedType.PRODUCT, f.chips().id()).get(1).info()
         .number();
 
     execute("update audit_revision set actor_id = '" + UUID.randomUUID() + "' where id = " + rev);
@@ -653,37 +648,13 @@ abstract class AuditContractTest {
 
   // ------------------------------------------------------------------------------ helpers
 
-  private record Fleet(Location location, Route route, DeviceType deviceType,
-      CabinetType cabinetType, Product cola, Product water, Product chips) {}
-
   private Fleet fleet() {
-    Location location = session.locations().create(new CreateLocation("Depot", "1 Main St"));
-    Route route = session.routes().create(new CreateRoute("R1", "North", 7));
-    DeviceType type = session.deviceTypes().create(new CreateDeviceType("Combo", 2));
-    CabinetType cabinetType = session.cabinetTypes().create(new CreateCabinetType("Ambient"));
-    Product cola = session.products().create(
-        new CreateProduct("COLA", "Cola", "Drinks", new BigDecimal("1.00"), 24));
-    Product water = session.products().create(
-        new CreateProduct("WATER", "Water", "Drinks", new BigDecimal("0.90"), 12));
-    Product chips = session.products().create(
-        new CreateProduct("CHIPS", "Chips", "Snacks", new BigDecimal("0.80"), 10));
-    return new Fleet(location, route, type, cabinetType, cola, water, chips);
+    return EngineFixture.fleet(session);
   }
 
   /** A device on the fleet's route with two 3x3 cabinets, each with a planogram of 4 slots. */
   private DeviceSetup device(Fleet f, String name) {
-    List<CabinetSpec> specs = new ArrayList<>();
-    List<CabinetPlanogram> planograms = new ArrayList<>();
-    for (int i = 1; i <= 2; i++) {
-      specs.add(new CabinetSpec(i, f.cabinetType.id(), 3, 3));
-      planograms.add(new CabinetPlanogram(i, name + " cabinet " + i, List.of(
-          new SlotSpec("A1", f.cola.id(), 10, 10, 8, null),
-          new SlotSpec("A2", f.chips.id(), 6, 6, 2, null),
-          new SlotSpec("B1", f.water.id(), 12, 10, 4, null),
-          new SlotSpec("C3", null, 5, 0, 0, null))));
-    }
-    return session.devices().setUp(new SetUpDevice(new CreateDevice(name, "SN-" + name,
-        f.location.id(), f.route.id(), f.deviceType.id(), specs), planograms));
+    return EngineFixture.device(session, f, name, 2, 2);
   }
 
   private User user(String name, Role role) {
@@ -692,7 +663,7 @@ abstract class AuditContractTest {
 
   /** A new order for the route, assigned to {@code driver}, created by the admin. */
   private UUID assignedOrder(Fleet f, User driver) {
-    ServiceOrder order = session.serviceOrders().create(CreateServiceOrder.forRoute(f.route.id()));
+    ServiceOrder order = session.serviceOrders().create(CreateServiceOrder.forRoute(f.route().id()));
     return session.serviceOrders().assign(order.id(), driver.id()).id();
   }
 

@@ -20,18 +20,12 @@ import dev.restock.api.error.NotFoundException;
 import dev.restock.api.error.ValidationException;
 import dev.restock.api.error.Violation;
 import dev.restock.api.fleet.CabinetSpec;
-import dev.restock.api.fleet.CabinetType;
-import dev.restock.api.fleet.CreateCabinetType;
 import dev.restock.api.fleet.CreateDevice;
 import dev.restock.api.fleet.CreateDeviceType;
-import dev.restock.api.fleet.CreateLocation;
 import dev.restock.api.fleet.CreateRoute;
 import dev.restock.api.fleet.Device;
 import dev.restock.api.fleet.DeviceType;
-import dev.restock.api.fleet.Location;
-import dev.restock.api.fleet.Route;
 import dev.restock.api.fleet.UpdateDevice;
-import dev.restock.api.fleet.UpdateRoute;
 import dev.restock.api.picklist.PickLine;
 import dev.restock.api.picklist.PickList;
 import dev.restock.api.picklist.ProductTotal;
@@ -53,6 +47,8 @@ import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
 import dev.restock.core.wiring.RestockEngine;
 import dev.restock.jpa.testing.FreshDatabase;
+import dev.restock.plugin.tck.EngineFixture;
+import dev.restock.plugin.tck.EngineFixture.Fleet;
 import dev.restock.jpa.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -140,11 +136,11 @@ abstract class EngineContractTest {
     Fleet f = fleet();
     UUID missingProduct = UUID.randomUUID();
     SetUpDevice bad = new SetUpDevice(
-        new CreateDevice("M1", "SN-1", UUID.randomUUID(), f.route.id(), f.deviceType.id(),
-            List.of(new CabinetSpec(1, f.cabinetType.id(), 2, 2))),
+        new CreateDevice("M1", "SN-1", UUID.randomUUID(), f.route().id(), f.deviceType().id(),
+            List.of(new CabinetSpec(1, f.cabinetType().id(), 2, 2))),
         List.of(new CabinetPlanogram(1, "P", List.of(
-            new SlotSpec("A1", f.cola.id(), 10, 5, 0, null),
-            new SlotSpec("C1", f.cola.id(), 10, 5, 0, null),
+            new SlotSpec("A1", f.cola().id(), 10, 5, 0, null),
+            new SlotSpec("C1", f.cola().id(), 10, 5, 0, null),
             new SlotSpec("A2", missingProduct, 10, 5, 0, null)))));
 
     ValidationException e = catchThrowableOfType(ValidationException.class,
@@ -162,9 +158,9 @@ abstract class EngineContractTest {
   void aDeviceWithMoreCabinetsThanItsTypeTakesIsRefusedAndNothingIsWritten() throws SQLException {
     Fleet f = fleet();
     DeviceType single = session.deviceTypes().create(new CreateDeviceType("Single", 1));
-    CreateDevice twoCabinets = new CreateDevice("M1", "SN-1", f.location.id(), null, single.id(),
-        List.of(new CabinetSpec(1, f.cabinetType.id(), 5, 5),
-            new CabinetSpec(2, f.cabinetType.id(), 5, 5)));
+    CreateDevice twoCabinets = new CreateDevice("M1", "SN-1", f.location().id(), null, single.id(),
+        List.of(new CabinetSpec(1, f.cabinetType().id(), 5, 5),
+            new CabinetSpec(2, f.cabinetType().id(), 5, 5)));
     ValidationException e = catchThrowableOfType(ValidationException.class,
         () -> session.devices().create(twoCabinets));
     assertThat(e.violations()).extracting(Violation::field)
@@ -236,7 +232,7 @@ abstract class EngineContractTest {
 
     assertThatThrownBy(() -> session.routes().create(new CreateRoute("R1", "Again", null)))
         .isInstanceOf(ConflictException.class);
-    session.routes().delete(f.route.id());
+    session.routes().delete(f.route().id());
     assertThat(session.routes().create(new CreateRoute("R1", "Again", null)).code()).isEqualTo("R1");
 
     User driver = session.users().create(new CreateUser("dana", "dana@example.com", Role.DRIVER));
@@ -302,10 +298,10 @@ abstract class EngineContractTest {
     Fleet f = fleet();
     Device d = device(f, "M1", 2).device();
     session.devices().delete(d.id());
-    assertThat(session.devices().listByRoute(f.route.id())).isEmpty();
+    assertThat(session.devices().listByRoute(f.route().id())).isEmpty();
     Device back = session.devices().restore(d.id());
     assertThat(back.cabinets()).hasSize(2);
-    assertThat(session.devices().listByRoute(f.route.id())).extracting(Device::id)
+    assertThat(session.devices().listByRoute(f.route().id())).extracting(Device::id)
         .containsExactly(d.id());
   }
 
@@ -367,14 +363,14 @@ abstract class EngineContractTest {
     Planogram first = setup.planograms().get(0);
 
     Planogram second = session.planograms().create(new CreatePlanogram(cabinet, "Winter",
-        List.of(new SlotSpec("A1", f.chips.id(), 8, 8, 0, null))));
+        List.of(new SlotSpec("A1", f.chips().id(), 8, 8, 0, null))));
     assertThat(session.planograms().activeFor(cabinet).id()).isEqualTo(second.id());
     assertThat(session.planograms().get(first.id()).active()).isFalse();
 
     Slot a1 = second.slotAt("A1").orElseThrow();
     Planogram changed = session.planograms().update(second.id(), new UpdatePlanogram(null, List.of(
-        new SlotSpec("A1", f.chips.id(), 8, 6, 2, null),
-        new SlotSpec("B1", f.cola.id(), 5, 5, 0, new BigDecimal("2.5")))));
+        new SlotSpec("A1", f.chips().id(), 8, 6, 2, null),
+        new SlotSpec("B1", f.cola().id(), 5, 5, 0, new BigDecimal("2.5")))));
     assertThat(changed.slots()).extracting(Slot::position, Slot::parLevel)
         .containsExactly(tuple("A1", 6), tuple("B1", 5));
     assertThat(changed.slotAt("A1").orElseThrow().id()).isEqualTo(a1.id());
@@ -382,7 +378,7 @@ abstract class EngineContractTest {
     assertThat(changed.slotAt("B1").orElseThrow().price()).isEqualByComparingTo("2.50");
 
     Planogram shrunk = session.planograms().update(second.id(), new UpdatePlanogram("Winter 2",
-        List.of(new SlotSpec("B1", f.cola.id(), 5, 5, 0, null))));
+        List.of(new SlotSpec("B1", f.cola().id(), 5, 5, 0, null))));
     assertThat(shrunk.slots()).extracting(Slot::position).containsExactly("B1");
     assertThat(shrunk.name()).isEqualTo("Winter 2");
   }
@@ -399,11 +395,11 @@ abstract class EngineContractTest {
     session.sales().record(new RecordSales(List.of(
         SaleEntry.sold(m1a1.id(), 6), SaleEntry.observed(m2a2.id(), 1))));
     // a device off the route is not part of its pick list
-    Device off = session.devices().create(new CreateDevice("Off", "SN-OFF", f.location.id(), null,
-        f.deviceType.id(), List.of(new CabinetSpec(1, f.cabinetType.id(), 2, 2))));
+    Device off = session.devices().create(new CreateDevice("Off", "SN-OFF", f.location().id(), null,
+        f.deviceType().id(), List.of(new CabinetSpec(1, f.cabinetType().id(), 2, 2))));
     assertThat(off.routeId()).isNull();
 
-    PickList list = session.pickLists().preview(f.route.id());
+    PickList list = session.pickLists().preview(f.route().id());
 
     // device(...) stocks A1 cola cap 10 par 10 qty 8; A2 chips cap 6 par 6 qty 6; B1 water cap 12 par 10 qty 4
     assertThat(list.lines()).extracting(PickLine::deviceName, PickLine::cabinetIndex,
@@ -427,7 +423,7 @@ abstract class EngineContractTest {
     Fleet f = fleet();
     assertThatThrownBy(() -> session.pickLists().preview(UUID.randomUUID()))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> session.pickLists().preview(f.route.id(), "fill-to-moon"))
+    assertThatThrownBy(() -> session.pickLists().preview(f.route().id(), "fill-to-moon"))
         .isInstanceOf(ValidationException.class).hasMessageContaining("known: fill-to-par");
   }
 
@@ -437,43 +433,18 @@ abstract class EngineContractTest {
     Device d = device(f, "M1", 1).device();
     Device moved = session.devices().update(d.id(), new UpdateDevice(null, null, null, null, true));
     assertThat(moved.routeId()).isNull();
-    assertThat(session.pickLists().preview(f.route.id()).lines()).isEmpty();
+    assertThat(session.pickLists().preview(f.route().id()).lines()).isEmpty();
   }
 
   // ---------------------------------------------------------------- fixtures
 
-  private record Fleet(
-      Location location, Route route, DeviceType deviceType, CabinetType cabinetType,
-      Product cola, Product water, Product chips) {}
-
   private Fleet fleet() {
-    Location location = session.locations().create(new CreateLocation("Depot", "1 Main St"));
-    Route route = session.routes().create(new CreateRoute("R1", "North", 7));
-    DeviceType type = session.deviceTypes().create(new CreateDeviceType("Combo", 2));
-    CabinetType cabinetType = session.cabinetTypes().create(new CreateCabinetType("Ambient"));
-    Product cola = session.products().create(
-        new CreateProduct("COLA", "Cola", "Drinks", new BigDecimal("1.00"), 24));
-    Product water = session.products().create(
-        new CreateProduct("WATER", "Water", "Drinks", new BigDecimal("0.90"), 12));
-    Product chips = session.products().create(
-        new CreateProduct("CHIPS", "Chips", "Snacks", new BigDecimal("0.80"), 10));
-    return new Fleet(location, route, type, cabinetType, cola, water, chips);
+    return EngineFixture.fleet(session);
   }
 
   /** A device on the fleet's route with {@code cabinets} identical 3x3 cabinets. */
   private DeviceSetup device(Fleet f, String name, int cabinets) {
-    List<CabinetSpec> specs = new java.util.ArrayList<>();
-    List<CabinetPlanogram> planograms = new java.util.ArrayList<>();
-    for (int i = 1; i <= cabinets; i++) {
-      specs.add(new CabinetSpec(i, f.cabinetType.id(), 3, 3));
-      planograms.add(new CabinetPlanogram(i, name + " cabinet " + i, List.of(
-          new SlotSpec("A1", f.cola.id(), 10, 10, 8, null),
-          new SlotSpec("A2", f.chips.id(), 6, 6, 6, null),
-          new SlotSpec("B1", f.water.id(), 12, 10, 4, null),
-          new SlotSpec("C3", null, 5, 0, 0, null))));
-    }
-    return session.devices().setUp(new SetUpDevice(new CreateDevice(name, "SN-" + name,
-        f.location.id(), f.route.id(), f.deviceType.id(), specs), planograms));
+    return EngineFixture.device(session, f, name, cabinets, 6);
   }
 
   private Product product(String sku) {

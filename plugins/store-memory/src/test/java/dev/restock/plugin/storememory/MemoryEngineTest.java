@@ -13,23 +13,14 @@ import dev.restock.api.audit.HistoryEntry;
 import dev.restock.api.audit.RevisionKind;
 import dev.restock.api.audit.port.out.AuditSink;
 import dev.restock.api.catalog.CreateProduct;
-import dev.restock.api.catalog.Product;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.error.PermissionDeniedException;
 import dev.restock.api.error.ValidationException;
 import dev.restock.api.error.Violation;
 import dev.restock.api.fleet.CabinetPlanogram;
 import dev.restock.api.fleet.CabinetSpec;
-import dev.restock.api.fleet.CabinetType;
-import dev.restock.api.fleet.CreateCabinetType;
 import dev.restock.api.fleet.CreateDevice;
-import dev.restock.api.fleet.CreateDeviceType;
-import dev.restock.api.fleet.CreateLocation;
-import dev.restock.api.fleet.CreateRoute;
 import dev.restock.api.fleet.DeviceSetup;
-import dev.restock.api.fleet.DeviceType;
-import dev.restock.api.fleet.Location;
-import dev.restock.api.fleet.Route;
 import dev.restock.api.fleet.SetUpDevice;
 import dev.restock.api.planogram.RecordSales;
 import dev.restock.api.planogram.SaleEntry;
@@ -46,6 +37,8 @@ import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
 import dev.restock.core.wiring.RestockEngine;
+import dev.restock.plugin.tck.EngineFixture;
+import dev.restock.plugin.tck.EngineFixture.Fleet;
 import dev.restock.plugin.picklist.StandardPickListsPlugin;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -110,32 +103,12 @@ class MemoryEngineTest {
     engine.close();
   }
 
-  private record Fleet(Location location, Route route, DeviceType deviceType,
-      CabinetType cabinetType, Product cola, Product chips) {}
-
   private Fleet fleet() {
-    return new Fleet(
-        session.locations().create(new CreateLocation("Depot", "1 Main St")),
-        session.routes().create(new CreateRoute("R1", "North", 7)),
-        session.deviceTypes().create(new CreateDeviceType("Combo", 2)),
-        session.cabinetTypes().create(new CreateCabinetType("Ambient")),
-        session.products().create(new CreateProduct("COLA", "Cola", "Drinks",
-            new BigDecimal("1.50"), 24)),
-        session.products().create(new CreateProduct("CHIPS", "Chips", "Snacks",
-            new BigDecimal("0.80"), 10)));
+    return EngineFixture.fleet(session);
   }
 
   private DeviceSetup device(Fleet f, String name) {
-    return session.devices().setUp(new SetUpDevice(new CreateDevice(name, "SN-" + name,
-        f.location().id(), f.route().id(), f.deviceType().id(), List.of(
-            new CabinetSpec(1, f.cabinetType().id(), 3, 3),
-            new CabinetSpec(2, f.cabinetType().id(), 3, 3))),
-        List.of(
-            new CabinetPlanogram(1, name + " snacks", List.of(
-                new SlotSpec("A1", f.chips().id(), 10, 8, 8, null))),
-            new CabinetPlanogram(2, name + " drinks", List.of(
-                new SlotSpec("A1", f.cola().id(), 10, 8, 8, null),
-                new SlotSpec("A2", f.cola().id(), 10, 8, 8, null))))));
+    return EngineFixture.device(session, f, name, 2, 6);
   }
 
   @Test
@@ -150,11 +123,13 @@ class MemoryEngineTest {
     ServiceOrder order = session.serviceOrders().create(CreateServiceOrder.forRoute(f.route().id()));
     assertThat(order.number()).endsWith("-000001");
     assertThat(order.visits()).hasSize(4);
-    assertThat(order.totalUnits()).isEqualTo(5);
+    // to par: cola 7 (the sold slot) + 3 x 2, water 4 x 6, chips already at par
+    assertThat(order.totalUnits()).isEqualTo(37);
     session.serviceOrders().assign(order.id(), driver.id());
-    session.stock().receive(f.cola().id(), 5, "delivery");
+    session.stock().receive(f.cola().id(), 13, "delivery");
+    session.stock().receive(f.water().id(), 24, "delivery");
     DeliveryNote note = session.serviceOrders().dispatch(order.id());
-    assertThat(note.totalUnits()).isEqualTo(5);
+    assertThat(note.totalUnits()).isEqualTo(37);
     assertThat(session.stock().level(f.cola().id()).onHand()).isZero();
 
     ServiceOrder done = order;
@@ -164,7 +139,7 @@ class MemoryEngineTest {
     }
     assertThat(done.status()).isEqualTo(OrderStatus.COMPLETED);
     assertThat(session.planograms().activeFor(m1.device().cabinets().get(1).id())
-        .slotAt("A1").orElseThrow().quantity()).isEqualTo(8);
+        .slotAt("A1").orElseThrow().quantity()).isEqualTo(10);
     List<HistoryEntry> slotHistory = session.history().history(AuditedType.SLOT, sold.id());
     assertThat(slotHistory).extracting(h -> h.info().actionKind())
         .containsExactly("set-up", "record", "complete-visit");
@@ -225,7 +200,7 @@ class MemoryEngineTest {
         .isEqualTo(admin.id());
 
     session.devices().restore(m1.device().id());
-    assertThat(session.planograms().activeFor(drinks).slots()).hasSize(2);
+    assertThat(session.planograms().activeFor(drinks).slots()).hasSize(4);
     DeviceSetup restored = session.devices().getWithPlanograms(m1.device().id());
     assertThat(restored.planograms()).extracting(p -> p.cabinetId())
         .containsExactly(m1.device().cabinets().get(0).id(), drinks);
