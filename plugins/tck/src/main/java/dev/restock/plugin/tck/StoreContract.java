@@ -916,6 +916,65 @@ public abstract class StoreContract {
   // ------------------------------------------------------------------ concurrency
 
   @Test
+  public void readersNeverSeeHalfAUnitOfWork() throws Exception {
+    int units = 15;
+    java.util.concurrent.atomic.AtomicBoolean writing =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<Long> odd = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<?>> readers = new java.util.ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        readers.add(pool.submit(() -> {
+          while (writing.get()) {
+            long seen = read(() -> store.products().list(PageRequest.of(0, 1),
+                Visibility.LIVE).total());
+            reads.incrementAndGet();
+            if (seen % 2 != 0) {
+              odd.add(seen);
+            }
+          }
+          return null;
+        }));
+      }
+      pool.submit(() -> {
+        try {
+          for (int i = 0; i < units; i++) {
+            int n = i;
+            write("pair", () -> {
+              store.products().add(product("A" + n, "First of pair " + n, "1"));
+              pause(10);
+              return store.products().add(product("B" + n, "Second of pair " + n, "1"));
+            });
+          }
+        } finally {
+          writing.set(false);
+        }
+        return null;
+      }).get();
+      for (Future<?> f : readers) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(odd).as("counts seen between the two writes of a unit").isEmpty();
+    assertThat(reads.get()).isPositive();
+    assertThat(read(() -> store.products().list(PageRequest.of(0, 1), Visibility.LIVE).total()))
+        .isEqualTo(2L * units);
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  @Test
   public void concurrentUnitsAddingTheSameKeyLeaveExactlyOneRow() throws Exception {
     int threads = 8;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
