@@ -360,9 +360,33 @@ public abstract class StoreContract {
   }
 
   @Test
-  public void repositoriesRefuseToWorkOutsideAUnitOfWork() {
-    assertThatThrownBy(() -> store.products().list(PageRequest.of(0, 1), Visibility.LIVE))
-        .isInstanceOf(IllegalStateException.class);
+  public void everyPortRefusesToWorkOutsideAUnitOfWork() {
+    UUID id = UUID.randomUUID();
+    Map<String, Runnable> calls = new java.util.LinkedHashMap<>();
+    calls.put("products.list", () -> store.products().list(PageRequest.of(0, 1), Visibility.LIVE));
+    calls.put("products.add", () -> store.products().add(product("A", "A", "1")));
+    calls.put("locations.find", () -> store.locations().find(id, Visibility.LIVE));
+    calls.put("routes.findByCode", () -> store.routes().findByCode("R1"));
+    calls.put("deviceTypes.search", () -> store.deviceTypes().search(TextQuery.contains("x"),
+        PageRequest.of(0, 1), Visibility.LIVE));
+    calls.put("cabinetTypes.list", () -> store.cabinetTypes().list(PageRequest.of(0, 1),
+        Visibility.LIVE));
+    calls.put("devices.listByRoute", () -> store.devices().listByRoute(id));
+    calls.put("planograms.findSlots", () -> store.planograms().findSlots(List.of(id)));
+    calls.put("users.findByUsername", () -> store.users().findByUsername("ann"));
+    calls.put("sales.forSlot", () -> store.sales().forSlot(id));
+    calls.put("history.revisions", () -> store.history().revisions(AuditedType.PRODUCT, id));
+    calls.put("history.verifyChain", () -> store.history().verifyChain());
+    calls.put("auditLog.events", () -> store.auditLog().events(null, null, null, Instant.EPOCH));
+    calls.put("serviceOrders.find", () -> store.serviceOrders().find(id));
+    calls.put("numberSeries.next", () -> store.numberSeries().next("T-1"));
+    calls.put("stock.onHand", () -> store.stock().onHand(List.of(id)));
+    calls.put("deliveryNotes.findByNumber", () -> store.deliveryNotes().findByNumber("DN-1"));
+    calls.put("reports.stockValue", () -> store.reports().stockValue());
+    calls.forEach((name, call) -> assertThatThrownBy(call::run).as(name)
+        .isInstanceOf(IllegalStateException.class));
+    assertThat(read(() -> store.products().list(PageRequest.of(0, 1), Visibility.INCLUDE_DELETED)
+        .total())).isZero();
   }
 
   // ------------------------------------------------------------------ units of work
