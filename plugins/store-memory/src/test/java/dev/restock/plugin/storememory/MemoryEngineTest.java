@@ -13,6 +13,10 @@ import dev.restock.api.audit.HistoryEntry;
 import dev.restock.api.audit.RevisionKind;
 import dev.restock.api.audit.port.out.AuditSink;
 import dev.restock.api.catalog.CreateProduct;
+import dev.restock.api.catalog.Product;
+import dev.restock.api.error.ConflictException;
+import dev.restock.api.error.IllegalStateTransitionException;
+import dev.restock.api.error.InsufficientStockException;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.error.PermissionDeniedException;
 import dev.restock.api.error.ValidationException;
@@ -271,5 +275,64 @@ class MemoryEngineTest {
     assertThat(engine.health().up()).isTrue();
     assertThat(engine.statistics().transactions()).isPositive();
     assertThat(Map.of("store", engine.storeDescription())).containsEntry("store", "memory");
+  }
+
+  @Test
+  void aDispatchShortOfStockNamesEveryShortageAndWritesNothing() {
+    Fleet f = fleet();
+    device(f, "M1");
+    User driver = session.users().create(new CreateUser("dan", "dan@example.com", Role.DRIVER));
+    ServiceOrder order = session.serviceOrders().create(CreateServiceOrder.forRoute(f.route().id()));
+    session.serviceOrders().assign(order.id(), driver.id());
+    session.stock().receive(f.cola().id(), 1, "too little");
+
+    InsufficientStockException e = catchThrowableOfType(InsufficientStockException.class,
+        () -> session.serviceOrders().dispatch(order.id()));
+
+    assertThat(e.shortages()).extracting(InsufficientStockException.Shortage::sku)
+        .containsExactlyInAnyOrder("COLA", "WATER");
+    assertThat(session.serviceOrders().get(order.id()).status()).isEqualTo(OrderStatus.ASSIGNED);
+    assertThat(session.stock().level(f.cola().id()).onHand()).isEqualTo(1);
+    assertThat(session.serviceOrders().get(order.id()).deliveryNoteId()).isNull();
+    assertThat(session.history().history(AuditedType.SERVICE_ORDER, order.id()))
+        .extracting(h -> h.info().actionKind()).containsExactly("create", "assign");
+  }
+
+  @Test
+  void aProductInSlotsCannotBeDeletedUntilItsSlotsAreEmptiedInTheSameUnit() {
+    Fleet f = fleet();
+    DeviceSetup m1 = device(f, "M1");
+
+    assertThatThrownBy(() -> session.products().delete(f.chips().id()))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("M1");
+    assertThat(session.products().get(f.chips().id()).deleted()).isFalse();
+
+    assertThat(session.products().deleteAndEmptySlots(f.chips().id())).hasSize(2);
+    assertThat(session.products().list(PageRequest.first()).items()).extracting(Product::sku)
+        .doesNotContain("CHIPS");
+    Slot emptied = session.planograms().activeFor(m1.device().cabinets().get(0).id())
+        .slotAt("A2").orElseThrow();
+    assertThat(emptied.productId()).isNull();
+    long revision = session.history().deletion(AuditedType.PRODUCT, f.chips().id()).info()
+        .number();
+    assertThat(session.history().history(AuditedType.SLOT, emptied.id()).get(1).info().number())
+        .isEqualTo(revision);
+  }
+
+  @Test
+  void aDriverWithOpenOrdersCannotBeDeactivated() {
+    Fleet f = fleet();
+    device(f, "M1");
+    User driver = session.users().create(new CreateUser("dan", "dan@example.com", Role.DRIVER));
+    ServiceOrder order = session.serviceOrders().create(CreateServiceOrder.forRoute(f.route().id()));
+    session.serviceOrders().assign(order.id(), driver.id());
+
+    assertThatThrownBy(() -> session.users().deactivate(driver.id()))
+        .isInstanceOf(IllegalStateTransitionException.class)
+        .hasMessageContaining(order.number());
+    assertThat(session.users().get(driver.id()).active()).isTrue();
+
+    session.serviceOrders().cancel(order.id(), "route merged");
+    assertThat(session.users().deactivate(driver.id()).active()).isFalse();
   }
 }
