@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param store the store's description
  * @param latency round-trip time of a trivial statement, including taking a connection
  * @param schemaVersion the schema version the database is on (e.g. {@code 3}); null when down
- * @param pool the connection pool's figures
+ * @param pool the connection pool's figures (all 0 for a store without connections); never null
  * @param problem what failed when down; null when up
  */
 @Experimental

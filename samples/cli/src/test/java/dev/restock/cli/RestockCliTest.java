@@ -112,6 +112,9 @@ class RestockCliTest {
     assertThat(Files.exists(Path.of("memory"))).isFalse();
     // each command opens a new, empty store
     assertThat(runOn("memory", "product", "list").out()).doesNotContain("DEMO-COLA");
+    Run health = runOn("memory", "health");
+    assertThat(health.code()).as(health.err()).isZero();
+    assertThat(health.out()).contains("UP  memory").contains("pool: 0 active");
   }
 
   @Test

@@ -101,16 +101,23 @@ public final class MemoryStore implements Store {
     return db;
   }
 
-  /** Up while open; the latency is how long taking the read lock took. */
+  /** There are no connections: every pool figure is 0. */
+  private static final Health.PoolStatus NO_POOL = new Health.PoolStatus(0, 0, 0, 0);
+
+  /**
+   * Up while open; the latency is how long taking the read lock took (a reader waits for a
+   * running write unit), there is no schema version, and the pool figures are 0.
+   */
   @Override
   public Health health() {
     long start = System.nanoTime();
     if (db.closed()) {
-      return new Health(false, description(), Duration.ZERO, null, null, "the store is closed");
+      return new Health(false, description(), Duration.ZERO, null, NO_POOL,
+          "the store is closed");
     }
     db.probe();
     return new Health(true, description(), Duration.ofNanos(System.nanoTime() - start),
-        "memory", null, null);
+        "none (in memory)", NO_POOL, null);
   }
 
   /** Units of work and rows read and written; there are no statements, queries or caches. */

@@ -360,6 +360,20 @@ public abstract class StoreContract {
   }
 
   @Test
+  public void healthAndStatisticsAnswerForAnOpenStore() {
+    dev.restock.api.ops.Health health = store.health();
+    assertThat(health.up()).isTrue();
+    assertThat(health.problem()).isNull();
+    assertThat(health.pool()).isNotNull();
+    assertThat(health.latency()).isNotNull();
+    assertThat(store.description()).isNotBlank();
+    long transactions = store.statistics().transactions();
+    add("COLA", "Cola", "1");
+    assertThat(store.statistics().transactions()).isGreaterThan(transactions);
+    assertThat(store.statistics().entityInserts()).isPositive();
+  }
+
+  @Test
   public void everyPortRefusesToWorkOutsideAUnitOfWork() {
     UUID id = UUID.randomUUID();
     Map<String, Runnable> calls = new java.util.LinkedHashMap<>();
