@@ -55,6 +55,14 @@ final class MemoryDevices extends MemoryRepository<Device> implements Devices {
             .toList(), version, stamp, deletedAt);
   }
 
+  /** A deleted device is read without its cabinets, which were deleted with it. */
+  @Override
+  protected Device view(Device d) {
+    return d.deletedAt() == null ? d : new Device(d.id(), d.name(), d.serialNumber(),
+        d.locationId(), d.routeId(), d.deviceTypeId(), List.of(), d.version(), d.stamp(),
+        d.deletedAt());
+  }
+
   @Override
   protected Map<String, String> state(Device d) {
     return MemoryStates.device(d);

@@ -61,6 +61,12 @@ final class MemoryPlanograms extends MemoryRepository<Planogram> implements Plan
         p.slots().stream().sorted(BY_POSITION).toList(), version, stamp, deletedAt);
   }
 
+  /** A deleted planogram is read without its slots, which were deleted with it. */
+  @Override
+  protected Planogram view(Planogram p) {
+    return p.deletedAt() == null ? p : p.withSlots(List.of());
+  }
+
   @Override
   protected Map<String, String> state(Planogram p) {
     return MemoryStates.planogram(p);

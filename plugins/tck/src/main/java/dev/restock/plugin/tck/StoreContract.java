@@ -539,6 +539,11 @@ public abstract class StoreContract {
     assertThat(lastRevision(AuditedType.SLOT, first.slots().get(0).id(), RevisionKind.DELETED))
         .isEqualTo(deletion);
     assertThat(read(() -> store.devices().find(device.id(), Visibility.LIVE))).isEmpty();
+    // deleted children are not read: the deleted device comes without its cabinets
+    assertThat(read(() -> store.devices().find(device.id(), Visibility.ONLY_DELETED))
+        .orElseThrow().cabinets()).isEmpty();
+    assertThat(read(() -> store.planograms().find(first.id(), Visibility.INCLUDE_DELETED))
+        .orElseThrow().slots()).isEmpty();
     assertThat(read(() -> store.devices().findByCabinet(device.cabinets().get(0).id())))
         .isEmpty();
     assertThat(read(() -> store.planograms().findActiveByCabinet(device.cabinets().get(0).id())))
@@ -549,7 +554,8 @@ public abstract class StoreContract {
 
     write("device.restore", () -> store.devices().restore(device.id()));
 
-    assertThat(read(() -> store.devices().find(device.id(), Visibility.LIVE))).isPresent();
+    assertThat(read(() -> store.devices().find(device.id(), Visibility.LIVE)).orElseThrow()
+        .cabinets()).hasSize(2);
     assertThat(read(() -> store.planograms().find(first.id(), Visibility.LIVE))
         .orElseThrow().slots()).hasSize(2);
     assertThat(read(() -> store.planograms().find(second.id(), Visibility.LIVE))).isEmpty();

@@ -10,6 +10,8 @@ import java.util.UUID;
 /**
  * Stored devices with their cabinets, listed by name. A device's cabinets are written with it:
  * {@link #add} inserts them, {@link #update} keeps the cabinets of {@code Device.cabinets()} by id.
+ * A deleted device is read without its cabinets (they are deleted with it); a restore brings
+ * them back.
  */
 @Stable
 public interface Devices extends Repository<Device> {

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * Stored planograms with their slots. {@link #update} matches slots by id: changed slots are
- * updated, new ones inserted, missing ones removed; each slot keeps a history of its own.
+ * updated, new ones inserted, missing ones removed; each slot keeps a history of its own. A deleted
+ * planogram is read without its slots (they are deleted with it); a restore brings them back.
  */
 @Stable
 public interface Planograms extends Repository<Planogram> {
