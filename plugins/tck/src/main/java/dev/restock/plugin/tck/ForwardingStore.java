@@ -1,4 +1,4 @@
-package dev.restock.jpa.contract;
+package dev.restock.plugin.tck;
 
 import dev.restock.api.audit.port.out.AuditHistory;
 import dev.restock.api.catalog.port.out.Products;
@@ -17,11 +17,14 @@ import dev.restock.api.stock.port.out.StockLevels;
 import dev.restock.api.tx.TransactionBoundary;
 import dev.restock.api.user.port.out.Users;
 
-/** A store that forwards everything; tests override one port to inject failures. */
-class DelegatingStore implements Store {
+/**
+ * A store that forwards every port to another one; tests override one port to inject failures
+ * (for example an order store that fails right after writing, inside the unit of work).
+ */
+public class ForwardingStore implements Store {
   private final Store delegate;
 
-  DelegatingStore(Store delegate) {
+  public ForwardingStore(Store delegate) {
     this.delegate = delegate;
   }
 
