@@ -19,17 +19,10 @@ import dev.restock.api.error.IllegalStateTransitionException;
 import dev.restock.api.error.InsufficientStockException;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.error.PermissionDeniedException;
-import dev.restock.api.error.ValidationException;
-import dev.restock.api.error.Violation;
-import dev.restock.api.fleet.CabinetPlanogram;
-import dev.restock.api.fleet.CabinetSpec;
-import dev.restock.api.fleet.CreateDevice;
 import dev.restock.api.fleet.DeviceSetup;
-import dev.restock.api.fleet.SetUpDevice;
 import dev.restock.api.planogram.RecordSales;
 import dev.restock.api.planogram.SaleEntry;
 import dev.restock.api.planogram.Slot;
-import dev.restock.api.planogram.SlotSpec;
 import dev.restock.api.service.CompleteVisit;
 import dev.restock.api.service.CreateServiceOrder;
 import dev.restock.api.service.OrderStatus;
@@ -150,30 +143,6 @@ class MemoryEngineTest {
     assertThat(session.reports().soldOut(null)).isEmpty();
     assertThat(session.history().verify().intact()).isTrue();
     assertThat(delivered).extracting(AuditEvent::action).contains("service-order.dispatch");
-  }
-
-  @Test
-  void aDeviceSetUpWithManyProblemsNamesEachAndWritesNothing() {
-    Fleet f = fleet();
-    long eventsBefore = session.history().events(null, Instant.EPOCH).size();
-    SetUpDevice bad = new SetUpDevice(
-        new CreateDevice("M1", "SN-1", UUID.randomUUID(), f.route().id(), f.deviceType().id(),
-            List.of(new CabinetSpec(1, f.cabinetType().id(), 2, 2))),
-        List.of(new CabinetPlanogram(1, "P", List.of(
-            new SlotSpec("A1", f.cola().id(), 10, 5, 0, null),
-            new SlotSpec("C1", f.cola().id(), 10, 5, 0, null),
-            new SlotSpec("A2", UUID.randomUUID(), 10, 5, 0, null)))));
-
-    ValidationException e = catchThrowableOfType(ValidationException.class,
-        () -> session.devices().setUp(bad));
-
-    assertThat(e.violations()).extracting(Violation::field).containsExactly(
-        "device.locationId", "planograms[0].slots[1].position",
-        "planograms[0].slots[2].productId");
-    assertThat(session.devices().list(PageRequest.first()).total()).isZero();
-    assertThatThrownBy(() -> session.devices().getBySerialNumber("SN-1"))
-        .isInstanceOf(NotFoundException.class);
-    assertThat(session.history().events(null, Instant.EPOCH)).hasSize((int) eventsBefore);
   }
 
   @Test
