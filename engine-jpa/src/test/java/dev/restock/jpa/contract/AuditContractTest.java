@@ -116,14 +116,9 @@ abstract class AuditContractTest extends AuditContract {
 
   private long count(String table) {
     known(table);
-    try (Connection c = db.connect(); Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("select count(*) from " + table)) {
-      r.next();
-      return r.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return db.count(table);
   }
+
 
   private void execute(String sql) throws SQLException {
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
