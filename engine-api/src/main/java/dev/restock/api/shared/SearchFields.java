@@ -28,14 +28,20 @@ public final class SearchFields {
     this.fields = Map.copyOf(fields);
   }
 
+  /** Fields of an aggregate with audit stamps: the given ones, createdAt and updatedAt. */
   private static SearchFields of(String aggregate, Object... nameType) {
+    Map<String, Type> fields = declared(nameType);
+    fields.put("createdAt", Type.TIME);
+    fields.put("updatedAt", Type.TIME);
+    return new SearchFields(aggregate, fields);
+  }
+
+  private static Map<String, Type> declared(Object... nameType) {
     Map<String, Type> fields = new LinkedHashMap<>();
     for (int i = 0; i < nameType.length; i += 2) {
       fields.put((String) nameType[i], (Type) nameType[i + 1]);
     }
-    fields.put("createdAt", Type.TIME);
-    fields.put("updatedAt", Type.TIME);
-    return new SearchFields(aggregate, fields);
+    return fields;
   }
 
   public static final SearchFields PRODUCT = of("product", "sku", Type.TEXT, "name", Type.TEXT,
@@ -56,6 +62,13 @@ public final class SearchFields {
   public static final SearchFields SERVICE_ORDER = of("service order", "number", Type.TEXT,
       "routeId", Type.ID, "driverId", Type.ID, "status", Type.TEXT, "strategyId", Type.TEXT,
       "estimatedMinutes", Type.INTEGER);
+  /**
+   * Delivery notes: immutable documents without audit stamps; {@code routeId} is the route of
+   * the note's order.
+   */
+  public static final SearchFields DELIVERY_NOTE = new SearchFields("delivery note",
+      declared("number", Type.TEXT, "orderId", Type.ID, "orderNumber", Type.TEXT,
+          "routeId", Type.ID, "issuedAt", Type.TIME));
   public static final SearchFields USER = of("user", "username", Type.TEXT, "email", Type.TEXT,
       "role", Type.TEXT, "active", Type.BOOLEAN);
 

@@ -35,7 +35,7 @@ public final class SalesService extends UseCase implements SalesRecording {
       Checks checks = new Checks();
       List<Slot> changedSlots = new ArrayList<>();
       List<SaleRecord> records = new ArrayList<>();
-      var now = ctx.clock().instant();
+      var now = ctx.now();
       for (int i = 0; i < command.entries().size(); i++) {
         SaleEntry entry = command.entries().get(i);
         String field = "entries[" + i + "]";

@@ -239,7 +239,7 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
           .map(e -> new DeliveryNoteLine(e.getKey(), products.get(e.getKey()).sku(), e.getValue()))
           .sorted(java.util.Comparator.comparing(DeliveryNoteLine::sku)).toList();
       DeliveryNote note = store().deliveryNotes().add(new DeliveryNote(UUID.randomUUID(),
-          number("DN"), order.id(), order.number(), ctx.clock().instant(), lines));
+          number("DN"), order.id(), order.number(), ctx.now(), lines));
       store().serviceOrders().update(with(order, order.driverId(), OrderStatus.IN_PROGRESS,
           note.id(), order.notes(), order.visits()));
       return note;
@@ -289,7 +289,7 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
       returnToStock(returned);
       return store().serviceOrders().update(closeVisit(order, new Visit(visit.id(),
           visit.deviceId(), visit.deviceName(), visit.cabinetId(), visit.cabinetIndex(),
-          VisitStatus.COMPLETED, command.notes(), ctx.clock().instant(), lines)));
+          VisitStatus.COMPLETED, command.notes(), ctx.now(), lines)));
     });
   }
 
@@ -312,7 +312,7 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
           l.position(), l.productId(), l.planned(), 0)).toList();
       return store().serviceOrders().update(closeVisit(order, new Visit(visit.id(),
           visit.deviceId(), visit.deviceName(), visit.cabinetId(), visit.cabinetIndex(),
-          VisitStatus.SKIPPED, reason, ctx.clock().instant(), lines)));
+          VisitStatus.SKIPPED, reason, ctx.now(), lines)));
     });
   }
 

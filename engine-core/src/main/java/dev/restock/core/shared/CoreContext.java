@@ -23,4 +23,13 @@ public record CoreContext(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(auditSinks, "auditSinks");
   }
+
+  /**
+   * The time to store on a record (issue, completion, sale, event time): the clock's instant at
+   * the millisecond precision every supported database keeps, so what a use case returns equals
+   * what a later read returns.
+   */
+  public java.time.Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+  }
 }

@@ -104,7 +104,7 @@ public abstract class UseCase {
     } else if (result instanceof Collection<?> many) {
       details.put("count", Integer.toString(many.size()));
     }
-    return new AuditEvent(0, ctx.clock().instant(), acting.userId(), action, resourceType,
+    return new AuditEvent(0, ctx.now(), acting.userId(), action, resourceType,
         resourceId, details, acting.clientAddress(), acting.userAgent(), acting.correlationId());
   }
 }

@@ -5,8 +5,10 @@ import dev.restock.api.catalog.Product;
 import dev.restock.api.error.InsufficientStockException;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.shared.Checks;
+import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
+import dev.restock.api.shared.SearchFields;
 import dev.restock.api.shared.Visibility;
 import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.stock.StockLevel;
@@ -89,5 +91,13 @@ public final class StockService extends UseCase implements StockManagement {
     Objects.requireNonNull(number, "number");
     return read(() -> store().deliveryNotes().findByNumber(number.strip())
         .orElseThrow(() -> new NotFoundException("delivery note", number)));
+  }
+
+  @Override
+  public Page<DeliveryNote> deliveryNotes(Criteria criteria, PageRequest request) {
+    Objects.requireNonNull(criteria, "criteria");
+    Objects.requireNonNull(request, "request");
+    Criteria checked = SearchFields.DELIVERY_NOTE.check(criteria);
+    return read(() -> store().deliveryNotes().find(checked, request));
   }
 }

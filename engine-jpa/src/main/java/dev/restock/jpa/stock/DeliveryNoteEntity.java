@@ -57,6 +57,10 @@ public class DeliveryNoteEntity {
     n.lines().forEach(l -> lines.add(new DeliveryNoteLineEntity(this, l)));
   }
 
+  UUID getId() {
+    return id;
+  }
+
   DeliveryNote toDomain() {
     return new DeliveryNote(id, number, orderId, orderNumber, issuedAt,
         lines.stream().map(DeliveryNoteLineEntity::toDomain)

@@ -2,11 +2,21 @@ package dev.restock.jpa.stock;
 
 import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.stock.port.out.DeliveryNotes;
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.jpa.shared.CriteriaSql;
 import dev.restock.jpa.tx.UnitOfWork;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Delivery notes in the JPA store; a note is read with its lines in one statement. */
+/**
+ * Delivery notes in the JPA store; a note is read with its lines in one statement, a page of notes
+ * in three.
+ */
 public final class JpaDeliveryNotes implements DeliveryNotes {
   private static final String WITH_LINES =
       "select distinct n from DeliveryNoteEntity n left join fetch n.lines ";
@@ -32,5 +42,44 @@ public final class JpaDeliveryNotes implements DeliveryNotes {
     return UnitOfWork.currentSession()
         .createSelectionQuery(WITH_LINES + "where n.id = :id", DeliveryNoteEntity.class)
         .setParameter("id", id).getResultStream().findFirst().map(DeliveryNoteEntity::toDomain);
+  }
+
+  /** Columns of the searchable fields (constants); a note's route is its order's. */
+  private static final Map<String, String> COLUMNS = Map.of("number", "n.number",
+      "orderId", "n.order_id", "orderNumber", "n.order_number", "issuedAt", "n.issued_at",
+      "routeId", "(select o.route_id from service_order o where o.id = n.order_id)");
+
+  private static String column(String field) {
+    String column = COLUMNS.get(field);
+    if (column == null) {
+      throw new IllegalArgumentException("no column for field " + field + " of delivery note");
+    }
+    return column;
+  }
+
+  /** The count and the ids of a page in two statements, the notes with their lines in one. */
+  @Override
+  public Page<DeliveryNote> find(Criteria criteria, PageRequest request) {
+    CriteriaSql sql = CriteriaSql.of(criteria, JpaDeliveryNotes::column);
+    String where = "1 = 1" + sql.where();
+    var count = UnitOfWork.currentSession().createNativeQuery(
+        "select count(*) from delivery_note n where " + where, Object.class);
+    sql.bind(count);
+    long total = ((Number) count.getSingleResult()).longValue();
+    var page = UnitOfWork.currentSession().createNativeQuery("select n.id from delivery_note n "
+        + "where " + where + " order by " + sql.orderPrefix() + "n.issued_at desc, n.number desc",
+        String.class);
+    sql.bind(page);
+    List<UUID> ids = page.setFirstResult((int) request.offset()).setMaxResults(request.size())
+        .getResultList().stream().map(UUID::fromString).toList();
+    if (ids.isEmpty()) {
+      return Page.of(List.of(), request, total);
+    }
+    Map<UUID, DeliveryNote> notes = new HashMap<>();
+    UnitOfWork.currentSession()
+        .createSelectionQuery(WITH_LINES + "where n.id in :ids", DeliveryNoteEntity.class)
+        .setParameter("ids", ids).getResultList()
+        .forEach(n -> notes.put(n.getId(), n.toDomain()));
+    return Page.of(ids.stream().map(notes::get).toList(), request, total);
   }
 }

@@ -9,14 +9,24 @@ import dev.restock.api.audit.Actor;
 import dev.restock.api.catalog.CreateProduct;
 import dev.restock.api.catalog.Product;
 import dev.restock.api.error.ValidationException;
+import dev.restock.api.fleet.CabinetPlanogram;
+import dev.restock.api.fleet.CabinetSpec;
+import dev.restock.api.fleet.CreateCabinetType;
+import dev.restock.api.fleet.CreateDevice;
+import dev.restock.api.fleet.CreateDeviceType;
 import dev.restock.api.fleet.CreateLocation;
 import dev.restock.api.fleet.CreateRoute;
 import dev.restock.api.fleet.Route;
+import dev.restock.api.fleet.SetUpDevice;
+import dev.restock.api.planogram.SlotSpec;
 import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.Criteria.Operator;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
 import dev.restock.api.shared.Visibility;
+import dev.restock.api.service.CreateServiceOrder;
+import dev.restock.api.service.ServiceOrder;
+import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
@@ -163,6 +173,65 @@ abstract class CriteriaContractTest {
       r.next();
       assertThat(r.getLong(1)).isZero();
     }
+  }
+
+  @Test
+  void deliveryNoteCriteriaAreCheckedAndInjectionStringsAreJustValues() throws Exception {
+    // the products of @BeforeEach; a device on route N1 whose slots need 9 COLA and 7 TEA
+    Product cola = session.products().getBySku("COLA");
+    Product tea = session.products().getBySku("TEA");
+    Route route = session.routes().create(new CreateRoute("N1", "North", 7));
+    var location = session.locations().create(new CreateLocation("Depot", "1 Main St"));
+    var type = session.deviceTypes().create(new CreateDeviceType("Tower", 1));
+    var cabinetType = session.cabinetTypes().create(new CreateCabinetType("Ambient"));
+    session.devices().setUp(new SetUpDevice(new CreateDevice("M1", "SN-M1", location.id(),
+        route.id(), type.id(), List.of(new CabinetSpec(1, cabinetType.id(), 3, 3))),
+        List.of(new CabinetPlanogram(1, "M1", List.of(
+            new SlotSpec("A1", cola.id(), 10, 10, 1, null),
+            new SlotSpec("A2", tea.id(), 8, 8, 1, null))))));
+    session.stock().receive(cola.id(), 100, "delivery");
+    session.stock().receive(tea.id(), 100, "delivery");
+    User dan = session.users().create(new CreateUser("dan", "dan@example.com", Role.DRIVER));
+    ServiceOrder order = session.serviceOrders().create(
+        CreateServiceOrder.forRoute(route.id()));
+    session.serviceOrders().assign(order.id(), dan.id());
+    DeliveryNote note = session.serviceOrders().dispatch(order.id());
+
+    assertThatThrownBy(() -> session.stock().deliveryNotes(Criteria.where("orderNumber; --",
+        Operator.EQ, "x").and("issuedAt", Operator.GT, "' or 1=1 --")
+        .and("routeId", Operator.EQ, "' or '1'='1").sortBy("number desc; drop table x", false),
+        PageRequest.of(0, 10))).isInstanceOfSatisfying(ValidationException.class,
+        e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly(
+            "filters[0].field", "filters[1].values", "filters[2].values", "sort[0].field"));
+    List<String> tables = List.of("delivery_note", "delivery_note_line", "service_order",
+        "app_user");
+    var before = counts(tables);
+    String[] attacks = {"' or '1'='1", "'; drop table delivery_note; --", "\\' or 1=1 --",
+        "%' union select username from app_user --", note.number() + "' --", "_%"};
+    for (String attack : attacks) {
+      for (String field : List.of("number", "orderNumber")) {
+        for (Operator op : List.of(Operator.EQ, Operator.NE, Operator.CONTAINS,
+            Operator.STARTS_WITH, Operator.IN)) {
+          Page<DeliveryNote> found = session.stock().deliveryNotes(
+              Criteria.where(field, op, attack), PageRequest.of(0, 10));
+          assertThat(found.items()).as("%s %s %s", field, op, attack)
+              .hasSize(op == Operator.NE ? 1 : 0);
+        }
+      }
+    }
+    assertThat(counts(tables)).isEqualTo(before);
+    assertThat(before).containsEntry("delivery_note", 1L)
+        .containsEntry("delivery_note_line", (long) note.lines().size());
+    assertThat(session.stock().deliveryNotes(Criteria.where("number", Operator.EQ,
+        note.number()), PageRequest.of(0, 10)).items()).containsExactly(note);
+  }
+
+  private java.util.Map<String, Long> counts(List<String> tables) throws Exception {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    for (String table : tables) {
+      counts.put(table, db.count(table));
+    }
+    return counts;
   }
 
   @Test

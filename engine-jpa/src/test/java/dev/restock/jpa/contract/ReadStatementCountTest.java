@@ -29,6 +29,10 @@ import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
 import dev.restock.api.shared.Visibility;
+import dev.restock.api.stock.DeliveryNote;
+import dev.restock.api.user.CreateUser;
+import dev.restock.api.user.Role;
+import dev.restock.api.user.User;
 import dev.restock.core.wiring.RestockEngine;
 import dev.restock.jpa.JpaStore;
 import dev.restock.jpa.testing.FreshDatabase;
@@ -45,7 +49,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Reads returning aggregates with children load them in a fixed number of statements whatever
  * the page size: a page of devices with their cabinets, a page of devices with cabinets,
- * planograms and slots, a page of orders with visits and lines.
+ * planograms and slots, a page of orders with visits and lines, a page of delivery notes with
+ * their lines.
  */
 class ReadStatementCountTest {
 
@@ -78,8 +83,12 @@ class ReadStatementCountTest {
               List.of(new CabinetSpec(1, cabinetType.id(), 2, 2),
                   new CabinetSpec(2, cabinetType.id(), 2, 2))), planograms));
         }
+        User driver = s.users().create(new CreateUser("dan", "dan@example.com", Role.DRIVER));
+        s.stock().receive(cola.id(), 3 * devices * 2 * 6, "delivery");
         for (int i = 0; i < 3; i++) {
-          s.serviceOrders().create(CreateServiceOrder.forRoute(route.id()));
+          ServiceOrder order = s.serviceOrders().create(CreateServiceOrder.forRoute(route.id()));
+          s.serviceOrders().assign(order.id(), driver.id());
+          s.serviceOrders().dispatch(order.id());
         }
 
         long small = statements(store, () -> s.devices().list(PageRequest.of(0, 5),
@@ -120,6 +129,17 @@ class ReadStatementCountTest {
           return page;
         });
         assertThat(threeOrders).as("order page of 3 (140 visits each) vs 1").isEqualTo(oneOrder);
+        long oneNote = statements(store, () -> s.stock().deliveryNotes(Criteria.all(),
+            PageRequest.of(0, 1)));
+        long threeNotes = statements(store, () -> {
+          Page<DeliveryNote> page = s.stock().deliveryNotes(Criteria.where("routeId",
+              Criteria.Operator.EQ, route.id()), PageRequest.of(0, 3));
+          assertThat(page.items()).hasSize(3).allSatisfy(n ->
+              assertThat(n.lines()).singleElement().satisfies(l ->
+                  assertThat(l.quantity()).isEqualTo(devices * 2 * 6)));
+          return page;
+        });
+        assertThat(threeNotes).as("delivery note page of 3 vs 1").isEqualTo(oneNote);
         List<UUID> gone = new java.util.ArrayList<>();
         for (int i = 0; i < 12; i++) {
           Product p = s.products().create(new CreateProduct("OLD" + i, "Old " + i, "Drinks",
@@ -135,8 +155,8 @@ class ReadStatementCountTest {
         });
         assertThat(twelveDeletions).as("deletions of 12 products vs 1").isEqualTo(oneDeletion);
         System.out.printf("%s: device page %d statements, with planograms %d (one device: %d),"
-            + " order page %d statements, deletions %d%n", database, small,
-            smallWithPlanograms, oneWithPlanograms, oneOrder, oneDeletion);
+            + " order page %d statements, delivery note page %d, deletions %d%n", database,
+            small, smallWithPlanograms, oneWithPlanograms, oneOrder, oneNote, oneDeletion);
       }
     }
   }

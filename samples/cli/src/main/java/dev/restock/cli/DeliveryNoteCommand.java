@@ -2,12 +2,18 @@ package dev.restock.cli;
 
 import dev.restock.api.Restock;
 import dev.restock.api.stock.DeliveryNote;
+import dev.restock.api.RestockSession;
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
 import java.io.PrintWriter;
+import java.time.Instant;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "delivery-note", description = "Delivery notes.",
-    subcommands = DeliveryNoteCommand.Show.class)
+    subcommands = {DeliveryNoteCommand.Show.class, DeliveryNoteCommand.ListNotes.class})
 final class DeliveryNoteCommand {
 
   static void render(DeliveryNote note, PrintWriter out) {
@@ -26,6 +32,47 @@ final class DeliveryNoteCommand {
     void run(Restock engine) {
       DeliveryNote note = reader(engine).stock().deliveryNote(number);
       print(note, () -> render(note, out()));
+    }
+  }
+
+  @Command(name = "list", description = "List delivery notes, newest first, optionally by route, "
+      + "order or issue time.")
+  static final class ListNotes extends EngineCommand {
+    @Option(names = "--page", defaultValue = "1") int page;
+    @Option(names = "--size", defaultValue = "50") int size;
+    @Option(names = "--route", paramLabel = "CODE", description = "Notes of this route's orders.")
+    String route;
+    @Option(names = "--order", paramLabel = "NUMBER") String order;
+    @Option(names = "--since", paramLabel = "INSTANT",
+        description = "Issued at or after, e.g. 2026-12-01T00:00:00Z.") Instant since;
+    @Option(names = "--until", paramLabel = "INSTANT", description = "Issued before.")
+    Instant until;
+
+    @Override
+    void run(Restock engine) {
+      RestockSession session = reader(engine);
+      Criteria criteria = Criteria.all();
+      if (route != null) {
+        criteria = criteria.and("routeId", Criteria.Operator.EQ,
+            session.routes().getByCode(route).id());
+      }
+      if (order != null) {
+        criteria = criteria.and("orderNumber", Criteria.Operator.EQ, order.strip());
+      }
+      if (since != null) {
+        criteria = criteria.and("issuedAt", Criteria.Operator.GE, since);
+      }
+      if (until != null) {
+        criteria = criteria.and("issuedAt", Criteria.Operator.LT, until);
+      }
+      Page<DeliveryNote> notes = session.stock().deliveryNotes(criteria,
+          PageRequest.of(Math.max(0, page - 1), size));
+      print(notes, () -> {
+        Table t = new Table("NUMBER", "ORDER", "ISSUED", "LINES", "UNITS");
+        notes.items().forEach(n -> t.row(n.number(), n.orderNumber(), n.issuedAt(),
+            n.lines().size(), n.totalUnits()));
+        t.print(out());
+      });
     }
   }
 }

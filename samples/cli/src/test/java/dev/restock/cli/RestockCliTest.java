@@ -250,6 +250,20 @@ class RestockCliTest {
     assertThat(dispatched.out()).contains("Delivery note DN-" + year + "-000002");
     assertThat(run("delivery-note", "show", "DN-" + year + "-000002").out())
         .contains("DEMO-COLA");
+    Run notes = run("delivery-note", "list", "--route", "DEMO-1");
+    assertThat(notes.code()).as(notes.err()).isZero();
+    assertThat(notes.out()).contains("DN-" + year + "-000002").contains("DN-" + year + "-000001");
+    assertThat(notes.out().indexOf("DN-" + year + "-000002"))
+        .as("newest first").isLessThan(notes.out().indexOf("DN-" + year + "-000001"));
+    JsonNode byOrder = mapper.readTree(run("delivery-note", "list", "--order", number,
+        "--json").out());
+    assertThat(byOrder.get("total").asLong()).isEqualTo(1);
+    assertThat(byOrder.get("items").get(0).get("number").asText())
+        .isEqualTo("DN-" + year + "-000002");
+    assertThat(run("delivery-note", "list", "--since", "2999-01-01T00:00:00Z").out())
+        .doesNotContain("DN-");
+    Run badTime = run("delivery-note", "list", "--since", "yesterday");
+    assertThat(badTime.code()).isEqualTo(2);
     JsonNode levels = mapper.readTree(run("stock", "list", "--json").out());
     levels.forEach(l -> assertThat(l.get("onHand").asInt()).isZero());
 

@@ -4,7 +4,14 @@ import dev.restock.api.error.ConflictException;
 import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.stock.DeliveryNoteLine;
 import dev.restock.api.stock.port.out.DeliveryNotes;
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,9 +20,22 @@ final class MemoryDeliveryNotes implements DeliveryNotes {
   private final MemoryDb db;
   private final Table<UUID, DeliveryNote> table;
 
-  MemoryDeliveryNotes(MemoryDb db) {
+  private final Function<UUID, UUID> routeOfOrder;
+
+  /** @param routeOfOrder the route of a stored order, for the {@code routeId} search field */
+  MemoryDeliveryNotes(MemoryDb db, Function<UUID, UUID> routeOfOrder) {
     this.db = db;
     this.table = new Table<>(db);
+    this.routeOfOrder = routeOfOrder;
+  }
+
+  private static final Comparator<DeliveryNote> NEWEST_FIRST = Comparator
+      .comparing(DeliveryNote::issuedAt).thenComparing(DeliveryNote::number).reversed();
+
+  private Map<String, Function<DeliveryNote, Object>> fields() {
+    return Map.of("number", DeliveryNote::number, "orderId", DeliveryNote::orderId,
+        "orderNumber", DeliveryNote::orderNumber, "issuedAt", DeliveryNote::issuedAt,
+        "routeId", n -> routeOfOrder.apply(n.orderId()));
   }
 
   @Override
@@ -49,5 +69,16 @@ final class MemoryDeliveryNotes implements DeliveryNotes {
   @Override
   public Optional<DeliveryNote> find(UUID id) {
     return db.one(Optional.ofNullable(table.get(id)));
+  }
+
+  @Override
+  public Page<DeliveryNote> find(Criteria criteria, PageRequest request) {
+    Objects.requireNonNull(criteria, "criteria");
+    Objects.requireNonNull(request, "request");
+    Map<String, Function<DeliveryNote, Object>> fields = fields();
+    List<DeliveryNote> all = table.all().stream().filter(Matching.criteria(criteria, fields))
+        .sorted(Matching.order(criteria, fields, NEWEST_FIRST)).toList();
+    List<DeliveryNote> items = all.stream().skip(request.offset()).limit(request.size()).toList();
+    return db.counted(Page.of(items, request, all.size()), items.size());
   }
 }

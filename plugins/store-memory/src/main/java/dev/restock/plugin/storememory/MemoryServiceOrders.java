@@ -93,6 +93,12 @@ final class MemoryServiceOrders implements ServiceOrderStore {
     return db.one(Optional.ofNullable(table.get(id)));
   }
 
+  /** The route of a stored order, or null; for searches of other tables (not counted). */
+  UUID routeOf(UUID orderId) {
+    ServiceOrder order = table.get(orderId);
+    return order == null ? null : order.routeId();
+  }
+
   @Override
   public Optional<ServiceOrder> findByNumber(String number) {
     return db.one(table.all().stream().filter(o -> o.number().equals(number)).findFirst());

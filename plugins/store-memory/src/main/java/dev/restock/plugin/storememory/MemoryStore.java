@@ -76,7 +76,7 @@ public final class MemoryStore implements Store {
     serviceOrders = new MemoryServiceOrders(db);
     numberSeries = new MemoryNumberSeries(db);
     stock = new MemoryStockLevels(db);
-    deliveryNotes = new MemoryDeliveryNotes(db);
+    deliveryNotes = new MemoryDeliveryNotes(db, serviceOrders::routeOf);
     reports = new MemoryReports(this);
   }
 

@@ -41,6 +41,7 @@ import dev.restock.api.service.OrderStatus;
 import dev.restock.api.service.ServiceOrder;
 import dev.restock.api.service.Visit;
 import dev.restock.api.service.VisitStatus;
+import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.PageRequest;
 import dev.restock.api.spi.Store;
 import dev.restock.api.stock.DeliveryNote;
@@ -255,6 +256,14 @@ public abstract class ServiceOrderContract {
         .containsExactly(tuple("COLA", 9));
     assertThat(ops.stock().level(cola.id()).onHand()).isEqualTo(5);
     assertThat(ops.stock().deliveryNote(note.number()).orderNumber()).isEqualTo(order.number());
+    assertThat(ops.stock().deliveryNotes(Criteria.where("routeId", Criteria.Operator.EQ,
+        route.id()).and("orderNumber", Criteria.Operator.EQ, order.number()),
+        PageRequest.of(0, 10)).items()).containsExactly(note);
+    assertThatThrownBy(() -> ops.stock().deliveryNotes(Criteria.where("createdAt",
+        Criteria.Operator.GT, "yesterday"), PageRequest.of(0, 10)))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+            .extracting(Violation::field).containsExactly("filters[0].field"))
+        .hasMessageContaining("issuedAt");
     assertThatThrownBy(() -> ops.serviceOrders().cancel(id, "too late"))
         .isInstanceOf(IllegalStateTransitionException.class);
 

@@ -41,7 +41,9 @@ import dev.restock.api.shared.Visibility;
 import dev.restock.api.spi.Store;
 import dev.restock.api.spi.StoreFactory;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -396,6 +398,8 @@ public abstract class StoreContract {
     calls.put("numberSeries.next", () -> store.numberSeries().next("T-1"));
     calls.put("stock.onHand", () -> store.stock().onHand(List.of(id)));
     calls.put("deliveryNotes.findByNumber", () -> store.deliveryNotes().findByNumber("DN-1"));
+    calls.put("deliveryNotes.find(criteria)", () -> store.deliveryNotes().find(Criteria.all(),
+        PageRequest.of(0, 1)));
     calls.put("reports.stockValue", () -> store.reports().stockValue());
     calls.forEach((name, call) -> assertThatThrownBy(call::run).as(name)
         .isInstanceOf(IllegalStateException.class));
@@ -835,6 +839,63 @@ public abstract class StoreContract {
         new DeliveryNote(UUID.randomUUID(), "DN-1", other.id(), "SO-2", note.issuedAt(),
             List.of())))).isInstanceOf(ConflictException.class);
     assertThat(read(() -> store.deliveryNotes().findByNumber("DN-2"))).isEmpty();
+  }
+
+  @Test
+  public void deliveryNotesAreFoundByCriteriaWithTheirLinesNewestFirst() {
+    StoreFixture fixture = new StoreFixture(store);
+    StoreFixture.Reference north = fixture.reference("N1");
+    StoreFixture.Reference south = fixture.reference("S1");
+    StoreFixture.FleetDevice northDevice = fixture.device(north, "Alpha", 1, 5);
+    StoreFixture.FleetDevice southDevice = fixture.device(south, "Beta", 1, 5);
+    Instant monday = Instant.parse("2026-01-05T08:00:00Z");
+    List<DeliveryNote> notes = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      boolean onNorth = i % 2 == 1;
+      StoreFixture.Reference ref = onNorth ? north : south;
+      String number = "SO-" + i;
+      ServiceOrder order = write("order.create", () -> store.serviceOrders().add(
+          order(number, ref, onNorth ? northDevice : southDevice, null)));
+      DeliveryNote note = new DeliveryNote(UUID.randomUUID(), "DN-" + i, order.id(), number,
+          monday.plus(Duration.ofDays(i)), List.of(
+              new DeliveryNoteLine(ref.water().id(), ref.water().sku(), i),
+              new DeliveryNoteLine(ref.cola().id(), ref.cola().sku(), 10 + i)));
+      notes.add(write("note.issue", () -> store.deliveryNotes().add(note)));
+    }
+
+    Page<DeliveryNote> all = read(() -> store.deliveryNotes().find(
+        SearchFields.DELIVERY_NOTE.check(Criteria.all()), PageRequest.of(0, 2)));
+    assertThat(all.items()).extracting(DeliveryNote::number).containsExactly("DN-5", "DN-4");
+    assertThat(all.total()).isEqualTo(5);
+    assertThat(all.pages()).isEqualTo(3);
+    assertThat(all.items().get(0)).isEqualTo(notes.get(4));
+    assertThat(all.items().get(0).lines()).extracting(DeliveryNoteLine::sku)
+        .containsExactly("COLA-N1", "WATER-N1");
+
+    Page<DeliveryNote> northNotes = read(() -> store.deliveryNotes().find(
+        SearchFields.DELIVERY_NOTE.check(Criteria.where("routeId", Criteria.Operator.EQ,
+            north.route().id().toString()).sortBy("number", false)), PageRequest.of(0, 10)));
+    assertThat(northNotes.items()).extracting(DeliveryNote::number)
+        .containsExactly("DN-1", "DN-3", "DN-5");
+    assertThat(northNotes.items()).allSatisfy(n -> assertThat(n.lines()).hasSize(2));
+
+    Page<DeliveryNote> week = read(() -> store.deliveryNotes().find(
+        SearchFields.DELIVERY_NOTE.check(Criteria.where("issuedAt", Criteria.Operator.BETWEEN,
+            "2026-01-07T00:00:00Z", "2026-01-09T23:59:59Z")
+            .and("orderNumber", Criteria.Operator.NE, "SO-3")), PageRequest.of(0, 10)));
+    assertThat(week.items()).extracting(DeliveryNote::number).containsExactly("DN-4", "DN-2");
+
+    assertThat(read(() -> store.deliveryNotes().find(SearchFields.DELIVERY_NOTE.check(
+        Criteria.where("orderId", Criteria.Operator.IN, notes.get(0).orderId(),
+            notes.get(1).orderId()).and("number", Criteria.Operator.STARTS_WITH, "dn-")),
+        PageRequest.of(0, 10))).items()).extracting(DeliveryNote::number)
+        .containsExactly("DN-2", "DN-1");
+    assertThat(read(() -> store.deliveryNotes().find(SearchFields.DELIVERY_NOTE.check(
+        Criteria.where("number", Criteria.Operator.EQ, "DN-9")), PageRequest.of(0, 10))))
+        .satisfies(p -> {
+          assertThat(p.items()).isEmpty();
+          assertThat(p.total()).isZero();
+        });
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.restock.api.stock.port.in;
 
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.stock.StockLevel;
@@ -31,4 +34,15 @@ public interface StockManagement {
 
   /** @throws dev.restock.api.error.NotFoundException for an unknown number */
   DeliveryNote deliveryNote(String number);
+
+  /**
+   * A page of issued delivery notes matching {@code criteria} over {@link
+   * dev.restock.api.shared.SearchFields#DELIVERY_NOTE} (number, order id and number, route of the
+   * order, issue time), sorted by its sort keys, then newest first; each with its lines.
+   * {@code Criteria.all()} lists every note.
+   *
+   * @throws dev.restock.api.error.ValidationException naming every unknown field and every value
+   *     of the wrong type, before anything is read
+   */
+  Page<DeliveryNote> deliveryNotes(Criteria criteria, PageRequest request);
 }
