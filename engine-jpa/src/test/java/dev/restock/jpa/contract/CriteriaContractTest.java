@@ -23,6 +23,7 @@ import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.Criteria.Operator;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
+import dev.restock.api.shared.SearchFields;
 import dev.restock.api.shared.Visibility;
 import dev.restock.api.service.CreateServiceOrder;
 import dev.restock.api.service.ServiceOrder;
@@ -36,7 +37,9 @@ import dev.restock.jpa.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,57 +130,11 @@ abstract class CriteriaContractTest {
         .hasMessageContaining("'password' is not a searchable field of product");
   }
 
-  @Test
-  void classicInjectionStringsInEveryTextFilterAreJustValues() throws Exception {
-    String[] attacks = {"' or '1'='1", "'; drop table product; --", "\\' or 1=1 --",
-        "%' union select username from app_user --", "COLA' --", "_%"};
-    for (String attack : attacks) {
-      for (String field : List.of("sku", "name", "category")) {
-        for (Operator op : List.of(Operator.EQ, Operator.NE, Operator.CONTAINS,
-            Operator.STARTS_WITH, Operator.IN)) {
-          List<String> found = skus(Criteria.where(field, op, attack));
-          if (op == Operator.NE) {
-            assertThat(found).as("%s %s %s", field, op, attack).hasSize(5);
-          } else {
-            assertThat(found).as("%s %s %s", field, op, attack).isEmpty();
-          }
-        }
-      }
-    }
-    try (var c = db.connect(); var s = c.createStatement();
-        ResultSet r = s.executeQuery("select count(*) from product")) {
-      r.next();
-      assertThat(r.getLong(1)).isEqualTo(5);
-    }
-    assertThat(session.products().find(Criteria.all(), PageRequest.of(0, 10), Visibility.LIVE)
-        .total()).isEqualTo(5);
-  }
-
-  @Test
-  void serviceOrderCriteriaAreCheckedAndInjectionStringsAreJustValues() throws Exception {
-    assertThatThrownBy(() -> session.serviceOrders().find(Criteria.where("driver", Operator.EQ,
-        "x").and("status", Operator.LT).sortBy("number desc; drop table service_order", false),
-        PageRequest.of(0, 10))).isInstanceOfSatisfying(ValidationException.class,
-        e -> assertThat(e.violations()).extracting(v -> v.field())
-            .containsExactly("filters[0].field", "filters[1].values", "sort[0].field"));
-    for (String attack : List.of("' or '1'='1", "'; drop table service_order; --", "_%")) {
-      for (String field : List.of("number", "status", "strategyId")) {
-        for (Operator op : List.of(Operator.EQ, Operator.CONTAINS, Operator.STARTS_WITH)) {
-          assertThat(session.serviceOrders().find(Criteria.where(field, op, attack),
-              PageRequest.of(0, 10)).total()).as("%s %s %s", field, op, attack).isZero();
-        }
-      }
-    }
-    try (var c = db.connect(); var s = c.createStatement();
-        ResultSet r = s.executeQuery("select count(*) from service_order")) {
-      r.next();
-      assertThat(r.getLong(1)).isZero();
-    }
-  }
-
-  @Test
-  void deliveryNoteCriteriaAreCheckedAndInjectionStringsAreJustValues() throws Exception {
-    // the products of @BeforeEach; a device on route N1 whose slots need 9 COLA and 7 TEA
+  /**
+   * A row in every searchable aggregate: route N1 with a device (one cabinet, planogram "M1"
+   * needing COLA and TEA), a driver, and an order dispatched with its delivery note.
+   */
+  private DeliveryNote fleetWithADispatchedOrder() {
     Product cola = session.products().getBySku("COLA");
     Product tea = session.products().getBySku("TEA");
     Route route = session.routes().create(new CreateRoute("N1", "North", 7));
@@ -192,38 +149,96 @@ abstract class CriteriaContractTest {
     session.stock().receive(cola.id(), 100, "delivery");
     session.stock().receive(tea.id(), 100, "delivery");
     User dan = session.users().create(new CreateUser("dan", "dan@example.com", Role.DRIVER));
-    ServiceOrder order = session.serviceOrders().create(
-        CreateServiceOrder.forRoute(route.id()));
+    ServiceOrder order = session.serviceOrders().create(CreateServiceOrder.forRoute(route.id()));
     session.serviceOrders().assign(order.id(), dan.id());
-    DeliveryNote note = session.serviceOrders().dispatch(order.id());
+    return session.serviceOrders().dispatch(order.id());
+  }
 
+  /** Total matches of a criteria on every searchable aggregate, by aggregate. */
+  private java.util.Map<SearchFields, Function<Criteria, Long>> searches() {
+    PageRequest page = PageRequest.of(0, 10);
+    java.util.Map<SearchFields, Function<Criteria, Long>> searches = new LinkedHashMap<>();
+    searches.put(SearchFields.PRODUCT, c -> session.products().find(c, page, Visibility.LIVE)
+        .total());
+    searches.put(SearchFields.LOCATION, c -> session.locations().find(c, page, Visibility.LIVE)
+        .total());
+    searches.put(SearchFields.ROUTE, c -> session.routes().find(c, page, Visibility.LIVE)
+        .total());
+    searches.put(SearchFields.DEVICE_TYPE, c -> session.deviceTypes().find(c, page,
+        Visibility.LIVE).total());
+    searches.put(SearchFields.CABINET_TYPE, c -> session.cabinetTypes().find(c, page,
+        Visibility.LIVE).total());
+    searches.put(SearchFields.DEVICE, c -> session.devices().find(c, page, Visibility.LIVE)
+        .total());
+    searches.put(SearchFields.PLANOGRAM, c -> session.planograms().find(c, page,
+        Visibility.LIVE).total());
+    searches.put(SearchFields.USER, c -> session.users().find(c, page, Visibility.LIVE).total());
+    searches.put(SearchFields.SERVICE_ORDER, c -> session.serviceOrders().find(c, page).total());
+    searches.put(SearchFields.DELIVERY_NOTE, c -> session.stock().deliveryNotes(c, page)
+        .total());
+    return searches;
+  }
+
+  @Test
+  void classicInjectionStringsAtEveryTextFilterAndSortFieldAreJustValues() throws Exception {
+    DeliveryNote note = fleetWithADispatchedOrder();
+    List<String> tables = List.of("product", "location", "route", "device_type", "cabinet_type",
+        "device", "cabinet", "planogram", "slot", "app_user", "service_order", "service_visit",
+        "order_line", "delivery_note", "delivery_note_line", "stock_level", "audit_revision",
+        "audit_log");
+    var before = counts(tables);
+    String[] attacks = {"' or '1'='1", "'; drop table product; --", "\\' or 1=1 --",
+        "%' union select username from app_user --", "COLA' --", note.number() + "' or 'a'='a",
+        "_%", ") or (1=1"};
+    int queries = 0;
+    for (var search : searches().entrySet()) {
+      SearchFields fields = search.getKey();
+      Function<Criteria, Long> total = search.getValue();
+      List<String> textFields = fields.fields().entrySet().stream()
+          .filter(f -> f.getValue() == SearchFields.Type.TEXT).map(java.util.Map.Entry::getKey)
+          .toList();
+      assertThat(textFields).as("text fields of %s", fields.fields().keySet()).isNotEmpty();
+      for (String field : textFields) {
+        long present = total.apply(Criteria.where(field, Operator.IS_NOT_NULL));
+        assertThat(present).as("rows with %s", field).isPositive();
+        for (String attack : attacks) {
+          for (Operator op : List.of(Operator.EQ, Operator.NE, Operator.CONTAINS,
+              Operator.STARTS_WITH, Operator.IN)) {
+            assertThat(total.apply(Criteria.where(field, op, attack)))
+                .as("%s %s %s %s", fields.fields().keySet(), field, op, attack)
+                .isEqualTo(op == Operator.NE ? present : 0);
+            queries++;
+          }
+        }
+      }
+      for (String attack : attacks) {
+        assertThatThrownBy(() -> total.apply(Criteria.all().sortBy(attack, true)))
+            .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                .extracting(v -> v.field()).containsExactly("sort[0].field"));
+        assertThatThrownBy(() -> total.apply(Criteria.where(attack, Operator.EQ, "x")))
+            .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                .extracting(v -> v.field()).containsExactly("filters[0].field"));
+      }
+    }
+    assertThat(queries).isGreaterThanOrEqualTo(10 * attacks.length * 5);
+    assertThat(counts(tables)).isEqualTo(before);
+    assertThat(session.stock().deliveryNotes(Criteria.where("number", Operator.EQ,
+        note.number()), PageRequest.of(0, 10)).items()).containsExactly(note);
+  }
+
+  @Test
+  void serviceOrderAndDeliveryNoteCriteriaNameEveryProblem() {
+    assertThatThrownBy(() -> session.serviceOrders().find(Criteria.where("driver", Operator.EQ,
+        "x").and("status", Operator.LT).sortBy("number desc; drop table service_order", false),
+        PageRequest.of(0, 10))).isInstanceOfSatisfying(ValidationException.class,
+        e -> assertThat(e.violations()).extracting(v -> v.field())
+            .containsExactly("filters[0].field", "filters[1].values", "sort[0].field"));
     assertThatThrownBy(() -> session.stock().deliveryNotes(Criteria.where("orderNumber; --",
         Operator.EQ, "x").and("issuedAt", Operator.GT, "' or 1=1 --")
         .and("routeId", Operator.EQ, "' or '1'='1").sortBy("number desc; drop table x", false),
         PageRequest.of(0, 10))).isInstanceOfSatisfying(ValidationException.class,
         e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly(
             "filters[0].field", "filters[1].values", "filters[2].values", "sort[0].field"));
-    List<String> tables = List.of("delivery_note", "delivery_note_line", "service_order",
-        "app_user");
-    var before = counts(tables);
-    String[] attacks = {"' or '1'='1", "'; drop table delivery_note; --", "\\' or 1=1 --",
-        "%' union select username from app_user --", note.number() + "' --", "_%"};
-    for (String attack : attacks) {
-      for (String field : List.of("number", "orderNumber")) {
-        for (Operator op : List.of(Operator.EQ, Operator.NE, Operator.CONTAINS,
-            Operator.STARTS_WITH, Operator.IN)) {
-          Page<DeliveryNote> found = session.stock().deliveryNotes(
-              Criteria.where(field, op, attack), PageRequest.of(0, 10));
-          assertThat(found.items()).as("%s %s %s", field, op, attack)
-              .hasSize(op == Operator.NE ? 1 : 0);
-        }
-      }
-    }
-    assertThat(counts(tables)).isEqualTo(before);
-    assertThat(before).containsEntry("delivery_note", 1L)
-        .containsEntry("delivery_note_line", (long) note.lines().size());
-    assertThat(session.stock().deliveryNotes(Criteria.where("number", Operator.EQ,
-        note.number()), PageRequest.of(0, 10)).items()).containsExactly(note);
   }
 
   private java.util.Map<String, Long> counts(List<String> tables) throws Exception {
