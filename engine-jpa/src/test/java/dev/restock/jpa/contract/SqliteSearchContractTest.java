@@ -2,9 +2,9 @@ package dev.restock.jpa.contract;
 
 import dev.restock.jpa.testing.TestDatabase;
 
-class H2CriteriaContractTest extends CriteriaContractTest {
+class SqliteSearchContractTest extends SearchContractTest {
   @Override
   protected TestDatabase database() {
-    return TestDatabase.H2;
+    return TestDatabase.SQLITE;
   }
 }

@@ -2,9 +2,9 @@ package dev.restock.jpa.contract;
 
 import dev.restock.jpa.testing.TestDatabase;
 
-class SqliteCriteriaContractTest extends CriteriaContractTest {
+class H2SearchContractTest extends SearchContractTest {
   @Override
   protected TestDatabase database() {
-    return TestDatabase.SQLITE;
+    return TestDatabase.H2;
   }
 }
