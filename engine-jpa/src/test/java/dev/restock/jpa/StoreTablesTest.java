@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * {@link dev.restock.plugin.tck.StoreContract}, which {@code *StoreKitTest} runs per database.
  * Extended once per database.
  */
-abstract class StoreContractTest {
+abstract class StoreTablesTest {
   protected FreshDatabase db;
   protected JpaStore store;
   protected TransactionBoundary tx;

@@ -2,7 +2,7 @@ package dev.restock.jpa;
 
 import dev.restock.jpa.testing.TestDatabase;
 
-class SqliteStoreContractTest extends StoreContractTest {
+class SqliteStoreTablesTest extends StoreTablesTest {
   @Override
   protected TestDatabase database() {
     return TestDatabase.SQLITE;

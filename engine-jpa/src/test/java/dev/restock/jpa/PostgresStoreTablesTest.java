@@ -2,9 +2,9 @@ package dev.restock.jpa;
 
 import dev.restock.jpa.testing.TestDatabase;
 
-class H2StoreContractTest extends StoreContractTest {
+class PostgresStoreTablesTest extends StoreTablesTest {
   @Override
   protected TestDatabase database() {
-    return TestDatabase.H2;
+    return TestDatabase.POSTGRES;
   }
 }

@@ -2,9 +2,9 @@ package dev.restock.jpa;
 
 import dev.restock.jpa.testing.TestDatabase;
 
-class PostgresStoreContractTest extends StoreContractTest {
+class H2StoreTablesTest extends StoreTablesTest {
   @Override
   protected TestDatabase database() {
-    return TestDatabase.POSTGRES;
+    return TestDatabase.H2;
   }
 }
