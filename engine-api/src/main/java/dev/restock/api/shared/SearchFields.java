@@ -69,6 +69,15 @@ public final class SearchFields {
   public static final SearchFields DELIVERY_NOTE = new SearchFields("delivery note",
       declared("number", Type.TEXT, "orderId", Type.ID, "orderNumber", Type.TEXT,
           "routeId", Type.ID, "issuedAt", Type.TIME));
+  /**
+   * Sales: append-only records without audit stamps. {@code sku} is the sold product's sku,
+   * {@code deviceId} the device the slot is in and {@code routeId} that device's route now (not
+   * at the time of the sale); all three answer for slots, products and devices deleted since.
+   */
+  public static final SearchFields SALE = new SearchFields("sale",
+      declared("slotId", Type.ID, "productId", Type.ID, "sku", Type.TEXT, "deviceId", Type.ID,
+          "routeId", Type.ID, "units", Type.INTEGER, "recordedAt", Type.TIME,
+          "recordedBy", Type.ID));
   public static final SearchFields USER = of("user", "username", Type.TEXT, "email", Type.TEXT,
       "role", Type.TEXT, "active", Type.BOOLEAN);
 

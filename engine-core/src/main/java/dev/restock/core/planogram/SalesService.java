@@ -7,6 +7,10 @@ import dev.restock.api.planogram.SaleRecord;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.planogram.port.in.SalesRecording;
 import dev.restock.api.shared.Checks;
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.api.shared.SearchFields;
 import dev.restock.core.shared.CoreContext;
 import dev.restock.core.shared.UseCase;
 import java.util.ArrayList;
@@ -78,5 +82,13 @@ public final class SalesService extends UseCase implements SalesRecording {
   public List<SaleRecord> salesOf(UUID slotId) {
     Objects.requireNonNull(slotId, "slotId");
     return read(() -> store().sales().forSlot(slotId));
+  }
+
+  @Override
+  public Page<SaleRecord> find(Criteria criteria, PageRequest request) {
+    Objects.requireNonNull(criteria, "criteria");
+    Objects.requireNonNull(request, "request");
+    Criteria checked = SearchFields.SALE.check(criteria);
+    return read(() -> store().sales().find(checked, request));
   }
 }

@@ -29,6 +29,9 @@ import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
 import dev.restock.api.shared.Visibility;
+import dev.restock.api.planogram.RecordSales;
+import dev.restock.api.planogram.SaleEntry;
+import dev.restock.api.planogram.SaleRecord;
 import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
@@ -154,9 +157,24 @@ class ReadStatementCountTest {
           return null;
         });
         assertThat(twelveDeletions).as("deletions of 12 products vs 1").isEqualTo(oneDeletion);
+        List<SaleEntry> sold = s.devices().listWithPlanograms(PageRequest.of(0, devices)).items()
+            .stream().flatMap(d -> d.planograms().stream()).flatMap(p -> p.slots().stream())
+            .map(slot -> SaleEntry.sold(slot.id(), 1)).toList();
+        s.sales().record(new RecordSales(sold));
+        long oneSale = statements(store, () -> s.sales().find(Criteria.all(),
+            PageRequest.of(0, 1)));
+        long allSales = statements(store, () -> {
+          Page<SaleRecord> page = s.sales().find(Criteria.where("routeId", Criteria.Operator.EQ,
+              route.id()).and("sku", Criteria.Operator.EQ, "COLA"), PageRequest.of(0, 500));
+          assertThat(page.items()).hasSize(devices * 2);
+          return page;
+        });
+        assertThat(allSales).as("sale page of %d vs 1", devices * 2).isEqualTo(oneSale)
+            .isEqualTo(2);
         System.out.printf("%s: device page %d statements, with planograms %d (one device: %d),"
-            + " order page %d statements, delivery note page %d, deletions %d%n", database,
-            small, smallWithPlanograms, oneWithPlanograms, oneOrder, oneNote, oneDeletion);
+            + " order page %d statements, delivery note page %d, deletions %d, sale page %d%n",
+            database, small, smallWithPlanograms, oneWithPlanograms, oneOrder, oneNote,
+            oneDeletion, oneSale);
       }
     }
   }

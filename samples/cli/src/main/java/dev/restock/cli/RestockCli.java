@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
     description = "Vending route operations on a Restock database.",
     subcommands = {DemoCommand.class, ProductCommand.class, RouteCommand.class,
         DeviceCommand.class, PickListCommand.class, HistoryCommand.class, OrderCommand.class,
-        VisitCommand.class, StockCommand.class, DeliveryNoteCommand.class, UserCommand.class,
-        AuditCommand.class, AsOfCommand.class, DeletedCommand.class, RestoreCommand.class,
+        VisitCommand.class, StockCommand.class, DeliveryNoteCommand.class, SalesCommand.class,
+        UserCommand.class, AuditCommand.class, AsOfCommand.class, DeletedCommand.class, RestoreCommand.class,
         HealthCommand.class, StatsCommand.class, BackupCommand.class, SeedCommand.class,
         MigrateCommand.class, ReportCommand.class})
 public final class RestockCli implements Runnable {

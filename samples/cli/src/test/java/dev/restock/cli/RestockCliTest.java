@@ -214,6 +214,30 @@ class RestockCliTest {
   }
 
   @Test
+  void salesAreListedByRouteDeviceSkuAndTime() throws Exception {
+    run("demo"); // 3 machines with 7 slots each (2 of them cola), one sale per slot
+    ObjectMapper mapper = new ObjectMapper();
+    Run byRoute = run("sales", "list", "--route", "DEMO-1", "--json");
+    assertThat(byRoute.code()).as(byRoute.err()).isZero();
+    JsonNode route = mapper.readTree(byRoute.out());
+    assertThat(route.get("total").asLong()).isEqualTo(21);
+    assertThat(route.get("items")).hasSize(21).allSatisfy(sale ->
+        assertThat(sale.get("units").asInt()).isPositive());
+    assertThat(mapper.readTree(run("sales", "list", "--device", "DEMO-SN-001", "--json").out())
+        .get("total").asLong()).isEqualTo(7);
+
+    Run cola = run("sales", "list", "--device", "DEMO-SN-002", "--sku", "DEMO-COLA");
+    assertThat(cola.code()).as(cola.err()).isZero();
+    assertThat(cola.out()).contains("DEMO-COLA").doesNotContain("DEMO-WATER")
+        .contains("2 sale(s)");
+    assertThat(run("sales", "list", "--since", "2999-01-01T00:00:00Z").out())
+        .contains("0 sale(s)");
+    Run unknown = run("sales", "list", "--device", "NO-SUCH-SERIAL");
+    assertThat(unknown.code()).isEqualTo(1);
+    assertThat(unknown.err()).contains("NO-SUCH-SERIAL");
+  }
+
+  @Test
   void theDailyCycleRunsThroughTheToolFromOrderToCompletedVisits() throws Exception {
     run("demo");
     String year = String.valueOf(java.time.Year.now(java.time.ZoneOffset.UTC).getValue());

@@ -128,6 +128,19 @@ final class MemoryDevices extends MemoryRepository<Device> implements Devices {
     return findLive(d -> d.cabinets().stream().anyMatch(c -> c.id().equals(cabinetId)));
   }
 
+  /** The route of a stored device, deleted or not, or null; for searches of other tables. */
+  UUID routeOf(UUID deviceId) {
+    Device device = table.get(deviceId);
+    return device == null ? null : device.routeId();
+  }
+
+  /** The stored device, deleted or not, holding a cabinet, or null; not counted as a read. */
+  UUID deviceOfCabinet(UUID cabinetId) {
+    return table.all().stream()
+        .filter(d -> d.cabinets().stream().anyMatch(c -> c.id().equals(cabinetId)))
+        .map(Device::id).findFirst().orElse(null);
+  }
+
   /** Live devices by the ids of their cabinets. */
   Map<UUID, Device> byCabinet() {
     Map<UUID, Device> result = new HashMap<>();

@@ -168,6 +168,15 @@ final class MemoryPlanograms extends MemoryRepository<Planogram> implements Plan
     return sorted(live().filter(p -> p.slots().stream().anyMatch(s -> wanted.contains(s.id()))));
   }
 
+  /**
+   * The device of a slot its stored planogram holds (deleted planograms keep their slots), or
+   * null; for searches of other tables, not counted as a read.
+   */
+  UUID deviceOfSlot(UUID slotId) {
+    return table.all().stream().filter(p -> p.slot(slotId).isPresent()).findFirst()
+        .map(p -> devices.deviceOfCabinet(p.cabinetId())).orElse(null);
+  }
+
   /** Live planograms by the ids of their slots. */
   private Map<UUID, Planogram> bySlot(Collection<UUID> slotIds) {
     Set<UUID> wanted = Set.copyOf(slotIds);

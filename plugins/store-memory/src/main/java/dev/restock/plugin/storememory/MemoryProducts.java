@@ -21,6 +21,12 @@ final class MemoryProducts extends MemoryRepository<Product> implements Products
             "price", Product::price, "casePack", Product::casePack, "active", Product::active));
   }
 
+  /** The sku of a stored product, deleted or not, or null; for searches of other tables. */
+  String skuOf(java.util.UUID productId) {
+    Product product = table.get(productId);
+    return product == null ? null : product.sku();
+  }
+
   @Override
   protected Product with(Product p, long version, AuditStamp stamp, Instant deletedAt) {
     return new Product(p.id(), p.sku(), p.name(), p.category(), p.price(), p.casePack(),

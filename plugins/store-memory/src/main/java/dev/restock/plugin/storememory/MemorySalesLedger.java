@@ -2,23 +2,49 @@ package dev.restock.plugin.storememory;
 
 import dev.restock.api.planogram.SaleRecord;
 import dev.restock.api.planogram.port.out.SalesLedger;
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** Sales, append-only, in the order they were recorded. */
+/**
+ * Sales, append-only, in the order they were recorded. Each sale keeps the device its slot was
+ * in (a slot never changes device); its sku and route are looked up when searched, as the JPA
+ * store does.
+ */
 final class MemorySalesLedger implements SalesLedger {
-  private final MemoryDb db;
-  private final Table<Long, SaleRecord> table;
+  /** A sale and the device of its slot. */
+  private record Sale(SaleRecord record, UUID deviceId) {}
 
-  MemorySalesLedger(MemoryDb db) {
+  private final MemoryDb db;
+  private final Table<Long, Sale> table;
+  private final Function<UUID, UUID> deviceOfSlot;
+  private final Function<UUID, UUID> routeOfDevice;
+  private final Function<UUID, String> skuOfProduct;
+
+  /**
+   * @param deviceOfSlot the device a stored slot is in, or null
+   * @param routeOfDevice the route of a stored device (deleted ones too), or null
+   * @param skuOfProduct the sku of a stored product (deleted ones too), or null
+   */
+  MemorySalesLedger(MemoryDb db, Function<UUID, UUID> deviceOfSlot,
+      Function<UUID, UUID> routeOfDevice, Function<UUID, String> skuOfProduct) {
     this.db = db;
     this.table = new Table<>(db);
+    this.deviceOfSlot = deviceOfSlot;
+    this.routeOfDevice = routeOfDevice;
+    this.skuOfProduct = skuOfProduct;
   }
 
   @Override
@@ -26,16 +52,20 @@ final class MemorySalesLedger implements SalesLedger {
     db.writeUnit();
     long next = table.size();
     for (SaleRecord r : records) {
-      table.put(next++, r);
+      table.put(next++, new Sale(r, deviceOfSlot.apply(r.slotId())));
       db.inserts.incrementAndGet();
     }
+  }
+
+  private List<SaleRecord> records() {
+    return table.all().stream().map(Sale::record).toList();
   }
 
   @Override
   public Map<UUID, Integer> unitsSoldSince(Collection<UUID> slotIds, Instant since) {
     Set<UUID> wanted = Set.copyOf(slotIds);
     Map<UUID, Integer> sold = new HashMap<>();
-    for (SaleRecord r : table.all()) {
+    for (SaleRecord r : records()) {
       if (wanted.contains(r.slotId()) && !r.recordedAt().isBefore(since)) {
         sold.merge(r.slotId(), r.units(), Integer::sum);
       }
@@ -45,8 +75,33 @@ final class MemorySalesLedger implements SalesLedger {
 
   @Override
   public List<SaleRecord> forSlot(UUID slotId) {
-    List<SaleRecord> sales = table.all().stream().filter(r -> r.slotId().equals(slotId))
+    List<SaleRecord> sales = records().stream().filter(r -> r.slotId().equals(slotId))
         .sorted(Comparator.comparing(SaleRecord::recordedAt)).toList();
     return db.counted(sales, sales.size());
+  }
+
+  private Map<String, Function<Sale, Object>> fields() {
+    return Map.of("slotId", s -> s.record().slotId(), "productId", s -> s.record().productId(),
+        "sku", s -> skuOfProduct.apply(s.record().productId()), "deviceId", Sale::deviceId,
+        "routeId", s -> s.deviceId() == null ? null : routeOfDevice.apply(s.deviceId()),
+        "units", s -> s.record().units(), "recordedAt", s -> s.record().recordedAt(),
+        "recordedBy", s -> s.record().recordedBy());
+  }
+
+  /** Newest first: by recording time, then in the reverse of the order of appending. */
+  @Override
+  public Page<SaleRecord> find(Criteria criteria, PageRequest request) {
+    Objects.requireNonNull(criteria, "criteria");
+    Objects.requireNonNull(request, "request");
+    Map<String, Function<Sale, Object>> fields = fields();
+    List<Sale> newestAppendedFirst = new ArrayList<>(table.all());
+    Collections.reverse(newestAppendedFirst);
+    Comparator<Sale> newestFirst = Comparator.comparing((Sale s) -> s.record().recordedAt())
+        .reversed();
+    List<Sale> all = newestAppendedFirst.stream().filter(Matching.criteria(criteria, fields))
+        .sorted(Matching.order(criteria, fields, newestFirst)).toList();
+    List<SaleRecord> items = all.stream().skip(request.offset()).limit(request.size())
+        .map(Sale::record).toList();
+    return db.counted(Page.of(items, request, all.size()), items.size());
   }
 }

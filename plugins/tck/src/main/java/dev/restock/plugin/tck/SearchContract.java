@@ -19,6 +19,8 @@ import dev.restock.api.fleet.CreateLocation;
 import dev.restock.api.fleet.CreateRoute;
 import dev.restock.api.fleet.Route;
 import dev.restock.api.fleet.SetUpDevice;
+import dev.restock.api.planogram.RecordSales;
+import dev.restock.api.planogram.SaleEntry;
 import dev.restock.api.planogram.SlotSpec;
 import dev.restock.api.service.CreateServiceOrder;
 import dev.restock.api.service.ServiceOrder;
@@ -63,7 +65,7 @@ public abstract class SearchContract {
   protected static final List<String> TABLES = List.of("product", "location", "route",
       "device_type", "cabinet_type", "device", "cabinet", "planogram", "slot", "app_user",
       "service_order", "service_visit", "order_line", "delivery_note", "delivery_note_line",
-      "stock_level", "audit_revision", "audit_log");
+      "stock_level", "sale", "audit_revision", "audit_log");
 
   private static final String[] ATTACKS = {"' or '1'='1", "'; drop table product; --",
       "\\' or 1=1 --", "%' union select username from app_user --", "COLA' --", "_%",
@@ -128,7 +130,7 @@ public abstract class SearchContract {
   }
 
   @Test
-  public void serviceOrderAndDeliveryNoteCriteriaNameEveryProblem() {
+  public void serviceOrderDeliveryNoteAndSaleCriteriaNameEveryProblem() {
     assertThatThrownBy(() -> session.serviceOrders().find(Criteria.where("driver", Operator.EQ,
         "x").and("status", Operator.LT).sortBy("number desc; drop table service_order", false),
         PageRequest.of(0, 10))).isInstanceOfSatisfying(ValidationException.class,
@@ -140,6 +142,13 @@ public abstract class SearchContract {
         PageRequest.of(0, 10))).isInstanceOfSatisfying(ValidationException.class,
         e -> assertThat(e.violations()).extracting(Violation::field).containsExactly(
             "filters[0].field", "filters[1].values", "filters[2].values", "sort[0].field"));
+    assertThatThrownBy(() -> session.sales().find(Criteria.where("deviceId", Operator.EQ,
+        "' or 1=1 --").and("units", Operator.CONTAINS, "1").and("price", Operator.GT, 1)
+        .sortBy("sku'; delete from sale; --", true), PageRequest.of(0, 10)))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+            .extracting(Violation::field).containsExactly("filters[0].values",
+                "filters[1].operator", "filters[2].field", "sort[0].field"))
+        .hasMessageContaining("'price' is not a searchable field of sale");
   }
 
   @Test
@@ -164,7 +173,8 @@ public abstract class SearchContract {
 
   /**
    * A row in every searchable aggregate: route N1 with a device (one cabinet, planogram "M1"
-   * needing COLA and TEA), a driver, and an order dispatched with its delivery note.
+   * needing COLA and TEA) where one cola was sold, a driver, and an order dispatched with its
+   * delivery note.
    */
   private DeliveryNote fleetWithADispatchedOrder() {
     Product cola = session.products().getBySku("COLA");
@@ -173,11 +183,13 @@ public abstract class SearchContract {
     var location = session.locations().create(new CreateLocation("Depot", "1 Main St"));
     var type = session.deviceTypes().create(new CreateDeviceType("Tower", 1));
     var cabinetType = session.cabinetTypes().create(new CreateCabinetType("Ambient"));
-    session.devices().setUp(new SetUpDevice(new CreateDevice("M1", "SN-M1", location.id(),
+    var setup = session.devices().setUp(new SetUpDevice(new CreateDevice("M1", "SN-M1", location.id(),
         route.id(), type.id(), List.of(new CabinetSpec(1, cabinetType.id(), 3, 3))),
         List.of(new CabinetPlanogram(1, "M1", List.of(
             new SlotSpec("A1", cola.id(), 10, 10, 1, null),
             new SlotSpec("A2", tea.id(), 8, 8, 1, null))))));
+    session.sales().record(new RecordSales(List.of(
+        SaleEntry.sold(setup.planograms().get(0).slotAt("A1").orElseThrow().id(), 1))));
     session.stock().receive(cola.id(), 100, "delivery");
     session.stock().receive(tea.id(), 100, "delivery");
     User dan = session.users().create(new CreateUser("dan", "dan@example.com", Role.DRIVER));
@@ -206,6 +218,7 @@ public abstract class SearchContract {
     searches.put(SearchFields.SERVICE_ORDER, c -> session.serviceOrders().find(c, page).total());
     searches.put(SearchFields.DELIVERY_NOTE, c -> session.stock().deliveryNotes(c, page)
         .total());
+    searches.put(SearchFields.SALE, c -> session.sales().find(c, page).total());
     return searches;
   }
 
@@ -259,7 +272,7 @@ public abstract class SearchContract {
                 .extracting(Violation::field).containsExactly("filters[0].field"));
       }
     }
-    assertThat(queries).isGreaterThanOrEqualTo(10 * ATTACKS.length * 5);
+    assertThat(queries).isGreaterThanOrEqualTo(11 * ATTACKS.length * 5);
     assertThat(holdings()).isEqualTo(before);
     assertThat(session.stock().deliveryNotes(Criteria.where("number", Operator.EQ,
         note.number()), PageRequest.of(0, 10)).items()).containsExactly(note);

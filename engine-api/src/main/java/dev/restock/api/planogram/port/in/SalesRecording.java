@@ -3,6 +3,9 @@ package dev.restock.api.planogram.port.in;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.planogram.RecordSales;
 import dev.restock.api.planogram.SaleRecord;
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,4 +23,15 @@ public interface SalesRecording {
 
   /** Sales recorded for one slot, oldest first. */
   List<SaleRecord> salesOf(UUID slotId);
+
+  /**
+   * A page of recorded sales matching {@code criteria} over {@link
+   * dev.restock.api.shared.SearchFields#SALE} (slot, product and its sku, the slot's device and
+   * that device's route, units, time, recorder), sorted by its sort keys, then newest first.
+   * {@code Criteria.all()} lists every sale.
+   *
+   * @throws dev.restock.api.error.ValidationException naming every unknown field and every value
+   *     of the wrong type, before anything is read
+   */
+  Page<SaleRecord> find(Criteria criteria, PageRequest request);
 }

@@ -2,6 +2,9 @@ package dev.restock.api.planogram.port.out;
 
 import dev.restock.api.stability.Stable;
 import dev.restock.api.planogram.SaleRecord;
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,4 +24,17 @@ public interface SalesLedger {
 
   /** Sales of one slot, oldest first. */
   List<SaleRecord> forSlot(UUID slotId);
+
+  /**
+   * A page of the sales matching {@code criteria}, which the caller has checked against {@link
+   * dev.restock.api.shared.SearchFields#SALE} (values converted to the field types), sorted by
+   * its sort keys, then newest first (in the reverse of the order they were appended), in a
+   * fixed number of reads whatever the page size. Stores that do not search sales keep this
+   * default, which refuses.
+   *
+   * @throws UnsupportedOperationException when the store does not search sales
+   */
+  default Page<SaleRecord> find(Criteria criteria, PageRequest request) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not search sales");
+  }
 }
