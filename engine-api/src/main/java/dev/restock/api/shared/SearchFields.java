@@ -78,6 +78,13 @@ public final class SearchFields {
       declared("slotId", Type.ID, "productId", Type.ID, "sku", Type.TEXT, "deviceId", Type.ID,
           "routeId", Type.ID, "units", Type.INTEGER, "recordedAt", Type.TIME,
           "recordedBy", Type.ID));
+  /**
+   * Warehouse stock levels of live products: the product's id, sku, name and category, and its
+   * units on hand (0 for a product never stocked).
+   */
+  public static final SearchFields STOCK_LEVEL = new SearchFields("stock level",
+      declared("productId", Type.ID, "sku", Type.TEXT, "name", Type.TEXT, "category", Type.TEXT,
+          "onHand", Type.INTEGER));
   public static final SearchFields USER = of("user", "username", Type.TEXT, "email", Type.TEXT,
       "role", Type.TEXT, "active", Type.BOOLEAN);
 

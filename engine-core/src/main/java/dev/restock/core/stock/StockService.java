@@ -94,6 +94,14 @@ public final class StockService extends UseCase implements StockManagement {
   }
 
   @Override
+  public Page<StockLevel> levels(Criteria criteria, PageRequest request) {
+    Objects.requireNonNull(criteria, "criteria");
+    Objects.requireNonNull(request, "request");
+    Criteria checked = SearchFields.STOCK_LEVEL.check(criteria);
+    return read(() -> store().stock().find(checked, request));
+  }
+
+  @Override
   public Page<DeliveryNote> deliveryNotes(Criteria criteria, PageRequest request) {
     Objects.requireNonNull(criteria, "criteria");
     Objects.requireNonNull(request, "request");

@@ -33,6 +33,7 @@ import dev.restock.api.planogram.RecordSales;
 import dev.restock.api.planogram.SaleEntry;
 import dev.restock.api.planogram.SaleRecord;
 import dev.restock.api.stock.DeliveryNote;
+import dev.restock.api.stock.StockLevel;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
@@ -171,10 +172,24 @@ class ReadStatementCountTest {
         });
         assertThat(allSales).as("sale page of %d vs 1", devices * 2).isEqualTo(oneSale)
             .isEqualTo(2);
+        for (int i = 0; i < 30; i++) {
+          s.products().create(new CreateProduct(String.format("NEW%02d", i), "New " + i, "Drinks",
+              BigDecimal.ONE, 6));
+        }
+        long oneLevel = statements(store, () -> s.stock().levels(Criteria.all(),
+            PageRequest.of(0, 1)));
+        long allLevels = statements(store, () -> {
+          Page<StockLevel> page = s.stock().levels(Criteria.where("onHand", Criteria.Operator.LE,
+              0), PageRequest.of(0, 500));
+          assertThat(page.items()).hasSize(31);
+          return page;
+        });
+        assertThat(allLevels).as("stock level page of 31 vs 1").isEqualTo(oneLevel)
+            .isEqualTo(2);
         System.out.printf("%s: device page %d statements, with planograms %d (one device: %d),"
-            + " order page %d statements, delivery note page %d, deletions %d, sale page %d%n",
-            database, small, smallWithPlanograms, oneWithPlanograms, oneOrder, oneNote,
-            oneDeletion, oneSale);
+            + " order page %d statements, delivery note page %d, deletions %d, sale page %d,"
+            + " stock level page %d%n", database, small, smallWithPlanograms, oneWithPlanograms,
+            oneOrder, oneNote, oneDeletion, oneSale, oneLevel);
       }
     }
   }

@@ -2,7 +2,11 @@ package dev.restock.cli;
 
 import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
 import dev.restock.api.stock.StockLevel;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,11 +45,33 @@ final class StockCommand {
     }
   }
 
-  @Command(name = "list", description = "On-hand units of every live product.")
+  @Command(name = "list", description = "On-hand units of live products, by sku; all of them, "
+      + "or those at or below a level or in a category.")
   static final class ListStock extends EngineCommand {
+    @Option(names = "--at-most", paramLabel = "UNITS",
+        description = "Only products with at most this many units on hand (what to reorder).")
+    Integer atMost;
+    @Option(names = "--category", paramLabel = "CATEGORY") String category;
+
     @Override
     void run(Restock engine) {
-      List<StockLevel> levels = reader(engine).stock().levels();
+      RestockSession session = reader(engine);
+      Criteria criteria = Criteria.all();
+      if (atMost != null) {
+        criteria = criteria.and("onHand", Criteria.Operator.LE, atMost);
+      }
+      if (category != null) {
+        criteria = criteria.and("category", Criteria.Operator.EQ, category.strip());
+      }
+      List<StockLevel> levels = new ArrayList<>();
+      for (int page = 0; ; page++) {
+        Page<StockLevel> found = session.stock().levels(criteria,
+            PageRequest.of(page, PageRequest.MAX_SIZE));
+        levels.addAll(found.items());
+        if (page + 1 >= found.pages()) {
+          break;
+        }
+      }
       print(levels, () -> {
         Table t = new Table("SKU", "PRODUCT", "ON HAND");
         levels.forEach(l -> t.row(l.sku(), l.name(), l.onHand()));

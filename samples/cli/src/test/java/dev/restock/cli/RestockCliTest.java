@@ -238,6 +238,23 @@ class RestockCliTest {
   }
 
   @Test
+  void stockIsListedAtOrBelowALevelAndByCategory() throws Exception {
+    run("demo"); // five products, none in the warehouse
+    assertThat(run("stock", "receive", "--sku", "DEMO-COLA", "--units", "40").code()).isZero();
+    assertThat(run("stock", "receive", "--sku", "DEMO-CHIPS", "--units", "12").code()).isZero();
+    ObjectMapper mapper = new ObjectMapper();
+
+    JsonNode low = mapper.readTree(run("stock", "list", "--at-most", "12", "--json").out());
+    assertThat(low).extracting(l -> l.get("sku").asText())
+        .containsExactly("DEMO-CHIPS", "DEMO-CHOC", "DEMO-GUM", "DEMO-WATER");
+    Run snacks = run("stock", "list", "--category", "Snacks", "--at-most", "11");
+    assertThat(snacks.code()).as(snacks.err()).isZero();
+    assertThat(snacks.out()).contains("DEMO-CHOC").doesNotContain("DEMO-CHIPS")
+        .doesNotContain("DEMO-COLA");
+    assertThat(mapper.readTree(run("stock", "list", "--json").out())).hasSize(5);
+  }
+
+  @Test
   void theDailyCycleRunsThroughTheToolFromOrderToCompletedVisits() throws Exception {
     run("demo");
     String year = String.valueOf(java.time.Year.now(java.time.ZoneOffset.UTC).getValue());

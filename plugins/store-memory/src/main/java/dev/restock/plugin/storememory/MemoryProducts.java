@@ -21,6 +21,11 @@ final class MemoryProducts extends MemoryRepository<Product> implements Products
             "price", Product::price, "casePack", Product::casePack, "active", Product::active));
   }
 
+  /** Live products, not counted as a read (for searches of other tables). */
+  List<Product> liveProducts() {
+    return live().toList();
+  }
+
   /** The sku of a stored product, deleted or not, or null; for searches of other tables. */
   String skuOf(java.util.UUID productId) {
     Product product = table.get(productId);

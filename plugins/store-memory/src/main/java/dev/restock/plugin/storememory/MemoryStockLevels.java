@@ -2,8 +2,16 @@ package dev.restock.plugin.storememory;
 
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.RevisionKind;
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.api.stock.StockLevel;
 import dev.restock.api.stock.port.out.StockLevels;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,10 +20,37 @@ import java.util.UUID;
 final class MemoryStockLevels implements StockLevels {
   private final MemoryDb db;
   private final Table<UUID, Integer> table;
+  private final MemoryProducts products;
 
-  MemoryStockLevels(MemoryDb db) {
+  /** @param products the store's products, whose live ones have levels */
+  MemoryStockLevels(MemoryDb db, MemoryProducts products) {
     this.db = db;
     this.table = new Table<>(db);
+    this.products = products;
+  }
+
+  private static final Map<String, Function<StockLevel, Object>> FIELDS = Map.of(
+      "productId", StockLevel::productId, "sku", StockLevel::sku, "name", StockLevel::name,
+      "onHand", StockLevel::onHand);
+
+  /** Live products with their levels (0 without a row), by sku. */
+  @Override
+  public Page<StockLevel> find(Criteria criteria, PageRequest request) {
+    Objects.requireNonNull(criteria, "criteria");
+    Objects.requireNonNull(request, "request");
+    Map<UUID, String> categories = new HashMap<>();
+    List<StockLevel> levels = products.liveProducts().stream().map(p -> {
+      categories.put(p.id(), p.category());
+      Integer units = table.get(p.id());
+      return new StockLevel(p.id(), p.sku(), p.name(), units == null ? 0 : units);
+    }).toList();
+    Map<String, Function<StockLevel, Object>> fields = new HashMap<>(FIELDS);
+    fields.put("category", l -> categories.get(l.productId()));
+    List<StockLevel> all = levels.stream().filter(Matching.criteria(criteria, fields))
+        .sorted(Matching.order(criteria, fields, Comparator.comparing(StockLevel::sku)))
+        .toList();
+    List<StockLevel> items = all.stream().skip(request.offset()).limit(request.size()).toList();
+    return db.counted(Page.of(items, request, all.size()), items.size());
   }
 
   @Override

@@ -76,7 +76,7 @@ public final class MemoryStore implements Store {
     auditLog = new MemoryAuditLog(db);
     serviceOrders = new MemoryServiceOrders(db);
     numberSeries = new MemoryNumberSeries(db);
-    stock = new MemoryStockLevels(db);
+    stock = new MemoryStockLevels(db, products);
     deliveryNotes = new MemoryDeliveryNotes(db, serviceOrders::routeOf);
     reports = new MemoryReports(this);
   }

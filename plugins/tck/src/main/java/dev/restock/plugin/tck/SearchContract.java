@@ -130,7 +130,7 @@ public abstract class SearchContract {
   }
 
   @Test
-  public void serviceOrderDeliveryNoteAndSaleCriteriaNameEveryProblem() {
+  public void orderNoteSaleAndStockCriteriaNameEveryProblem() {
     assertThatThrownBy(() -> session.serviceOrders().find(Criteria.where("driver", Operator.EQ,
         "x").and("status", Operator.LT).sortBy("number desc; drop table service_order", false),
         PageRequest.of(0, 10))).isInstanceOfSatisfying(ValidationException.class,
@@ -149,6 +149,13 @@ public abstract class SearchContract {
             .extracting(Violation::field).containsExactly("filters[0].values",
                 "filters[1].operator", "filters[2].field", "sort[0].field"))
         .hasMessageContaining("'price' is not a searchable field of sale");
+    assertThatThrownBy(() -> session.stock().levels(Criteria.where("onHand", Operator.LE,
+        "few").and("warehouse", Operator.EQ, "A").and("sku", Operator.IN)
+        .sortBy("on_hand", true), PageRequest.of(0, 10)))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+            .extracting(Violation::field).containsExactly("filters[0].values",
+                "filters[1].field", "filters[2].values", "sort[0].field"))
+        .hasMessageContaining("'warehouse' is not a searchable field of stock level");
   }
 
   @Test
@@ -219,6 +226,7 @@ public abstract class SearchContract {
     searches.put(SearchFields.DELIVERY_NOTE, c -> session.stock().deliveryNotes(c, page)
         .total());
     searches.put(SearchFields.SALE, c -> session.sales().find(c, page).total());
+    searches.put(SearchFields.STOCK_LEVEL, c -> session.stock().levels(c, page).total());
     return searches;
   }
 
@@ -272,7 +280,7 @@ public abstract class SearchContract {
                 .extracting(Violation::field).containsExactly("filters[0].field"));
       }
     }
-    assertThat(queries).isGreaterThanOrEqualTo(11 * ATTACKS.length * 5);
+    assertThat(queries).isGreaterThanOrEqualTo(12 * ATTACKS.length * 5);
     assertThat(holdings()).isEqualTo(before);
     assertThat(session.stock().deliveryNotes(Criteria.where("number", Operator.EQ,
         note.number()), PageRequest.of(0, 10)).items()).containsExactly(note);

@@ -26,6 +26,7 @@ import dev.restock.api.service.ServiceOrder;
 import dev.restock.api.service.Visit;
 import dev.restock.api.service.VisitStatus;
 import dev.restock.api.stock.DeliveryNote;
+import dev.restock.api.stock.StockLevel;
 import dev.restock.api.stock.DeliveryNoteLine;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
@@ -811,6 +812,47 @@ public abstract class StoreContract {
         10 + threads);
     assertThat(kinds(AuditedType.STOCK, cola.id()).get(0)).isEqualTo(RevisionKind.CREATED);
     assertThat(kinds(AuditedType.STOCK, cola.id())).hasSize(1 + threads);
+  }
+
+  @Test
+  public void stockLevelsOfLiveProductsAreFoundByCriteriaWithZeroForProductsNeverStocked() {
+    Product cola = add("COLA", "Cola", "1.50");
+    Product water = add("WATER", "Still water", "1.00");
+    Product chips = write("product.create", () -> store.products().add(new Product(
+        UUID.randomUUID(), "CHIPS", "Chips", "Snacks", new BigDecimal("0.80"), 10, true, 0,
+        AuditStamp.NEW, null)));
+    Product gum = add("GUM", "Gum", "0.50");
+    Product old = add("OLD", "Old cola", "1.00");
+    write("stock.receive", () -> {
+      store.stock().set(Map.of(cola.id(), 30, water.id(), 5, chips.id(), 0, old.id(), 3));
+      store.products().softDelete(old.id());
+      return null;
+    });
+
+    Page<StockLevel> all = read(() -> store.stock().find(
+        SearchFields.STOCK_LEVEL.check(Criteria.all()), PageRequest.of(0, 3)));
+    assertThat(all.items()).containsExactly(new StockLevel(chips.id(), "CHIPS", "Chips", 0),
+        new StockLevel(cola.id(), "COLA", "Cola", 30), new StockLevel(gum.id(), "GUM", "Gum", 0));
+    assertThat(all.total()).isEqualTo(4);
+    assertThat(all.pages()).isEqualTo(2);
+
+    assertThat(levels(Criteria.where("onHand", Criteria.Operator.LE, 5)
+        .sortBy("onHand", true))).containsExactly("WATER", "CHIPS", "GUM");
+    assertThat(levels(Criteria.where("category", Criteria.Operator.EQ, "Drinks")
+        .and("onHand", Criteria.Operator.GT, 0))).containsExactly("COLA", "WATER");
+    assertThat(levels(Criteria.where("name", Criteria.Operator.CONTAINS, "COLA")))
+        .containsExactly("COLA");
+    assertThat(levels(Criteria.where("productId", Criteria.Operator.IN, old.id().toString(),
+        gum.id().toString()))).containsExactly("GUM");
+    assertThat(levels(Criteria.where("sku", Criteria.Operator.STARTS_WITH, "w")
+        .and("category", Criteria.Operator.IS_NOT_NULL))).containsExactly("WATER");
+    assertThat(levels(Criteria.where("onHand", Criteria.Operator.BETWEEN, 1, 29))).containsExactly(
+        "WATER");
+  }
+
+  private List<String> levels(Criteria criteria) {
+    return read(() -> store.stock().find(SearchFields.STOCK_LEVEL.check(criteria),
+        PageRequest.of(0, 10))).items().stream().map(StockLevel::sku).toList();
   }
 
   @Test

@@ -32,6 +32,17 @@ public interface StockManagement {
   /** Levels of every live product, by sku. */
   List<StockLevel> levels();
 
+  /**
+   * A page of the levels of live products matching {@code criteria} over {@link
+   * dev.restock.api.shared.SearchFields#STOCK_LEVEL} (product id, sku, name, category, units on
+   * hand; 0 for a product never stocked), sorted by its sort keys, then by sku; e.g. {@code
+   * Criteria.where("onHand", Operator.LE, 10)} for what to reorder.
+   *
+   * @throws dev.restock.api.error.ValidationException naming every unknown field and every value
+   *     of the wrong type, before anything is read
+   */
+  Page<StockLevel> levels(Criteria criteria, PageRequest request);
+
   /** @throws dev.restock.api.error.NotFoundException for an unknown number */
   DeliveryNote deliveryNote(String number);
 

@@ -1,6 +1,10 @@
 package dev.restock.api.stock.port.out;
 
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
 import dev.restock.api.stability.Stable;
+import dev.restock.api.stock.StockLevel;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
@@ -25,4 +29,18 @@ public interface StockLevels {
 
   /** Every product with a stock row, by product id. */
   Map<UUID, Integer> all();
+
+  /**
+   * A page of the stock levels of live products (a product without a row has 0 on hand)
+   * matching {@code criteria}, which the caller has checked against {@link
+   * dev.restock.api.shared.SearchFields#STOCK_LEVEL} (values converted to the field types),
+   * sorted by its sort keys, then by sku, in a fixed number of reads whatever the page size.
+   * Stores that do not search stock levels keep this default, which refuses.
+   *
+   * @throws UnsupportedOperationException when the store does not search stock levels
+   */
+  default Page<StockLevel> find(Criteria criteria, PageRequest request) {
+    throw new UnsupportedOperationException(getClass().getName()
+        + " does not search stock levels");
+  }
 }
