@@ -85,6 +85,14 @@ public final class SearchFields {
   public static final SearchFields STOCK_LEVEL = new SearchFields("stock level",
       declared("productId", Type.ID, "sku", Type.TEXT, "name", Type.TEXT, "category", Type.TEXT,
           "onHand", Type.INTEGER));
+  /**
+   * Domain audit events: when, who, what action on which resource, from which client, under
+   * which correlation id. Their details are not searchable.
+   */
+  public static final SearchFields AUDIT_EVENT = new SearchFields("audit event",
+      declared("at", Type.TIME, "actorId", Type.ID, "action", Type.TEXT, "resourceType",
+          Type.TEXT, "resourceId", Type.ID, "clientAddress", Type.TEXT, "userAgent", Type.TEXT,
+          "correlationId", Type.TEXT));
   public static final SearchFields USER = of("user", "username", Type.TEXT, "email", Type.TEXT,
       "role", Type.TEXT, "active", Type.BOOLEAN);
 

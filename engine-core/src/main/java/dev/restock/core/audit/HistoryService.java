@@ -115,6 +115,15 @@ public final class HistoryService extends UseCase implements HistoryQueries {
   }
 
   @Override
+  public dev.restock.api.shared.Page<AuditEvent> events(dev.restock.api.shared.Criteria criteria,
+      dev.restock.api.shared.PageRequest request) {
+    Objects.requireNonNull(criteria, "criteria");
+    Objects.requireNonNull(request, "request");
+    var checked = dev.restock.api.shared.SearchFields.AUDIT_EVENT.check(criteria);
+    return read(() -> store().auditLog().find(checked, request));
+  }
+
+  @Override
   public List<ActivitySummary> activity(UUID actorId, int days) {
     if (days < 1 || days > 3660) {
       throw ValidationException.of("days", "must be between 1 and 3660 (was " + days + ")");

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.restock.api.audit.ActivitySummary;
 import dev.restock.api.audit.AuditEvent;
 import dev.restock.api.audit.port.out.AuditLog;
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.jpa.shared.CriteriaSql;
 import dev.restock.jpa.tx.UnitOfWork;
 import java.time.Instant;
 import java.util.List;
@@ -71,9 +75,46 @@ public final class JpaAuditLog implements AuditLog {
     if (since != null) {
       query.setParameter("since", since);
     }
-    return query.getResultList().stream().map(a -> new AuditEvent(a.revisionId(), a.createdAt(),
-        a.actorId(), a.action(), a.resourceType(), a.resourceId(), details(a.details()),
-        a.clientAddress(), a.userAgent(), a.correlationId())).toList();
+    return query.getResultList().stream().map(JpaAuditLog::toEvent).toList();
+  }
+
+  private static AuditEvent toEvent(AuditLogEntity a) {
+    return new AuditEvent(a.revisionId(), a.createdAt(), a.actorId(), a.action(),
+        a.resourceType(), a.resourceId(), details(a.details()), a.clientAddress(), a.userAgent(),
+        a.correlationId());
+  }
+
+  /** Columns of the searchable fields (constants). */
+  private static final Map<String, String> COLUMNS = Map.of("at", "a.created_at",
+      "actorId", "a.actor_id", "action", "a.action", "resourceType", "a.resource_type",
+      "resourceId", "a.resource_id", "clientAddress", "a.client_address",
+      "userAgent", "a.user_agent", "correlationId", "a.correlation_id");
+
+  private static String column(String field) {
+    String column = COLUMNS.get(field);
+    if (column == null) {
+      throw new IllegalArgumentException("no column for field " + field + " of audit event");
+    }
+    return column;
+  }
+
+  /** The count in one statement, the page in another. */
+  @Override
+  public Page<AuditEvent> find(Criteria criteria, PageRequest request) {
+    CriteriaSql sql = CriteriaSql.of(criteria, JpaAuditLog::column);
+    String where = "1 = 1" + sql.where();
+    Session session = UnitOfWork.currentSession();
+    var count = session.createNativeQuery("select count(*) from audit_log a where " + where,
+        Object.class);
+    sql.bind(count);
+    long total = ((Number) count.getSingleResult()).longValue();
+    var page = session.createNativeQuery("select a.* from audit_log a where " + where
+        + " order by " + sql.orderPrefix() + "a.created_at desc, a.id desc", AuditLogEntity.class);
+    sql.bind(page);
+    List<AuditEvent> items = page.setFirstResult((int) request.offset())
+        .setMaxResults(request.size()).getResultList().stream().map(JpaAuditLog::toEvent)
+        .toList();
+    return Page.of(items, request, total);
   }
 
   @Override

@@ -32,6 +32,7 @@ import dev.restock.api.shared.Visibility;
 import dev.restock.api.planogram.RecordSales;
 import dev.restock.api.planogram.SaleEntry;
 import dev.restock.api.planogram.SaleRecord;
+import dev.restock.api.audit.AuditEvent;
 import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.stock.StockLevel;
 import dev.restock.api.user.CreateUser;
@@ -186,10 +187,21 @@ class ReadStatementCountTest {
         });
         assertThat(allLevels).as("stock level page of 31 vs 1").isEqualTo(oneLevel)
             .isEqualTo(2);
+        long oneEvent = statements(store, () -> s.history().events(Criteria.all(),
+            PageRequest.of(0, 1)));
+        long manyEvents = statements(store, () -> {
+          Page<AuditEvent> page = s.history().events(Criteria.where("action",
+              Criteria.Operator.STARTS_WITH, "product."), PageRequest.of(0, 500));
+          assertThat(page.items()).hasSize(1 + 12 * 2 + 30);
+          return page;
+        });
+        assertThat(manyEvents).as("audit event page of 55 vs 1").isEqualTo(oneEvent)
+            .isEqualTo(2);
         System.out.printf("%s: device page %d statements, with planograms %d (one device: %d),"
             + " order page %d statements, delivery note page %d, deletions %d, sale page %d,"
-            + " stock level page %d%n", database, small, smallWithPlanograms, oneWithPlanograms,
-            oneOrder, oneNote, oneDeletion, oneSale, oneLevel);
+            + " stock level page %d, audit event page %d%n", database, small,
+            smallWithPlanograms, oneWithPlanograms, oneOrder, oneNote, oneDeletion, oneSale,
+            oneLevel, oneEvent);
       }
     }
   }

@@ -449,6 +449,31 @@ class RestockCliTest {
   }
 
   @Test
+  void auditEventsAreFoundByUserActionAndResource() throws Exception {
+    adminExists();
+    run("product", "add", "--sku", "COLA", "--name", "Cola", "--price", "1.5");
+    run("product", "add", "--sku", "TEA", "--name", "Tea", "--price", "1.2");
+    run("product", "update", "COLA", "--price", "2");
+    String cola = run("product", "show", "COLA", "--json").out()
+        .replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+
+    Run updates = run("audit", "events", "--actor", "olga", "--action", "product.update");
+    assertThat(updates.code()).as(updates.err()).isZero();
+    assertThat(updates.out()).contains("olga").contains("product.update").contains(cola)
+        .doesNotContain("product.create").contains("1 event(s)");
+    JsonNode ofCola = new ObjectMapper().readTree(run("audit", "events", "--type", "product",
+        "--id", cola, "--json").out());
+    assertThat(ofCola.get("total").asLong()).isEqualTo(2);
+    assertThat(ofCola.get("items").get(0).get("action").asText()).as("newest first")
+        .isEqualTo("product.update");
+    assertThat(run("audit", "events", "--since", "2999-01-01T00:00:00Z").out())
+        .contains("0 event(s)");
+    Run nobody = run("audit", "events", "--actor", "nobody");
+    assertThat(nobody.code()).isEqualTo(1);
+    assertThat(nobody.err()).contains("nobody");
+  }
+
+  @Test
   void deletedRestoreAsOfAndChangesByActorWorkFromTheTool() throws Exception {
     adminExists();
     run("product", "add", "--sku", "COLA", "--name", "Cola", "--price", "1.5");

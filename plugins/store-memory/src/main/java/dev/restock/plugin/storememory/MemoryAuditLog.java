@@ -3,14 +3,19 @@ package dev.restock.plugin.storememory;
 import dev.restock.api.audit.ActivitySummary;
 import dev.restock.api.audit.AuditEvent;
 import dev.restock.api.audit.port.out.AuditLog;
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Domain audit events kept with the revision of their unit of work, sealed into its hash. */
 final class MemoryAuditLog implements AuditLog {
@@ -31,6 +36,26 @@ final class MemoryAuditLog implements AuditLog {
     db.writeUnit();
     db.history.event(event);
     db.inserts.incrementAndGet();
+  }
+
+  private static final Map<String, Function<AuditEvent, Object>> FIELDS = Map.of(
+      "at", AuditEvent::at, "actorId", AuditEvent::actorId, "action", AuditEvent::action,
+      "resourceType", AuditEvent::resourceType, "resourceId", AuditEvent::resourceId,
+      "clientAddress", AuditEvent::clientAddress, "userAgent", AuditEvent::userAgent,
+      "correlationId", AuditEvent::correlationId);
+
+  /** Newest first: by time, then in the reverse of the order they were written. */
+  @Override
+  public Page<AuditEvent> find(Criteria criteria, PageRequest request) {
+    Objects.requireNonNull(criteria, "criteria");
+    Objects.requireNonNull(request, "request");
+    List<AuditEvent> newestWrittenFirst = new ArrayList<>(db.history.events());
+    Collections.reverse(newestWrittenFirst);
+    List<AuditEvent> all = newestWrittenFirst.stream().filter(Matching.criteria(criteria, FIELDS))
+        .sorted(Matching.order(criteria, FIELDS,
+            Comparator.comparing(AuditEvent::at).reversed())).toList();
+    List<AuditEvent> items = all.stream().skip(request.offset()).limit(request.size()).toList();
+    return db.counted(Page.of(items, request, all.size()), items.size());
   }
 
   @Override

@@ -91,7 +91,9 @@ public abstract class SearchContract {
   @BeforeEach
   void startEngine() {
     engine = openEngine();
-    session = engine.as(Actor.system());
+    // client, agent and correlation id so every text field of an audit event has a value
+    session = engine.as(Actor.system().withClientAddress("10.0.0.7")
+        .withUserAgent("search-suite/1").withCorrelationId("corr-1"));
     Object[][] products = {{"COLA", "Cola", "Drinks", "1.50", 24},
         {"TEA", "Green Tea", "Drinks", "1.20", 6}, {"CHIPS", "Chips", "Snacks", "0.80", 10},
         {"100%_JUICE", "Juice 100% Orange", "Drinks", "2.10", 12},
@@ -130,7 +132,7 @@ public abstract class SearchContract {
   }
 
   @Test
-  public void orderNoteSaleAndStockCriteriaNameEveryProblem() {
+  public void orderNoteSaleStockAndEventCriteriaNameEveryProblem() {
     assertThatThrownBy(() -> session.serviceOrders().find(Criteria.where("driver", Operator.EQ,
         "x").and("status", Operator.LT).sortBy("number desc; drop table service_order", false),
         PageRequest.of(0, 10))).isInstanceOfSatisfying(ValidationException.class,
@@ -156,6 +158,12 @@ public abstract class SearchContract {
             .extracting(Violation::field).containsExactly("filters[0].values",
                 "filters[1].field", "filters[2].values", "sort[0].field"))
         .hasMessageContaining("'warehouse' is not a searchable field of stock level");
+    assertThatThrownBy(() -> session.history().events(Criteria.where("details", Operator.CONTAINS,
+        "x").and("at", Operator.GE, "last week").and("actorId", Operator.IN, "admin", "root"),
+        PageRequest.of(0, 10))).isInstanceOfSatisfying(ValidationException.class,
+        e -> assertThat(e.violations()).extracting(Violation::field).containsExactly(
+            "filters[0].field", "filters[1].values", "filters[2].values", "filters[2].values"))
+        .hasMessageContaining("'details' is not a searchable field of audit event");
   }
 
   @Test
@@ -227,6 +235,7 @@ public abstract class SearchContract {
         .total());
     searches.put(SearchFields.SALE, c -> session.sales().find(c, page).total());
     searches.put(SearchFields.STOCK_LEVEL, c -> session.stock().levels(c, page).total());
+    searches.put(SearchFields.AUDIT_EVENT, c -> session.history().events(c, page).total());
     return searches;
   }
 
@@ -280,7 +289,7 @@ public abstract class SearchContract {
                 .extracting(Violation::field).containsExactly("filters[0].field"));
       }
     }
-    assertThat(queries).isGreaterThanOrEqualTo(12 * ATTACKS.length * 5);
+    assertThat(queries).isGreaterThanOrEqualTo(13 * ATTACKS.length * 5);
     assertThat(holdings()).isEqualTo(before);
     assertThat(session.stock().deliveryNotes(Criteria.where("number", Operator.EQ,
         note.number()), PageRequest.of(0, 10)).items()).containsExactly(note);

@@ -3,6 +3,9 @@ package dev.restock.api.audit.port.out;
 import dev.restock.api.stability.Experimental;
 import dev.restock.api.audit.ActivitySummary;
 import dev.restock.api.audit.AuditEvent;
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,4 +26,18 @@ public interface AuditLog extends AuditSink {
    * first; of one actor when {@code actorId} is not null.
    */
   List<ActivitySummary> activity(UUID actorId, Instant since);
+
+  /**
+   * A page of the events matching {@code criteria}, which the caller has checked against {@link
+   * dev.restock.api.shared.SearchFields#AUDIT_EVENT} (values converted to the field types),
+   * sorted by its sort keys, then newest first (time, then the reverse of the order they were
+   * written), in a fixed number of reads whatever the page size. Stores that do not search
+   * events keep this default, which refuses.
+   *
+   * @throws UnsupportedOperationException when the store does not search audit events
+   */
+  default Page<AuditEvent> find(Criteria criteria, PageRequest request) {
+    throw new UnsupportedOperationException(getClass().getName()
+        + " does not search audit events");
+  }
 }
