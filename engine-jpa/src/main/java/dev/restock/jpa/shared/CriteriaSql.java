@@ -17,7 +17,8 @@ import org.hibernate.query.NativeQuery;
  *
  * @param where conditions to append after {@code and}, or empty
  * @param params named parameter values
- * @param orderPrefix columns and directions followed by a comma, or empty
+ * @param orderPrefix columns and directions (nulls lowest, as on every store) followed by a
+ *     comma, or empty
  */
 public record CriteriaSql(String where, Map<String, Object> params, String orderPrefix) {
 
@@ -63,8 +64,10 @@ public record CriteriaSql(String where, Map<String, Object> params, String order
     }
     StringBuilder order = new StringBuilder();
     for (Criteria.Sort sort : criteria.sort()) {
-      order.append(column.apply(sort.field())).append(sort.descending() ? " desc" : " asc")
-          .append(", ");
+      // PostgreSQL would put nulls last going up; H2, SQLite and the in-memory store put them
+      // first, so say it: nulls are the lowest values on every database
+      order.append(column.apply(sort.field()))
+          .append(sort.descending() ? " desc nulls last" : " asc nulls first").append(", ");
     }
     return new CriteriaSql(where.toString(), Map.copyOf(params), order.toString());
   }

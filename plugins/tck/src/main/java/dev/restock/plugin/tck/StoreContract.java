@@ -333,6 +333,22 @@ public abstract class StoreContract {
   }
 
   /** Skus found by criteria converted as the engine converts them. */
+  @Test
+  public void emptyValuesSortFirstAscendingAndLastDescendingOnEveryStore() {
+    for (String[] r : new String[][] {{"A", "Snacks"}, {"B", null}, {"C", "Drinks"},
+        {"D", null}}) {
+      write("product.create", () -> store.products().add(new Product(UUID.randomUUID(), r[0],
+          "Product " + r[0], r[1], BigDecimal.ONE, 1, true, 0, AuditStamp.NEW, null)));
+    }
+
+    assertThat(found(Criteria.all().sortBy("category", false)))
+        .containsExactly("B", "D", "C", "A");
+    assertThat(found(Criteria.all().sortBy("category", true)))
+        .containsExactly("A", "C", "B", "D");
+    assertThat(found(Criteria.all().sortBy("category", true).sortBy("sku", true)))
+        .containsExactly("A", "C", "D", "B");
+  }
+
   private List<String> found(Criteria criteria) {
     Criteria typed = SearchFields.PRODUCT.check(criteria);
     return read(() -> store.products().find(typed, PageRequest.of(0, 50), Visibility.LIVE))
