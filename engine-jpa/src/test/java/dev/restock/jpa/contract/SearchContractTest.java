@@ -2,6 +2,7 @@ package dev.restock.jpa.contract;
 
 import dev.restock.api.Restock;
 import dev.restock.core.wiring.RestockEngine;
+import dev.restock.jpa.JpaStore;
 import dev.restock.jpa.testing.FreshDatabase;
 import dev.restock.jpa.testing.TestDatabase;
 import dev.restock.plugin.tck.SearchContract;
@@ -9,17 +10,21 @@ import java.util.OptionalLong;
 
 /**
  * The TCK's search contract on each database; the injection tests also count the rows of every
- * table behind the engine.
+ * table behind the engine, and refused searches are shown to send no statement.
  */
 abstract class SearchContractTest extends SearchContract {
   private FreshDatabase db;
+  private JpaStore store;
 
   protected abstract TestDatabase database();
 
   @Override
   protected Restock openEngine() {
     db = database().fresh();
-    return RestockEngine.builder().store(db.factory()).build();
+    return RestockEngine.builder().store(() -> {
+      store = (JpaStore) db.factory().open();
+      return store;
+    }).build();
   }
 
   @Override
@@ -27,6 +32,11 @@ abstract class SearchContractTest extends SearchContract {
     if (db != null) {
       db.close();
     }
+  }
+
+  @Override
+  protected OptionalLong statementsRun() {
+    return OptionalLong.of(store.preparedStatementCount());
   }
 
   @Override

@@ -88,6 +88,14 @@ public abstract class SearchContract {
     return OptionalLong.empty();
   }
 
+  /**
+   * Statements the store has sent to its database so far, for stores that count them; empty
+   * (the default) for stores without. Refused criteria must not add any.
+   */
+  protected OptionalLong statementsRun() {
+    return OptionalLong.empty();
+  }
+
   @BeforeEach
   void startEngine() {
     engine = openEngine();
@@ -122,6 +130,7 @@ public abstract class SearchContract {
         .and("name", Operator.BETWEEN, "a")
         .and("casePack", Operator.CONTAINS, "1")
         .sortBy("sku; drop table product", false);
+    OptionalLong before = statementsRun();
 
     assertThatThrownBy(() -> session.products().find(bad, PageRequest.of(0, 10), Visibility.LIVE))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
@@ -129,10 +138,12 @@ public abstract class SearchContract {
             .containsExactly("filters[0].field", "filters[1].values", "filters[2].values",
                 "filters[3].operator", "sort[0].field"))
         .hasMessageContaining("'password' is not a searchable field of product");
+    assertThat(statementsRun()).as("statements after a refused search").isEqualTo(before);
   }
 
   @Test
   public void orderNoteSaleStockAndEventCriteriaNameEveryProblem() {
+    OptionalLong before = statementsRun();
     assertThatThrownBy(() -> session.serviceOrders().find(Criteria.where("driver", Operator.EQ,
         "x").and("status", Operator.LT).sortBy("number desc; drop table service_order", false),
         PageRequest.of(0, 10))).isInstanceOfSatisfying(ValidationException.class,
@@ -164,6 +175,7 @@ public abstract class SearchContract {
         e -> assertThat(e.violations()).extracting(Violation::field).containsExactly(
             "filters[0].field", "filters[1].values", "filters[2].values", "filters[2].values"))
         .hasMessageContaining("'details' is not a searchable field of audit event");
+    assertThat(statementsRun()).as("statements after refused searches").isEqualTo(before);
   }
 
   @Test

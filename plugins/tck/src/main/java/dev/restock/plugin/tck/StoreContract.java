@@ -332,7 +332,6 @@ public abstract class StoreContract {
     assertThat(page.pages()).isEqualTo(3);
   }
 
-  /** Skus found by criteria converted as the engine converts them. */
   @Test
   public void emptyValuesSortFirstAscendingAndLastDescendingOnEveryStore() {
     for (String[] r : new String[][] {{"A", "Snacks"}, {"B", null}, {"C", "Drinks"},
@@ -349,6 +348,7 @@ public abstract class StoreContract {
         .containsExactly("A", "C", "D", "B");
   }
 
+  /** Skus found by criteria converted as the engine converts them. */
   private List<String> found(Criteria criteria) {
     Criteria typed = SearchFields.PRODUCT.check(criteria);
     return read(() -> store.products().find(typed, PageRequest.of(0, 50), Visibility.LIVE))
@@ -474,6 +474,12 @@ public abstract class StoreContract {
     calls.put("stock.onHand", () -> store.stock().onHand(List.of(id)));
     calls.put("deliveryNotes.findByNumber", () -> store.deliveryNotes().findByNumber("DN-1"));
     calls.put("deliveryNotes.find(criteria)", () -> store.deliveryNotes().find(Criteria.all(),
+        PageRequest.of(0, 1)));
+    calls.put("sales.find(criteria)", () -> store.sales().find(Criteria.all(),
+        PageRequest.of(0, 1)));
+    calls.put("stock.find(criteria)", () -> store.stock().find(Criteria.all(),
+        PageRequest.of(0, 1)));
+    calls.put("auditLog.find(criteria)", () -> store.auditLog().find(Criteria.all(),
         PageRequest.of(0, 1)));
     calls.put("reports.stockValue", () -> store.reports().stockValue());
     calls.forEach((name, call) -> assertThatThrownBy(call::run).as(name)

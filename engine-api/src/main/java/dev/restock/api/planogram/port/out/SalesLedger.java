@@ -28,8 +28,8 @@ public interface SalesLedger {
   /**
    * A page of the sales matching {@code criteria}, which the caller has checked against {@link
    * dev.restock.api.shared.SearchFields#SALE} (values converted to the field types), sorted by
-   * its sort keys, then newest first (in the reverse of the order they were appended), in a
-   * fixed number of reads whatever the page size. Stores that do not search sales keep this
+   * its sort keys, then newest first (by recording time; sales of the same time in the reverse
+   * of the order they were appended), in a fixed number of reads whatever the page size. Stores that do not search sales keep this
    * default, which refuses.
    *
    * @throws UnsupportedOperationException when the store does not search sales
