@@ -63,7 +63,7 @@ record Pools(HikariDataSource write, HikariDataSource read) implements AutoClose
     sqlite.enforceForeignKeys(true);
     sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
     sqlite.setTransactionMode(mode);
-    SQLiteDataSource source = new SqliteRegexp(sqlite);
+    SQLiteDataSource source = new SqliteFunctions(sqlite);
     source.setUrl(config.jdbcUrl());
     HikariConfig hc = new HikariConfig();
     hc.setDataSource(source);

@@ -360,6 +360,26 @@ public abstract class SearchContract {
   }
 
   @Test
+  public void caseIsIgnoredBeyondAsciiToo() {
+    session.products().create(new CreateProduct("ÄPFEL-1", "Äpfel grün", "Obst",
+        BigDecimal.ONE, 6));
+    session.products().create(new CreateProduct("ÉCLAIR", "Éclair", "Gâteaux",
+        BigDecimal.ONE, 6));
+
+    assertThat(skus(TextQuery.contains("äpf"), Visibility.LIVE)).containsExactly("ÄPFEL-1");
+    assertThat(skus(TextQuery.contains("GRÜN"), Visibility.LIVE)).containsExactly("ÄPFEL-1");
+    assertThat(skus(TextQuery.regex("^éclair$"), Visibility.LIVE)).containsExactly("ÉCLAIR");
+    assertThat(session.products().find(Criteria.where("name", Operator.CONTAINS, "ÉCL"),
+        PageRequest.of(0, 10), Visibility.LIVE).items()).extracting(Product::sku)
+        .containsExactly("ÉCLAIR");
+    assertThat(session.products().find(Criteria.where("category", Operator.STARTS_WITH, "gÂt"),
+        PageRequest.of(0, 10), Visibility.LIVE).items()).extracting(Product::sku)
+        .containsExactly("ÉCLAIR");
+    assertThat(session.products().find(Criteria.where("category", Operator.EQ, "gâteaux"),
+        PageRequest.of(0, 10), Visibility.LIVE).items()).as("equality keeps case").isEmpty();
+  }
+
+  @Test
   public void badOrNonPortablePatternsAreRefusedBeforeAnyQuery() {
     assertThatThrownBy(() -> TextQuery.regex("[a-")).isInstanceOf(ValidationException.class)
         .hasMessageContaining("not a valid regular expression");

@@ -3,6 +3,7 @@ package dev.restock.jpa;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.sqlite.Function;
@@ -10,15 +11,22 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * SQLite has the {@code REGEXP} operator but no function behind it (seed {@code 004_*}); this
- * data source registers one on every connection it opens: Java regular expressions, case
- * insensitive, found anywhere in the value, like H2's {@code regexp_like(.., 'i')} and
- * PostgreSQL's {@code ~*}. A NULL value never matches.
+ * A data source that registers two Java functions on every SQLite connection it opens, so text
+ * search answers as on H2, PostgreSQL and the in-memory store:
+ *
+ * <ul>
+ *   <li>{@code REGEXP}: SQLite has the operator but no function behind it (seed {@code 004_*}).
+ *       Java regular expressions, case insensitive, found anywhere in the value, like H2's
+ *       {@code regexp_like(.., 'i')} and PostgreSQL's {@code ~*}. A NULL value never matches.
+ *   <li>{@code lower(X)}: SQLite's own lowers ASCII letters only, so a case-insensitive search
+ *       for "äpfel" missed "Äpfel". Replaced by Java's {@code toLowerCase(Locale.ROOT)}, the
+ *       lowering the engine applies to search terms. No index or constraint uses {@code lower}.
+ * </ul>
  */
-final class SqliteRegexp extends SQLiteDataSource {
+final class SqliteFunctions extends SQLiteDataSource {
   private static final long serialVersionUID = 1L;
 
-  SqliteRegexp(SQLiteConfig config) {
+  SqliteFunctions(SQLiteConfig config) {
     super(config);
   }
 
@@ -32,7 +40,21 @@ final class SqliteRegexp extends SQLiteDataSource {
       throws SQLException {
     org.sqlite.SQLiteConnection connection = super.getConnection(username, password);
     Function.create(connection, "REGEXP", new Regexp());
+    Function.create(connection, "lower", new Lower(), 1, Function.FLAG_DETERMINISTIC);
     return connection;
+  }
+
+  /** {@code lower(X)} for every letter, not only ASCII; NULL stays NULL, other types as text. */
+  private static final class Lower extends Function {
+    @Override
+    protected void xFunc() throws SQLException {
+      String value = value_text(0);
+      if (value == null) {
+        result();
+      } else {
+        result(value.toLowerCase(Locale.ROOT));
+      }
+    }
   }
 
   /** {@code X REGEXP Y} calls {@code regexp(Y, X)}: pattern first, then the value. */
