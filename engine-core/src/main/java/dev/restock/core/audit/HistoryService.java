@@ -117,10 +117,8 @@ public final class HistoryService extends UseCase implements HistoryQueries {
   @Override
   public dev.restock.api.shared.Page<AuditEvent> events(dev.restock.api.shared.Criteria criteria,
       dev.restock.api.shared.PageRequest request) {
-    Objects.requireNonNull(criteria, "criteria");
-    Objects.requireNonNull(request, "request");
-    var checked = dev.restock.api.shared.SearchFields.AUDIT_EVENT.check(criteria);
-    return read(() -> store().auditLog().find(checked, request));
+    return search(dev.restock.api.shared.SearchFields.AUDIT_EVENT, criteria, request,
+        (checked, page) -> store().auditLog().find(checked, page));
   }
 
   @Override

@@ -86,9 +86,7 @@ public final class SalesService extends UseCase implements SalesRecording {
 
   @Override
   public Page<SaleRecord> find(Criteria criteria, PageRequest request) {
-    Objects.requireNonNull(criteria, "criteria");
-    Objects.requireNonNull(request, "request");
-    Criteria checked = SearchFields.SALE.check(criteria);
-    return read(() -> store().sales().find(checked, request));
+    return search(SearchFields.SALE, criteria, request,
+        (checked, page) -> store().sales().find(checked, page));
   }
 }

@@ -153,11 +153,8 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
 
   @Override
   public Page<ServiceOrder> find(dev.restock.api.shared.Criteria criteria, PageRequest request) {
-    Objects.requireNonNull(criteria, "criteria");
-    Objects.requireNonNull(request, "request");
-    dev.restock.api.shared.Criteria checked =
-        dev.restock.api.shared.SearchFields.SERVICE_ORDER.check(criteria);
-    return read(() -> store().serviceOrders().find(checked, request));
+    return search(dev.restock.api.shared.SearchFields.SERVICE_ORDER, criteria, request,
+        (checked, page) -> store().serviceOrders().find(checked, page));
   }
 
   @Override

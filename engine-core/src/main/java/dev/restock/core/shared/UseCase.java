@@ -5,6 +5,10 @@ import dev.restock.api.audit.AuditContext;
 import dev.restock.api.audit.AuditEvent;
 import dev.restock.api.service.ServiceOrder;
 import dev.restock.api.shared.Aggregate;
+import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
+import dev.restock.api.shared.SearchFields;
 import dev.restock.api.spi.Store;
 import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.stock.StockLevel;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -59,6 +64,19 @@ public abstract class UseCase {
       }
       return result;
     });
+  }
+
+  /**
+   * A criteria search: {@code criteria} checked against {@code fields} (every problem named in
+   * one {@link dev.restock.api.error.ValidationException}, before anything is read), then the
+   * store's page of the checked criteria in a read-only unit.
+   */
+  protected <T> Page<T> search(SearchFields fields, Criteria criteria, PageRequest request,
+      BiFunction<Criteria, PageRequest, Page<T>> find) {
+    Objects.requireNonNull(criteria, "criteria");
+    Objects.requireNonNull(request, "request");
+    Criteria checked = fields.check(criteria);
+    return read(() -> find.apply(checked, request));
   }
 
   /** Runs {@code work} in a read-only unit of work, after checking that the actor may read. */

@@ -95,17 +95,13 @@ public final class StockService extends UseCase implements StockManagement {
 
   @Override
   public Page<StockLevel> levels(Criteria criteria, PageRequest request) {
-    Objects.requireNonNull(criteria, "criteria");
-    Objects.requireNonNull(request, "request");
-    Criteria checked = SearchFields.STOCK_LEVEL.check(criteria);
-    return read(() -> store().stock().find(checked, request));
+    return search(SearchFields.STOCK_LEVEL, criteria, request,
+        (checked, page) -> store().stock().find(checked, page));
   }
 
   @Override
   public Page<DeliveryNote> deliveryNotes(Criteria criteria, PageRequest request) {
-    Objects.requireNonNull(criteria, "criteria");
-    Objects.requireNonNull(request, "request");
-    Criteria checked = SearchFields.DELIVERY_NOTE.check(criteria);
-    return read(() -> store().deliveryNotes().find(checked, request));
+    return search(SearchFields.DELIVERY_NOTE, criteria, request,
+        (checked, page) -> store().deliveryNotes().find(checked, page));
   }
 }

@@ -90,31 +90,15 @@ public final class JpaAuditLog implements AuditLog {
       "resourceId", "a.resource_id", "clientAddress", "a.client_address",
       "userAgent", "a.user_agent", "correlationId", "a.correlation_id");
 
-  private static String column(String field) {
-    String column = COLUMNS.get(field);
-    if (column == null) {
-      throw new IllegalArgumentException("no column for field " + field + " of audit event");
-    }
-    return column;
-  }
-
   /** The count in one statement, the page in another. */
   @Override
   public Page<AuditEvent> find(Criteria criteria, PageRequest request) {
-    CriteriaSql sql = CriteriaSql.of(criteria, JpaAuditLog::column);
-    String where = "1 = 1" + sql.where();
+    CriteriaSql sql = CriteriaSql.of(criteria, COLUMNS, "audit event");
     Session session = UnitOfWork.currentSession();
-    var count = session.createNativeQuery("select count(*) from audit_log a where " + where,
-        Object.class);
-    sql.bind(count);
-    long total = ((Number) count.getSingleResult()).longValue();
-    var page = session.createNativeQuery("select a.* from audit_log a where " + where
-        + " order by " + sql.orderPrefix() + "a.created_at desc, a.id desc", AuditLogEntity.class);
-    sql.bind(page);
-    List<AuditEvent> items = page.setFirstResult((int) request.offset())
-        .setMaxResults(request.size()).getResultList().stream().map(JpaAuditLog::toEvent)
-        .toList();
-    return Page.of(items, request, total);
+    String from = "from audit_log a where 1 = 1";
+    return Page.of(sql.page(session, "select a.*", from, "a.created_at desc, a.id desc",
+        AuditLogEntity.class, request).stream().map(JpaAuditLog::toEvent).toList(), request,
+        sql.count(session, from));
   }
 
   @Override

@@ -52,31 +52,15 @@ public final class JpaSalesLedger implements SalesLedger {
       "deviceId", DEVICE, "routeId", "(select d.route_id from device d where d.id = " + DEVICE + ")",
       "units", "s.units", "recordedAt", "s.recorded_at", "recordedBy", "s.recorded_by");
 
-  private static String column(String field) {
-    String column = COLUMNS.get(field);
-    if (column == null) {
-      throw new IllegalArgumentException("no column for field " + field + " of sale");
-    }
-    return column;
-  }
-
   /** The count in one statement, the page in another. */
   @Override
   public Page<SaleRecord> find(Criteria criteria, PageRequest request) {
-    CriteriaSql sql = CriteriaSql.of(criteria, JpaSalesLedger::column);
-    String where = "1 = 1" + sql.where();
+    CriteriaSql sql = CriteriaSql.of(criteria, COLUMNS, "sale");
     var session = UnitOfWork.currentSession();
-    var count = session.createNativeQuery("select count(*) from sale s where " + where,
-        Object.class);
-    sql.bind(count);
-    long total = ((Number) count.getSingleResult()).longValue();
-    var page = session.createNativeQuery("select s.* from sale s where " + where + " order by "
-        + sql.orderPrefix() + "s.recorded_at desc, s.seq desc", SaleEntity.class);
-    sql.bind(page);
-    List<SaleRecord> items = page.setFirstResult((int) request.offset())
-        .setMaxResults(request.size()).getResultList().stream().map(SaleEntity::toDomain)
-        .toList();
-    return Page.of(items, request, total);
+    String from = "from sale s where 1 = 1";
+    return Page.of(sql.page(session, "select s.*", from, "s.recorded_at desc, s.seq desc",
+        SaleEntity.class, request).stream().map(SaleEntity::toDomain).toList(), request,
+        sql.count(session, from));
   }
 
   @Override

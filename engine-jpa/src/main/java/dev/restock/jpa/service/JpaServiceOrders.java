@@ -98,33 +98,19 @@ public final class JpaServiceOrders implements ServiceOrderStore {
   }
 
   /** Columns of the searchable fields (constants). */
-  private static final Map<String, String> COLUMNS = Map.of("number", "number",
-      "routeId", "route_id", "driverId", "driver_id", "status", "status",
-      "strategyId", "strategy_id", "estimatedMinutes", "estimated_minutes",
-      "createdAt", "created_at", "updatedAt", "updated_at");
-
-  private static String column(String field) {
-    String column = COLUMNS.get(field);
-    if (column == null) {
-      throw new IllegalArgumentException("no column for field " + field + " of service order");
-    }
-    return "o." + column;
-  }
+  private static final Map<String, String> COLUMNS = Map.of("number", "o.number",
+      "routeId", "o.route_id", "driverId", "o.driver_id", "status", "o.status",
+      "strategyId", "o.strategy_id", "estimatedMinutes", "o.estimated_minutes",
+      "createdAt", "o.created_at", "updatedAt", "o.updated_at");
 
   /** The ids of a page in one statement, the orders with visits and lines in three more. */
   @Override
   public Page<ServiceOrder> find(Criteria criteria, PageRequest request) {
-    CriteriaSql sql = CriteriaSql.of(criteria, JpaServiceOrders::column);
-    String where = "1 = 1" + sql.where();
-    var count = session().createNativeQuery(
-        "select count(*) from service_order o where " + where, Object.class);
-    sql.bind(count);
-    long total = ((Number) count.getSingleResult()).longValue();
-    var page = session().createNativeQuery("select o.id from service_order o where " + where
-        + " order by " + sql.orderPrefix() + "o.created_at desc, o.number desc", String.class);
-    sql.bind(page);
-    List<UUID> ids = page.setFirstResult((int) request.offset()).setMaxResults(request.size())
-        .getResultList().stream().map(UUID::fromString).toList();
+    CriteriaSql sql = CriteriaSql.of(criteria, COLUMNS, "service order");
+    String from = "from service_order o where 1 = 1";
+    long total = sql.count(session(), from);
+    List<UUID> ids = sql.page(session(), "select o.id", from, "o.created_at desc, o.number desc",
+        String.class, request).stream().map(UUID::fromString).toList();
     List<ServiceOrderEntity> orders = load(ids);
     return Page.of(ids.stream().map(id -> orders.stream().filter(o -> o.getId().equals(id))
         .findFirst().orElseThrow().toDomain()).toList(), request, total);

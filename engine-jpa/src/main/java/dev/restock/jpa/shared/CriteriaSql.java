@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import dev.restock.api.shared.PageRequest;
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -21,6 +23,22 @@ import org.hibernate.query.NativeQuery;
  *     comma, or empty
  */
 public record CriteriaSql(String where, Map<String, Object> params, String orderPrefix) {
+
+  /**
+   * {@link #of(Criteria, Function)} over a constant map from declared fields to column
+   * expressions; a field missing from it (criteria the engine did not check) is refused.
+   *
+   * @param what the kind searched, for the message, e.g. {@code sale}
+   */
+  public static CriteriaSql of(Criteria criteria, Map<String, String> columns, String what) {
+    return of(criteria, field -> {
+      String column = columns.get(field);
+      if (column == null) {
+        throw new IllegalArgumentException("no column for field " + field + " of " + what);
+      }
+      return column;
+    });
+  }
 
   /** @param column the qualified column of a declared field, e.g. {@code e.route_id} */
   public static CriteriaSql of(Criteria criteria, Function<String, String> column) {
@@ -78,6 +96,32 @@ public record CriteriaSql(String where, Map<String, Object> params, String order
       return id.toString();
     }
     return value instanceof Enum<?> e ? e.name() : value;
+  }
+
+  /**
+   * Rows matching, in one statement: {@code select count(*) <fromWhere><where>}.
+   *
+   * @param fromWhere a constant {@code from ... where <condition>} the criteria's conditions
+   *     extend, e.g. {@code from sale s where 1 = 1}
+   */
+  public long count(Session session, String fromWhere) {
+    NativeQuery<Object> query = session.createNativeQuery("select count(*) " + fromWhere + where,
+        Object.class);
+    bind(query);
+    return ((Number) query.getSingleResult()).longValue();
+  }
+
+  /**
+   * One page of rows, in one statement: {@code <select> <fromWhere><where> order by <sort keys>,
+   * <naturalOrder>}; {@code select}, {@code fromWhere} and {@code naturalOrder} are constants.
+   */
+  public <R> List<R> page(Session session, String select, String fromWhere, String naturalOrder,
+      Class<R> type, PageRequest request) {
+    NativeQuery<R> query = session.createNativeQuery(select + " " + fromWhere + where
+        + " order by " + orderPrefix + naturalOrder, type);
+    bind(query);
+    return query.setFirstResult((int) request.offset()).setMaxResults(request.size())
+        .getResultList();
   }
 
   /** Binds every parameter of {@link #params} to {@code query}. */

@@ -139,15 +139,11 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
   @Override
   public Page<T> find(Criteria criteria, PageRequest request, Visibility visibility) {
     CriteriaSql sql = CriteriaSql.of(criteria, this::column);
-    String where = (visibility == Visibility.LIVE ? "e.deleted_at is null"
-        : visibility == Visibility.ONLY_DELETED ? "e.deleted_at is not null" : "1 = 1")
-        + sql.where();
-    var count = session().createNativeQuery(
-        "select count(*) from " + table + " e where " + where, Object.class);
-    sql.bind(count);
-    long total = ((Number) count.getSingleResult()).longValue();
-    List<T> rows = nativeRead(where, sql.params(), (int) request.offset(), request.size(),
-        sql.orderPrefix());
+    String visible = visibility == Visibility.LIVE ? "e.deleted_at is null"
+        : visibility == Visibility.ONLY_DELETED ? "e.deleted_at is not null" : "1 = 1";
+    long total = sql.count(session(), "from " + table + " e where " + visible);
+    List<T> rows = nativeRead(visible + sql.where(), sql.params(), (int) request.offset(),
+        request.size(), sql.orderPrefix());
     return Page.of(rows, request, total);
   }
 

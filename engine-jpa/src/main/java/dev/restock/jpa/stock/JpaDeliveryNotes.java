@@ -49,29 +49,15 @@ public final class JpaDeliveryNotes implements DeliveryNotes {
       "orderId", "n.order_id", "orderNumber", "n.order_number", "issuedAt", "n.issued_at",
       "routeId", "(select o.route_id from service_order o where o.id = n.order_id)");
 
-  private static String column(String field) {
-    String column = COLUMNS.get(field);
-    if (column == null) {
-      throw new IllegalArgumentException("no column for field " + field + " of delivery note");
-    }
-    return column;
-  }
-
   /** The count and the ids of a page in two statements, the notes with their lines in one. */
   @Override
   public Page<DeliveryNote> find(Criteria criteria, PageRequest request) {
-    CriteriaSql sql = CriteriaSql.of(criteria, JpaDeliveryNotes::column);
-    String where = "1 = 1" + sql.where();
-    var count = UnitOfWork.currentSession().createNativeQuery(
-        "select count(*) from delivery_note n where " + where, Object.class);
-    sql.bind(count);
-    long total = ((Number) count.getSingleResult()).longValue();
-    var page = UnitOfWork.currentSession().createNativeQuery("select n.id from delivery_note n "
-        + "where " + where + " order by " + sql.orderPrefix() + "n.issued_at desc, n.number desc",
-        String.class);
-    sql.bind(page);
-    List<UUID> ids = page.setFirstResult((int) request.offset()).setMaxResults(request.size())
-        .getResultList().stream().map(UUID::fromString).toList();
+    CriteriaSql sql = CriteriaSql.of(criteria, COLUMNS, "delivery note");
+    var session = UnitOfWork.currentSession();
+    String from = "from delivery_note n where 1 = 1";
+    long total = sql.count(session, from);
+    List<UUID> ids = sql.page(session, "select n.id", from, "n.issued_at desc, n.number desc",
+        String.class, request).stream().map(UUID::fromString).toList();
     if (ids.isEmpty()) {
       return Page.of(List.of(), request, total);
     }

@@ -73,33 +73,20 @@ public final class JpaStockLevels implements StockLevels {
   private static final Map<String, String> COLUMNS = Map.of("productId", "p.id", "sku", "p.sku",
       "name", "p.name", "category", "p.category", "onHand", "coalesce(s.on_hand, 0)");
 
-  private static final String FROM = " from product p left join stock_level s on s.id = p.id"
+  private static final String FROM = "from product p left join stock_level s on s.id = p.id"
       + " where p.deleted_at is null";
-
-  private static String column(String field) {
-    String column = COLUMNS.get(field);
-    if (column == null) {
-      throw new IllegalArgumentException("no column for field " + field + " of stock level");
-    }
-    return column;
-  }
 
   /** The count in one statement, the page in another. */
   @Override
   public Page<StockLevel> find(Criteria criteria, PageRequest request) {
-    CriteriaSql sql = CriteriaSql.of(criteria, JpaStockLevels::column);
+    CriteriaSql sql = CriteriaSql.of(criteria, COLUMNS, "stock level");
     var session = UnitOfWork.currentSession();
-    var count = session.createNativeQuery("select count(*)" + FROM + sql.where(), Object.class);
-    sql.bind(count);
-    long total = ((Number) count.getSingleResult()).longValue();
-    var page = session.createNativeQuery("select p.id, p.sku, p.name, coalesce(s.on_hand, 0)"
-        + FROM + sql.where() + " order by " + sql.orderPrefix() + "p.sku", Object[].class);
-    sql.bind(page);
-    List<StockLevel> items = page.setFirstResult((int) request.offset())
-        .setMaxResults(request.size()).getResultList().stream()
+    List<StockLevel> items = sql.page(session,
+            "select p.id, p.sku, p.name, coalesce(s.on_hand, 0)", FROM, "p.sku", Object[].class,
+            request).stream()
         .map(r -> new StockLevel(UUID.fromString((String) r[0]), (String) r[1], (String) r[2],
             ((Number) r[3]).intValue())).toList();
-    return Page.of(items, request, total);
+    return Page.of(items, request, sql.count(session, FROM));
   }
 
   @Override
