@@ -1,8 +1,11 @@
 package dev.restock.plugin.storememory;
 
 import dev.restock.api.shared.Criteria;
+import dev.restock.api.shared.Page;
+import dev.restock.api.shared.PageRequest;
 import dev.restock.api.shared.TextQuery;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +23,18 @@ import java.util.regex.Pattern;
  */
 final class Matching {
   private Matching() {}
+
+  /**
+   * The page of {@code rows} matching {@code criteria}, sorted by its sort keys, then by
+   * {@code natural}; the sort is stable, so rows that still tie keep the order they come in.
+   */
+  static <T> Page<T> page(Collection<T> rows, Criteria criteria,
+      Map<String, Function<T, Object>> fields, Comparator<T> natural, PageRequest request) {
+    List<T> all = rows.stream().filter(criteria(criteria, fields))
+        .sorted(order(criteria, fields, natural)).toList();
+    return Page.of(all.stream().skip(request.offset()).limit(request.size()).toList(), request,
+        all.size());
+  }
 
   static <T> Predicate<T> text(TextQuery query, List<Function<T, String>> fields) {
     Predicate<String> matches;

@@ -51,11 +51,9 @@ final class MemoryAuditLog implements AuditLog {
     Objects.requireNonNull(request, "request");
     List<AuditEvent> newestWrittenFirst = new ArrayList<>(db.history.events());
     Collections.reverse(newestWrittenFirst);
-    List<AuditEvent> all = newestWrittenFirst.stream().filter(Matching.criteria(criteria, FIELDS))
-        .sorted(Matching.order(criteria, FIELDS,
-            Comparator.comparing(AuditEvent::at).reversed())).toList();
-    List<AuditEvent> items = all.stream().skip(request.offset()).limit(request.size()).toList();
-    return db.counted(Page.of(items, request, all.size()), items.size());
+    Page<AuditEvent> page = Matching.page(newestWrittenFirst, criteria, FIELDS,
+        Comparator.comparing(AuditEvent::at).reversed(), request);
+    return db.counted(page, page.items().size());
   }
 
   @Override

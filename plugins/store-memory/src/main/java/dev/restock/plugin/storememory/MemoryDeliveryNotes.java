@@ -8,7 +8,6 @@ import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -75,10 +74,8 @@ final class MemoryDeliveryNotes implements DeliveryNotes {
   public Page<DeliveryNote> find(Criteria criteria, PageRequest request) {
     Objects.requireNonNull(criteria, "criteria");
     Objects.requireNonNull(request, "request");
-    Map<String, Function<DeliveryNote, Object>> fields = fields();
-    List<DeliveryNote> all = table.all().stream().filter(Matching.criteria(criteria, fields))
-        .sorted(Matching.order(criteria, fields, NEWEST_FIRST)).toList();
-    List<DeliveryNote> items = all.stream().skip(request.offset()).limit(request.size()).toList();
-    return db.counted(Page.of(items, request, all.size()), items.size());
+    Page<DeliveryNote> page = Matching.page(table.all(), criteria, fields(), NEWEST_FIRST,
+        request);
+    return db.counted(page, page.items().size());
   }
 }

@@ -8,6 +8,7 @@ import dev.restock.api.fleet.Device;
 import dev.restock.api.fleet.port.out.Devices;
 import dev.restock.api.shared.AuditStamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -134,11 +135,16 @@ final class MemoryDevices extends MemoryRepository<Device> implements Devices {
     return device == null ? null : device.routeId();
   }
 
-  /** The stored device, deleted or not, holding a cabinet, or null; not counted as a read. */
-  UUID deviceOfCabinet(UUID cabinetId) {
-    return table.all().stream()
-        .filter(d -> d.cabinets().stream().anyMatch(c -> c.id().equals(cabinetId)))
-        .map(Device::id).findFirst().orElse(null);
+  /**
+   * The stored devices, deleted or not, holding these cabinets, by cabinet id (absent: none), in
+   * one pass; not counted as a read.
+   */
+  Map<UUID, UUID> devicesOfCabinets(Collection<UUID> cabinetIds) {
+    Set<UUID> wanted = Set.copyOf(cabinetIds);
+    Map<UUID, UUID> result = new HashMap<>();
+    table.all().forEach(d -> d.cabinets().stream().filter(c -> wanted.contains(c.id()))
+        .forEach(c -> result.put(c.id(), d.id())));
+    return result;
   }
 
   /** Live devices by the ids of their cabinets. */

@@ -169,12 +169,24 @@ final class MemoryPlanograms extends MemoryRepository<Planogram> implements Plan
   }
 
   /**
-   * The device of a slot its stored planogram holds (deleted planograms keep their slots), or
-   * null; for searches of other tables, not counted as a read.
+   * The devices of slots their stored planograms hold (deleted planograms keep their slots), by
+   * slot id (absent: none), in one pass over planograms and one over devices; for other tables,
+   * not counted as a read.
    */
-  UUID deviceOfSlot(UUID slotId) {
-    return table.all().stream().filter(p -> p.slot(slotId).isPresent()).findFirst()
-        .map(p -> devices.deviceOfCabinet(p.cabinetId())).orElse(null);
+  Map<UUID, UUID> devicesOfSlots(Collection<UUID> slotIds) {
+    Set<UUID> wanted = Set.copyOf(slotIds);
+    Map<UUID, UUID> cabinetOfSlot = new HashMap<>();
+    table.all().forEach(p -> p.slots().stream().filter(s -> wanted.contains(s.id()))
+        .forEach(s -> cabinetOfSlot.put(s.id(), p.cabinetId())));
+    Map<UUID, UUID> deviceOfCabinet = devices.devicesOfCabinets(cabinetOfSlot.values());
+    Map<UUID, UUID> result = new HashMap<>();
+    cabinetOfSlot.forEach((slot, cabinet) -> {
+      UUID device = deviceOfCabinet.get(cabinet);
+      if (device != null) {
+        result.put(slot, device);
+      }
+    });
+    return result;
   }
 
   /** Live planograms by the ids of their slots. */

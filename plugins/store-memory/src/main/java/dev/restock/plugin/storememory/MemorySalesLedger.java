@@ -29,20 +29,20 @@ final class MemorySalesLedger implements SalesLedger {
 
   private final MemoryDb db;
   private final Table<Long, Sale> table;
-  private final Function<UUID, UUID> deviceOfSlot;
+  private final Function<Collection<UUID>, Map<UUID, UUID>> devicesOfSlots;
   private final Function<UUID, UUID> routeOfDevice;
   private final Function<UUID, String> skuOfProduct;
 
   /**
-   * @param deviceOfSlot the device a stored slot is in, or null
+   * @param devicesOfSlots the devices stored slots are in, by slot id
    * @param routeOfDevice the route of a stored device (deleted ones too), or null
    * @param skuOfProduct the sku of a stored product (deleted ones too), or null
    */
-  MemorySalesLedger(MemoryDb db, Function<UUID, UUID> deviceOfSlot,
+  MemorySalesLedger(MemoryDb db, Function<Collection<UUID>, Map<UUID, UUID>> devicesOfSlots,
       Function<UUID, UUID> routeOfDevice, Function<UUID, String> skuOfProduct) {
     this.db = db;
     this.table = new Table<>(db);
-    this.deviceOfSlot = deviceOfSlot;
+    this.devicesOfSlots = devicesOfSlots;
     this.routeOfDevice = routeOfDevice;
     this.skuOfProduct = skuOfProduct;
   }
@@ -51,8 +51,10 @@ final class MemorySalesLedger implements SalesLedger {
   public void append(List<SaleRecord> records) {
     db.writeUnit();
     long next = table.size();
+    Map<UUID, UUID> devices = devicesOfSlots.apply(
+        records.stream().map(SaleRecord::slotId).toList());
     for (SaleRecord r : records) {
-      table.put(next++, new Sale(r, deviceOfSlot.apply(r.slotId())));
+      table.put(next++, new Sale(r, devices.get(r.slotId())));
       db.inserts.incrementAndGet();
     }
   }
@@ -93,15 +95,11 @@ final class MemorySalesLedger implements SalesLedger {
   public Page<SaleRecord> find(Criteria criteria, PageRequest request) {
     Objects.requireNonNull(criteria, "criteria");
     Objects.requireNonNull(request, "request");
-    Map<String, Function<Sale, Object>> fields = fields();
     List<Sale> newestAppendedFirst = new ArrayList<>(table.all());
     Collections.reverse(newestAppendedFirst);
-    Comparator<Sale> newestFirst = Comparator.comparing((Sale s) -> s.record().recordedAt())
-        .reversed();
-    List<Sale> all = newestAppendedFirst.stream().filter(Matching.criteria(criteria, fields))
-        .sorted(Matching.order(criteria, fields, newestFirst)).toList();
-    List<SaleRecord> items = all.stream().skip(request.offset()).limit(request.size())
-        .map(Sale::record).toList();
-    return db.counted(Page.of(items, request, all.size()), items.size());
+    Page<Sale> page = Matching.page(newestAppendedFirst, criteria, fields(),
+        Comparator.comparing((Sale s) -> s.record().recordedAt()).reversed(), request);
+    List<SaleRecord> items = page.items().stream().map(Sale::record).toList();
+    return db.counted(Page.of(items, request, page.total()), items.size());
   }
 }

@@ -2,6 +2,7 @@ package dev.restock.plugin.storememory;
 
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.RevisionKind;
+import dev.restock.api.catalog.Product;
 import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
@@ -29,28 +30,29 @@ final class MemoryStockLevels implements StockLevels {
     this.products = products;
   }
 
-  private static final Map<String, Function<StockLevel, Object>> FIELDS = Map.of(
-      "productId", StockLevel::productId, "sku", StockLevel::sku, "name", StockLevel::name,
-      "onHand", StockLevel::onHand);
+  /** A live product and its units on hand (0 without a row). */
+  private record Row(Product product, int onHand) {
+    StockLevel level() {
+      return new StockLevel(product.id(), product.sku(), product.name(), onHand);
+    }
+  }
+
+  private static final Map<String, Function<Row, Object>> FIELDS = Map.of(
+      "productId", r -> r.product().id(), "sku", r -> r.product().sku(),
+      "name", r -> r.product().name(), "category", r -> r.product().category(),
+      "onHand", Row::onHand);
 
   /** Live products with their levels (0 without a row), by sku. */
   @Override
   public Page<StockLevel> find(Criteria criteria, PageRequest request) {
     Objects.requireNonNull(criteria, "criteria");
     Objects.requireNonNull(request, "request");
-    Map<UUID, String> categories = new HashMap<>();
-    List<StockLevel> levels = products.liveProducts().stream().map(p -> {
-      categories.put(p.id(), p.category());
-      Integer units = table.get(p.id());
-      return new StockLevel(p.id(), p.sku(), p.name(), units == null ? 0 : units);
-    }).toList();
-    Map<String, Function<StockLevel, Object>> fields = new HashMap<>(FIELDS);
-    fields.put("category", l -> categories.get(l.productId()));
-    List<StockLevel> all = levels.stream().filter(Matching.criteria(criteria, fields))
-        .sorted(Matching.order(criteria, fields, Comparator.comparing(StockLevel::sku)))
-        .toList();
-    List<StockLevel> items = all.stream().skip(request.offset()).limit(request.size()).toList();
-    return db.counted(Page.of(items, request, all.size()), items.size());
+    List<Row> rows = products.liveProducts().stream()
+        .map(p -> new Row(p, Objects.requireNonNullElse(table.get(p.id()), 0))).toList();
+    Page<Row> page = Matching.page(rows, criteria, FIELDS,
+        Comparator.comparing((Row r) -> r.product().sku()), request);
+    List<StockLevel> items = page.items().stream().map(Row::level).toList();
+    return db.counted(Page.of(items, request, page.total()), items.size());
   }
 
   @Override

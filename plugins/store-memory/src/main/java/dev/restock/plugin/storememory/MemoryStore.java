@@ -71,7 +71,7 @@ public final class MemoryStore implements Store {
     planograms = new MemoryPlanograms(db, devices);
     devices.planograms(planograms);
     users = new MemoryUsers(db);
-    sales = new MemorySalesLedger(db, planograms::deviceOfSlot, devices::routeOf,
+    sales = new MemorySalesLedger(db, planograms::devicesOfSlots, devices::routeOf,
         products::skuOf);
     auditLog = new MemoryAuditLog(db);
     serviceOrders = new MemoryServiceOrders(db);
