@@ -7,10 +7,10 @@ import dev.restock.api.audit.AuditEvent;
 import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "audit", description = "Tamper evidence and activity of the audit trail.",
@@ -65,9 +65,7 @@ final class AuditCommand {
     String type;
     @Option(names = "--id", paramLabel = "ID", description = "Resource id.") UUID id;
     @Option(names = "--correlation", paramLabel = "ID") String correlation;
-    @Option(names = "--since", paramLabel = "INSTANT",
-        description = "At or after, e.g. 2026-12-01T00:00:00Z.") Instant since;
-    @Option(names = "--until", paramLabel = "INSTANT", description = "Before.") Instant until;
+    @Mixin TimeRange time;
 
     @Override
     void run(Restock engine) {
@@ -90,12 +88,7 @@ final class AuditCommand {
       if (correlation != null) {
         criteria = criteria.and("correlationId", Criteria.Operator.EQ, correlation.strip());
       }
-      if (since != null) {
-        criteria = criteria.and("at", Criteria.Operator.GE, since);
-      }
-      if (until != null) {
-        criteria = criteria.and("at", Criteria.Operator.LT, until);
-      }
+      criteria = time.within(criteria, "at");
       Page<AuditEvent> events = session.history().events(criteria,
           PageRequest.of(Math.max(0, page - 1), size));
       print(events, () -> {

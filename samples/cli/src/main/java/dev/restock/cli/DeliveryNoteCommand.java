@@ -7,8 +7,8 @@ import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
 import java.io.PrintWriter;
-import java.time.Instant;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,10 +43,7 @@ final class DeliveryNoteCommand {
     @Option(names = "--route", paramLabel = "CODE", description = "Notes of this route's orders.")
     String route;
     @Option(names = "--order", paramLabel = "NUMBER") String order;
-    @Option(names = "--since", paramLabel = "INSTANT",
-        description = "Issued at or after, e.g. 2026-12-01T00:00:00Z.") Instant since;
-    @Option(names = "--until", paramLabel = "INSTANT", description = "Issued before.")
-    Instant until;
+    @Mixin TimeRange time;
 
     @Override
     void run(Restock engine) {
@@ -59,12 +56,7 @@ final class DeliveryNoteCommand {
       if (order != null) {
         criteria = criteria.and("orderNumber", Criteria.Operator.EQ, order.strip());
       }
-      if (since != null) {
-        criteria = criteria.and("issuedAt", Criteria.Operator.GE, since);
-      }
-      if (until != null) {
-        criteria = criteria.and("issuedAt", Criteria.Operator.LT, until);
-      }
+      criteria = time.within(criteria, "issuedAt");
       Page<DeliveryNote> notes = session.stock().deliveryNotes(criteria,
           PageRequest.of(Math.max(0, page - 1), size));
       print(notes, () -> {

@@ -8,13 +8,13 @@ import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
 import dev.restock.api.shared.Visibility;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "sales", description = "Recorded sales.", subcommands = SalesCommand.ListSales.class)
@@ -30,10 +30,7 @@ final class SalesCommand {
     @Option(names = "--device", paramLabel = "SERIAL", description = "Sales from this device.")
     String device;
     @Option(names = "--sku", paramLabel = "SKU") String sku;
-    @Option(names = "--since", paramLabel = "INSTANT",
-        description = "Recorded at or after, e.g. 2026-12-01T00:00:00Z.") Instant since;
-    @Option(names = "--until", paramLabel = "INSTANT", description = "Recorded before.")
-    Instant until;
+    @Mixin TimeRange time;
 
     @Override
     void run(Restock engine) {
@@ -50,12 +47,7 @@ final class SalesCommand {
       if (sku != null) {
         criteria = criteria.and("sku", Criteria.Operator.EQ, sku.strip());
       }
-      if (since != null) {
-        criteria = criteria.and("recordedAt", Criteria.Operator.GE, since);
-      }
-      if (until != null) {
-        criteria = criteria.and("recordedAt", Criteria.Operator.LT, until);
-      }
+      criteria = time.within(criteria, "recordedAt");
       Page<SaleRecord> sales = session.sales().find(criteria,
           PageRequest.of(Math.max(0, page - 1), size));
       print(sales, () -> {
