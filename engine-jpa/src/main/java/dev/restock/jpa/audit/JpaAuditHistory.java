@@ -232,4 +232,29 @@ public final class JpaAuditHistory implements AuditHistory {
       case DEL -> RevisionKind.DELETED;
     };
   }
+  @Override
+  public dev.restock.api.audit.ChainHead chainHead() {
+    throw new UnsupportedOperationException("chain head: being built (issue 13)");
+  }
+
+  @Override
+  public void chained(long fromSeq, long toSeq,
+      java.util.function.Consumer<dev.restock.api.audit.ChainedRevision> each) {
+    throw new UnsupportedOperationException("chained revisions: being built (issue 13)");
+  }
+
+  @Override
+  public void saveCheckpoint(dev.restock.api.audit.Checkpoint checkpoint) {
+    throw new UnsupportedOperationException("checkpoints: being built (issue 13)");
+  }
+
+  @Override
+  public List<dev.restock.api.audit.Checkpoint> checkpoints() {
+    throw new UnsupportedOperationException("checkpoints: being built (issue 13)");
+  }
+
+  @Override
+  public List<dev.restock.api.audit.LiveDrift> liveDrift() {
+    throw new UnsupportedOperationException("live drift: being built (issue 13)");
+  }
 }

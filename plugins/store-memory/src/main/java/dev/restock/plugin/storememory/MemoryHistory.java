@@ -288,4 +288,29 @@ final class MemoryHistory implements AuditHistory {
     }
     return new ChainVerification(checked, 0, Optional.empty(), Optional.empty());
   }
+  @Override
+  public dev.restock.api.audit.ChainHead chainHead() {
+    throw new UnsupportedOperationException("chain head: being built (issue 13)");
+  }
+
+  @Override
+  public void chained(long fromSeq, long toSeq,
+      java.util.function.Consumer<dev.restock.api.audit.ChainedRevision> each) {
+    throw new UnsupportedOperationException("chained revisions: being built (issue 13)");
+  }
+
+  @Override
+  public void saveCheckpoint(dev.restock.api.audit.Checkpoint checkpoint) {
+    throw new UnsupportedOperationException("checkpoints: being built (issue 13)");
+  }
+
+  @Override
+  public List<dev.restock.api.audit.Checkpoint> checkpoints() {
+    throw new UnsupportedOperationException("checkpoints: being built (issue 13)");
+  }
+
+  @Override
+  public List<dev.restock.api.audit.LiveDrift> liveDrift() {
+    throw new UnsupportedOperationException("live drift: being built (issue 13)");
+  }
 }

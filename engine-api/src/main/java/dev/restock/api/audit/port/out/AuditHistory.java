@@ -2,7 +2,11 @@ package dev.restock.api.audit.port.out;
 
 import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.AuditedType;
+import dev.restock.api.audit.ChainHead;
 import dev.restock.api.audit.ChainVerification;
+import dev.restock.api.audit.ChainedRevision;
+import dev.restock.api.audit.Checkpoint;
+import dev.restock.api.audit.LiveDrift;
 import dev.restock.api.audit.DeviceSnapshot;
 import dev.restock.api.audit.EntityChange;
 import dev.restock.api.audit.EntityRevision;
@@ -16,6 +20,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Reads the history a store keeps of audited entities. Call inside a unit of work. */
 @Stable
@@ -65,4 +70,26 @@ public interface AuditHistory {
    * revision's data, the audited rows it wrote and its audit events.
    */
   ChainVerification verifyChain();
+
+  /** The chain's head as recorded: genesis, size and newest hash. */
+  ChainHead chainHead();
+
+  /**
+   * Hands every chained revision with {@code fromSeq <= seq <= toSeq} to {@code each}, in
+   * sequence order, reading in bounded memory (a page at a time). Content is recomputed from what
+   * is stored now; {@code previousHash} and {@code hash} are what was recorded.
+   */
+  void chained(long fromSeq, long toSeq, Consumer<ChainedRevision> each);
+
+  /** Stores a checkpoint (signed or not) in the unit of work's transaction. */
+  void saveCheckpoint(Checkpoint checkpoint);
+
+  /** Every stored checkpoint, oldest (smallest size) first. */
+  List<Checkpoint> checkpoints();
+
+  /**
+   * Every live row of an audited type whose fields differ from its latest audited state, or that
+   * has no audited state: edits made by SQL behind the engine's back.
+   */
+  List<LiveDrift> liveDrift();
 }
