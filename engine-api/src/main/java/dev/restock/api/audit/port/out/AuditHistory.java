@@ -71,6 +71,18 @@ public interface AuditHistory {
    */
   ChainVerification verifyChain();
 
+  /**
+   * Like {@link #verifyChain()}, but recomputes hashes only after chain position {@code afterSeq},
+   * trusting revisions up to it because a verified checkpoint covers them: the revision at
+   * {@code afterSeq} must still carry {@code chainHashAtSeq}. Structural checks (unchained
+   * revisions after the genesis, gaps, orphan audit rows and events, the head) still cover the
+   * whole history. Stores SHOULD override this to read only what follows {@code afterSeq}; the
+   * default walks everything.
+   */
+  default ChainVerification verifyChain(long afterSeq, String chainHashAtSeq) {
+    return verifyChain();
+  }
+
   /** The chain's head as recorded: genesis, size and newest hash. */
   ChainHead chainHead();
 
