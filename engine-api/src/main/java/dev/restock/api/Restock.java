@@ -52,6 +52,13 @@ public interface Restock extends AutoCloseable {
   Map<String, Long> auditSinkFailures();
 
   /**
+   * Failures of history checkpointing since the engine started: under {@code checkpoint} the
+   * checkpoints that could not be made (a broken chain is never signed), then the failures of
+   * each anchor sink by id. A sink that failed is sent what it missed with the next checkpoint.
+   */
+  Map<String, Long> checkpointFailures();
+
+  /**
    * Whether the store answers, its round-trip latency, schema version and pool figures. Never
    * throws: a store that cannot be reached reports {@code up = false} with the problem.
    */

@@ -3,6 +3,15 @@ package dev.restock.core.audit;
 import dev.restock.api.audit.ActivitySummary;
 import dev.restock.api.audit.AuditEvent;
 import dev.restock.api.audit.ChainVerification;
+import dev.restock.api.audit.Checkpoint;
+import dev.restock.api.audit.ConsistencyProof;
+import dev.restock.api.audit.InclusionProof;
+import dev.restock.api.audit.IntegrityCheck;
+import dev.restock.api.audit.IntegrityReport;
+import dev.restock.api.audit.LiveDrift;
+import dev.restock.core.audit.trust.IntegrityVerifier;
+import dev.restock.core.audit.trust.Proofs;
+import dev.restock.core.security.AccessPolicy;
 import dev.restock.api.audit.DeletionInfo;
 import dev.restock.api.audit.DeviceSnapshot;
 import dev.restock.api.audit.EntityChange;
@@ -28,6 +37,8 @@ import java.util.UUID;
 
 /** History of one entity with field-by-field changes between consecutive revisions. */
 public final class HistoryService extends UseCase implements HistoryQueries {
+  /** The action a checkpoint on request is authorized as. */
+  static final String CHECKPOINT = "audit.checkpoint";
 
   public HistoryService(CoreContext ctx, Actor actor) {
     super(ctx, actor);
@@ -133,6 +144,40 @@ public final class HistoryService extends UseCase implements HistoryQueries {
   @Override
   public ChainVerification verify() {
     return read(() -> store().history().verifyChain());
+  }
+
+  @Override
+  public IntegrityReport verify(IntegrityCheck check) {
+    Objects.requireNonNull(check, "check");
+    return read(() -> IntegrityVerifier.verify(store().history(), check));
+  }
+
+  @Override
+  public Checkpoint checkpoint() {
+    // the permission is checked in a unit of its own: the checkpointer runs its own units, and
+    // a refused caller must not have started one
+    ctx.store().transactions().read(() -> AccessPolicy.authorize(store(), actor, CHECKPOINT));
+    return ctx.checkpoints().checkpointNow();
+  }
+
+  @Override
+  public List<Checkpoint> checkpoints() {
+    return read(() -> store().history().checkpoints());
+  }
+
+  @Override
+  public InclusionProof prove(long revisionId) {
+    return read(() -> Proofs.inclusion(store().history(), revisionId));
+  }
+
+  @Override
+  public ConsistencyProof consistency(long olderSize, long newerSize) {
+    return read(() -> Proofs.consistency(store().history(), olderSize, newerSize));
+  }
+
+  @Override
+  public List<LiveDrift> liveDrift() {
+    return read(() -> store().history().liveDrift());
   }
 
   private static Map<String, String> stateOf(List<EntityRevision> revisions, AuditedType type,

@@ -84,6 +84,11 @@ public final class CoreEngine implements Restock {
   }
 
   @Override
+  public Map<String, Long> checkpointFailures() {
+    return ctx.checkpoints().failures();
+  }
+
+  @Override
   public dev.restock.api.seed.ReferenceData.Report seed(dev.restock.api.seed.ReferenceData data) {
     if (closed.get()) {
       throw new IllegalStateException("the engine is closed");
@@ -120,6 +125,8 @@ public final class CoreEngine implements Restock {
           Thread.currentThread().interrupt();
         }
       }
+      // a checkpoint under way finishes before the store it writes to closes
+      ctx.checkpoints().close();
       ctx.store().close();
     }
   }

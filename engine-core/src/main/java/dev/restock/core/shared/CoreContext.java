@@ -3,6 +3,7 @@ package dev.restock.core.shared;
 import dev.restock.api.spi.PickListStrategy;
 import dev.restock.api.spi.Store;
 import dev.restock.api.spi.VisitPolicy;
+import dev.restock.core.audit.trust.Checkpointer;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -12,16 +13,25 @@ import java.util.Objects;
  *
  * @param auditSinks sinks contributed by plugins, fed after each commit
  * @param minutesPerVisit estimated minutes per visit of a service order (the seed's rule: 10)
+ * @param checkpoints makes checkpoints of the history chain, told of every committed write
  */
 public record CoreContext(
     Store store, Registry<PickListStrategy> strategies, Registry<VisitPolicy> policies,
-    Clock clock, int minutesPerVisit, AuditSinks auditSinks) {
+    Clock clock, int minutesPerVisit, AuditSinks auditSinks, Checkpointer checkpoints) {
   public CoreContext {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(strategies, "strategies");
     Objects.requireNonNull(policies, "policies");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(auditSinks, "auditSinks");
+    Objects.requireNonNull(checkpoints, "checkpoints");
+  }
+
+  /** A context whose checkpoints are made only on request, unsigned and kept in the store. */
+  public CoreContext(Store store, Registry<PickListStrategy> strategies,
+      Registry<VisitPolicy> policies, Clock clock, int minutesPerVisit, AuditSinks auditSinks) {
+    this(store, strategies, policies, clock, minutesPerVisit, auditSinks,
+        new Checkpointer(Checkpointer.Settings.manual(), store, clock));
   }
 
   /**

@@ -62,6 +62,10 @@ public abstract class UseCase {
       if (!ctx.auditSinks().isEmpty()) {
         tx.afterCommit(() -> ctx.auditSinks().publish(List.of(event)));
       }
+      if (ctx.checkpoints().automatic()) {
+        // a counter bump after commit; the checkpoint itself runs on its own thread
+        tx.afterCommit(ctx.checkpoints()::committed);
+      }
       return result;
     });
   }

@@ -11,6 +11,7 @@ import dev.restock.core.picklist.FillToPar;
 import dev.restock.api.spi.VisitPolicy;
 import dev.restock.core.picklist.AllCabinets;
 import dev.restock.api.audit.port.out.AuditSink;
+import dev.restock.core.audit.trust.Checkpointer;
 import dev.restock.core.shared.AuditSinks;
 import dev.restock.core.shared.Registry;
 import dev.restock.core.session.CoreEngine;
@@ -24,9 +25,11 @@ final class EngineModule extends AbstractModule {
   private final Clock clock;
   private final int minutesPerVisit;
   private final java.util.concurrent.Executor asyncExecutor;
+  private final Checkpointer.Settings checkpoints;
 
   EngineModule(StoreFactory storeFactory, Clock clock, int minutesPerVisit,
-      java.util.concurrent.Executor asyncExecutor) {
+      java.util.concurrent.Executor asyncExecutor, Checkpointer.Settings checkpoints) {
+    this.checkpoints = checkpoints;
     this.storeFactory = storeFactory;
     this.clock = clock;
     this.minutesPerVisit = minutesPerVisit;
@@ -66,7 +69,8 @@ final class EngineModule extends AbstractModule {
       Registry<VisitPolicy> policies, Clock clock, AuditSinks sinks) {
     Store store = factory.open();
     return new CoreEngine(
-        new CoreContext(store, strategies, policies, clock, minutesPerVisit, sinks),
+        new CoreContext(store, strategies, policies, clock, minutesPerVisit, sinks,
+            new Checkpointer(checkpoints, store, clock)),
         asyncExecutor);
   }
 }

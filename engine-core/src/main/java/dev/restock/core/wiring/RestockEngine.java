@@ -7,9 +7,13 @@ import com.google.inject.Stage;
 import com.google.inject.spi.Message;
 import dev.restock.api.Restock;
 import dev.restock.api.error.RestockException;
+import dev.restock.api.spi.AnchorSink;
+import dev.restock.api.spi.CheckpointSigner;
 import dev.restock.api.spi.EnginePlugin;
 import dev.restock.api.spi.StoreFactory;
+import dev.restock.core.audit.trust.Checkpointer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,8 +53,51 @@ public final class RestockEngine {
     private Clock clock = Clock.systemUTC();
     private int minutesPerVisit = 10;
     private java.util.concurrent.Executor asyncExecutor;
+    private CheckpointSigner checkpointSigner;
+    private final List<AnchorSink> anchorSinks = new ArrayList<>();
+    private Integer checkpointRevisions;
+    private Duration checkpointPeriod;
 
     private Builder() {}
+
+    /**
+     * Signs history checkpoints with this signer, e.g.
+     * {@code KeyFileSigner.load(Path.of("/etc/restock/audit.key"))}. Its private key stays with
+     * it; the store receives signatures only. Turns automatic checkpoints on.
+     */
+    public Builder checkpointSigner(CheckpointSigner signer) {
+      this.checkpointSigner = Objects.requireNonNull(signer, "signer");
+      return this;
+    }
+
+    /**
+     * Publishes every checkpoint to these sinks too, e.g. a {@code JsonLinesAnchorSink} on
+     * another volume. Turns automatic checkpoints on.
+     */
+    public Builder anchorSink(AnchorSink... sinks) {
+      for (AnchorSink s : sinks) {
+        anchorSinks.add(Objects.requireNonNull(s, "sink"));
+      }
+      return this;
+    }
+
+    /**
+     * Makes a checkpoint after every {@code revisions} committed writes, or after {@code period}
+     * when anything new was chained, whichever comes first; on a background thread, so writers
+     * only count. Default when a signer or sink is set: every 1,000 writes or 10 minutes.
+     * {@code 0} and {@code null} turn either trigger off.
+     */
+    public Builder checkpointEvery(int revisions, Duration period) {
+      if (revisions < 0) {
+        throw new IllegalArgumentException("revisions must be >= 0, was " + revisions);
+      }
+      if (period != null && (period.isNegative() || period.isZero())) {
+        throw new IllegalArgumentException("the period must be positive, was " + period);
+      }
+      this.checkpointRevisions = revisions;
+      this.checkpointPeriod = period;
+      return this;
+    }
 
     /** The store to open (required), e.g. {@code JpaStores.sqlite(path)}. */
     public Builder store(StoreFactory factory) {
@@ -131,7 +178,8 @@ public final class RestockEngine {
         }
       }
       List<com.google.inject.Module> modules = new ArrayList<>();
-      modules.add(new EngineModule(store, clock, minutesPerVisit, asyncExecutor));
+      modules.add(new EngineModule(store, clock, minutesPerVisit, asyncExecutor,
+          checkpointSettings()));
       byId.values().forEach(p -> modules.add(new PluginModule(p)));
       try {
         return Guice.createInjector(Stage.PRODUCTION, modules).getInstance(Restock.class);
@@ -140,6 +188,14 @@ public final class RestockEngine {
       } catch (ProvisionException e) {
         throw unwrap(e.getErrorMessages(), e);
       }
+    }
+
+    private Checkpointer.Settings checkpointSettings() {
+      boolean configured = checkpointSigner != null || !anchorSinks.isEmpty();
+      int revisions = checkpointRevisions != null ? checkpointRevisions : configured ? 1000 : 0;
+      Duration period = checkpointRevisions != null ? checkpointPeriod
+          : configured ? Duration.ofMinutes(10) : null;
+      return new Checkpointer.Settings(checkpointSigner, anchorSinks, revisions, period);
     }
 
     private static RuntimeException unwrap(

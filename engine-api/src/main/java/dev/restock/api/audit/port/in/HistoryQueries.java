@@ -5,6 +5,12 @@ import dev.restock.api.audit.ActivitySummary;
 import dev.restock.api.audit.AuditEvent;
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.ChainVerification;
+import dev.restock.api.audit.LiveDrift;
+import dev.restock.api.audit.ConsistencyProof;
+import dev.restock.api.audit.InclusionProof;
+import dev.restock.api.audit.Checkpoint;
+import dev.restock.api.audit.IntegrityCheck;
+import dev.restock.api.audit.IntegrityReport;
 import dev.restock.api.audit.DeletionInfo;
 import dev.restock.api.audit.DeviceSnapshot;
 import dev.restock.api.audit.EntityChange;
@@ -87,4 +93,50 @@ public interface HistoryQueries {
 
   /** Walks the history hash chain; reports the first revision altered or removed. */
   ChainVerification verify();
+
+  /**
+   * Verifies history as far as {@code check} allows: the store's chain walk, the Merkle root at
+   * every stored checkpoint's size, every signature with the public key, the chain against every
+   * anchored checkpoint (a chain shorter than an anchor, or with another root at its size, is a
+   * break), and the live tables when asked. Reads in bounded memory, one pass over the chain.
+   * The report says plainly what could not be proven (no key, no anchors).
+   */
+  IntegrityReport verify(IntegrityCheck check);
+
+  /**
+   * Makes a checkpoint of the chain now: the Merkle root over every chained revision, signed when
+   * the engine has a signer, stored, and published to the anchor sinks. Refuses (conflict) when
+   * the chain after the previous checkpoint is broken, so a tampered chain is never signed.
+   * Returns the newest checkpoint unchanged when no revision was chained since.
+   *
+   * @throws dev.restock.api.error.ConflictException when the chain is broken
+   */
+  Checkpoint checkpoint();
+
+  /** Every stored checkpoint, oldest first. */
+  List<Checkpoint> checkpoints();
+
+  /**
+   * An inclusion proof of one revision up to the newest stored checkpoint that covers it
+   * (signed ones preferred), for checking offline.
+   *
+   * @throws dev.restock.api.error.NotFoundException when the revision is not chained, or no
+   *     checkpoint covers it yet
+   * @throws dev.restock.api.error.ConflictException when the stored chain no longer matches that
+   *     checkpoint
+   */
+  InclusionProof prove(long revisionId);
+
+  /**
+   * A consistency proof between the stored checkpoints of sizes {@code olderSize} and
+   * {@code newerSize}.
+   *
+   * @throws dev.restock.api.error.NotFoundException when no checkpoint has either size
+   * @throws dev.restock.api.error.ValidationException when {@code olderSize > newerSize}
+   * @throws dev.restock.api.error.ConflictException when the stored chain no longer matches them
+   */
+  ConsistencyProof consistency(long olderSize, long newerSize);
+
+  /** Live rows that disagree with their latest audited state (edits made behind the engine). */
+  List<LiveDrift> liveDrift();
 }

@@ -1,9 +1,9 @@
-package dev.restock.core.audit;
+package dev.restock.core.audit.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.restock.core.audit.MerkleTree.Range;
+import dev.restock.core.audit.trust.MerkleTree.Range;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;

@@ -1,4 +1,4 @@
-package dev.restock.core.audit;
+package dev.restock.core.audit.trust;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
