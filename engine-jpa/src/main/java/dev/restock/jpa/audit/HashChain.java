@@ -1,6 +1,8 @@
 package dev.restock.jpa.audit;
 
+import dev.restock.api.audit.ChainHead;
 import dev.restock.api.audit.ChainVerification;
+import dev.restock.api.audit.ChainedRevision;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,26 +20,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.hibernate.Session;
 
 /**
  * Tamper evidence for history: every revision is chained to the one committed before it by a
- * SHA-256 hash over the revision's own columns, every audit row it wrote, its audit-log events and
- * the previous revision's hash.
+ * SHA-256 hash over the revision's content (its own columns, every audit row it wrote, its
+ * audit-log events) and the previous revision's hash; the first links to the genesis recorded in
+ * the chain head.
  *
  * <p>Sealing runs at commit, after Envers wrote the revision, under a lock on the single chain
  * head row (SQLite write transactions are serial already), so chain order is commit order even
- * with concurrent writers. Verification recomputes every hash and reports the first revision
- * whose data, audit rows or events were altered or removed.
+ * with concurrent writers. Verification walks the chain a page at a time and reads only the audit
+ * rows of that page's revisions, so its memory does not grow with history; the structural checks
+ * (unchained revisions after the genesis, orphan audit rows and events, the head, stored
+ * checkpoints, live rows without history) are anti-join queries.
  *
- * <p>Table names come from the mapping, never from input; values are bound parameters.
+ * <p>Table and column names come from the mapping and the database's own metadata, never from
+ * input; values are bound parameters.
  */
 final class HashChain {
-  static final String GENESIS = "0".repeat(64);
   private static final String REVISION_COLUMNS =
       "id, revision_time, actor_id, action, reason, client_address, user_agent, correlation_id";
+  /** Revisions per page: bounds memory and keeps every IN list far below driver limits. */
+  static final int PAGE = 200;
+  /** Problems listed in full; beyond this verification only counts them. */
+  static final int MAX_PROBLEMS = 500;
 
   private HashChain() {}
+
+  /** The head row as recorded. */
+  static ChainHead head(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+        "select genesis, genesis_after_revision, seq, hash from audit_chain_head where id = 1")) {
+      if (!r.next()) {
+        throw new IllegalStateException("audit_chain_head has no row; the schema is damaged");
+      }
+      return new ChainHead(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4));
+    }
+  }
 
   /** Chains the revision written by this unit of work; call after its audit rows are written. */
   static void seal(Session session, RevisionEntity revision, Collection<String> auditTables) {
@@ -54,17 +75,18 @@ final class HashChain {
       long seq;
       String previous;
       try (Statement s = connection.createStatement();
-          ResultSet head = s.executeQuery("select seq, hash from audit_chain_head where id = 1"
-              + (sqlite ? "" : " for update"))) {
+          ResultSet head = s.executeQuery("select seq, hash, genesis from audit_chain_head"
+              + " where id = 1" + (sqlite ? "" : " for update"))) {
         if (!head.next()) {
           throw new IllegalStateException("audit_chain_head has no row; the schema is damaged");
         }
         seq = head.getLong(1) + 1;
-        previous = head.getString(2);
+        // the first revision links to the recorded genesis whatever the head's hash says
+        previous = seq == 1 ? head.getString(3) : head.getString(2);
       }
       long id = revision.getId();
-      String hash = hash(revisionText(connection, id), rows(connection, auditTables, id),
-          previous);
+      String hash = hash(content(revisionText(connection, id),
+          rows(connection, auditTables, List.of(id)).getOrDefault(id, List.of())), previous);
       try (PreparedStatement u = connection.prepareStatement(
           "update audit_revision set chain_seq = ?, prev_hash = ?, hash = ? where id = ?")) {
         u.setLong(1, seq);
@@ -82,70 +104,279 @@ final class HashChain {
     });
   }
 
-  /** Walks the whole chain in commit order. */
-  static ChainVerification verify(Session session, Collection<String> auditTables) {
-    return session.doReturningWork(connection -> {
-      Map<Long, List<String>> rowsByRevision = new HashMap<>();
-      for (String table : new TreeSet<>(auditTables)) {
-        collect(connection, "select * from " + table, "rev", "T " + table, rowsByRevision);
+  /** One revision row of the chain, as recorded. */
+  private record Link(long seq, long id, String text, String previousHash, String hash) {}
+
+  /** Hands chained revisions {@code fromSeq..toSeq} to {@code each}, a page at a time. */
+  static void chained(Connection c, Collection<String> auditTables, long fromSeq, long toSeq,
+      Consumer<ChainedRevision> each) throws SQLException {
+    long after = Math.max(fromSeq, 1) - 1;
+    while (after < toSeq) {
+      List<Link> page = page(c, after, toSeq);
+      if (page.isEmpty()) {
+        return;
       }
-      collect(connection, "select * from audit_log", "revision_id", "L audit_log",
-          rowsByRevision);
-      long unchained;
-      try (Statement s = connection.createStatement();
-          ResultSet r = s.executeQuery(
-              "select count(*) from audit_revision where chain_seq is null")) {
+      Map<Long, List<String>> rows = rows(c, auditTables, page.stream().map(Link::id).toList());
+      for (Link link : page) {
+        each.accept(new ChainedRevision(link.seq(), link.id(),
+            content(link.text(), rows.getOrDefault(link.id(), List.of())), link.previousHash(),
+            link.hash()));
+      }
+      after = page.get(page.size() - 1).seq();
+    }
+  }
+
+  /** Chained revisions with {@code after < seq <= upTo}, at most a page, in chain order. */
+  private static List<Link> page(Connection c, long after, long upTo) throws SQLException {
+    List<Link> page = new ArrayList<>(PAGE);
+    try (PreparedStatement p = c.prepareStatement("select " + REVISION_COLUMNS + ", chain_seq,"
+        + " prev_hash, hash from audit_revision where chain_seq > ? and chain_seq <= ?"
+        + " order by chain_seq")) {
+      p.setMaxRows(PAGE);
+      p.setLong(1, after);
+      p.setLong(2, upTo);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          page.add(new Link(r.getLong(9), r.getLong(1), revisionText(r), r.getString(10),
+              r.getString(11)));
+        }
+      }
+    }
+    return page;
+  }
+
+  /** Problems found so far, the first ones in full, the rest counted. */
+  private static final class Problems {
+    private final List<String> texts = new ArrayList<>();
+    private Long firstRevision;
+    private long more;
+
+    void add(long revision, String text) {
+      if (firstRevision == null) {
+        firstRevision = revision;
+      }
+      if (texts.size() < MAX_PROBLEMS) {
+        texts.add(text);
+      } else {
+        more++;
+      }
+    }
+
+    ChainVerification result(long checked, long unchained) {
+      if (firstRevision == null) {
+        return new ChainVerification(checked, unchained, Optional.empty(), Optional.empty(),
+            List.of());
+      }
+      List<String> all = new ArrayList<>(texts);
+      if (more > 0) {
+        all.add("... and " + more + " more problems");
+      }
+      return new ChainVerification(checked, unchained, Optional.of(firstRevision),
+          Optional.of(all.get(0)), all);
+    }
+  }
+
+  /**
+   * Verifies the chain, recomputing hashes only after chain position {@code afterSeq} (0: all),
+   * where the revision must carry {@code hashAtSeq}; every structural check covers all history.
+   *
+   * @param liveTables audited live tables by name, each with its audit table
+   */
+  static ChainVerification verify(Connection c, Collection<String> auditTables,
+      Map<String, String> liveTables, long afterSeq, String hashAtSeq) throws SQLException {
+    Problems problems = new Problems();
+    ChainHead head = head(c);
+
+    // an unchained revision after the genesis is a forgery or a chain whose fields were cleared
+    try (PreparedStatement p = c.prepareStatement("select id from audit_revision"
+        + " where chain_seq is null and id > ? order by id")) {
+      p.setLong(1, head.genesisAfterRevision());
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          long id = r.getLong(1);
+          problems.add(id, "revision " + id + " is not chained, though every revision after "
+              + (head.genesisAfterRevision() == 0 ? "the genesis"
+                  : "revision " + head.genesisAfterRevision() + " (the genesis)")
+              + " must be: it was forged or its chain fields were cleared");
+        }
+      }
+    }
+    long unchained;
+    try (PreparedStatement p = c.prepareStatement("select count(*) from audit_revision"
+        + " where chain_seq is null and id <= ?")) {
+      p.setLong(1, head.genesisAfterRevision());
+      try (ResultSet r = p.executeQuery()) {
         r.next();
         unchained = r.getLong(1);
       }
-      long checked = 0;
-      long expectedSeq = 1;
-      String previous = GENESIS;
-      try (Statement s = connection.createStatement();
-          ResultSet r = s.executeQuery("select " + REVISION_COLUMNS + ", chain_seq, prev_hash,"
-              + " hash from audit_revision where chain_seq is not null order by chain_seq")) {
-        while (r.next()) {
-          long id = r.getLong(1);
-          long seq = r.getLong(9);
-          if (seq != expectedSeq) {
-            return broken(checked, unchained, id, "revisions at chain positions " + expectedSeq
-                + ".." + (seq - 1) + " before it were removed");
-          }
-          if (!previous.equals(r.getString(10))) {
-            return broken(checked, unchained, id, "its link to the previous revision was altered");
-          }
-          String text = revisionText(r);
-          List<String> rows = rowsByRevision.getOrDefault(id, List.of());
-          if (!hash(text, rows, previous).equals(r.getString(11))) {
-            return broken(checked, unchained, id,
-                "its data, the audit rows it wrote or its audit events were altered or removed");
-          }
-          previous = r.getString(11);
-          expectedSeq++;
+    }
+
+    long checked = 0;
+    long expected = 1;
+    long lastId = 0;
+    String previous = head.genesis();
+    long after = 0;
+    while (true) {
+      List<Link> page = page(c, after, Long.MAX_VALUE);
+      if (page.isEmpty()) {
+        break;
+      }
+      List<Long> recompute = page.stream().filter(l -> l.seq() > afterSeq).map(Link::id)
+          .toList();
+      Map<Long, List<String>> rows = recompute.isEmpty() ? Map.of()
+          : rows(c, auditTables, recompute);
+      for (Link link : page) {
+        if (link.seq() != expected) {
+          problems.add(link.id(), "revision " + link.id() + ": chain position" + (link.seq()
+              == expected + 1 ? " " + expected + " is" : "s " + expected + ".." + (link.seq() - 1)
+              + " are") + " missing before it: revisions were removed");
+        } else if (!previous.equals(link.previousHash())) {
+          problems.add(link.id(), "revision " + link.id() + ": its link to the previous "
+              + "revision was altered (records " + link.previousHash() + ", expected " + previous
+              + ")");
+        }
+        if (link.seq() > afterSeq) {
           checked++;
+          String content = content(link.text(), rows.getOrDefault(link.id(), List.of()));
+          if (!hash(content, link.previousHash()).equals(link.hash())) {
+            problems.add(link.id(), "revision " + link.id() + ": its data, the audit rows it "
+                + "wrote or its audit events were altered or removed");
+          }
+        } else if (link.seq() == afterSeq && !link.hash().equals(hashAtSeq)) {
+          problems.add(link.id(), "revision " + link.id() + " at chain position " + afterSeq
+              + " holds hash " + link.hash() + " but the verified checkpoint records "
+              + hashAtSeq);
+        }
+        previous = link.hash();
+        expected = link.seq() + 1;
+        lastId = link.id();
+      }
+      after = page.get(page.size() - 1).seq();
+    }
+    long size = expected - 1;
+    if (afterSeq > size) {
+      problems.add(lastId, "the chain ends at position " + size + ", before the verified "
+          + "checkpoint's position " + afterSeq + ": the latest revisions were removed");
+    }
+
+    // the head must point exactly at the last revision: deleting the newest revisions and moving
+    // the head back shows here unless its hash was moved too (then only checkpoints tell)
+    if (head.size() != size) {
+      problems.add(lastId, "the chain head records " + head.size() + " revisions but the chain "
+          + "ends at position " + size + (head.size() > size
+              ? ": the latest revisions were removed" : ": the head was moved back"));
+    }
+    if (!head.hash().equals(previous)) {
+      problems.add(lastId, "the chain head's hash " + head.hash() + " disagrees with "
+          + (size == 0 ? "the genesis " : "the hash of revision " + lastId + " at position "
+              + size + ", ") + previous + ": the head or the newest revisions were replaced");
+    }
+
+    checkpoints(c, head, size, lastId, problems);
+    orphans(c, auditTables, problems);
+    withoutHistory(c, liveTables, problems);
+    return problems.result(checked, unchained);
+  }
+
+  /** Stored checkpoints must agree with the chain: same genesis, same hash at their size. */
+  private static void checkpoints(Connection c, ChainHead head, long size, long lastId,
+      Problems problems) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select genesis,"
+        + " tree_size, chain_hash, checkpoint_time from audit_checkpoint order by tree_size, id");
+        PreparedStatement at = c.prepareStatement(
+            "select id, hash from audit_revision where chain_seq = ?")) {
+      while (r.next()) {
+        String genesis = r.getString(1);
+        long treeSize = r.getLong(2);
+        String hash = r.getString(3);
+        String which = "checkpoint at size " + treeSize + " (" + r.getString(4) + ")";
+        if (!genesis.equals(head.genesis())) {
+          problems.add(lastId, which + " was made on a chain with genesis " + genesis
+              + " but the head records genesis " + head.genesis()
+              + ": the chain was restarted");
+        } else if (treeSize > size) {
+          problems.add(lastId, which + " records hash " + hash + " but the chain has only "
+              + size + " revisions: revisions were removed");
+        } else if (treeSize == 0) {
+          if (!hash.equals(head.genesis())) {
+            problems.add(0, which + " records hash " + hash + ", not the genesis");
+          }
+        } else {
+          at.setLong(1, treeSize);
+          try (ResultSet rev = at.executeQuery()) {
+            if (!rev.next()) {
+              problems.add(lastId, which + " records hash " + hash + " but no revision is at "
+                  + "position " + treeSize + ": it was removed");
+            } else if (!hash.equals(rev.getString(2))) {
+              problems.add(rev.getLong(1), which + " records hash " + hash + ", revision "
+                  + rev.getLong(1) + " at position " + treeSize + " has " + rev.getString(2)
+                  + ": the chain was rewritten");
+            }
+          }
         }
       }
-      try (Statement s = connection.createStatement();
-          ResultSet head = s.executeQuery("select seq, hash from audit_chain_head where id = 1")) {
-        if (head.next() && head.getLong(1) != expectedSeq - 1) {
-          return new ChainVerification(checked, unchained, Optional.of(expectedSeq - 1),
-              Optional.of("the chain head records " + head.getLong(1) + " revisions but only "
-                  + (expectedSeq - 1) + " remain: the latest revisions were removed"));
+    }
+  }
+
+  /** Audit rows and audit events whose revision does not exist. */
+  private static void orphans(Connection c, Collection<String> auditTables, Problems problems)
+      throws SQLException {
+    for (String table : new TreeSet<>(auditTables)) {
+      try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select a.rev,"
+          + " count(*) from " + table + " a where not exists (select 1 from audit_revision v"
+          + " where v.id = a.rev) group by a.rev order by a.rev")) {
+        while (r.next()) {
+          problems.add(r.getLong(1), r.getLong(2) + " audit rows of " + table
+              + " belong to revision " + r.getLong(1) + ", which does not exist: it was removed"
+              + " or the rows were forged");
         }
       }
-      return new ChainVerification(checked, unchained, Optional.empty(), Optional.empty());
-    });
+    }
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select l.id,"
+        + " l.revision_id from audit_log l where not exists (select 1 from audit_revision v"
+        + " where v.id = l.revision_id) order by l.id")) {
+      while (r.next()) {
+        problems.add(r.getLong(2), "audit event " + r.getLong(1) + " points at revision "
+            + r.getLong(2) + ", which does not exist: it was removed or the event was forged");
+      }
+    }
+  }
+
+  /** Live rows of audited tables that have no audit row at all: their history was wiped. */
+  private static void withoutHistory(Connection c, Map<String, String> liveTables,
+      Problems problems) throws SQLException {
+    for (Map.Entry<String, String> e : liveTables.entrySet()) {
+      String live = e.getKey();
+      boolean softDeleted = columns(c, live).contains("deleted_at");
+      try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select count(*)"
+          + " from " + live + " l where " + (softDeleted ? "l.deleted_at is null and " : "")
+          + "not exists (select 1 from " + e.getValue() + " a where a.id = l.id)")) {
+        r.next();
+        if (r.getLong(1) > 0) {
+          problems.add(0, r.getLong(1) + " live " + live + " rows have no history at all: "
+              + "their history was wiped or they were inserted behind the engine's back");
+        }
+      }
+    }
+  }
+
+  /** Column names of a table, lower case, in table order. */
+  static List<String> columns(Connection c, String table) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("select * from " + table + " where 1 = 0")) {
+      ResultSetMetaData meta = r.getMetaData();
+      List<String> names = new ArrayList<>();
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        names.add(meta.getColumnLabel(i).toLowerCase());
+      }
+      return names;
+    }
   }
 
   private static Runnable statementCounter(Session session) {
     var statistics = ((org.hibernate.engine.spi.SessionFactoryImplementor)
         session.getSessionFactory()).getStatistics();
     return statistics.isStatisticsEnabled() ? statistics::prepareStatement : () -> { };
-  }
-
-  private static ChainVerification broken(long checked, long unchained, long id, String problem) {
-    return new ChainVerification(checked, unchained, Optional.of(id),
-        Optional.of("revision " + id + ": " + problem));
   }
 
   private static String revisionText(Connection c, long id) throws SQLException {
@@ -169,31 +400,29 @@ final class HashChain {
     return text.toString();
   }
 
-  private static List<String> rows(Connection c, Collection<String> tables, long id)
-      throws SQLException {
+  /** Rendered audit rows and audit events of the given revisions, by revision. */
+  private static Map<Long, List<String>> rows(Connection c, Collection<String> tables,
+      List<Long> ids) throws SQLException {
     Map<Long, List<String>> rows = new HashMap<>();
+    String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
     for (String table : new TreeSet<>(tables)) {
-      collectOne(c, "select * from " + table + " where rev = ?", "rev", "T " + table, id, rows);
+      collect(c, "select * from " + table + " where rev in (" + in + ")", ids, "rev",
+          "T " + table, rows);
     }
-    collectOne(c, "select * from audit_log where revision_id = ?", "revision_id", "L audit_log",
-        id, rows);
-    return rows.getOrDefault(id, List.of());
+    collect(c, "select * from audit_log where revision_id in (" + in + ")", ids, "revision_id",
+        "L audit_log", rows);
+    return rows;
   }
 
-  private static void collectOne(Connection c, String sql, String revColumn, String tag, long id,
-      Map<Long, List<String>> into) throws SQLException {
+  private static void collect(Connection c, String sql, List<Long> ids, String revColumn,
+      String tag, Map<Long, List<String>> into) throws SQLException {
     try (PreparedStatement p = c.prepareStatement(sql)) {
-      p.setLong(1, id);
+      for (int i = 0; i < ids.size(); i++) {
+        p.setLong(i + 1, ids.get(i));
+      }
       try (ResultSet r = p.executeQuery()) {
         render(r, revColumn, tag, into);
       }
-    }
-  }
-
-  private static void collect(Connection c, String sql, String revColumn, String tag,
-      Map<Long, List<String>> into) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-      render(r, revColumn, tag, into);
     }
   }
 
@@ -222,14 +451,24 @@ final class HashChain {
     return v == null ? "-" : v.length() + ":" + v;
   }
 
-  private static String hash(String revision, List<String> rows, String previous) {
+  /**
+   * The canonical text of a revision: its own line, then its distinct row lines in sorted order,
+   * separated by newlines. The chain hash has always been computed over exactly these bytes, so
+   * chains sealed before the text had a name still verify.
+   */
+  static String content(String revision, List<String> rows) {
+    StringBuilder text = new StringBuilder(revision);
+    for (String row : new TreeSet<>(rows)) {
+      text.append('\n').append(row);
+    }
+    return text.toString();
+  }
+
+  /** SHA-256 over the content and the previous revision's hash. */
+  static String hash(String content, String previous) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(revision.getBytes(StandardCharsets.UTF_8));
-      for (String row : new TreeSet<>(rows)) {
-        digest.update((byte) '\n');
-        digest.update(row.getBytes(StandardCharsets.UTF_8));
-      }
+      digest.update(content.getBytes(StandardCharsets.UTF_8));
       digest.update(("\nP|" + previous).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {

@@ -15,7 +15,15 @@ import dev.restock.jpa.planogram.PlanogramEntity;
 import dev.restock.jpa.planogram.SlotEntity;
 import dev.restock.jpa.shared.BaseEntity;
 import dev.restock.jpa.tx.UnitOfWork;
+import dev.restock.api.audit.ChainHead;
 import dev.restock.api.audit.ChainVerification;
+import dev.restock.api.audit.ChainedRevision;
+import dev.restock.api.audit.Checkpoint;
+import dev.restock.api.audit.LiveDrift;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.function.Consumer;
+import org.hibernate.Session;
 import dev.restock.api.audit.DeviceSnapshot;
 import dev.restock.api.audit.EntityChange;
 import java.time.Instant;
@@ -66,6 +74,19 @@ public final class JpaAuditHistory implements AuditHistory {
               dev.restock.jpa.service.OrderLineEntity.class))
       .map(c -> c.getAnnotation(jakarta.persistence.Table.class).name() + "_aud")
       .sorted().toList();
+
+  /** Live table of every audited type, whose audit table is its name + {@code _aud}. */
+  static final Map<AuditedType, String> LIVE_TABLES = new EnumMap<>(AuditedType.class);
+
+  static {
+    MAPPINGS.forEach((type, mapping) -> LIVE_TABLES.put(type,
+        mapping.entity().getAnnotation(jakarta.persistence.Table.class).name()));
+  }
+
+  /** The same by live table name, each with its audit table, for history-wipe checks. */
+  static final Map<String, String> LIVE_TABLES_BY_NAME = LIVE_TABLES.values().stream()
+      .sorted().collect(java.util.stream.Collectors.toMap(t -> t, t -> t + "_aud",
+          (a, b) -> a, java.util.LinkedHashMap::new));
 
   @Override
   public Optional<EntityRevision> stateAt(AuditedType type, UUID id, Instant at) {
@@ -185,7 +206,7 @@ public final class JpaAuditHistory implements AuditHistory {
 
   @Override
   public ChainVerification verifyChain() {
-    return HashChain.verify(UnitOfWork.currentSession(), AUDIT_TABLES);
+    return verifyChain(0, null);
   }
 
   private static UUID idOf(Object entity) {
@@ -233,28 +254,79 @@ public final class JpaAuditHistory implements AuditHistory {
     };
   }
   @Override
-  public dev.restock.api.audit.ChainHead chainHead() {
-    throw new UnsupportedOperationException("chain head: being built (issue 13)");
+  public ChainVerification verifyChain(long afterSeq, String chainHashAtSeq) {
+    if (afterSeq < 0 || (afterSeq > 0 && chainHashAtSeq == null)) {
+      throw new IllegalArgumentException("afterSeq must be >= 0, with the chain hash at it");
+    }
+    return jdbc(c -> HashChain.verify(c, AUDIT_TABLES, LIVE_TABLES_BY_NAME, afterSeq,
+        chainHashAtSeq));
   }
 
   @Override
-  public void chained(long fromSeq, long toSeq,
-      java.util.function.Consumer<dev.restock.api.audit.ChainedRevision> each) {
-    throw new UnsupportedOperationException("chained revisions: being built (issue 13)");
+  public ChainHead chainHead() {
+    return jdbc(HashChain::head);
   }
 
   @Override
-  public void saveCheckpoint(dev.restock.api.audit.Checkpoint checkpoint) {
-    throw new UnsupportedOperationException("checkpoints: being built (issue 13)");
+  public void chained(long fromSeq, long toSeq, Consumer<ChainedRevision> each) {
+    java.util.Objects.requireNonNull(each, "each");
+    jdbc(c -> {
+      HashChain.chained(c, AUDIT_TABLES, fromSeq, toSeq, each);
+      return null;
+    });
   }
 
   @Override
-  public List<dev.restock.api.audit.Checkpoint> checkpoints() {
-    throw new UnsupportedOperationException("checkpoints: being built (issue 13)");
+  public void saveCheckpoint(Checkpoint checkpoint) {
+    java.util.Objects.requireNonNull(checkpoint, "checkpoint");
+    UnitOfWork.requireWrite();
+    jdbc(c -> {
+      try (PreparedStatement p = c.prepareStatement("insert into audit_checkpoint (genesis,"
+          + " tree_size, root_hash, chain_hash, checkpoint_time, key_id, signature)"
+          + " values (?, ?, ?, ?, ?, ?, ?)")) {
+        p.setString(1, checkpoint.genesis());
+        p.setLong(2, checkpoint.size());
+        p.setString(3, checkpoint.rootHash());
+        p.setString(4, checkpoint.chainHash());
+        // the exact text the signature covers (Checkpoint.signedBytes uses Instant.toString())
+        p.setString(5, checkpoint.time().toString());
+        p.setString(6, checkpoint.keyId());
+        p.setString(7, checkpoint.signature());
+        p.executeUpdate();
+      }
+      return null;
+    });
   }
 
   @Override
-  public List<dev.restock.api.audit.LiveDrift> liveDrift() {
-    throw new UnsupportedOperationException("live drift: being built (issue 13)");
+  public List<Checkpoint> checkpoints() {
+    return jdbc(c -> {
+      List<Checkpoint> all = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement("select genesis, tree_size, root_hash,"
+          + " chain_hash, checkpoint_time, key_id, signature from audit_checkpoint"
+          + " order by tree_size, id");
+          ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          all.add(new Checkpoint(r.getString(1), r.getLong(2), r.getString(3), r.getString(4),
+              Instant.parse(r.getString(5)), r.getString(6), r.getString(7)));
+        }
+      }
+      return all;
+    });
+  }
+
+  @Override
+  public List<LiveDrift> liveDrift() {
+    return jdbc(c -> LiveDriftQuery.find(c, LIVE_TABLES));
+  }
+
+  /** Work on the unit of work's own connection, so it sees (and joins) its transaction. */
+  private static <T> T jdbc(org.hibernate.jdbc.ReturningWork<T> work) {
+    Session session = UnitOfWork.currentSession();
+    // pending entity changes first, so that what JDBC reads matches what the unit wrote
+    if (!session.isDefaultReadOnly() && session.isDirty()) {
+      session.flush();
+    }
+    return session.doReturningWork(work);
   }
 }

@@ -511,7 +511,7 @@ class RestockCliTest {
     assertThat(health.code()).as(health.err()).isZero();
     JsonNode h = new ObjectMapper().readTree(health.out());
     assertThat(h.get("up").asBoolean()).isTrue();
-    assertThat(h.get("schemaVersion").asText()).isEqualTo("3");
+    assertThat(h.get("schemaVersion").asText()).isEqualTo("4");
     assertThat(h.get("pool").get("max").asInt()).isPositive();
     assertThat(run("health").out()).startsWith("UP");
 
@@ -580,12 +580,12 @@ class RestockCliTest {
     adminExists();
     Run status = run("migrate", "status");
     assertThat(status.code()).as(status.err()).isZero();
-    assertThat(status.out()).contains("schema version 3").contains("no pending migrations");
+    assertThat(status.out()).contains("schema version 4").contains("no pending migrations");
 
     JsonNode history = new ObjectMapper().readTree(run("migrate", "history", "--json").out());
-    assertThat(history.size()).isEqualTo(3);
-    assertThat(history.get(2).get("version").asText()).isEqualTo("3");
-    assertThat(history.get(2).get("checksum").isNull()).isFalse();
+    assertThat(history.size()).isEqualTo(4);
+    assertThat(history.get(3).get("version").asText()).isEqualTo("4");
+    assertThat(history.get(3).get("checksum").isNull()).isFalse();
 
     Run apply = run("migrate", "apply", "--backup-dir", dir.resolve("b").toString());
     assertThat(apply.code()).as(apply.err()).isZero();
