@@ -2,36 +2,252 @@ package dev.restock.cli;
 
 import dev.restock.api.Restock;
 import dev.restock.api.audit.ActivitySummary;
-import dev.restock.api.audit.ChainVerification;
 import dev.restock.api.audit.AuditEvent;
+import dev.restock.api.audit.Checkpoint;
+import dev.restock.api.audit.ConsistencyProof;
+import dev.restock.api.audit.InclusionProof;
+import dev.restock.api.audit.IntegrityCheck;
+import dev.restock.api.audit.IntegrityReport;
+import dev.restock.api.audit.LiveDrift;
 import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
+import dev.restock.core.audit.KeyFileSigner;
+import dev.restock.core.audit.trust.AuditJson;
+import dev.restock.core.audit.trust.Ed25519Keys;
+import dev.restock.core.audit.trust.ProofChecker;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "audit", description = "Tamper evidence and activity of the audit trail.",
     subcommands = {AuditCommand.Verify.class, AuditCommand.Activity.class,
-        AuditCommand.Events.class})
+        AuditCommand.Events.class, AuditCommand.Keygen.class, AuditCommand.MakeCheckpoint.class,
+        AuditCommand.ExportCheckpoints.class, AuditCommand.Prove.class,
+        AuditCommand.CheckProof.class, AuditCommand.Consistency.class})
 final class AuditCommand {
 
-  @Command(name = "verify", description = "Walk the history hash chain; name the first revision "
-      + "whose data or audit rows were altered or removed. Exit code 3 when broken.")
+  @Command(name = "verify", description = "Walk the history hash chain, recompute the Merkle "
+      + "root at every checkpoint, check signatures with the public key and the database "
+      + "against the anchor file (--anchors); name every break. Says what it cannot prove "
+      + "without a key or anchors. Exit code 4 when broken.")
   static final class Verify extends EngineCommand {
+    @Option(names = "--public-key", paramLabel = "FILE",
+        description = "The checkpoint signer's public key (PEM); default: that of --audit-key.")
+    Path publicKey;
+
+    @Option(names = "--live", description = "Also compare every live row with its latest "
+        + "audited state and list drift (edits made by SQL).")
+    boolean live;
+
     @Override
     void run(Restock engine) {
-      ChainVerification result = reader(engine).history().verify();
-      print(result, () -> out().println(result.intact()
-          ? "intact: " + result.checked() + " revisions verified"
-              + (result.unchained() > 0 ? ", " + result.unchained() + " older unchained" : "")
-          : "BROKEN at revision " + result.firstBroken().orElseThrow() + ": "
-              + result.problem().orElse("")));
-      if (!result.intact()) {
+      List<Checkpoint> anchored = anchors == null ? List.of()
+          : AuditJson.readCheckpoints(anchors, "anchors");
+      IntegrityReport report = reader(engine).history().verify(new IntegrityCheck(
+          AuditWiring.publicKey(publicKey, auditKey), anchored, live));
+      print(report, () -> human(report));
+      if (!report.intact()) {
         throw new RestockCli.ExitException(RestockCli.AUDIT_BROKEN);
       }
+    }
+
+    private void human(IntegrityReport report) {
+      PrintWriter out = out();
+      var chain = report.chain();
+      String figures = chain.checked() + " revisions verified"
+          + (chain.unchained() > 0 ? ", " + chain.unchained() + " older unchained" : "")
+          + "; " + report.checkpoints() + " checkpoint(s), " + report.signatures()
+          + " valid signature(s), " + report.anchors() + " anchor(s) checked";
+      out.println(report.intact() ? "intact: " + figures : "BROKEN: " + figures);
+      chain.firstBroken().ifPresent(rev -> out.println("BROKEN at revision " + rev + ": "
+          + chain.problem().orElse("")));
+      chain.problems().stream().skip(1).forEach(p -> out.println("BROKEN: " + p));
+      report.breaks().forEach(b -> out.println("BROKEN: " + b));
+      for (LiveDrift d : report.drift()) {
+        out.println("DRIFT " + d.type().label() + " " + d.id() + " " + d.field() + ": audited "
+            + (d.audited() == null ? "(none)" : d.audited()) + ", live "
+            + (d.live() == null ? "(none)" : d.live()));
+      }
+      report.limits().forEach(l -> out.println("note: " + l));
+    }
+  }
+
+  @Command(name = "keygen", description = "Write a new Ed25519 key: FILE (private, owner only) "
+      + "and FILE.pub (public, for verifiers). Keep FILE off the database's machine if you can.")
+  static final class Keygen implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "FILE") Path file;
+
+    @Override
+    public Integer call() {
+      KeyFileSigner.generate(file);
+      String id = KeyFileSigner.load(file).keyId();
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("wrote " + file + " (private key, owner only) and "
+          + KeyFileSigner.publicKeyFile(file) + " (public key); key id " + id);
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "checkpoint", description = "Make a checkpoint of the history now: signed "
+      + "with --audit-key, stored, and appended to --anchors.")
+  static final class MakeCheckpoint extends EngineCommand {
+    @Override
+    void run(Restock engine) {
+      Checkpoint c = reader(engine).history().checkpoint();
+      print(c, () -> out().println("checkpoint of " + c.size() + " revisions at " + c.time()
+          + ", root " + c.rootHash() + (c.signed() ? ", signed by " + c.keyId()
+              : ", unsigned (no --audit-key)")
+          + (anchors != null ? "; anchored in " + anchors : "")));
+    }
+  }
+
+  @Command(name = "export-checkpoints", description = "Every stored checkpoint as JSON lines, "
+      + "the anchor file format: to keep elsewhere, or to give 'audit verify --anchors'.")
+  static final class ExportCheckpoints extends EngineCommand {
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of stdout.")
+    Path file;
+
+    @Override
+    void run(Restock engine) {
+      StringBuilder lines = new StringBuilder();
+      reader(engine).history().checkpoints()
+          .forEach(c -> lines.append(AuditJson.checkpointLine(c)).append('\n'));
+      if (file == null) {
+        out().print(lines);
+        out().flush();
+      } else {
+        write(file, lines.toString());
+      }
+    }
+  }
+
+  @Command(name = "prove", description = "Write an inclusion proof of one revision: its "
+      + "content, its Merkle audit path and the signed checkpoint it leads to; check it "
+      + "anywhere with 'audit check-proof'.")
+  static final class Prove extends EngineCommand {
+    @Parameters(index = "0", paramLabel = "REV", description = "The revision number.")
+    long revision;
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of stdout.")
+    Path file;
+
+    @Override
+    void run(Restock engine) {
+      InclusionProof proof = reader(engine).history().prove(revision);
+      String text = AuditJson.inclusionProof(proof);
+      if (file == null) {
+        out().print(text);
+        out().flush();
+        return;
+      }
+      write(file, text);
+      Checkpoint c = proof.checkpoint();
+      out().println("proof of revision " + proof.revisionId() + " (chain position "
+          + proof.seq() + " of " + proof.treeSize() + ", checkpoint " + c.time()
+          + (c.signed() ? ", signed by " + c.keyId() : ", UNSIGNED") + ") written to " + file
+          + " (" + text.length() + " bytes)");
+      out().flush();
+    }
+  }
+
+  @Command(name = "consistency", description = "Prove that the history at the checkpoint of "
+      + "size NEW extends the one at size OLD unchanged (RFC 9162 consistency proof).")
+  static final class Consistency extends EngineCommand {
+    @Parameters(index = "0", paramLabel = "OLD") long older;
+    @Parameters(index = "1", paramLabel = "NEW") long newer;
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of stdout.")
+    Path file;
+
+    @Override
+    void run(Restock engine) {
+      ConsistencyProof proof = reader(engine).history().consistency(older, newer);
+      String text = AuditJson.consistencyProof(proof);
+      if (file == null) {
+        out().print(text);
+      } else {
+        write(file, text);
+        out().println("consistency proof " + older + " -> " + newer + " written to " + file);
+      }
+      out().flush();
+    }
+  }
+
+  @Command(name = "check-proof", description = "Check a proof file offline, without any "
+      + "database: an inclusion proof ('audit prove') or a consistency proof. Exit code 0 when "
+      + "valid, 4 with the reasons when any byte of it was changed.")
+  static final class CheckProof implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "FILE") Path file;
+    @Option(names = "--public-key", paramLabel = "FILE", required = true,
+        description = "The signer's public key (PEM), e.g. the .pub file of 'audit keygen'.")
+    Path publicKey;
+
+    @Override
+    public Integer call() {
+      PublicKey key = Ed25519Keys.readPublicKey(publicKey, "publicKey");
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.ISO_8859_1);
+      } catch (NoSuchFileException e) {
+        throw new RestockCli.UsageException("no such file: " + file);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      List<String> problems;
+      String valid;
+      try {
+        if (text.contains("\"" + AuditJson.CONSISTENCY_FORMAT + "\"")) {
+          ConsistencyProof proof = AuditJson.consistencyProof(text);
+          problems = ProofChecker.problems(proof, key);
+          valid = "consistent: the history of " + proof.newer().size() + " revisions ("
+              + proof.newer().time() + ") extends the history of " + proof.older().size()
+              + " (" + proof.older().time() + ") unchanged; both signed by "
+              + proof.newer().keyId();
+        } else {
+          InclusionProof proof = AuditJson.inclusionProof(text);
+          problems = ProofChecker.problems(proof, key);
+          valid = "valid: revision " + proof.revisionId() + " is entry " + proof.seq()
+              + " of the history of " + proof.treeSize() + " revisions signed by "
+              + proof.checkpoint().keyId() + " at " + proof.checkpoint().time() + "\n"
+              + proof.content();
+        }
+      } catch (IllegalArgumentException e) {
+        problems = List.of(e.getMessage());
+        valid = null;
+      }
+      if (!problems.isEmpty()) {
+        problems.forEach(p -> err.println("INVALID: " + p));
+        err.flush();
+        return RestockCli.AUDIT_BROKEN;
+      }
+      out.println(valid);
+      out.flush();
+      return 0;
+    }
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new RestockCli.UsageException("cannot write " + file + ": " + e.getMessage());
     }
   }
 

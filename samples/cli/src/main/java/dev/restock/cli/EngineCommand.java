@@ -25,6 +25,18 @@ abstract class EngineCommand implements Callable<Integer> {
           + "Pool size, timeouts and thresholds come from RESTOCK_DB_* variables.")
   String db;
 
+  @Option(names = "--audit-key", paramLabel = "FILE",
+      defaultValue = "${env:RESTOCK_AUDIT_KEY}",
+      description = "Ed25519 key file signing history checkpoints (default: $RESTOCK_AUDIT_KEY); "
+          + "write one with 'restock audit keygen'.")
+  java.nio.file.Path auditKey;
+
+  @Option(names = "--anchors", paramLabel = "FILE",
+      defaultValue = "${env:RESTOCK_AUDIT_ANCHORS}",
+      description = "JSON-lines file outside the database's directory that checkpoints are "
+          + "appended to and 'audit verify' checks against (default: $RESTOCK_AUDIT_ANCHORS).")
+  java.nio.file.Path anchors;
+
   @Option(names = "--json", description = "Print data as JSON.")
   boolean json;
 
@@ -33,8 +45,8 @@ abstract class EngineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Restock engine = RestockEngine.builder().store(storeFactory(db))
-        .discoverPlugins().build()) {
+    try (Restock engine = AuditWiring.configure(RestockEngine.builder(), db, auditKey, anchors)
+        .store(storeFactory(db)).discoverPlugins().build()) {
       run(engine);
       return 0;
     }

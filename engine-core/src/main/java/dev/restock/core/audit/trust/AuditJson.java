@@ -25,8 +25,8 @@ import java.util.Map;
  * white space.
  */
 public final class AuditJson {
-  static final String INCLUSION_FORMAT = "restock-inclusion-proof/v1";
-  static final String CONSISTENCY_FORMAT = "restock-consistency-proof/v1";
+  public static final String INCLUSION_FORMAT = "restock-inclusion-proof/v1";
+  public static final String CONSISTENCY_FORMAT = "restock-consistency-proof/v1";
 
   private AuditJson() {}
 
