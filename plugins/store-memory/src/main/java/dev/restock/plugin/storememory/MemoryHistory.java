@@ -3,7 +3,11 @@ package dev.restock.plugin.storememory;
 import dev.restock.api.audit.AuditContext;
 import dev.restock.api.audit.AuditEvent;
 import dev.restock.api.audit.AuditedType;
+import dev.restock.api.audit.ChainHead;
 import dev.restock.api.audit.ChainVerification;
+import dev.restock.api.audit.ChainedRevision;
+import dev.restock.api.audit.Checkpoint;
+import dev.restock.api.audit.LiveDrift;
 import dev.restock.api.audit.DeviceSnapshot;
 import dev.restock.api.audit.EntityChange;
 import dev.restock.api.audit.EntityRevision;
@@ -13,6 +17,7 @@ import dev.restock.api.audit.port.out.AuditHistory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,9 +26,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * History the way Envers keeps it: a unit of work's first audited change opens a revision (who,
@@ -38,6 +46,9 @@ final class MemoryHistory implements AuditHistory {
     final RevisionInfo info;
     final Map<String, Entry> entries = new LinkedHashMap<>();
     final List<AuditEvent> events = new ArrayList<>();
+    /** Chain position, previous hash and hash, set at commit; 0/null while open. */
+    long seq;
+    String previousHash;
     String hash;
 
     Revision(RevisionInfo info) {
@@ -61,6 +72,14 @@ final class MemoryHistory implements AuditHistory {
   private final List<Revision> revisions = new ArrayList<>();
   private final Map<AuditedType, Map<UUID, List<Entry>>> entries = new EnumMap<>(AuditedType.class);
   private long lastNumber;
+  /** Drawn once per store, as the JPA store's migration draws one per database. */
+  private final String genesis = randomHex(32);
+  private long headSeq;
+  private String headHash = genesis;
+  private final List<Checkpoint> checkpoints = new ArrayList<>();
+  /** Live states of each audited type's rows that are not deleted, for drift checks. */
+  private final Map<AuditedType, Supplier<Map<UUID, Map<String, String>>>> liveStates =
+      new EnumMap<>(AuditedType.class);
 
   MemoryHistory(MemoryDb db) {
     this.db = db;
@@ -142,31 +161,47 @@ final class MemoryHistory implements AuditHistory {
   void seal(Unit unit) {
     Revision revision = unit.revision;
     if (revision != null) {
-      int at = revisions.indexOf(revision);
-      String previous = at == 0 ? "" : revisions.get(at - 1).hash;
-      revision.hash = hash(previous, revision);
+      revision.seq = headSeq + 1;
+      revision.previousHash = headSeq == 0 ? genesis : headHash;
+      revision.hash = hash(content(revision), revision.previousHash);
+      // the last step of a commit: nothing after it can fail and roll the unit back
+      headSeq = revision.seq;
+      headHash = revision.hash;
     }
   }
 
-  private static String hash(String previous, Revision revision) {
-    StringBuilder text = new StringBuilder(previous).append('\n').append(revision.info)
-        .append('\n');
+  /**
+   * The canonical text of a revision: its info, its entries in type and id order, its events in
+   * order, one line each. What the hash covers, and the Merkle leaf of the revision.
+   */
+  private static String content(Revision revision) {
+    StringBuilder text = new StringBuilder("R ").append(revision.info);
     revision.entries.values().stream()
         .sorted(Comparator.comparing((Entry e) -> e.type().ordinal())
             .thenComparing(e -> e.id().toString()))
-        .forEach(e -> text.append(e.type()).append(' ').append(e.id()).append(' ')
-            .append(e.kind()).append(' ').append(new TreeMap<>(e.state())).append('\n'));
-    revision.events.forEach(e -> text.append(e.action()).append(' ').append(e.resourceType())
-        .append(' ').append(e.resourceId()).append(' ').append(e.at()).append(' ')
-        .append(e.actorId()).append(' ').append(new TreeMap<>(e.details())).append(' ')
-        .append(e.clientAddress()).append(' ').append(e.userAgent()).append(' ')
-        .append(e.correlationId()).append('\n'));
+        .forEach(e -> text.append("\nT ").append(e.type()).append(' ').append(e.id())
+            .append(' ').append(e.kind()).append(' ').append(new TreeMap<>(e.state())));
+    revision.events.forEach(e -> text.append("\nL ").append(e.action()).append(' ')
+        .append(e.resourceType()).append(' ').append(e.resourceId()).append(' ').append(e.at())
+        .append(' ').append(e.actorId()).append(' ').append(new TreeMap<>(e.details()))
+        .append(' ').append(e.clientAddress()).append(' ').append(e.userAgent()).append(' ')
+        .append(e.correlationId()));
+    return text.toString();
+  }
+
+  private static String hash(String content, String previous) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+          .digest((content + "\nP|" + previous).getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }
+  }
+
+  private static String randomHex(int bytes) {
+    byte[] random = new byte[bytes];
+    new SecureRandom().nextBytes(random);
+    return HexFormat.of().formatHex(random);
   }
 
   /** For tests of the chain: replaces the state of one recorded entry, as tampering would. */
@@ -176,6 +211,26 @@ final class MemoryHistory implements AuditHistory {
     Entry forged = new Entry(old.revision(), type, id, old.kind(), state);
     list.set(index, forged);
     old.revision().entries.put(type + "/" + id, forged);
+  }
+
+  /** For tests of the chain: removes a committed revision and its entries, as a deletion would. */
+  void dropRevision(long number) {
+    Revision dropped = revisions.stream().filter(r -> r.info.number() == number).findFirst()
+        .orElseThrow();
+    revisions.remove(dropped);
+    entries.values().forEach(byId -> byId.values()
+        .forEach(list -> list.removeIf(e -> e.revision() == dropped)));
+  }
+
+  /** For tests of the chain: moves the head, as an edit of its row would. */
+  void moveHead(long seq, String hash) {
+    headSeq = seq;
+    headHash = hash;
+  }
+
+  /** Lets drift checks read the live state of every row of a type that is not deleted. */
+  void liveStates(AuditedType type, Supplier<Map<UUID, Map<String, String>>> states) {
+    liveStates.put(type, states);
   }
 
   @Override
@@ -271,46 +326,154 @@ final class MemoryHistory implements AuditHistory {
 
   @Override
   public ChainVerification verifyChain() {
+    return verifyChain(0, null);
+  }
+
+  @Override
+  public ChainVerification verifyChain(long afterSeq, String chainHashAtSeq) {
     db.unit();
-    String previous = "";
+    if (afterSeq < 0 || (afterSeq > 0 && chainHashAtSeq == null)) {
+      throw new IllegalArgumentException("afterSeq must be >= 0, with the chain hash at it");
+    }
+    List<String> problems = new ArrayList<>();
+    Long first = null;
     long checked = 0;
+    long expected = 1;
+    long lastNumber = 0;
+    String previous = genesis;
     for (Revision r : revisions) {
       if (r.hash == null) {
         continue; // the current unit's own revision, sealed at its commit
       }
-      checked++;
-      if (!hash(previous, r).equals(r.hash)) {
-        return new ChainVerification(checked, 0, Optional.of(r.info.number()),
-            Optional.of("revision " + r.info.number() + " does not match its hash: its data, "
-                + "the rows it wrote or its audit events were changed"));
+      long number = r.info.number();
+      String problem = null;
+      if (r.seq != expected) {
+        problem = "revision " + number + ": chain positions " + expected + ".." + (r.seq - 1)
+            + " are missing before it: revisions were removed";
+      } else if (!previous.equals(r.previousHash)) {
+        problem = "revision " + number + ": its link to the previous revision was altered";
+      }
+      if (r.seq > afterSeq) {
+        checked++;
+        if (!hash(content(r), r.previousHash).equals(r.hash)) {
+          problem = (problem == null ? "" : problem + "; ") + "revision " + number
+              + " does not match its hash: its data, the rows it wrote or its audit events "
+              + "were changed";
+        }
+      } else if (r.seq == afterSeq && !r.hash.equals(chainHashAtSeq)) {
+        problem = "revision " + number + " at chain position " + afterSeq + " holds hash "
+            + r.hash + " but the verified checkpoint records " + chainHashAtSeq;
+      }
+      if (problem != null) {
+        problems.add(problem);
+        first = first == null ? number : first;
       }
       previous = r.hash;
+      expected = r.seq + 1;
+      lastNumber = number;
     }
-    return new ChainVerification(checked, 0, Optional.empty(), Optional.empty());
+    long size = expected - 1;
+    List<String> late = new ArrayList<>();
+    if (afterSeq > size) {
+      late.add("the chain ends at position " + size + ", before the verified checkpoint's "
+          + "position " + afterSeq + ": the latest revisions were removed");
+    }
+    if (headSeq != size) {
+      late.add("the chain head records " + headSeq + " revisions but the chain ends at position "
+          + size);
+    }
+    if (!headHash.equals(previous)) {
+      late.add("the chain head's hash " + headHash + " disagrees with " + (size == 0
+          ? "the genesis " : "the hash of revision " + lastNumber + " at position " + size + ", ")
+          + previous);
+    }
+    for (Checkpoint c : checkpoints) {
+      String which = "checkpoint at size " + c.size() + " (" + c.time() + ")";
+      if (!c.genesis().equals(genesis)) {
+        late.add(which + " was made on a chain with genesis " + c.genesis());
+      } else if (c.size() > size) {
+        late.add(which + " records hash " + c.chainHash() + " but the chain has only " + size
+            + " revisions: revisions were removed");
+      } else {
+        String at = hashAt(c.size());
+        if (!c.chainHash().equals(at)) {
+          late.add(which + " records hash " + c.chainHash() + ", the chain has " + at
+              + " at that position: the chain was rewritten");
+        }
+      }
+    }
+    if (!late.isEmpty()) {
+      problems.addAll(late);
+      first = first == null ? lastNumber : first;
+    }
+    return db.counted(new ChainVerification(checked, 0, Optional.ofNullable(first),
+        Optional.ofNullable(problems.isEmpty() ? null : problems.get(0)), problems),
+        revisions.size());
   }
-  @Override
-  public dev.restock.api.audit.ChainHead chainHead() {
-    throw new UnsupportedOperationException("chain head: being built (issue 13)");
+
+  /** The recorded hash at a chain position (the genesis at 0), or null when none is there. */
+  private String hashAt(long seq) {
+    if (seq == 0) {
+      return genesis;
+    }
+    return revisions.stream().filter(r -> r.hash != null && r.seq == seq).map(r -> r.hash)
+        .findFirst().orElse(null);
   }
 
   @Override
-  public void chained(long fromSeq, long toSeq,
-      java.util.function.Consumer<dev.restock.api.audit.ChainedRevision> each) {
-    throw new UnsupportedOperationException("chained revisions: being built (issue 13)");
+  public ChainHead chainHead() {
+    db.unit();
+    return new ChainHead(genesis, 0, headSeq, headHash);
   }
 
   @Override
-  public void saveCheckpoint(dev.restock.api.audit.Checkpoint checkpoint) {
-    throw new UnsupportedOperationException("checkpoints: being built (issue 13)");
+  public void chained(long fromSeq, long toSeq, Consumer<ChainedRevision> each) {
+    Objects.requireNonNull(each, "each");
+    db.unit();
+    for (Revision r : revisions) {
+      if (r.hash != null && r.seq >= fromSeq && r.seq <= toSeq) {
+        each.accept(new ChainedRevision(r.seq, r.info.number(), content(r), r.previousHash,
+            r.hash));
+      }
+    }
   }
 
   @Override
-  public List<dev.restock.api.audit.Checkpoint> checkpoints() {
-    throw new UnsupportedOperationException("checkpoints: being built (issue 13)");
+  public void saveCheckpoint(Checkpoint checkpoint) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    Unit unit = db.writeUnit();
+    checkpoints.add(checkpoint);
+    unit.onRollback(() -> checkpoints.remove(checkpoint));
+    checkpoints.sort(Comparator.comparingLong(Checkpoint::size));
   }
 
   @Override
-  public List<dev.restock.api.audit.LiveDrift> liveDrift() {
-    throw new UnsupportedOperationException("live drift: being built (issue 13)");
+  public List<Checkpoint> checkpoints() {
+    db.unit();
+    return db.counted(List.copyOf(checkpoints), checkpoints.size());
+  }
+
+  @Override
+  public List<LiveDrift> liveDrift() {
+    db.unit();
+    List<LiveDrift> drift = new ArrayList<>();
+    liveStates.forEach((type, states) -> states.get().forEach((id, live) -> {
+      List<Entry> list = entries.get(type).getOrDefault(id, List.of());
+      Entry last = list.isEmpty() ? null : list.get(list.size() - 1);
+      if (last == null) {
+        drift.add(new LiveDrift(type, id, "*", null, null));
+      } else if (last.kind() == RevisionKind.DELETED) {
+        drift.add(new LiveDrift(type, id, "*", "deleted", null));
+      } else {
+        java.util.Set<String> fields = new java.util.TreeSet<>(live.keySet());
+        fields.addAll(last.state().keySet());
+        for (String field : fields) {
+          if (!Objects.equals(live.get(field), last.state().get(field))) {
+            drift.add(new LiveDrift(type, id, field, last.state().get(field), live.get(field)));
+          }
+        }
+      }
+    }));
+    return drift;
   }
 }

@@ -59,6 +59,13 @@ abstract class MemoryRepository<T extends Aggregate> implements Repository<T> {
     this.criteriaFields.putAll(criteriaFields);
     this.criteriaFields.put("createdAt", t -> t.stamp().createdAt());
     this.criteriaFields.put("updatedAt", t -> t.stamp().updatedAt());
+    // history compares the stored rows with their latest recorded states (live drift)
+    db.history.liveStates(type, () -> {
+      Map<UUID, Map<String, String>> states = new java.util.LinkedHashMap<>();
+      table.all().stream().filter(t -> t.deletedAt() == null)
+          .forEach(t -> states.put(t.id(), state(t)));
+      return states;
+    });
   }
 
   /** The aggregate with new bookkeeping; children as they are. */

@@ -1,0 +1,22 @@
+package dev.restock.jpa;
+
+import dev.restock.api.spi.StoreFactory;
+import dev.restock.jpa.testing.FreshDatabase;
+import dev.restock.jpa.testing.TestDatabase;
+import dev.restock.plugin.tck.ChainContract;
+
+/** The history chain contract of plugins/tck, on the JPA store over Postgres. */
+class PostgresChainContractTest extends ChainContract {
+  private FreshDatabase db;
+
+  @Override
+  protected StoreFactory freshStore() {
+    db = TestDatabase.POSTGRES.fresh();
+    return db.factory();
+  }
+
+  @Override
+  protected void cleanUp() {
+    db.close();
+  }
+}
