@@ -1,0 +1,26 @@
+package dev.restock.jpa.audit;
+
+import dev.restock.jpa.testing.FreshDatabase;
+import dev.restock.jpa.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+class PostgresChainGenesisMigrationTest extends ChainGenesisMigrationTest {
+  @Override
+  protected TestDatabase database() {
+    return TestDatabase.POSTGRES;
+  }
+
+  /** The fresh schema exists only once a store opens; Flyway runs before that here. */
+  @Override
+  protected void prepare(FreshDatabase fresh) throws SQLException {
+    String schema = fresh.jdbcUrl().replaceFirst(".*currentSchema=", "");
+    if (!schema.matches("[a-z0-9_]+")) {
+      throw new IllegalStateException("unexpected schema name " + schema);
+    }
+    try (Connection c = fresh.connect(); Statement s = c.createStatement()) {
+      s.execute("create schema if not exists " + schema);
+    }
+  }
+}
