@@ -361,7 +361,7 @@ class RestockCliTest {
       // the operations commands on this database too
       assertThat(runOn(url, "health").out()).startsWith("UP");
       assertThat(runOn(url, "stats").out()).contains("statements");
-      assertThat(runOn(url, "migrate", "status").out()).contains("schema version 3");
+      assertThat(runOn(url, "migrate", "status").out()).contains("schema version 4");
       assertThat(runOn(url, "audit", "verify").out()).startsWith("intact");
       Run backup = runOn(url, "backup", "--to", dir.resolve("b").toString(), "--json");
       assertThat(backup.code()).as(backup.err()).isZero();
