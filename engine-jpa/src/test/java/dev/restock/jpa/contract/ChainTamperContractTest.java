@@ -9,9 +9,16 @@ import dev.restock.api.audit.AuditContext;
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.ChainHead;
 import dev.restock.api.audit.ChainVerification;
+import dev.restock.api.audit.ChainedRevision;
 import dev.restock.api.audit.Checkpoint;
 import dev.restock.api.audit.LiveDrift;
 import dev.restock.api.catalog.UpdateProduct;
+import dev.restock.api.service.CompleteVisit;
+import dev.restock.api.service.CreateServiceOrder;
+import dev.restock.api.service.ServiceOrder;
+import dev.restock.api.service.Visit;
+import java.util.HashMap;
+import java.util.Map;
 import dev.restock.api.spi.Store;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
@@ -22,6 +29,9 @@ import dev.restock.jpa.testing.TestDatabase;
 import dev.restock.plugin.tck.EngineFixture;
 import dev.restock.plugin.tck.EngineFixture.Fleet;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,6 +79,20 @@ abstract class ChainTamperContractTest {
     session.products().update(fleet.cola().id(),
         new UpdateProduct(null, null, null, new BigDecimal("1.50"), null, null));
     session.stock().receive(fleet.water().id(), 40, "delivery");
+    // a whole order cycle, so that drift and verification see every audited table written
+    EngineFixture.device(session, fleet, "M1", 1, 2);
+    session.stock().receive(fleet.cola().id(), 50, "delivery");
+    session.stock().receive(fleet.chips().id(), 50, "delivery");
+    User driver = session.users().create(new CreateUser("drv", "drv@example.com", Role.DRIVER));
+    ServiceOrder order = session.serviceOrders().create(
+        CreateServiceOrder.forRoute(fleet.route().id()));
+    session.serviceOrders().assign(order.id(), driver.id());
+    session.serviceOrders().dispatch(order.id());
+    Visit visit = session.serviceOrders().get(order.id()).visits().get(0);
+    Map<UUID, Integer> delivered = new HashMap<>();
+    visit.lines().forEach(l -> delivered.put(l.slotId(), l.planned()));
+    session.serviceOrders().completeVisit(order.id(), visit.id(),
+        new CompleteVisit(delivered, false, null));
     store = db.factory().open();
     assertThat(verify().intact()).as("%s", verify().problem()).isTrue();
   }
@@ -172,6 +196,59 @@ abstract class ChainTamperContractTest {
   }
 
   @Test
+  void aMiddleRevisionDeletedAndTheChainRecomputedIsCaughtOnlyByStoredCheckpoints()
+      throws Exception {
+    ChainHead head = read(() -> store.history().chainHead());
+    List<ChainedRevision> all = new ArrayList<>();
+    read(() -> {
+      store.history().chained(1, head.size(), all::add);
+      return null;
+    });
+    int middle = all.size() / 2;
+    write(() -> {
+      store.history().saveCheckpoint(new Checkpoint(head.genesis(), middle + 1, "00".repeat(32),
+          all.get(middle).hash(), Instant.now(), null, null));
+      store.history().saveCheckpoint(new Checkpoint(head.genesis(), head.size(),
+          "00".repeat(32), head.hash(), Instant.now(), null, null));
+    });
+
+    // the attacker's script: no secret is involved, so every later hash can be recomputed
+    deleteRevision(all.get(middle).revisionId());
+    String previous = all.get(middle - 1).hash();
+    try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement("update"
+        + " audit_revision set chain_seq = ?, prev_hash = ?, hash = ? where id = ?")) {
+      for (ChainedRevision r : all.subList(middle + 1, all.size())) {
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+            .digest((r.content() + "\nP|" + previous).getBytes(StandardCharsets.UTF_8)));
+        p.setLong(1, r.seq() - 1);
+        p.setString(2, previous);
+        p.setString(3, hash);
+        p.setLong(4, r.revisionId());
+        p.executeUpdate();
+        previous = hash;
+      }
+      try (PreparedStatement h = c.prepareStatement(
+          "update audit_chain_head set seq = ?, hash = ? where id = 1")) {
+        h.setLong(1, head.size() - 1);
+        h.setString(2, previous);
+        h.executeUpdate();
+      }
+    }
+
+    ChainVerification result = verify();
+    assertThat(result.intact()).isFalse();
+    assertThat(result.problems()).hasSize(2);
+    assertThat(result.problems()).anySatisfy(p -> assertThat(p)
+        .contains("checkpoint at size " + (middle + 1)).contains("rewritten"));
+    assertThat(result.problems()).anySatisfy(p -> assertThat(p)
+        .contains("checkpoint at size " + head.size()).contains("only " + (head.size() - 1)));
+
+    // with the checkpoints gone too, only anchors outside the database can tell
+    execute("delete from audit_checkpoint");
+    assertThat(verify().intact()).isTrue();
+  }
+
+  @Test
   void aHeadHashThatDisagreesIsABreak() throws SQLException {
     execute("update audit_chain_head set hash = '" + "ab".repeat(32) + "'");
 
@@ -228,8 +305,11 @@ abstract class ChainTamperContractTest {
   @Test
   void liveRowsEditedBySqlAreListedAsDrift() throws SQLException {
     assertThat(read(() -> store.history().liveDrift())).isEmpty();
+    long onHand = single("select on_hand from stock_level where id = '" + fleet.water().id()
+        + "'");
+    assertThat(onHand).isLessThan(40); // the dispatch took some
     execute("update product set price = 0.01 where sku = 'COLA'");
-    execute("update stock_level set on_hand = 7");
+    execute("update stock_level set on_hand = 7 where id = '" + fleet.water().id() + "'");
     String stray = UUID.randomUUID().toString();
     try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement("insert into"
         + " location (id, name, address, version, created_at, updated_at, created_by,"
@@ -252,7 +332,7 @@ abstract class ChainTamperContractTest {
       assertThat(d.type()).isEqualTo(AuditedType.STOCK);
       assertThat(d.id()).isEqualTo(fleet.water().id());
       assertThat(d.field()).isEqualTo("on_hand");
-      assertThat(d.audited()).isEqualTo("40");
+      assertThat(d.audited()).isEqualTo(String.valueOf(onHand));
       assertThat(d.live()).isEqualTo("7");
     });
     assertThat(drift).anySatisfy(d -> {
