@@ -12,16 +12,25 @@ import java.util.Objects;
  *
  * @param auditSinks sinks contributed by plugins, fed after each commit
  * @param minutesPerVisit estimated minutes per visit of a service order (the seed's rule: 10)
+ * @param retry how use cases' units of work are run again after a concurrent change
  */
 public record CoreContext(
     Store store, Registry<PickListStrategy> strategies, Registry<VisitPolicy> policies,
-    Clock clock, int minutesPerVisit, AuditSinks auditSinks) {
+    Clock clock, int minutesPerVisit, AuditSinks auditSinks, ConflictRetry retry) {
   public CoreContext {
+    Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(strategies, "strategies");
     Objects.requireNonNull(policies, "policies");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(auditSinks, "auditSinks");
+  }
+
+  /** A context with the default conflict retry (5 attempts, 10..200 ms). */
+  public CoreContext(Store store, Registry<PickListStrategy> strategies,
+      Registry<VisitPolicy> policies, Clock clock, int minutesPerVisit, AuditSinks auditSinks) {
+    this(store, strategies, policies, clock, minutesPerVisit, auditSinks,
+        ConflictRetry.DEFAULT.fresh());
   }
 
   /**

@@ -24,9 +24,11 @@ final class EngineModule extends AbstractModule {
   private final Clock clock;
   private final int minutesPerVisit;
   private final java.util.concurrent.Executor asyncExecutor;
+  private final dev.restock.core.shared.ConflictRetry retry;
 
   EngineModule(StoreFactory storeFactory, Clock clock, int minutesPerVisit,
-      java.util.concurrent.Executor asyncExecutor) {
+      java.util.concurrent.Executor asyncExecutor, dev.restock.core.shared.ConflictRetry retry) {
+    this.retry = retry;
     this.storeFactory = storeFactory;
     this.clock = clock;
     this.minutesPerVisit = minutesPerVisit;
@@ -66,7 +68,7 @@ final class EngineModule extends AbstractModule {
       Registry<VisitPolicy> policies, Clock clock, AuditSinks sinks) {
     Store store = factory.open();
     return new CoreEngine(
-        new CoreContext(store, strategies, policies, clock, minutesPerVisit, sinks),
+        new CoreContext(store, strategies, policies, clock, minutesPerVisit, sinks, retry.fresh()),
         asyncExecutor);
   }
 }
