@@ -157,6 +157,13 @@ public final class JpaStore implements Store {
       Flyway reading = flyway(config, pools.read());
       refuseNewerSchema(config, reading);
       if (reading.info().pending().length == 0) {
+        // what migrate checks before it finds nothing to do: the applied migrations are ours
+        var validation = reading.validateWithResult();
+        if (!validation.validationSuccessful) {
+          throw new IllegalStateException("the schema history of " + config.jdbcUrl()
+              + " does not match this version of Restock's migrations: "
+              + validation.getAllErrorMessages());
+        }
         return;
       }
       if (config.migrateOnStart()) {

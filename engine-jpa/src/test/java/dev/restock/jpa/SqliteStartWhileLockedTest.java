@@ -52,7 +52,9 @@ class SqliteStartWhileLockedTest {
         assertThat(products).extracting(Product::sku).containsExactly("COLA");
         // the other writer has not committed: the reader sees the last committed name
         assertThat(products).extracting(Product::name).containsExactly("Cola");
-        assertThat(millis).as("open and list took %d ms", millis).isLessThan(4_000);
+        // it used to wait for the write connection for 30 s and fail; what remains is building
+        // the store, a few seconds at most even on a busy machine
+        assertThat(millis).as("open and list took %d ms", millis).isLessThan(15_000);
       } finally {
         s.execute("rollback");
       }
