@@ -147,14 +147,29 @@ public final class JpaStore implements Store {
     return flyway.load();
   }
 
+  /**
+   * Checks the schema on a read connection and takes the write connection only when there is
+   * something to migrate: on SQLite the write pool has one connection, and another process
+   * holding the write lock must not stall a start-up that only needs to read the schema history.
+   */
   private static void migrate(JpaStoreConfig config, Pools pools) {
     try {
-      Flyway loaded = flyway(config, pools.write());
-      refuseNewerSchema(config, loaded);
+      Flyway reading = flyway(config, pools.read());
+      refuseNewerSchema(config, reading);
+      if (reading.info().pending().length == 0) {
+        // what migrate checks before it finds nothing to do: the applied migrations are ours
+        var validation = reading.validateWithResult();
+        if (!validation.validationSuccessful) {
+          throw new IllegalStateException("the schema history of " + config.jdbcUrl()
+              + " does not match this version of Restock's migrations: "
+              + validation.getAllErrorMessages());
+        }
+        return;
+      }
       if (config.migrateOnStart()) {
-        loaded.migrate();
+        flyway(config, pools.write()).migrate();
       } else {
-        refuseOlderSchema(config, loaded);
+        refuseOlderSchema(config, reading);
       }
     } catch (IllegalStateException e) {
       throw e;

@@ -31,6 +31,23 @@ public interface TransactionBoundary {
    */
   void afterCommit(Runnable action);
 
+  /**
+   * Whether a unit of work of this boundary is running on the current thread (one the host
+   * opened, or one the store joined, such as a host's own transaction), so that a {@link #write}
+   * or {@link #read} called now would join it instead of starting the outermost unit.
+   *
+   * <p>The engine asks before each use-case call: only a unit it starts itself may be run again
+   * after a {@link dev.restock.api.error.ConcurrentChangeException}; inside a unit someone else
+   * opened, the conflict goes to that someone. Cheap and side-effect free; answers for the calling
+   * thread only. The default answers {@code true}, the safe answer for a boundary that cannot
+   * tell: the engine then never retries on it.
+   *
+   * @since 0.1
+   */
+  default boolean inUnitOfWork() {
+    return true;
+  }
+
   /** Convenience for work without a result. */
   default void writeVoid(AuditContext context, Runnable work) {
     write(context, () -> {

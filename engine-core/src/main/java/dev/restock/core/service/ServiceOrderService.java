@@ -192,7 +192,7 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
     Objects.requireNonNull(orderId, "orderId");
     Objects.requireNonNull(driverId, "driverId");
     return write("service-order.assign", () -> {
-      ServiceOrder order = order(orderId);
+      ServiceOrder order = orderForUpdate(orderId);
       require(order, OrderStatus.PENDING, "assigned");
       User driver = store().users().find(driverId, Visibility.LIVE).orElseThrow(
           () -> ValidationException.of("driverId", "no live user with id " + driverId));
@@ -210,14 +210,14 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
   public DeliveryNote dispatch(UUID orderId) {
     Objects.requireNonNull(orderId, "orderId");
     return write("service-order.dispatch", () -> {
-      ServiceOrder order = order(orderId);
+      ServiceOrder order = orderForUpdate(orderId);
       requireAssigned(order.driverId(), "service-order.dispatch", "service order " + order.number());
       require(order, OrderStatus.ASSIGNED, "dispatched");
       Map<UUID, Integer> needed = new LinkedHashMap<>();
       order.visits().forEach(v -> v.lines().forEach(
           l -> needed.merge(l.productId(), l.planned(), Integer::sum)));
       Map<UUID, Product> products = products(order);
-      Map<UUID, Integer> onHand = store().stock().onHand(needed.keySet());
+      Map<UUID, Integer> onHand = store().stock().onHandForUpdate(needed.keySet());
       List<InsufficientStockException.Shortage> shortages = new ArrayList<>();
       Map<UUID, Integer> after = new LinkedHashMap<>();
       needed.forEach((product, units) -> {
@@ -249,7 +249,7 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
     Objects.requireNonNull(visitId, "visitId");
     Objects.requireNonNull(command, "command");
     return write("service-order.complete-visit", () -> {
-      ServiceOrder order = order(orderId);
+      ServiceOrder order = orderForUpdate(orderId);
       requireAssigned(order.driverId(), "service-order.complete-visit",
           "service order " + order.number());
       Visit visit = pendingVisit(order, visitId, "completed");
@@ -296,7 +296,7 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
     Objects.requireNonNull(visitId, "visitId");
     new Checks().text(reason, "reason", 1000).throwIfAny();
     return write("service-order.skip-visit", reason, () -> {
-      ServiceOrder order = order(orderId);
+      ServiceOrder order = orderForUpdate(orderId);
       requireAssigned(order.driverId(), "service-order.skip-visit",
           "service order " + order.number());
       Visit visit = pendingVisit(order, visitId, "skipped");
@@ -318,7 +318,7 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
     Objects.requireNonNull(orderId, "orderId");
     new Checks().text(reason, "reason", 1000).throwIfAny();
     return write("service-order.cancel", reason, () -> {
-      ServiceOrder order = order(orderId);
+      ServiceOrder order = orderForUpdate(orderId);
       if (order.status() != OrderStatus.PENDING && order.status() != OrderStatus.ASSIGNED) {
         throw new IllegalStateTransitionException("service order " + order.number() + " is "
             + order.status() + "; only a PENDING or ASSIGNED order can be cancelled");
@@ -332,6 +332,16 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
 
   private ServiceOrder order(UUID orderId) {
     return store().serviceOrders().find(orderId)
+        .orElseThrow(() -> new NotFoundException("service order", orderId));
+  }
+
+  /**
+   * The order, locked until the unit of work ends: changes of one order queue instead of
+   * conflicting, so drivers completing different visits of it all succeed, and the one who
+   * completes the last visit sees every other visit done.
+   */
+  private ServiceOrder orderForUpdate(UUID orderId) {
+    return store().serviceOrders().findForUpdate(orderId)
         .orElseThrow(() -> new NotFoundException("service order", orderId));
   }
 
@@ -364,7 +374,7 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
     if (units.isEmpty()) {
       return;
     }
-    Map<UUID, Integer> onHand = store().stock().onHand(units.keySet());
+    Map<UUID, Integer> onHand = store().stock().onHandForUpdate(units.keySet());
     Map<UUID, Integer> after = new LinkedHashMap<>();
     units.forEach((product, n) -> after.put(product, onHand.getOrDefault(product, 0) + n));
     store().stock().set(after);

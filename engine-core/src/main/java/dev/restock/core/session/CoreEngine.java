@@ -103,7 +103,7 @@ public final class CoreEngine implements Restock {
 
   @Override
   public dev.restock.api.ops.Statistics statistics() {
-    return ctx.store().statistics();
+    return ctx.store().statistics().withRetries(ctx.retry().retries(), ctx.retry().exhausted());
   }
 
   @Override

@@ -14,11 +14,14 @@ import java.util.Objects;
  * @param auditSinks sinks contributed by plugins, fed after each commit
  * @param minutesPerVisit estimated minutes per visit of a service order (the seed's rule: 10)
  * @param checkpoints makes checkpoints of the history chain, told of every committed write
+ * @param retry how use cases' units of work are run again after a concurrent change
  */
 public record CoreContext(
     Store store, Registry<PickListStrategy> strategies, Registry<VisitPolicy> policies,
-    Clock clock, int minutesPerVisit, AuditSinks auditSinks, Checkpointer checkpoints) {
+    Clock clock, int minutesPerVisit, AuditSinks auditSinks, Checkpointer checkpoints,
+    ConflictRetry retry) {
   public CoreContext {
+    Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(strategies, "strategies");
     Objects.requireNonNull(policies, "policies");
@@ -27,11 +30,15 @@ public record CoreContext(
     Objects.requireNonNull(checkpoints, "checkpoints");
   }
 
-  /** A context whose checkpoints are made only on request, unsigned and kept in the store. */
+  /**
+   * A context whose checkpoints are made only on request, unsigned and kept in the store, with the
+   * default conflict retry (5 attempts, 10..200 ms).
+   */
   public CoreContext(Store store, Registry<PickListStrategy> strategies,
       Registry<VisitPolicy> policies, Clock clock, int minutesPerVisit, AuditSinks auditSinks) {
     this(store, strategies, policies, clock, minutesPerVisit, auditSinks,
-        new Checkpointer(Checkpointer.Settings.manual(), store, clock));
+        new Checkpointer(Checkpointer.Settings.manual(), store, clock),
+        ConflictRetry.DEFAULT.fresh());
   }
 
   /**

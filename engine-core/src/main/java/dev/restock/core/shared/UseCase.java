@@ -44,7 +44,8 @@ public abstract class UseCase {
    * Runs {@code work} in a read-write unit of work recorded under {@code action}, after checking
    * that the actor may perform it; a refused call writes nothing. The unit of work also records a
    * domain audit event for the result (store sink in the same transaction, plugin sinks after
-   * commit).
+   * commit). A unit beaten by a concurrent change runs again, whole, as {@link ConflictRetry}
+   * says, unless it joined a unit of work already running on this thread.
    */
   protected <T> T write(String action, Supplier<T> work) {
     return write(action, null, work);
@@ -54,7 +55,7 @@ public abstract class UseCase {
   protected <T> T write(String action, String reason, Supplier<T> work) {
     Actor acting = reason == null ? actor : actor.withReason(reason);
     TransactionBoundary tx = ctx.store().transactions();
-    return tx.write(new AuditContext(acting, action), () -> {
+    return ctx.retry().run(tx, action, () -> tx.write(new AuditContext(acting, action), () -> {
       AccessPolicy.authorize(ctx.store(), actor, action);
       T result = work.get();
       AuditEvent event = event(acting, action, result);
@@ -67,7 +68,7 @@ public abstract class UseCase {
         tx.afterCommit(ctx.checkpoints()::committed);
       }
       return result;
-    });
+    }));
   }
 
   /**

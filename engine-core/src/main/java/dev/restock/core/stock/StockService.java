@@ -48,7 +48,7 @@ public final class StockService extends UseCase implements StockManagement {
   private StockLevel change(UUID productId, int delta) {
     Product product = store().products().find(productId, Visibility.LIVE)
         .orElseThrow(() -> new NotFoundException("product", productId));
-    int onHand = store().stock().onHand(Set.of(productId)).getOrDefault(productId, 0);
+    int onHand = store().stock().onHandForUpdate(Set.of(productId)).getOrDefault(productId, 0);
     int after = onHand + delta;
     if (after < 0) {
       throw new InsufficientStockException(List.of(

@@ -26,10 +26,13 @@ final class EngineModule extends AbstractModule {
   private final int minutesPerVisit;
   private final java.util.concurrent.Executor asyncExecutor;
   private final Checkpointer.Settings checkpoints;
+  private final dev.restock.core.shared.ConflictRetry retry;
 
   EngineModule(StoreFactory storeFactory, Clock clock, int minutesPerVisit,
-      java.util.concurrent.Executor asyncExecutor, Checkpointer.Settings checkpoints) {
+      java.util.concurrent.Executor asyncExecutor, Checkpointer.Settings checkpoints,
+      dev.restock.core.shared.ConflictRetry retry) {
     this.checkpoints = checkpoints;
+    this.retry = retry;
     this.storeFactory = storeFactory;
     this.clock = clock;
     this.minutesPerVisit = minutesPerVisit;
@@ -70,7 +73,7 @@ final class EngineModule extends AbstractModule {
     Store store = factory.open();
     return new CoreEngine(
         new CoreContext(store, strategies, policies, clock, minutesPerVisit, sinks,
-            new Checkpointer(checkpoints, store, clock)),
+            new Checkpointer(checkpoints, store, clock), retry.fresh()),
         asyncExecutor);
   }
 }

@@ -12,6 +12,7 @@ import dev.restock.api.spi.CheckpointSigner;
 import dev.restock.api.spi.EnginePlugin;
 import dev.restock.api.spi.StoreFactory;
 import dev.restock.core.audit.trust.Checkpointer;
+import dev.restock.core.shared.ConflictRetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class RestockEngine {
     private final List<AnchorSink> anchorSinks = new ArrayList<>();
     private Integer checkpointRevisions;
     private Duration checkpointPeriod;
+    private ConflictRetry conflictRetry = ConflictRetry.DEFAULT;
 
     private Builder() {}
 
@@ -150,6 +152,26 @@ public final class RestockEngine {
       return this;
     }
 
+    // ---- concurrency: how use cases' units of work are retried after a concurrent change
+
+    /**
+     * How often a use case's unit of work runs, whole, when a concurrent unit beat it (an
+     * optimistic-lock or serialization failure, reported as
+     * {@link dev.restock.api.error.ConcurrentChangeException}); the pause before each retry starts
+     * at {@code baseBackoff}, doubles up to {@code maxBackoff}, and is jittered. Default: 5
+     * attempts, 10 ms up to 200 ms. {@code maxAttempts = 1} turns retrying off. A call made
+     * inside a unit of work the host opened is never retried: the conflict reaches the host.
+     * Retries and calls that gave up are counted in {@link Restock#statistics()}.
+     *
+     * @throws IllegalArgumentException naming every value out of range (attempts 1..100, base
+     *     backoff 0..10 s, max backoff base..60 s)
+     */
+    public Builder conflictRetry(int maxAttempts, java.time.Duration baseBackoff,
+        java.time.Duration maxBackoff) {
+      this.conflictRetry = new ConflictRetry(maxAttempts, baseBackoff, maxBackoff);
+      return this;
+    }
+
     /**
      * Opens the store and assembles the engine.
      *
@@ -179,7 +201,7 @@ public final class RestockEngine {
       }
       List<com.google.inject.Module> modules = new ArrayList<>();
       modules.add(new EngineModule(store, clock, minutesPerVisit, asyncExecutor,
-          checkpointSettings()));
+          checkpointSettings(), conflictRetry));
       byId.values().forEach(p -> modules.add(new PluginModule(p)));
       try {
         return Guice.createInjector(Stage.PRODUCTION, modules).getInstance(Restock.class);

@@ -9,6 +9,7 @@ import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
 import dev.restock.jpa.shared.StoreContext;
 import dev.restock.jpa.tx.UnitOfWork;
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import dev.restock.api.shared.Criteria;
 import dev.restock.jpa.shared.CriteriaSql;
@@ -65,6 +66,19 @@ public final class JpaServiceOrders implements ServiceOrderStore {
   @Override
   public Optional<ServiceOrder> find(UUID id) {
     return load(List.of(id)).stream().findFirst().map(ServiceOrderEntity::toDomain);
+  }
+
+  /**
+   * Locks the order row first (Hibernate's dialect renders the lock: {@code for update} or its
+   * equivalent on PostgreSQL and H2, nothing on SQLite, whose write units are serial), then reads
+   * the visits and lines: read after the lock, they include every change committed before it.
+   */
+  @Override
+  public Optional<ServiceOrder> findForUpdate(UUID id) {
+    if (session().find(ServiceOrderEntity.class, id, LockModeType.PESSIMISTIC_WRITE) == null) {
+      return Optional.empty();
+    }
+    return find(id);
   }
 
   @Override

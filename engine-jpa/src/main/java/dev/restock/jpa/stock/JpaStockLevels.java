@@ -1,5 +1,6 @@
 package dev.restock.jpa.stock;
 
+import jakarta.persistence.LockModeType;
 import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
@@ -34,6 +35,23 @@ public final class JpaStockLevels implements StockLevels {
     UnitOfWork.currentSession()
         .createSelectionQuery("from StockEntity s where s.id in :ids", StockEntity.class)
         .setParameter("ids", productIds).getResultList()
+        .forEach(s -> result.put(s.getId(), s.onHand()));
+    return result;
+  }
+
+  /** Locks the existing rows in id order, so that two units locking several never deadlock. */
+  @Override
+  public Map<UUID, Integer> onHandForUpdate(Collection<UUID> productIds) {
+    UnitOfWork.requireWrite();
+    Map<UUID, Integer> result = new HashMap<>();
+    if (productIds.isEmpty()) {
+      return result;
+    }
+    UnitOfWork.currentSession()
+        .createSelectionQuery("from StockEntity s where s.id in :ids order by s.id",
+            StockEntity.class)
+        .setParameter("ids", productIds).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList()
         .forEach(s -> result.put(s.getId(), s.onHand()));
     return result;
   }

@@ -1,14 +1,17 @@
 package dev.restock.jpa.tx;
 
+import dev.restock.api.error.ConcurrentChangeException;
 import dev.restock.api.error.ConflictException;
 import dev.restock.api.error.RestockException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.LockAcquisitionException;
 
 /** Translates persistence exceptions into the API's exceptions with messages people can act on. */
 public final class Failures {
@@ -62,10 +65,17 @@ public final class Failures {
       if (t instanceof ConstraintViolationException cve) {
         return constraint(cve.getConstraintName(), cve.getSQLException(), e);
       }
-      if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
-        return new ConflictException(
+      if (t instanceof StaleStateException || t instanceof OptimisticLockException
+          || t instanceof org.hibernate.dialect.lock.OptimisticEntityLockException) {
+        return new ConcurrentChangeException(
             "the record was changed or deleted by someone else meanwhile; read it again and retry",
             e);
+      }
+      if (t instanceof PessimisticLockException || t instanceof LockAcquisitionException
+          || t instanceof org.hibernate.PessimisticLockException
+          || (t instanceof SQLException sql && lostRace(sql))) {
+        return new ConcurrentChangeException("a concurrent change held up this one ("
+            + rootMessage(t) + "); nothing was written, run it again", e);
       }
       // the SQLite dialect reports constraint failures in batches as generic JDBC errors
       if (t instanceof SQLException sql && isIntegrityViolation(sql)) {
@@ -73,6 +83,18 @@ public final class Failures {
       }
     }
     return e;
+  }
+
+  /**
+   * Failures that say only that another transaction got in the way, so that running the same
+   * unit again may succeed: PostgreSQL's serialization_failure (40001) and deadlock_detected
+   * (40P01), H2's deadlock (40001) and lock timeout (HYT00). SQLite's busy database is not
+   * among them: write units take its lock when they begin, and {@link JpaTransactions} already
+   * waits up to 30 s for it there.
+   */
+  private static boolean lostRace(SQLException e) {
+    String state = e.getSQLState();
+    return "40001".equals(state) || "40P01".equals(state) || "HYT00".equals(state);
   }
 
   private static boolean isIntegrityViolation(SQLException e) {
@@ -85,6 +107,13 @@ public final class Failures {
       String constraintName, SQLException sql, RuntimeException original) {
     String detail = sql == null ? String.valueOf(original.getMessage()) : sql.getMessage();
     String text = (constraintName + " " + detail).toLowerCase(Locale.ROOT);
+    // ids are random UUIDs or derived from another row's id (a product's stock level): the same
+    // primary key twice means a concurrent unit created the row first, which a retry reads
+    if ((text.contains("_pkey") || text.contains("primary key"))
+        && (text.contains("unique") || text.contains("duplicate"))) {
+      return new ConcurrentChangeException("a concurrent change created the same row first ("
+          + detail + "); nothing was written, run it again", original);
+    }
     if (text.contains("unique") || text.contains("duplicate")) {
       for (Map.Entry<String, String> known : UNIQUE.entrySet()) {
         if (text.contains(known.getKey())) {

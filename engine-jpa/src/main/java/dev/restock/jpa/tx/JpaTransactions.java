@@ -213,6 +213,11 @@ public final class JpaTransactions implements TransactionBoundary {
   }
 
   @Override
+  public boolean inUnitOfWork() {
+    return UnitOfWork.current().isPresent();
+  }
+
+  @Override
   public void afterCommit(Runnable action) {
     Objects.requireNonNull(action, "action");
     UnitOfWork.requireWrite().afterCommit(action);

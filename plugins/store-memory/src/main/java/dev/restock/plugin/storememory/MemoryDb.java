@@ -102,6 +102,11 @@ final class MemoryDb implements TransactionBoundary {
   }
 
   @Override
+  public boolean inUnitOfWork() {
+    return current.get() != null;
+  }
+
+  @Override
   public void afterCommit(Runnable action) {
     Objects.requireNonNull(action, "action");
     Unit unit = current.get();

@@ -26,6 +26,21 @@ public interface ServiceOrderStore {
 
   Optional<ServiceOrder> find(UUID id);
 
+  /**
+   * {@link #find} for a unit of work about to {@link #update} the order: the order stays locked
+   * until the unit ends, so concurrent changes of one order (say, two drivers completing
+   * different visits) run one after the other, each seeing the other's result, instead of
+   * failing at commit; and the order completes exactly once, when its last visit is done. The
+   * default is {@link #find}, correct for stores whose read-write units are serial already;
+   * concurrent changes then surface as {@link dev.restock.api.error.ConcurrentChangeException}
+   * and the engine retries them.
+   *
+   * @since 0.1
+   */
+  default Optional<ServiceOrder> findForUpdate(UUID id) {
+    return find(id);
+  }
+
   Optional<ServiceOrder> findByNumber(String number);
 
   /** Newest first. */

@@ -21,6 +21,20 @@ public interface StockLevels {
   Map<UUID, Integer> onHand(Collection<UUID> productIds);
 
   /**
+   * {@link #onHand} for a unit of work about to {@link #set} these levels: the existing rows stay
+   * locked until the unit ends, so concurrent changes of one product's stock queue one after the
+   * other instead of failing at commit. Lock rows in a fixed order (for example by id) so that two
+   * units never deadlock. The default is {@link #onHand}, correct for stores whose read-write
+   * units are serial already; concurrent changes then surface as
+   * {@link dev.restock.api.error.ConcurrentChangeException} and the engine retries them.
+   *
+   * @since 0.1
+   */
+  default Map<UUID, Integer> onHandForUpdate(Collection<UUID> productIds) {
+    return onHand(productIds);
+  }
+
+  /**
    * Sets the on-hand units of products, in one batch.
    *
    * @throws IllegalArgumentException when a value is negative
