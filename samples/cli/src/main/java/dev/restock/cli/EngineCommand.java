@@ -33,11 +33,15 @@ abstract class EngineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Restock engine = RestockEngine.builder().store(storeFactory(db))
-        .discoverPlugins().build()) {
+    try (Restock engine = open()) {
       run(engine);
       return 0;
     }
+  }
+
+  /** The engine on {@code --db}; the caller closes it. */
+  Restock open() {
+    return RestockEngine.builder().store(storeFactory(db)).discoverPlugins().build();
   }
 
   abstract void run(Restock engine);
