@@ -98,9 +98,10 @@ public final class JpaStore implements Store {
     try {
       pools = Pools.open(config);
     } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot open the database " + config.jdbcUrl() + ": "
-          + dev.restock.jpa.tx.Failures.rootMessage(e) + ". Check that it is reachable and the URL and credentials are right.",
-          e);
+      throw new IllegalStateException(Secrets.mask("cannot open the database "
+          + config.jdbcUrl() + ": " + dev.restock.jpa.tx.Failures.rootMessage(e)
+          + ". Check that it is reachable and the URL and credentials are right."),
+          Secrets.scrub(e));
     }
     try {
       migrate(config, pools);
@@ -112,8 +113,9 @@ public final class JpaStore implements Store {
         if (cache != null) {
           cache.close();
         }
-        throw new IllegalStateException("the schema of " + config.jdbcUrl()
-            + " does not match this version of Restock: " + dev.restock.jpa.tx.Failures.rootMessage(e), e);
+        throw new IllegalStateException(Secrets.mask("the schema of " + config.jdbcUrl()
+            + " does not match this version of Restock: "
+            + dev.restock.jpa.tx.Failures.rootMessage(e)), Secrets.scrub(e));
       }
       return new JpaStore(config, pools, sessionFactory, cache);
     } catch (RuntimeException e) {
@@ -174,8 +176,8 @@ public final class JpaStore implements Store {
     } catch (IllegalStateException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new IllegalStateException("migrating " + config.jdbcUrl() + " failed: "
-          + dev.restock.jpa.tx.Failures.rootMessage(e), e);
+      throw new IllegalStateException(Secrets.mask("migrating " + config.jdbcUrl() + " failed: "
+          + dev.restock.jpa.tx.Failures.rootMessage(e)), Secrets.scrub(e));
     }
   }
 
@@ -187,7 +189,7 @@ public final class JpaStore implements Store {
     var applied = flyway.info().applied();
     for (var migration : applied) {
       if (migration.getState().name().startsWith("FUTURE")) {
-        throw new IllegalStateException("the database " + config.jdbcUrl()
+        throw new IllegalStateException("the database " + Secrets.mask(config.jdbcUrl())
             + " has schema version " + migration.getVersion() + ", newer than this version of "
             + "Restock supports (latest known: " + latestKnown(flyway)
             + "). Use the Restock release that migrated it.");
@@ -200,7 +202,8 @@ public final class JpaStore implements Store {
     var pending = flyway.info().pending();
     if (pending.length > 0) {
       var current = flyway.info().current();
-      throw new IllegalStateException("the database " + config.jdbcUrl() + " has schema version "
+      throw new IllegalStateException("the database " + Secrets.mask(config.jdbcUrl())
+          + " has schema version "
           + (current == null ? "none" : current.getVersion()) + "; this version of Restock needs "
           + latestKnown(flyway) + " (" + pending.length + " pending migration(s)). Run 'restock "
           + "migrate apply' (it takes a backup first), or allow migration at start-up.");
@@ -239,9 +242,16 @@ public final class JpaStore implements Store {
 
   @Override
   public String description() {
+    return description(config);
+  }
+
+  /**
+   * How a store on {@code config} describes itself (database, URL with credentials masked,
+   * schema), also when it could not be opened: e.g. for a health report saying it is down.
+   */
+  public static String description(JpaStoreConfig config) {
     return "jpa-" + config.database().name().toLowerCase(java.util.Locale.ROOT) + ":"
-        + config.jdbcUrl().replaceFirst("^jdbc:[a-z0-9]+:", "")
-            .replaceAll("(?i)(password=)[^&;]*", "$1***")
+        + Secrets.mask(config.jdbcUrl().replaceFirst("^jdbc:[a-z0-9]+:", ""))
         + (config.schema() == null ? "" : " schema " + config.schema());
   }
 

@@ -255,8 +255,8 @@ public record JpaStoreConfig(
 
   @Override
   public String toString() {
-    // never print the password
-    return "JpaStoreConfig[" + database + " " + jdbcUrl + (schema == null ? "" : " schema " + schema)
+    // never print the password, given apart or inside the URL
+    return "JpaStoreConfig[" + database + " " + Secrets.mask(jdbcUrl) + (schema == null ? "" : " schema " + schema)
         + "]";
   }
 }

@@ -32,7 +32,7 @@ final class StoreOps {
       version = JpaStore.schemaVersion(c);
     } catch (SQLException | RuntimeException e) {
       return new Health(false, description, Duration.ofNanos(System.nanoTime() - start), null,
-          pool(pools), e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+          pool(pools), e.getMessage() == null ? e.getClass().getName() : Secrets.mask(e.getMessage()));
     }
     // figures after the probe went back to the pool, so they show the engine's own use
     return new Health(true, description, latency, version, pool(pools), null);

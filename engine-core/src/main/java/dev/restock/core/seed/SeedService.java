@@ -13,6 +13,7 @@ import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
 import dev.restock.core.shared.CoreContext;
 import dev.restock.core.shared.UseCase;
+import dev.restock.core.user.Administrators;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,11 +85,16 @@ public final class SeedService extends UseCase {
     }
     if (data.firstAdmin() != null) {
       String label = "administrator " + data.firstAdmin().username();
+      if (apply) {
+        // a concurrent seed may have added the administrator since the read-only plan
+        Administrators.lock(store());
+      }
       if (store().users().findFirstActive(Role.ADMIN).isPresent()) {
         unchanged.add(label);
       } else {
         created.add(label);
         if (apply) {
+          Administrators.requireBootstrap(store(), "reference-data.seed");
           store().users().add(new User(UUID.randomUUID(), data.firstAdmin().username(),
               data.firstAdmin().email(), Role.ADMIN, true, 0, AuditStamp.NEW, null));
         }

@@ -4,6 +4,7 @@ import dev.restock.api.audit.Actor;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.shared.AuditStamp;
 import dev.restock.api.shared.Checks;
+import dev.restock.api.shared.Visibility;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.UpdateUser;
@@ -45,6 +46,19 @@ public final class UserService extends CrudUseCase<User, CreateUser, UpdateUser>
 
   @Override
   protected void check(User candidate, Checks checks) {
+    // the live row before the change: none when creating, nor when restoring (the candidate is
+    // then the deleted row, which a store may still hold in its unit of work)
+    User before = candidate.deletedAt() != null ? null
+        : repository().find(candidate.id(), Visibility.LIVE).orElse(null);
+    boolean administersAfter = candidate.role() == Role.ADMIN && candidate.active();
+    if (Administrators.administers(before) && !administersAfter) {
+      Administrators.requireAnotherActive(store(), before,
+          candidate.role() != Role.ADMIN ? "demote" : "deactivate");
+    }
+    if (actor.isSystem() && administersAfter && !Administrators.administers(before)) {
+      Administrators.requireBootstrap(store(), "user." + (before != null ? "update"
+          : candidate.deletedAt() != null ? "restore" : "create"));
+    }
     if (!candidate.active()) {
       refuseWhileHoldingOpenOrders(candidate);
     }
@@ -71,10 +85,18 @@ public final class UserService extends CrudUseCase<User, CreateUser, UpdateUser>
     Objects.requireNonNull(id, "id");
     return write("user.deactivate", () -> {
       User user = live(id);
+      Administrators.requireAnotherActive(store(), user, "deactivate");
       refuseWhileHoldingOpenOrders(user);
       return user.active() ? repository().update(new User(user.id(), user.username(),
           user.email(), user.role(), false, user.version(), user.stamp(), user.deletedAt())) : user;
     });
+  }
+
+  /** Delete follows deactivate's rules, so no open order is left with a deleted driver. */
+  @Override
+  protected void beforeDelete(User user) {
+    Administrators.requireAnotherActive(store(), user, "delete");
+    refuseWhileHoldingOpenOrders(user);
   }
 
   private void refuseWhileHoldingOpenOrders(User user) {

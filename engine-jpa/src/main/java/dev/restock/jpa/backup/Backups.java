@@ -517,7 +517,7 @@ public final class Backups {
   }
 
   private static String description(JpaStoreConfig config) {
-    return config.jdbcUrl().replaceAll("(?i)(password=)[^&;]*", "$1***")
+    return dev.restock.jpa.Secrets.mask(config.jdbcUrl())
         + (config.schema() == null ? "" : " schema " + config.schema());
   }
 }

@@ -101,9 +101,10 @@ public final class Migrations {
       } else if (config.database() == Database.H2) {
         restored = "; H2 does not roll DDL back and no backup was taken: check the schema";
       }
-      throw new MigrationException("migrating " + config.jdbcUrl() + " from " + before.current()
-          + " failed: " + dev.restock.jpa.tx.Failures.rootMessage(e) + ". The database is as it was (schema "
-          + before.current() + ")" + restored + ".", e);
+      throw new MigrationException(dev.restock.jpa.Secrets.mask("migrating " + config.jdbcUrl()
+          + " from " + before.current() + " failed: " + dev.restock.jpa.tx.Failures.rootMessage(e)
+          + ". The database is as it was (schema " + before.current() + ")" + restored + "."),
+          dev.restock.jpa.Secrets.scrub(e));
     }
   }
 

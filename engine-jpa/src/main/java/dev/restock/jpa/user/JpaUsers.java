@@ -44,4 +44,26 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
         .setParameter("r", role).setMaxResults(1).getResultStream().findFirst()
         .map(e -> e.toDomain(null));
   }
+
+  @Override
+  public long countActive(Role role) {
+    return session().createSelectionQuery(
+            "select count(e) from UserEntity e where e.role = :r and e.active = true", Long.class)
+        .setParameter("r", role).getSingleResult();
+  }
+
+  /**
+   * Native SQL, since Hibernate hides soft-deleted rows from every HQL query; the history table
+   * keeps every revision's role, so a demoted administrator is found there.
+   */
+  @Override
+  public boolean everHeld(Role role) {
+    return exists("select count(*) from app_user where role = :r", role)
+        || exists("select count(*) from app_user_aud where role = :r", role);
+  }
+
+  private boolean exists(String countSql, Role role) {
+    return ((Number) session().createNativeQuery(countSql, Object.class)
+        .setParameter("r", role.name()).getSingleResult()).longValue() > 0;
+  }
 }

@@ -42,7 +42,22 @@ abstract class ServiceOrderContractTest extends ServiceOrderContract {
     if (!TABLES.contains(table)) {
       throw new IllegalArgumentException("no table " + table);
     }
+    if (table.equals("number_series")) {
+      // the suite asks whether a document number was taken; the engine keeps other series there
+      // too (the administration lock, see Administrators in engine-core)
+      return OptionalLong.of(documentSeries());
+    }
     return OptionalLong.of(db.count(table));
   }
 
+  private long documentSeries() {
+    try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet r = st.executeQuery("select count(*) from number_series"
+            + " where series like 'SO-%' or series like 'DN-%'")) {
+      r.next();
+      return r.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot count document number series", e);
+    }
+  }
 }

@@ -45,11 +45,16 @@ abstract class EngineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Restock engine = AuditWiring.configure(RestockEngine.builder(), db, auditKey, anchors)
-        .store(storeFactory(db)).discoverPlugins().build()) {
+    try (Restock engine = open()) {
       run(engine);
       return 0;
     }
+  }
+
+  /** The engine on {@code --db}; the caller closes it. */
+  Restock open() {
+    return AuditWiring.configure(RestockEngine.builder(), db, auditKey, anchors)
+        .store(storeFactory(db)).discoverPlugins().build();
   }
 
   abstract void run(Restock engine);

@@ -2,14 +2,59 @@ package dev.restock.cli;
 
 import dev.restock.api.Restock;
 import dev.restock.api.ops.Health;
+import dev.restock.jpa.JpaStore;
+import dev.restock.jpa.Secrets;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 
 @Command(name = "health", description = "Is the database up: round-trip latency, schema version, "
-    + "pool figures. Exit code 1 when down.")
+    + "pool figures. Exit code 1 when down, also when the database cannot be reached at all.")
 final class HealthCommand extends EngineCommand {
+
+  /**
+   * An unreachable database makes opening the engine fail; that is the answer health exists to
+   * give, so it is reported as DOWN (exit 1) rather than as an unexpected error (exit 3). Bad
+   * settings stay bad input (exit 2).
+   */
+  @Override
+  public Integer call() {
+    Restock engine;
+    try {
+      engine = open();
+    } catch (RestockCli.UsageException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      String problem = Secrets.mask(e.getMessage() == null ? e.getClass().getName()
+          : e.getMessage());
+      report(new Health(false, description(), Duration.ZERO, null,
+          new Health.PoolStatus(0, 0, 0, 0), problem));
+      spec.commandLine().getErr().println("error: " + problem);
+      if (verbose) {
+        Secrets.scrub(e).printStackTrace(spec.commandLine().getErr());
+      }
+      spec.commandLine().getErr().flush();
+      return RestockCli.NOT_FOUND_OR_CONFLICT;
+    }
+    try (engine) {
+      run(engine);
+      return 0;
+    }
+  }
+
   @Override
   void run(Restock engine) {
     Health h = engine.health();
+    report(h);
+    if (!h.up()) {
+      throw new RestockCli.ExitException(RestockCli.NOT_FOUND_OR_CONFLICT);
+    }
+  }
+
+  private String description() {
+    return MEMORY.equals(db) ? MEMORY : JpaStore.description(config(db));
+  }
+
+  private void report(Health h) {
     print(h, () -> {
       out().println((h.up() ? "UP" : "DOWN") + "  " + h.store());
       if (h.up()) {
@@ -21,8 +66,5 @@ final class HealthCommand extends EngineCommand {
       out().printf("pool: %d active, %d idle, %d waiting, %d max%n", h.pool().active(),
           h.pool().idle(), h.pool().waiting(), h.pool().max());
     });
-    if (!h.up()) {
-      throw new RestockCli.ExitException(RestockCli.NOT_FOUND_OR_CONFLICT);
-    }
   }
 }

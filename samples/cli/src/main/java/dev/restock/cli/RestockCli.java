@@ -5,6 +5,7 @@ import dev.restock.api.error.NotFoundException;
 import dev.restock.api.error.RestockException;
 import dev.restock.api.error.ValidationException;
 import dev.restock.api.error.Violation;
+import dev.restock.jpa.Secrets;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -63,7 +64,7 @@ public final class RestockCli implements Runnable {
       boolean verbose = parseResult.originalArgs().contains("--verbose");
       int code = report(e, err);
       if (verbose) {
-        e.printStackTrace(err);
+        Secrets.scrub(e).printStackTrace(err);
       }
       err.flush();
       return code;
@@ -77,28 +78,29 @@ public final class RestockCli implements Runnable {
     }
     if (e instanceof ValidationException v) {
       for (Violation violation : v.violations()) {
-        err.println("error: " + violation.field() + ": " + violation.message());
+        err.println("error: " + violation.field() + ": " + Secrets.mask(violation.message()));
       }
       return BAD_INPUT;
     }
     if (e instanceof UsageException) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + Secrets.mask(e.getMessage()));
       return BAD_INPUT;
     }
     if (e instanceof dev.restock.jpa.backup.BackupException
         || e instanceof dev.restock.jpa.migrate.Migrations.MigrationException) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + Secrets.mask(e.getMessage()));
       return NOT_FOUND_OR_CONFLICT;
     }
     if (e instanceof NotFoundException || e instanceof ConflictException) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + Secrets.mask(e.getMessage()));
       return NOT_FOUND_OR_CONFLICT;
     }
     if (e instanceof RestockException) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + Secrets.mask(e.getMessage()));
       return NOT_FOUND_OR_CONFLICT;
     }
-    err.println("error: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage())
+    err.println("error: " + (e.getMessage() == null ? e.getClass().getName()
+            : Secrets.mask(e.getMessage()))
         + " (run with --verbose for details)");
     return UNEXPECTED;
   }

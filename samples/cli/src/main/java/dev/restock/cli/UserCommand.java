@@ -18,8 +18,9 @@ import picocli.CommandLine.Parameters;
         UserCommand.Deactivate.class})
 final class UserCommand {
 
-  @Command(name = "add", description = "Add a user. On a database without an administrator the "
-      + "first ADMIN is added by the built-in system actor (seeding).")
+  @Command(name = "add", description = "Add a user. On a database that has never had an "
+      + "administrator, the first ADMIN is added without --as (the bootstrap); after that only "
+      + "an active administrator may add one.")
   static final class Add extends EngineCommand.Writing {
     @Option(names = "--username", required = true) String username;
     @Option(names = "--email", required = true) String email;
@@ -29,6 +30,8 @@ final class UserCommand {
     @Override
     void run(Restock engine) {
       RestockSession system = engine.as(Actor.system().withReason("first administrator"));
+      // the engine decides, atomically, whether the bootstrap is still open: it refuses the
+      // system actor once any administrator has existed, even if none is active now
       boolean bootstrap = as == null && role == Role.ADMIN
           && system.users().firstAdministrator().isEmpty();
       RestockSession session = bootstrap ? system : writer(engine);

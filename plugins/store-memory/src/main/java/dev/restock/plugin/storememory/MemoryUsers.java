@@ -49,4 +49,19 @@ final class MemoryUsers extends MemoryRepository<User> implements Users {
         .min(Comparator.comparing((User u) -> u.stamp().createdAt())
             .thenComparing(User::username)));
   }
+
+  @Override
+  public long countActive(Role role) {
+    long count = live().filter(u -> u.role() == role && u.active()).count();
+    return db.counted(count, 1);
+  }
+
+  @Override
+  public boolean everHeld(Role role) {
+    // the table keeps deleted rows; a user's history keeps the roles they had before
+    boolean held = table.all().stream().anyMatch(u -> u.role() == role
+        || db.history.revisions(AuditedType.USER, u.id()).stream()
+            .anyMatch(r -> role.name().equals(r.state().get("role"))));
+    return db.counted(held, 1);
+  }
 }

@@ -12,6 +12,59 @@ import java.util.UUID;
 @Stable
 public interface UserManagement extends ManageAggregate<User, CreateUser, UpdateUser> {
 
+  /**
+   * Adds a user. An administrator is added by an active administrator; the only exception is the
+   * <em>bootstrap</em>: while no administrator has ever existed in the store (deleted and demoted
+   * ones count, history included), the built-in system actor may add one. Concurrent bootstraps
+   * are serialized across threads and processes: exactly one succeeds.
+   *
+   * @throws dev.restock.api.error.ValidationException naming every broken rule
+   * @throws dev.restock.api.error.ConflictException when the username or email is taken by a live
+   *     user
+   * @throws dev.restock.api.error.PermissionDeniedException when the system actor adds an
+   *     administrator although one exists or has existed (a lost bootstrap race included)
+   */
+  @Override
+  User create(CreateUser command);
+
+  /**
+   * Changes a user. Making someone an active administrator without an acting administrator
+   * follows the bootstrap rule of {@link #create}; the last active administrator can be neither
+   * deactivated nor demoted.
+   *
+   * @throws dev.restock.api.error.NotFoundException when no live user has this id
+   * @throws dev.restock.api.error.IllegalStateTransitionException when the change would leave no
+   *     active administrator, or deactivates a user holding open service orders
+   * @throws dev.restock.api.error.PermissionDeniedException when the system actor makes an
+   *     administrator although one exists or has existed
+   */
+  @Override
+  User update(UUID id, UpdateUser command);
+
+  /**
+   * Soft-deletes a user, under the same rules as {@link #deactivate}: refused for the last active
+   * administrator and for a user holding open service orders, so no order is left assigned to a
+   * deleted user.
+   *
+   * @throws dev.restock.api.error.NotFoundException when no live user has this id
+   * @throws dev.restock.api.error.IllegalStateTransitionException when the user is the last active
+   *     administrator or holds open service orders (ASSIGNED or IN_PROGRESS; the message lists
+   *     their numbers)
+   */
+  @Override
+  void delete(UUID id);
+
+  /**
+   * Restores a soft-deleted user; restoring an administrator without an acting administrator
+   * follows the bootstrap rule of {@link #create}, so the system actor cannot.
+   *
+   * @throws dev.restock.api.error.NotFoundException when no deleted user has this id
+   * @throws dev.restock.api.error.PermissionDeniedException when the system actor restores an
+   *     administrator
+   */
+  @Override
+  User restore(UUID id);
+
   /** @throws dev.restock.api.error.NotFoundException when no live user has this username */
   User getByUsername(String username);
 
@@ -23,7 +76,8 @@ public interface UserManagement extends ManageAggregate<User, CreateUser, Update
    *
    * @throws dev.restock.api.error.NotFoundException when no live user has this id
    * @throws dev.restock.api.error.IllegalStateTransitionException while service orders assigned
-   *     to the user are open (ASSIGNED or IN_PROGRESS); the message lists their numbers
+   *     to the user are open (ASSIGNED or IN_PROGRESS; the message lists their numbers), or when
+   *     the user is the last active administrator
    */
   User deactivate(UUID id);
 }
