@@ -17,6 +17,7 @@ import dev.restock.api.service.OrderStatus;
 import dev.restock.api.service.ServiceOrder;
 import dev.restock.api.service.Visit;
 import dev.restock.api.service.VisitStatus;
+import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.Page;
 import dev.restock.api.shared.PageRequest;
 import dev.restock.api.shared.Visibility;
@@ -109,19 +110,28 @@ public final class CrashWriter {
   }
 
   private static void restoreForever(Path backup, Path dir) {
+    // one restore before READY: the kill delay then falls on restoring, not on class loading
+    restore(backup, dir);
     say("READY");
     while (true) {
-      Path target = dir.resolve("target-" + UUID.randomUUID().toString().substring(0, 8) + ".db");
-      say("S restore " + target);
-      Backups.restore(backup, JpaStoreConfig.of("jdbc:sqlite:" + target, null, null));
-      say("C restore " + target);
+      restore(backup, dir);
     }
+  }
+
+  private static void restore(Path backup, Path dir) {
+    Path target = dir.resolve("target-" + UUID.randomUUID().toString().substring(0, 8) + ".db");
+    say("S restore " + target);
+    Backups.restore(backup, JpaStoreConfig.of("jdbc:sqlite:" + target, null, null));
+    say("C restore " + target);
   }
 
   /** What earlier (killed) writers left: orders still to move on, scratch products. */
   private void loadState() {
+    // only orders still moving: a long run piles up completed ones
+    Criteria open = Criteria.where("status", Criteria.Operator.IN, OrderStatus.PENDING.name(),
+        OrderStatus.ASSIGNED.name(), OrderStatus.IN_PROGRESS.name());
     for (int page = 0; ; page++) {
-      Page<ServiceOrder> orders = ops.serviceOrders().list(PageRequest.of(page, 1000));
+      Page<ServiceOrder> orders = ops.serviceOrders().find(open, PageRequest.of(page, 1000));
       for (ServiceOrder order : orders.items()) {
         switch (order.status()) {
           case PENDING -> pending.add(order.id());
@@ -161,8 +171,17 @@ public final class CrashWriter {
     return round.poll();
   }
 
+  /** Runs the next command of the round that has something to work on. */
   private void step() {
-    Command command = next();
+    for (int tries = 0; tries < Command.values().length; tries++) {
+      if (attempt(next())) {
+        return;
+      }
+    }
+  }
+
+  /** Runs {@code command}; false when it had nothing to work on (no order to assign...). */
+  private boolean attempt(Command command) {
     String kind = command.name().toLowerCase(Locale.ROOT).replace('_', '.');
     try {
       switch (command) {
@@ -181,22 +200,26 @@ public final class CrashWriter {
         }
         case ORDER_ASSIGN -> {
           UUID id = pending.poll();
-          if (id != null) {
-            ops.serviceOrders().assign(id, fixture.driver());
-            assigned.add(id);
-            say("C order.assign " + id);
+          if (id == null) {
+            return false;
           }
+          ops.serviceOrders().assign(id, fixture.driver());
+          assigned.add(id);
+          say("C order.assign " + id);
         }
         case ORDER_DISPATCH -> {
           UUID id = assigned.peek();
-          if (id != null) {
-            DeliveryNote note = ops.serviceOrders().dispatch(id);
-            assigned.poll();
-            inProgress.add(ops.serviceOrders().get(id));
-            say("C order.dispatch " + id + " " + note.number());
+          if (id == null) {
+            return false;
           }
+          DeliveryNote note = ops.serviceOrders().dispatch(id);
+          assigned.poll();
+          inProgress.add(ops.serviceOrders().get(id));
+          say("C order.dispatch " + id + " " + note.number());
         }
-        case VISIT_COMPLETE -> completeVisit();
+        case VISIT_COMPLETE -> {
+          return completeVisit();
+        }
         case STOCK_RECEIVE -> {
           UUID product = fixture.products().get(random.nextInt(fixture.products().size()));
           receive(product, 5 + random.nextInt(56));
@@ -209,20 +232,22 @@ public final class CrashWriter {
           say("C product.create " + product.id());
         }
         case PRODUCT_UPDATE -> {
-          if (!scratch.isEmpty()) {
-            UUID id = scratch.get(random.nextInt(scratch.size()));
-            String name = "Renamed-" + UUID.randomUUID().toString().substring(0, 8);
-            ops.products().update(id, new UpdateProduct(null, name, null,
-                BigDecimal.valueOf(100 + random.nextInt(900), 2), null, null));
-            say("C product.update " + id + " " + name);
+          if (scratch.isEmpty()) {
+            return false;
           }
+          UUID id = scratch.get(random.nextInt(scratch.size()));
+          String name = "Renamed-" + UUID.randomUUID().toString().substring(0, 8);
+          ops.products().update(id, new UpdateProduct(null, name, null,
+              BigDecimal.valueOf(100 + random.nextInt(900), 2), null, null));
+          say("C product.update " + id + " " + name);
         }
         case PRODUCT_DELETE -> {
-          if (!scratch.isEmpty()) {
-            UUID id = scratch.remove(random.nextInt(scratch.size()));
-            ops.products().delete(id);
-            say("C product.delete " + id);
+          if (scratch.isEmpty()) {
+            return false;
           }
+          UUID id = scratch.remove(random.nextInt(scratch.size()));
+          ops.products().delete(id);
+          say("C product.delete " + id);
         }
       }
     } catch (InsufficientStockException e) {
@@ -237,26 +262,26 @@ public final class CrashWriter {
     } catch (RestockException e) {
       say("R " + kind + " " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+    return true;
   }
 
-  private void completeVisit() {
-    if (inProgress.isEmpty()) {
-      return;
-    }
-    ServiceOrder order = inProgress.get(random.nextInt(inProgress.size()));
-    Visit visit = order.visits().stream().filter(v -> v.status() == VisitStatus.PENDING)
-        .findFirst().orElse(null);
-    if (visit == null) {
+  private boolean completeVisit() {
+    while (!inProgress.isEmpty()) {
+      ServiceOrder order = inProgress.get(random.nextInt(inProgress.size()));
+      Visit visit = order.visits().stream().filter(v -> v.status() == VisitStatus.PENDING)
+          .findFirst().orElse(null);
       inProgress.remove(order);
-      return;
+      if (visit != null) {
+        ServiceOrder after = ops.serviceOrders().completeVisit(order.id(), visit.id(),
+            CompleteVisit.asPlanned());
+        if (after.status() == OrderStatus.IN_PROGRESS) {
+          inProgress.add(after);
+        }
+        say("C visit.complete " + order.id() + " " + visit.id());
+        return true;
+      }
     }
-    ServiceOrder after = ops.serviceOrders().completeVisit(order.id(), visit.id(),
-        CompleteVisit.asPlanned());
-    inProgress.remove(order);
-    if (after.status() == OrderStatus.IN_PROGRESS) {
-      inProgress.add(after);
-    }
-    say("C visit.complete " + order.id() + " " + visit.id());
+    return false;
   }
 
   private void receive(UUID product, int units) {
