@@ -3,15 +3,20 @@ package dev.restock.jpa.tx;
 import dev.restock.api.error.ConcurrentChangeException;
 import dev.restock.api.error.ConflictException;
 import dev.restock.api.error.RestockException;
+import dev.restock.api.error.StoreUnavailableException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.LockAcquisitionException;
+import org.hibernate.exception.JDBCConnectionException;
 
 /** Translates persistence exceptions into the API's exceptions with messages people can act on. */
 public final class Failures {
@@ -81,6 +86,11 @@ public final class Failures {
       if (t instanceof SQLException sql && isIntegrityViolation(sql)) {
         return constraint(null, sql, e);
       }
+      if (isConnectionLoss(t)) {
+        return new StoreUnavailableException("the database cannot be reached or dropped the "
+            + "connection (" + rootMessage(e) + "); the unit of work did not complete, retry it "
+            + "once the database answers", e);
+      }
     }
     return e;
   }
@@ -95,6 +105,21 @@ public final class Failures {
   private static boolean lostRace(SQLException e) {
     String state = e.getSQLState();
     return "40001".equals(state) || "40P01".equals(state) || "HYT00".equals(state);
+  }
+
+  /**
+   * A connection that broke or could not be had: SQL state class 08 (connection exception),
+   * PostgreSQL's 57P01-57P03 (the server shutting down, crashed, or still starting, as in a
+   * restart), or the JDBC and Hibernate types for it (Hibernate reports 57P01 as a generic JDBC
+   * error, so the state is what counts).
+   */
+  private static boolean isConnectionLoss(Throwable t) {
+    if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+        || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException) {
+      return true;
+    }
+    String state = t instanceof SQLException sql ? sql.getSQLState() : null;
+    return state != null && (state.startsWith("08") || state.startsWith("57P0"));
   }
 
   private static boolean isIntegrityViolation(SQLException e) {
