@@ -38,6 +38,8 @@ final class SqliteMechanism implements Mechanism {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
   private static final List<String> SIDECARS = List.of("-wal", "-shm", "-journal");
+  /** Staged copies are hidden files beside the target: {@code .NAME.restore-RANDOM.tmp}. */
+  private static final String STAGED_PREFIX = ".%s.restore-";
 
   @Override
   public Snapshot backup(JpaStoreConfig config, Path temp) throws SQLException, IOException {
@@ -88,7 +90,8 @@ final class SqliteMechanism implements Mechanism {
               : ". SQLite would replay them into the restored database and corrupt it; move "
                   + "them away (they belong to a database that is gone) and restore again"));
     }
-    Path staged = folder.resolve("." + db.getFileName() + ".restore-"
+    removeLeftovers(db);
+    Path staged = folder.resolve(STAGED_PREFIX.formatted(db.getFileName())
         + UUID.randomUUID().toString().substring(0, 8) + ".tmp");
     boolean installed = false;
     try {
@@ -120,6 +123,22 @@ final class SqliteMechanism implements Mechanism {
     } finally {
       if (!installed) {
         removeWithSidecars(staged);
+      }
+    }
+  }
+
+  /**
+   * A restore killed before it could clean up leaves its staged copy; the next restore of the
+   * same target removes it (two restores into one target at once are not supported anyway).
+   */
+  private static void removeLeftovers(Path db) throws IOException {
+    String prefix = STAGED_PREFIX.formatted(db.getFileName());
+    try (var leftovers = Files.newDirectoryStream(db.getParent(), p -> {
+      String name = p.getFileName().toString();
+      return name.startsWith(prefix) && name.contains(".tmp");
+    })) {
+      for (Path leftover : leftovers) {
+        Files.deleteIfExists(leftover);
       }
     }
   }

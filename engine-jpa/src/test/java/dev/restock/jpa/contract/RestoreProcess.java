@@ -18,6 +18,9 @@ public final class RestoreProcess {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
     var key = KeyFactory.getInstance("Ed25519").generatePublic(
         new X509EncodedKeySpec(Base64.getDecoder().decode(args[2])));
+    // the parent times its kills from here, past the JVM's start-up
+    System.out.println("start");
+    System.out.flush();
     Backups.restore(Path.of(args[0]), JpaStoreConfig.of("jdbc:sqlite:" + args[1], null, null),
         RestoreOptions.trusting(key).withReplace(true));
     System.out.println("restored");
