@@ -4,6 +4,7 @@ import dev.restock.jpa.Database;
 import dev.restock.jpa.JpaStore;
 import dev.restock.jpa.JpaStoreConfig;
 import dev.restock.jpa.backup.BackupInfo;
+import dev.restock.jpa.backup.RestoreOptions;
 import dev.restock.jpa.backup.Backups;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -95,7 +96,9 @@ public final class Migrations {
     } catch (RuntimeException e) {
       String restored = "";
       if (config.database() == Database.H2 && backup != null) {
-        Backups.restore(backup.file(), config, true);
+        // the backup this very call just took: no signature is needed to trust it
+        Backups.restore(backup.file(), config, RestoreOptions.noKey().withAllowUnsigned(true)
+            .withReplace(true));
         restored = "; H2 does not roll DDL back, so the backup " + backup.file().getFileName()
             + " was restored";
       } else if (config.database() == Database.H2) {
@@ -122,7 +125,10 @@ public final class Migrations {
         .findFirst();
     BackupInfo backup = latest.orElseThrow(() -> new MigrationException("no backup taken before "
         + "migrating is in " + backupDir + "; nothing to roll back to"));
-    return Backups.restore(backup.file(), config, true);
+    // pre-migration backups are taken without the audit key (apply has none), so they are
+    // unsigned; their checksum, row counts and history chain are still checked
+    return Backups.restore(backup.file(), config, RestoreOptions.noKey().withAllowUnsigned(true)
+        .withReplace(true)).backup();
   }
 
   private static Migration migration(MigrationInfo m) {

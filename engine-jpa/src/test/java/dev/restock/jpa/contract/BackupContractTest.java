@@ -17,8 +17,11 @@ import dev.restock.core.wiring.RestockEngine;
 import dev.restock.jpa.backup.BackupException;
 import dev.restock.jpa.backup.BackupInfo;
 import dev.restock.jpa.backup.Backups;
+import dev.restock.jpa.backup.RestoreOptions;
+import dev.restock.jpa.backup.RestoreResult;
 import dev.restock.jpa.testing.FreshDatabase;
 import dev.restock.jpa.testing.TestDatabase;
+import dev.restock.jpa.testing.TestSigner;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Backups taken with each database's own mechanism, restored into a fresh database. */
 abstract class BackupContractTest {
   @TempDir Path dir;
+  private final TestSigner signer = TestSigner.generate();
   private FreshDatabase source;
   private Restock engine;
   private RestockSession session;
@@ -68,7 +72,7 @@ abstract class BackupContractTest {
     session.products().create(new CreateProduct("TEA", "Tea", "Drinks", BigDecimal.ONE, 6));
     session.products().delete(cola.id());
 
-    BackupInfo info = Backups.backup(source.config(), dir);
+    BackupInfo info = Backups.backup(source.config(), dir, Clock.systemUTC(), null, signer);
 
     assertThat(info.file()).exists();
     assertThat(Files.exists(dir.resolve(info.file().getFileName() + ".json"))).isTrue();
@@ -78,7 +82,13 @@ abstract class BackupContractTest {
     assertThat(Backups.list(dir)).extracting(BackupInfo::sha256).containsExactly(info.sha256());
 
     try (FreshDatabase target = database().restoreTarget(source)) {
-      Backups.restore(info.file(), target.config());
+      RestoreResult result = Backups.restore(info.file(), target.config(), trusted());
+      assertThat(result.signatureVerified()).isTrue();
+      assertThat(result.warnings()).isEmpty();
+      assertThat(result.chain()).hasValueSatisfying(chain -> {
+        assertThat(chain.intact()).isTrue();
+        assertThat(chain.checked()).isEqualTo(info.rowCounts().get("audit_revision"));
+      });
       try (Restock restored = RestockEngine.builder().store(target.factory()).build()) {
         RestockSession r = restored.as(Actor.system());
         assertThat(r.products().list(PageRequest.of(0, 10), Visibility.INCLUDE_DELETED).items())
@@ -105,14 +115,14 @@ abstract class BackupContractTest {
     while (written.get() < 20) {
       Thread.sleep(10);
     }
-    BackupInfo info = Backups.backup(source.config(), dir);
+    BackupInfo info = Backups.backup(source.config(), dir, Clock.systemUTC(), null, signer);
     stop.set(true);
     writer.join(30_000);
 
     long products = info.rowCounts().get("product");
     assertThat(products).isPositive();
     try (FreshDatabase target = database().restoreTarget(source)) {
-      Backups.restore(info.file(), target.config());
+      Backups.restore(info.file(), target.config(), trusted());
       try (Restock restored = RestockEngine.builder().store(target.factory()).build()) {
         ChainVerification chain = restored.as(Actor.system()).history().verify();
         assertThat(chain.intact()).as("%s", chain.problem()).isTrue();
@@ -130,13 +140,13 @@ abstract class BackupContractTest {
   @Test
   void aDamagedBackupIsRefusedAndTheTargetLeftAlone() throws Exception {
     session.products().create(new CreateProduct("COLA", "Cola", "Drinks", BigDecimal.ONE, 1));
-    BackupInfo info = Backups.backup(source.config(), dir);
+    BackupInfo info = Backups.backup(source.config(), dir, Clock.systemUTC(), null, signer);
     byte[] bytes = Files.readAllBytes(info.file());
     bytes[bytes.length / 2] ^= 0x5a;
     Files.write(info.file(), bytes);
 
     try (FreshDatabase target = database().restoreTarget(source)) {
-      assertThatThrownBy(() -> Backups.restore(info.file(), target.config()))
+      assertThatThrownBy(() -> Backups.restore(info.file(), target.config(), trusted()))
           .isInstanceOf(BackupException.class).hasMessageContaining("damaged");
       // nothing was written into the target: it opens as a new, empty database
       try (Restock fresh = RestockEngine.builder().store(target.factory()).build()) {
@@ -148,9 +158,9 @@ abstract class BackupContractTest {
 
   @Test
   void restoringOverADatabaseThatHoldsTablesIsRefused() {
-    BackupInfo info = Backups.backup(source.config(), dir);
+    BackupInfo info = Backups.backup(source.config(), dir, Clock.systemUTC(), null, signer);
     session.products().create(new CreateProduct("AFTER", "After", "X", BigDecimal.ONE, 1));
-    assertThatThrownBy(() -> Backups.restore(info.file(), source.config()))
+    assertThatThrownBy(() -> Backups.restore(info.file(), source.config(), trusted()))
         .isInstanceOf(BackupException.class).hasMessageContaining("already");
     // the database is as it was: the product written after the backup is still there
     assertThat(session.products().getBySku("AFTER")).isNotNull();
@@ -161,18 +171,22 @@ abstract class BackupContractTest {
   void pruningKeepsRecentBackupsAndAlwaysTheNewest() {
     Instant now = Instant.parse("2026-11-27T12:00:00Z");
     BackupInfo old = Backups.backup(source.config(), dir,
-        Clock.fixed(now.minus(Duration.ofDays(10)), ZoneOffset.UTC));
+        Clock.fixed(now.minus(Duration.ofDays(10)), ZoneOffset.UTC), null, signer);
     BackupInfo recent = Backups.backup(source.config(), dir,
-        Clock.fixed(now.minus(Duration.ofDays(1)), ZoneOffset.UTC));
+        Clock.fixed(now.minus(Duration.ofDays(1)), ZoneOffset.UTC), null, signer);
 
     assertThat(Backups.list(dir)).extracting(BackupInfo::takenAt)
         .containsExactly(recent.takenAt(), old.takenAt());
-    List<BackupInfo> deleted = Backups.prune(dir, 7, now);
+    List<BackupInfo> deleted = Backups.prune(dir, 7, now).deleted();
 
     assertThat(deleted).extracting(BackupInfo::file).containsExactly(old.file());
     assertThat(old.file()).doesNotExist();
     assertThat(Backups.list(dir)).extracting(BackupInfo::file).containsExactly(recent.file());
-    assertThat(Backups.prune(dir, 0, now.plus(Duration.ofDays(30)))).isEmpty();
+    assertThat(Backups.prune(dir, 0, now.plus(Duration.ofDays(30))).deleted()).isEmpty();
+  }
+
+  private RestoreOptions trusted() {
+    return RestoreOptions.trusting(signer.publicKey());
   }
 
   private static long count(Statement s, String sql) throws Exception {

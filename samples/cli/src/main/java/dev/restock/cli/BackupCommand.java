@@ -1,8 +1,11 @@
 package dev.restock.cli;
 
 import dev.restock.jpa.backup.BackupInfo;
+import dev.restock.jpa.backup.BackupListing;
 import dev.restock.jpa.backup.Backups;
+import dev.restock.jpa.backup.PruneResult;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "backup", description = "Take a consistent, compressed backup of the database "
-    + "(SQLite online backup, H2 SCRIPT, PostgreSQL pg_dump) with its metadata.",
+    + "(SQLite online backup, H2 SCRIPT, PostgreSQL pg_dump) with its metadata, signed with "
+    + "the audit key when one is given.",
     subcommands = {BackupCommand.ListBackups.class, BackupCommand.Prune.class})
 final class BackupCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -25,15 +29,25 @@ final class BackupCommand implements Callable<Integer> {
       description = "Directory for the backup (default: ${DEFAULT-VALUE}).")
   Path to;
 
+  @Option(names = "--audit-key", paramLabel = "FILE", defaultValue = "${env:RESTOCK_AUDIT_KEY}",
+      description = "Ed25519 private key (PKCS#8 PEM, with FILE.pub beside it) that signs the "
+          + "backup's metadata (default: $RESTOCK_AUDIT_KEY). Without it the backup is "
+          + "unsigned and restores only with --allow-unsigned.")
+  Path auditKey;
+
   @Option(names = "--json", description = "Print data as JSON.") boolean json;
 
   @Override
   public Integer call() {
-    BackupInfo info = Backups.backup(EngineCommand.config(db), to);
+    AuditKeyFile signer = auditKey == null ? null : AuditKeyFile.load(auditKey);
+    BackupInfo info = Backups.backup(EngineCommand.config(db), to, Clock.systemUTC(), null,
+        signer);
     var out = spec.commandLine().getOut();
     out.println(json ? Json.write(info) : "backup " + info.file() + " (" + info.bytes()
         + " bytes, schema " + info.schemaVersion() + ", " + info.rowCounts().values().stream()
-            .mapToLong(Long::longValue).sum() + " rows, sha256 " + info.sha256() + ")");
+            .mapToLong(Long::longValue).sum() + " rows, sha256 " + info.sha256()
+        + (info.signed() ? ", signed by key " + info.keyId() : ", UNSIGNED: no audit key")
+        + ")");
     out.flush();
     return 0;
   }
@@ -43,15 +57,23 @@ final class BackupCommand implements Callable<Integer> {
     if (json) {
       out.println(Json.write(backups));
     } else {
-      Table t = new Table("TAKEN", "DATABASE", "SCHEMA", "BYTES", "FILE");
+      Table t = new Table("TAKEN", "DATABASE", "SCHEMA", "BYTES", "SIGNED", "FILE");
       backups.forEach(b -> t.row(b.takenAt(), b.database(), b.schemaVersion(), b.bytes(),
-          b.file().getFileName()));
+          b.signed() ? b.keyId() : "no", b.file().getFileName()));
       t.print(out);
     }
     out.flush();
   }
 
-  @Command(name = "list", description = "Backups in a directory, newest first.")
+  /** Metadata that could not be used goes to stderr, so that the listing itself stays clean. */
+  static void reportSkipped(CommandLine.Model.CommandSpec spec, List<String> skipped) {
+    var err = spec.commandLine().getErr();
+    skipped.forEach(reason -> err.println("warning: skipped " + reason));
+    err.flush();
+  }
+
+  @Command(name = "list", description = "Backups in a directory, newest first; unusable "
+      + "metadata and leftovers of killed backups are reported.")
   static final class ListBackups implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "./backups") Path dir;
@@ -59,13 +81,27 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      print(spec, json, Backups.list(dir));
+      BackupListing listing = Backups.scan(dir);
+      if (json) {
+        spec.commandLine().getOut().println(Json.write(listing));
+        spec.commandLine().getOut().flush();
+        return 0;
+      }
+      print(spec, false, listing.backups());
+      reportSkipped(spec, listing.skipped());
+      if (!listing.orphans().isEmpty()) {
+        spec.commandLine().getOut().println(listing.orphans().size() + " leftover(s) of "
+            + "unfinished backups (removed by prune once older than the retention): "
+            + listing.orphans().stream().map(p -> p.getFileName().toString()).toList());
+        spec.commandLine().getOut().flush();
+      }
       return 0;
     }
   }
 
   @Command(name = "prune", description = "Delete backups older than N days (the newest is always "
-      + "kept).")
+      + "kept) and leftovers of killed backups older than that; only files in DIR named like "
+      + "backups are touched.")
   static final class Prune implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "./backups") Path dir;
@@ -78,11 +114,16 @@ final class BackupCommand implements Callable<Integer> {
         throw new RestockCli.UsageException("--keep-days must not be negative (was " + keepDays
             + ")");
       }
-      List<BackupInfo> deleted = Backups.prune(dir, keepDays, Instant.now());
-      if (!json) {
-        spec.commandLine().getOut().println("deleted " + deleted.size() + " backup(s)");
+      PruneResult result = Backups.prune(dir, keepDays, Instant.now());
+      if (json) {
+        spec.commandLine().getOut().println(Json.write(result));
+        spec.commandLine().getOut().flush();
+        return 0;
       }
-      print(spec, json, deleted);
+      spec.commandLine().getOut().println("deleted " + result.deleted().size() + " backup(s)"
+          + " and " + result.orphansDeleted().size() + " leftover(s) of unfinished backups");
+      print(spec, false, result.deleted());
+      reportSkipped(spec, result.skipped());
       return 0;
     }
   }

@@ -3,6 +3,10 @@ package dev.restock.cli;
 import dev.restock.api.Restock;
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.shared.Aggregate;
+import dev.restock.jpa.backup.BackupInfo;
+import dev.restock.jpa.backup.Backups;
+import dev.restock.jpa.backup.RestoreOptions;
+import dev.restock.jpa.backup.RestoreResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -10,7 +14,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "restore", description = "restore TYPE ID: bring back a soft-deleted entity (a "
     + "device brings back exactly the cabinets, planograms and slots deleted with it). "
     + "restore --from FILE --db TARGET: restore a backup into an empty database, checking its "
-    + "checksum and row counts.")
+    + "checksum and signature (--audit-key), then its row counts, integrity and history chain "
+    + "on a staged copy before anything reaches the target.")
 final class RestoreCommand extends EngineCommand.Writing {
   @Parameters(index = "0", arity = "0..1", paramLabel = "TYPE") String type;
   @Parameters(index = "1", arity = "0..1", paramLabel = "ID") String id;
@@ -18,23 +23,57 @@ final class RestoreCommand extends EngineCommand.Writing {
   @Option(names = "--from", paramLabel = "FILE", description = "A backup file to restore.")
   java.nio.file.Path from;
 
+  @Option(names = "--audit-key", paramLabel = "FILE", defaultValue = "${env:RESTOCK_AUDIT_KEY}",
+      description = "The audit key (Ed25519 PKCS#8 PEM with FILE.pub beside it) whose public "
+          + "half must verify the backup's signature (default: $RESTOCK_AUDIT_KEY).")
+  java.nio.file.Path auditKey;
+
+  @Option(names = "--allow-unsigned", description = "Restore a backup whose metadata is "
+      + "unsigned or does not verify; the output says so. Checksum, row counts and history "
+      + "chain are checked all the same.")
+  boolean allowUnsigned;
+
   @Override
   public Integer call() {
     if (from == null) {
       if (type == null || id == null) {
         throw new RestockCli.UsageException("give TYPE and ID, or --from FILE --db TARGET");
       }
+      if (allowUnsigned) {
+        throw new RestockCli.UsageException("--allow-unsigned applies to restoring a backup "
+            + "(--from FILE) only");
+      }
       return super.call();
     }
     if (type != null) {
       throw new RestockCli.UsageException("give either TYPE ID or --from FILE, not both");
     }
+    RestoreOptions options = (auditKey == null ? RestoreOptions.noKey()
+        : RestoreOptions.trusting(AuditKeyFile.load(auditKey).publicKey()))
+        .withAllowUnsigned(allowUnsigned);
     // the target must stay empty until the backup is in: no engine is opened on it before
-    var info = dev.restock.jpa.backup.Backups.restore(from, EngineCommand.config(db));
-    print(info, () -> out().println("restored " + from.getFileName() + " into " + db + " ("
-        + info.rowCounts().values().stream().mapToLong(Long::longValue).sum()
-        + " rows, schema " + info.schemaVersion() + ")"));
+    RestoreResult result = Backups.restore(from, EngineCommand.config(db), options);
+    BackupInfo info = result.backup();
+    print(result, () -> {
+      out().println("restored " + from.getFileName() + " into " + db + " ("
+          + info.rowCounts().values().stream().mapToLong(Long::longValue).sum()
+          + " rows, schema " + info.schemaVersion() + ")");
+      out().println(result.signatureVerified()
+          ? "signature verified (key " + info.keyId() + ")"
+          : "signature NOT verified");
+      result.chain().ifPresent(chain -> out().println("history chain intact: "
+          + chain.checked() + " revisions verified"));
+      result.warnings().forEach(w -> out().println("WARNING: " + w));
+    });
+    if (!result.warnings().isEmpty()) {
+      result.warnings().forEach(w -> err().println("warning: " + w));
+      err().flush();
+    }
     return 0;
+  }
+
+  private java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 
   @Override

@@ -375,7 +375,7 @@ class RestockCliTest {
           s.execute("create database " + schema + "_r");
         }
       }
-      Run restore = runOn(target, "restore", "--from", file);
+      Run restore = runOn(target, "restore", "--from", file, "--allow-unsigned");
       assertThat(restore.code()).as(restore.err()).isZero();
       assertThat(runOn(target, "order", "list").out()).contains("PENDING").contains("COMPLETED");
       assertThat(runOn(target, "audit", "verify").out()).startsWith("intact");
@@ -546,19 +546,20 @@ class RestockCliTest {
         .contains(Path.of(file).getFileName().toString());
 
     Path copy = dir.resolve("restored.db");
-    Run restore = runOn(copy.toString(), "restore", "--from", file);
+    Run restore = runOn(copy.toString(), "restore", "--from", file, "--allow-unsigned");
     assertThat(restore.code()).as(restore.err()).isZero();
-    assertThat(restore.out()).contains("restored");
+    assertThat(restore.out()).contains("restored").contains("signature NOT verified")
+        .contains("WARNING: backup " + Path.of(file).getFileName() + " is unsigned");
     assertThat(runOn(copy.toString(), "product", "show", "COLA").code()).isZero();
     assertThat(runOn(copy.toString(), "audit", "verify").out()).startsWith("intact");
 
-    Run again = runOn(copy.toString(), "restore", "--from", file);
+    Run again = runOn(copy.toString(), "restore", "--from", file, "--allow-unsigned");
     assertThat(again.code()).isEqualTo(1);
     assertThat(again.err()).contains("already exists");
 
     Run prune = runBare("backup", "prune", "--dir", backups.toString(), "--keep-days", "0");
     assertThat(prune.code()).as(prune.err()).isZero();
-    assertThat(prune.out()).contains("deleted 0 backup(s)");
+    assertThat(prune.out()).contains("deleted 0 backup(s) and 0 leftover(s)");
   }
 
   @Test

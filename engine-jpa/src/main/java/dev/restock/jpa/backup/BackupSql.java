@@ -1,0 +1,128 @@
+package dev.restock.jpa.backup;
+
+import dev.restock.api.audit.ChainVerification;
+import dev.restock.jpa.Database;
+import dev.restock.jpa.JpaStore;
+import dev.restock.jpa.JpaStoreConfig;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/** JDBC helpers and the checks every restore runs on its staged copy before installing it. */
+final class BackupSql {
+  private BackupSql() {}
+
+  static Connection connect(JpaStoreConfig config) throws SQLException {
+    Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(),
+        config.password());
+    if (config.schema() != null) {
+      c.setSchema(config.schema());
+    }
+    return c;
+  }
+
+  static String schemaOf(JpaStoreConfig config) {
+    if (config.database() != Database.POSTGRESQL) {
+      return null;
+    }
+    if (config.schema() != null) {
+      return config.schema();
+    }
+    Properties url = org.postgresql.Driver.parseURL(config.jdbcUrl(), null);
+    String current = url == null ? null : url.getProperty("currentSchema");
+    return current == null ? "public" : current;
+  }
+
+  static Path sqliteFile(JpaStoreConfig target) {
+    return Path.of(target.jdbcUrl().substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$",
+        "")).toAbsolutePath().normalize();
+  }
+
+  /** A PostgreSQL identifier, quoted: schema names come from configuration, never from data. */
+  static String quoted(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
+  /** Rows per table of the schema (all user tables), in name order. */
+  static Map<String, Long> counts(Connection c, String schema) throws SQLException {
+    DatabaseMetaData meta = c.getMetaData();
+    List<String> tables = new ArrayList<>();
+    try (ResultSet r = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
+      while (r.next()) {
+        String name = r.getString("TABLE_NAME");
+        String tableSchema = r.getString("TABLE_SCHEM");
+        if (name.startsWith("sqlite_") || "INFORMATION_SCHEMA".equalsIgnoreCase(tableSchema)) {
+          continue;
+        }
+        tables.add(name);
+      }
+    }
+    Map<String, Long> counts = new TreeMap<>();
+    try (Statement s = c.createStatement()) {
+      for (String table : tables) {
+        // names come from the database's own catalogue
+        String qualified = (schema == null ? "" : quoted(schema) + ".") + quoted(table);
+        try (ResultSet r = s.executeQuery("select count(*) from " + qualified)) {
+          r.next();
+          counts.put(table.toLowerCase(java.util.Locale.ROOT), r.getLong(1));
+        }
+      }
+    }
+    return counts;
+  }
+
+  static String description(JpaStoreConfig config) {
+    return dev.restock.jpa.Secrets.mask(config.jdbcUrl())
+        + (config.schema() == null ? "" : " schema " + config.schema());
+  }
+
+  /**
+   * The checks a staged copy must pass before it may replace anything: the rows the backup
+   * recorded, and, when the copy has this release's schema, the history chain verified by the
+   * store itself.
+   *
+   * @return the chain verification, empty when the schema is another release's (noted in
+   *     {@code warnings})
+   * @throws BackupException when a check fails
+   */
+  static Optional<ChainVerification> check(JpaStoreConfig staged, BackupInfo info,
+      List<String> warnings) throws SQLException {
+    Map<String, Long> counts;
+    try (Connection c = connect(staged)) {
+      counts = counts(c, schemaOf(staged));
+    }
+    if (!counts.equals(info.rowCounts())) {
+      throw new BackupException("backup " + info.file().getFileName() + " does not hold what "
+          + "its metadata recorded: expected " + info.rowCounts() + ", found " + counts
+          + "; nothing was restored");
+    }
+    var flywayInfo = JpaStore.flyway(staged).info();
+    boolean sameRelease = flywayInfo.pending().length == 0 && java.util.Arrays.stream(
+        flywayInfo.applied()).noneMatch(m -> m.getState().name().startsWith("FUTURE"));
+    if (!sameRelease) {
+      warnings.add("history chain not verified: the backup has schema version "
+          + info.schemaVersion() + ", not this release's; run 'restock audit verify' with the "
+          + "release that matches it");
+      return Optional.empty();
+    }
+    ChainVerification chain;
+    try (JpaStore store = JpaStore.open(staged.withMigrateOnStart(false))) {
+      chain = store.transactions().read(() -> store.history().verifyChain());
+    }
+    if (!chain.intact()) {
+      throw new BackupException("the history chain in backup " + info.file().getFileName()
+          + " is broken (" + chain.problem().orElse("no detail") + "); nothing was restored");
+    }
+    return Optional.of(chain);
+  }
+}

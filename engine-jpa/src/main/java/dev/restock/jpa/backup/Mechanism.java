@@ -1,0 +1,40 @@
+package dev.restock.jpa.backup;
+
+import dev.restock.api.audit.ChainVerification;
+import dev.restock.jpa.JpaStoreConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** How one database is backed up and restored; one implementation per database. */
+interface Mechanism {
+
+  /** What a snapshot held. */
+  record Snapshot(String schemaVersion, Map<String, Long> counts) {}
+
+  /**
+   * Writes one consistent snapshot of {@code config}'s database into {@code temp} (a temporary
+   * name in the backup folder; the caller renames it when the metadata is written too).
+   */
+  Snapshot backup(JpaStoreConfig config, Path temp) throws SQLException, IOException;
+
+  /**
+   * Restores {@code file} (checksum and signature already checked) into {@code target}: first
+   * into a staging place, where {@link BackupSql#check} must pass, and only then into the
+   * target. A failure before that last step leaves the target exactly as it was and removes the
+   * staging place.
+   */
+  Optional<ChainVerification> restore(Path file, JpaStoreConfig target, BackupInfo info,
+      boolean replace, List<String> warnings) throws SQLException, IOException;
+
+  static Mechanism of(dev.restock.jpa.Database database) {
+    return switch (database) {
+      case SQLITE -> new SqliteMechanism();
+      case H2 -> new H2Mechanism();
+      case POSTGRESQL -> new PostgresMechanism();
+    };
+  }
+}
