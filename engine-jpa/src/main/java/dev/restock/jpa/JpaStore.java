@@ -140,7 +140,8 @@ public final class JpaStore implements Store {
       org.flywaydb.core.api.configuration.FluentConfiguration configured) {
     var flyway = configured
         .locations(config.migrationLocations().toArray(String[]::new))
-        .failOnMissingLocations(true);
+        .failOnMissingLocations(true)
+        .callbacks(new dev.restock.jpa.migrate.SkuClashCheck());
     if (config.schema() != null) {
       flyway.schemas(config.schema()).defaultSchema(config.schema()).createSchemas(true);
     }

@@ -74,7 +74,9 @@ public final class ProductCatalogService extends CrudUseCase<Product, CreateProd
   @Override
   protected Product apply(Product p, UpdateProduct u) {
     return new Product(p.id(), pick(u.sku(), p.sku()), pick(u.name(), p.name()),
-        pick(u.category(), p.category()), u.price() == null ? p.price() : money(u.price()),
+        pick(u.category(), p.category()),
+        // 1.5 and 1.50 are the same price: keep the stored one so an equal price is no change
+        u.price() == null || u.price().compareTo(p.price()) == 0 ? p.price() : money(u.price()),
         pick(u.casePack(), p.casePack()), pick(u.active(), p.active()), p.version(), p.stamp(),
         p.deletedAt());
   }

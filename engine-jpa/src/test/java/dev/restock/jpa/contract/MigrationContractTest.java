@@ -28,6 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Migration status, apply with a backup first, rollback, and a broken migration, per database. */
 abstract class MigrationContractTest {
+  /** The schema version the engine's own migrations reach, and every version applied. */
+  private static final String LATEST = "5";
+  private static final String[] APPLIED = {"1", "2", "3", "5"};
+  /** The version of the test's extra (and broken) migration, after every real one. */
+  private static final String EXTRA = "50";
   @TempDir Path backups;
   private FreshDatabase db;
 
@@ -59,11 +64,11 @@ abstract class MigrationContractTest {
   void statusShowsTheCurrentVersionWhatIsAppliedAndWhatIsPending() {
     Migrations.Status status = Migrations.status(with("extra"));
 
-    assertThat(status.current()).isEqualTo("3");
-    assertThat(status.latestKnown()).isEqualTo("4");
-    assertThat(status.pending()).extracting(Migrations.Migration::version).containsExactly("4");
+    assertThat(status.current()).isEqualTo(LATEST);
+    assertThat(status.latestKnown()).isEqualTo(EXTRA);
+    assertThat(status.pending()).extracting(Migrations.Migration::version).containsExactly(EXTRA);
     assertThat(status.applied()).extracting(Migrations.Migration::version)
-        .containsExactly("1", "2", "3");
+        .containsExactly(APPLIED);
     assertThat(status.applied()).allSatisfy(m -> {
       assertThat(m.installedOn()).isNotNull();
       assertThat(m.checksum()).isNotNull();
@@ -76,26 +81,26 @@ abstract class MigrationContractTest {
     JpaStoreConfig strict = with("extra").withMigrateOnStart(false);
 
     assertThatThrownBy(() -> RestockEngine.builder().store(JpaStores.of(strict)).build())
-        .hasMessageContaining("schema version 3").hasMessageContaining("migrate apply");
+        .hasMessageContaining("schema version " + LATEST).hasMessageContaining("migrate apply");
   }
 
   @Test
   void applyTakesABackupFirstAndRollbackRestoresIt() throws Exception {
     Migrations.Applied applied = Migrations.apply(with("extra"), backups, false);
 
-    assertThat(applied.from()).isEqualTo("3");
-    assertThat(applied.to()).isEqualTo("4");
+    assertThat(applied.from()).isEqualTo(LATEST);
+    assertThat(applied.to()).isEqualTo(EXTRA);
     assertThat(applied.backup().note()).startsWith(Migrations.BEFORE_MIGRATING);
     assertThat(tables()).contains("extra_note");
     try (Restock engine = RestockEngine.builder()
         .store(JpaStores.of(with("extra").withMigrateOnStart(false))).build()) {
-      assertThat(engine.health().schemaVersion()).isEqualTo("4");
+      assertThat(engine.health().schemaVersion()).isEqualTo(EXTRA);
     }
 
     BackupInfo restored = Migrations.rollback(with("extra"), backups);
 
     assertThat(restored.file()).isEqualTo(applied.backup().file());
-    assertThat(Migrations.status(db.config()).current()).isEqualTo("3");
+    assertThat(Migrations.status(db.config()).current()).isEqualTo(LATEST);
     assertThat(tables()).doesNotContain("extra_note");
     assertThat(names()).containsExactly("Cola", "Tea");
   }
@@ -106,7 +111,7 @@ abstract class MigrationContractTest {
         .isInstanceOf(Migrations.MigrationException.class)
         .hasMessageContaining("as it was");
 
-    assertThat(Migrations.status(db.config()).current()).isEqualTo("3");
+    assertThat(Migrations.status(db.config()).current()).isEqualTo(LATEST);
     assertThat(names()).containsExactly("Cola", "Tea");
     assertThat(tables()).doesNotContain("broken_marker");
     try (Restock engine = RestockEngine.builder().store(db.factory()).build()) {
