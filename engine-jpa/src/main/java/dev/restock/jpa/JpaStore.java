@@ -98,11 +98,16 @@ public final class JpaStore implements Store {
     try {
       pools = Pools.open(config);
     } catch (RuntimeException e) {
+      if (config.database().isDamage(e)) {
+        throw IntegrityCheck.damagedOnOpen(config, e);
+      }
       throw new IllegalStateException("cannot open the database " + config.jdbcUrl() + ": "
           + dev.restock.jpa.tx.Failures.rootMessage(e) + ". Check that it is reachable and the URL and credentials are right.",
           e);
     }
     try {
+      // before migrations or anything else writes: a damaged file is refused as it was found
+      IntegrityCheck.run(config, pools.read());
       migrate(config, pools);
       SessionFactory sessionFactory;
       javax.cache.CacheManager cache = HibernateSetup.cacheManager(config);

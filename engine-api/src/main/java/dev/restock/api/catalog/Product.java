@@ -24,8 +24,8 @@ public record Product(
   /**
    * The form in which two skus are compared for uniqueness and lookup: ASCII letters folded to
    * lower case, everything else as is. So {@code cola-1} and {@code COLA-1} are one sku. Only
-   * ASCII letters fold because that is what every store folds the same way (SQLite's
-   * {@code lower()} knows no other letters); {@code É1} and {@code é1} stay two skus everywhere.
+   * ASCII letters fold because that is what every store folds the same way (SQLite's built-in
+   * case folding knows no other letters); {@code É1} and {@code é1} stay two skus everywhere.
    */
   public static String skuKey(String sku) {
     StringBuilder key = new StringBuilder(sku.length());

@@ -4,6 +4,7 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.error.ValidationException;
 import dev.restock.api.error.Violation;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -117,6 +118,24 @@ public final class Checks {
         "must have at most 2 decimal places (was " + shown(value) + ")");
     return check(value.precision() - value.scale() <= MONEY_INTEGER_DIGITS, field,
         "must be at most " + MONEY_MAX.toPlainString() + " (was " + shown(value) + ")");
+  }
+
+  /** The earliest instant the stores hold and the engine accepts: the start of year 1 (UTC). */
+  public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** The latest instant the stores hold and the engine accepts: the end of year 9999 (UTC). */
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+  /**
+   * Requires an instant between {@link #EARLIEST} and {@link #LATEST}: SQL timestamps hold no
+   * other years, and arithmetic on instants near {@link Instant#MAX} overflows.
+   */
+  public Checks instant(Instant value, String field) {
+    if (value == null) {
+      return add(field, "is required");
+    }
+    return check(!value.isBefore(EARLIEST) && !value.isAfter(LATEST), field,
+        "must be between years 1 and 9999 (was " + value + ")");
   }
 
   /** A number for a message: plain unless that would print an unreasonable number of digits. */

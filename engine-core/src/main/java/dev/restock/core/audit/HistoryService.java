@@ -7,6 +7,7 @@ import dev.restock.api.audit.DeletionInfo;
 import dev.restock.api.audit.DeviceSnapshot;
 import dev.restock.api.audit.EntityChange;
 import dev.restock.api.error.ValidationException;
+import dev.restock.api.shared.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import dev.restock.api.audit.Actor;
@@ -59,6 +60,7 @@ public final class HistoryService extends UseCase implements HistoryQueries {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(at, "at");
+    new Checks().instant(at, "at").throwIfAny();
     return read(() -> store().history().stateAt(type, id, at))
         .orElseThrow(() -> new NotFoundException(type.label() + " at " + at, id));
   }
@@ -67,6 +69,7 @@ public final class HistoryService extends UseCase implements HistoryQueries {
   public DeviceSnapshot deviceAsOf(UUID deviceId, Instant at) {
     Objects.requireNonNull(deviceId, "deviceId");
     Objects.requireNonNull(at, "at");
+    new Checks().instant(at, "at").throwIfAny();
     return read(() -> store().history().deviceAt(deviceId, at))
         .orElseThrow(() -> new NotFoundException("device at " + at, deviceId));
   }
@@ -76,6 +79,7 @@ public final class HistoryService extends UseCase implements HistoryQueries {
     Objects.requireNonNull(actorId, "actorId");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
+    new Checks().instant(from, "from").instant(to, "to").throwIfAny();
     if (!from.isBefore(to)) {
       throw ValidationException.of("from", "must be before 'to' (" + from + " >= " + to + ")");
     }
@@ -111,6 +115,7 @@ public final class HistoryService extends UseCase implements HistoryQueries {
   @Override
   public List<AuditEvent> events(UUID actorId, Instant since) {
     Objects.requireNonNull(since, "since");
+    new Checks().instant(since, "since").throwIfAny();
     return read(() -> store().auditLog().events(actorId, null, null, since));
   }
 

@@ -83,8 +83,14 @@ public final class ProductCatalogService extends CrudUseCase<Product, CreateProd
 
   @Override
   protected void check(Product candidate, Checks checks) {
-    References.unique(repository().findBySku(candidate.sku()), candidate.id(), "product", "sku",
-        candidate.sku());
+    java.util.Optional<Product> holder = repository().findBySku(candidate.sku());
+    if (holder.isPresent() && !holder.get().id().equals(candidate.id())
+        && !holder.get().sku().equals(candidate.sku())) {
+      // say which sku is in the way: skus ignore the case of ASCII letters
+      throw new ConflictException("product sku '" + candidate.sku() + "' is already used by a "
+          + "live product as '" + holder.get().sku() + "' (skus ignore letter case)");
+    }
+    References.unique(holder, candidate.id(), "product", "sku", candidate.sku());
   }
 
   @Override
