@@ -98,12 +98,17 @@ public final class JpaStore implements Store {
     try {
       pools = Pools.open(config);
     } catch (RuntimeException e) {
+      if (config.database().isDamage(e)) {
+        throw IntegrityCheck.damagedOnOpen(config, e);
+      }
       throw new IllegalStateException(Secrets.mask("cannot open the database "
           + config.jdbcUrl() + ": " + dev.restock.jpa.tx.Failures.rootMessage(e)
           + ". Check that it is reachable and the URL and credentials are right."),
           Secrets.scrub(e));
     }
     try {
+      // before migrations or anything else writes: a damaged file is refused as it was found
+      IntegrityCheck.run(config, pools.read());
       migrate(config, pools);
       SessionFactory sessionFactory;
       javax.cache.CacheManager cache = HibernateSetup.cacheManager(config);
@@ -142,7 +147,8 @@ public final class JpaStore implements Store {
       org.flywaydb.core.api.configuration.FluentConfiguration configured) {
     var flyway = configured
         .locations(config.migrationLocations().toArray(String[]::new))
-        .failOnMissingLocations(true);
+        .failOnMissingLocations(true)
+        .callbacks(new dev.restock.jpa.migrate.SkuClashCheck());
     if (config.schema() != null) {
       flyway.schemas(config.schema()).defaultSchema(config.schema()).createSchemas(true);
     }

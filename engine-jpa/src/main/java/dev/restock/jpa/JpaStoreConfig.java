@@ -32,12 +32,16 @@ import java.util.Objects;
  *     type), invalidated by every write through this store. Off by default: turn it on only
  *     when this process is the only one writing the database, since another process's writes
  *     do not reach this cache.
+ * @param integrityCheck whether opening the store first checks the database file's integrity
+ *     ({@link Database#integrityCheck()}: {@code pragma quick_check} on SQLite) and refuses a
+ *     damaged one with a {@link DamagedDatabaseException}, before anything is written. On by
+ *     default; turn it off only to open a damaged file for repair or export.
  */
 public record JpaStoreConfig(
     Database database, String jdbcUrl, String user, String password, String schema,
     int maxPoolSize, Clock clock, Duration connectionTimeout, Duration slowQueryThreshold,
     Duration leakDetectionThreshold, boolean migrateOnStart, List<String> extraMigrations,
-    boolean secondLevelCache) {
+    boolean secondLevelCache, boolean integrityCheck) {
 
   /** Entries kept per cached entity type when the second-level cache is on. */
   public static final int CACHE_MAX_ENTRIES = 10_000;
@@ -76,12 +80,23 @@ public record JpaStoreConfig(
     }
   }
 
+  /** A configuration with the integrity check at start on (the default). */
+  public JpaStoreConfig(
+      Database database, String jdbcUrl, String user, String password, String schema,
+      int maxPoolSize, Clock clock, Duration connectionTimeout, Duration slowQueryThreshold,
+      Duration leakDetectionThreshold, boolean migrateOnStart, List<String> extraMigrations,
+      boolean secondLevelCache) {
+    this(database, jdbcUrl, user, password, schema, maxPoolSize, clock, connectionTimeout,
+        slowQueryThreshold, leakDetectionThreshold, migrateOnStart, extraMigrations,
+        secondLevelCache, true);
+  }
+
   /** A configuration for {@code jdbcUrl} with the database's default pool size. */
   public static JpaStoreConfig of(String jdbcUrl, String user, String password) {
     Database db = Database.ofUrl(jdbcUrl);
     return new JpaStoreConfig(db, jdbcUrl, user, password, null, db.defaultPoolSize(),
         Clock.systemUTC(), DEFAULT_CONNECTION_TIMEOUT, DEFAULT_SLOW_QUERY_THRESHOLD,
-        Duration.ZERO, true, List.of(), false);
+        Duration.ZERO, true, List.of(), false, true);
   }
 
   /**
@@ -89,7 +104,7 @@ public record JpaStoreConfig(
    * {@code restock.db.password}, {@code restock.db.schema}, {@code restock.db.pool-size},
    * {@code restock.db.connection-timeout-ms}, {@code restock.db.slow-query-ms},
    * {@code restock.db.leak-detection-ms}, {@code restock.db.migrate-on-start},
-   * {@code restock.db.cache}); each may also come from the environment variable of
+   * {@code restock.db.cache}, {@code restock.db.integrity-check}); each may also come from the environment variable of
    * the same name in upper case with {@code _} (e.g. {@code RESTOCK_DB_URL}), which wins. Missing
    * keys take the defaults: a SQLite file {@code ./restock.db}, the database's pool size, 30 s,
    * 500 ms, leak detection off; H2 without a user gets its default account {@code sa}. A value
@@ -141,6 +156,11 @@ public record JpaStoreConfig(
     if (!cache && !cacheText.equalsIgnoreCase("false")) {
       problems.add("restock.db.cache: must be true or false (was '" + cacheText + "')");
     }
+    String checkText = values.getOrDefault("restock.db.integrity-check", "true").strip();
+    boolean check = !checkText.equalsIgnoreCase("false");
+    if (check && !checkText.equalsIgnoreCase("true")) {
+      problems.add("restock.db.integrity-check: must be true or false (was '" + checkText + "')");
+    }
     if (leak > 0 && leak < 2000) {
       problems.add("restock.db.leak-detection-ms: must be 0 (off) or at least 2000 (was "
           + leak + ")");
@@ -155,7 +175,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(config.database(), config.jdbcUrl(), config.user(),
         config.password(), schema == null || schema.isBlank() ? null : schema.strip(), pool,
         config.clock(), Duration.ofMillis(timeout), Duration.ofMillis(slow),
-        Duration.ofMillis(leak), migrate, List.of(), cache);
+        Duration.ofMillis(leak), migrate, List.of(), cache, check);
   }
 
   /** {@link #from} with this process's environment variables. */
@@ -166,7 +186,8 @@ public record JpaStoreConfig(
   private static final List<String> KEYS = List.of("restock.db.url", "restock.db.user",
       "restock.db.password", "restock.db.schema", "restock.db.pool-size",
       "restock.db.connection-timeout-ms", "restock.db.slow-query-ms",
-      "restock.db.leak-detection-ms", "restock.db.migrate-on-start", "restock.db.cache");
+      "restock.db.leak-detection-ms", "restock.db.migrate-on-start", "restock.db.cache",
+      "restock.db.integrity-check");
 
   /** {@code restock.db.pool-size} becomes {@code RESTOCK_DB_POOL_SIZE}. */
   public static String environmentName(String key) {
@@ -194,28 +215,35 @@ public record JpaStoreConfig(
   private JpaStoreConfig with(String newSchema, int size, Clock newClock, Duration timeout,
       Duration slow, Duration leak) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, newSchema, size, newClock,
-        timeout, slow, leak, migrateOnStart, extraMigrations, secondLevelCache);
+        timeout, slow, leak, migrateOnStart, extraMigrations, secondLevelCache, integrityCheck);
   }
 
   /** This configuration with the second-level cache on or off. */
   public JpaStoreConfig withSecondLevelCache(boolean on) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
-        extraMigrations, on);
+        extraMigrations, on, integrityCheck);
   }
 
   /** This configuration with migrations applied at start-up or not. */
   public JpaStoreConfig withMigrateOnStart(boolean migrate) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrate, extraMigrations,
-        secondLevelCache);
+        secondLevelCache, integrityCheck);
   }
 
   /** This configuration with further Flyway migration locations. */
   public JpaStoreConfig withExtraMigrations(String... locations) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
-        List.of(locations), secondLevelCache);
+        List.of(locations), secondLevelCache, integrityCheck);
+  }
+
+  /** This configuration with the integrity check at start on or off. */
+  public JpaStoreConfig withIntegrityCheck(boolean on) {
+    return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
+        connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
+        extraMigrations, secondLevelCache, on);
   }
 
   /** Every Flyway location of this configuration: the database's own, then the extras. */

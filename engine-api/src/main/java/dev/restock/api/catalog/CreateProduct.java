@@ -20,7 +20,7 @@ public record CreateProduct(String sku, String name, String category, BigDecimal
     sku = sku == null ? null : sku.strip();
     casePack = casePack == null ? Integer.valueOf(1) : casePack;
     new Checks()
-        .text(sku, "sku", SKU_MAX)
+        .identifier(sku, "sku", SKU_MAX)
         .text(name, "name", NAME_MAX)
         .optionalText(category, "category", CATEGORY_MAX)
         .money(price, "price")

@@ -11,7 +11,7 @@ public record UpdateProduct(
   public UpdateProduct {
     sku = sku == null ? null : sku.strip();
     Checks checks = new Checks()
-        .optionalText(sku, "sku", CreateProduct.SKU_MAX)
+        .optionalIdentifier(sku, "sku", CreateProduct.SKU_MAX)
         .optionalText(name, "name", CreateProduct.NAME_MAX)
         .optionalText(category, "category", CreateProduct.CATEGORY_MAX);
     if (price != null) {

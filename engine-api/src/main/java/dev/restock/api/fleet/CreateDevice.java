@@ -21,7 +21,7 @@ public record CreateDevice(
     cabinets = cabinets == null ? List.of() : List.copyOf(cabinets);
     Checks checks = new Checks()
         .text(name, "name", 200)
-        .text(serialNumber, "serialNumber", 64)
+        .identifier(serialNumber, "serialNumber", 64)
         .notNull(locationId, "locationId")
         .notNull(deviceTypeId, "deviceTypeId")
         .check(!cabinets.isEmpty(), "cabinets", "at least one cabinet is required");

@@ -7,6 +7,6 @@ import dev.restock.api.shared.Checks;
 @Stable
 public record CreateLocation(String name, String address) {
   public CreateLocation {
-    new Checks().text(name, "name", 200).optionalText(address, "address", 500).throwIfAny();
+    new Checks().text(name, "name", 200).optionalMultiLineText(address, "address", 500).throwIfAny();
   }
 }

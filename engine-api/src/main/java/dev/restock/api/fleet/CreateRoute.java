@@ -12,7 +12,7 @@ public record CreateRoute(String code, String name, Integer visitIntervalDays) {
     code = code == null ? null : code.strip();
     visitIntervalDays = visitIntervalDays == null ? DEFAULT_VISIT_INTERVAL_DAYS : visitIntervalDays;
     new Checks()
-        .text(code, "code", 32)
+        .identifier(code, "code", 32)
         .text(name, "name", 200)
         .range(visitIntervalDays, "visitIntervalDays", 1, 60)
         .throwIfAny();

@@ -15,7 +15,7 @@ public record UpdateDevice(
     serialNumber = serialNumber == null ? null : serialNumber.strip();
     new Checks()
         .optionalText(name, "name", 200)
-        .optionalText(serialNumber, "serialNumber", 64)
+        .optionalIdentifier(serialNumber, "serialNumber", 64)
         .check(!(unassignRoute && routeId != null), "routeId",
             "cannot set a route and unassign it at once")
         .throwIfAny();

@@ -7,6 +7,6 @@ import dev.restock.api.shared.Checks;
 @Stable
 public record UpdateLocation(String name, String address) {
   public UpdateLocation {
-    new Checks().optionalText(name, "name", 200).optionalText(address, "address", 500).throwIfAny();
+    new Checks().optionalText(name, "name", 200).optionalMultiLineText(address, "address", 500).throwIfAny();
   }
 }

@@ -8,7 +8,7 @@ import dev.restock.api.shared.Checks;
 public record UpdateRoute(String code, String name, Integer visitIntervalDays) {
   public UpdateRoute {
     code = code == null ? null : code.strip();
-    Checks checks = new Checks().optionalText(code, "code", 32).optionalText(name, "name", 200);
+    Checks checks = new Checks().optionalIdentifier(code, "code", 32).optionalText(name, "name", 200);
     if (visitIntervalDays != null) {
       checks.range(visitIntervalDays, "visitIntervalDays", 1, 60);
     }

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * Sales of one slot: either units sold, or the count observed in the slot now (sales = previous
- * quantity − observed). Exactly one of the two is given, and it is not negative.
+ * quantity − observed). Exactly one of the two is given, between 0 and {@link
+ * SlotSpec#CAPACITY_MAX}.
  */
 @Stable
 public record SaleEntry(UUID slotId, Integer unitsSold, Integer observedCount) {
@@ -14,12 +15,12 @@ public record SaleEntry(UUID slotId, Integer unitsSold, Integer observedCount) {
     Checks checks = new Checks().notNull(slotId, "slotId")
         .check((unitsSold == null) != (observedCount == null), "unitsSold",
             "give either unitsSold or observedCount, not both or neither");
+    // a slot never holds more than SlotSpec.CAPACITY_MAX, so neither count can exceed it
     if (unitsSold != null) {
-      checks.check(unitsSold >= 0, "unitsSold", "must not be negative (was " + unitsSold + ")");
+      checks.range(unitsSold, "unitsSold", 0, SlotSpec.CAPACITY_MAX);
     }
     if (observedCount != null) {
-      checks.check(observedCount >= 0, "observedCount",
-          "must not be negative (was " + observedCount + ")");
+      checks.range(observedCount, "observedCount", 0, SlotSpec.CAPACITY_MAX);
     }
     checks.throwIfAny();
   }

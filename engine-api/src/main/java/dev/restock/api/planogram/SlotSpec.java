@@ -14,14 +14,17 @@ import java.util.UUID;
 public record SlotSpec(
     String position, UUID productId, Integer capacity, Integer parLevel, Integer quantity,
     BigDecimal price) {
+  /** The most units a slot can hold. */
+  public static final int CAPACITY_MAX = 999;
+
   public SlotSpec {
     position = position == null ? null : position.strip().toUpperCase(java.util.Locale.ROOT);
     quantity = quantity == null ? Integer.valueOf(0) : quantity;
     Checks checks = new Checks()
         .check(Positions.valid(position), "position",
             "must be a row letter A-T and a column 1-20, like A1 (was " + position + ")")
-        .range(capacity, "capacity", 1, 999);
-    int cap = capacity == null ? 999 : capacity;
+        .range(capacity, "capacity", 1, CAPACITY_MAX);
+    int cap = capacity == null ? CAPACITY_MAX : capacity;
     checks.range(parLevel, "parLevel", 0, cap).range(quantity, "quantity", 0, cap);
     if (price != null) {
       checks.money(price, "price");

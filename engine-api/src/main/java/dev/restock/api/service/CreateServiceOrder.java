@@ -28,7 +28,9 @@ public record CreateServiceOrder(
     visitPolicyId = visitPolicyId == null ? DEFAULT_POLICY : visitPolicyId;
     strategyId = strategyId == null ? DEFAULT_STRATEGY : strategyId;
     options = options == null ? PickOptions.NONE : options;
-    Checks checks = new Checks().notNull(routeId, "routeId");
+    Checks checks = new Checks().notNull(routeId, "routeId")
+        .identifier(visitPolicyId, "visitPolicyId", 64)
+        .identifier(strategyId, "strategyId", 64);
     if (cabinetIds != null) {
       checks.check(!cabinetIds.isEmpty(), "cabinetIds", "select at least one cabinet");
       Set<UUID> seen = new HashSet<>();

@@ -15,6 +15,10 @@ public record PageRequest(int page, int size) {
   public PageRequest {
     new Checks()
         .check(page >= 0, "page", "must not be negative (was " + page + ")")
+        // stores take the offset of the first row as an int
+        .check(page < 0 || size < 1 || (long) page * size <= Integer.MAX_VALUE, "page",
+            "is too far: page * size must be at most " + Integer.MAX_VALUE + " (was page " + page
+                + ", size " + size + ")")
         .check(size >= 1 && size <= MAX_SIZE, "size",
             "must be between 1 and " + MAX_SIZE + " (was " + size + ")")
         .throwIfAny();

@@ -136,7 +136,8 @@ public final class SearchFields {
         try {
           values.add(convert(type, v));
         } catch (IllegalArgumentException e) {
-          checks.add(at + ".values", "'" + v + "' is not a " + type + " value for " + f.field());
+          checks.add(at + ".values", "'" + v + "' is not a " + type + " value for " + f.field()
+              + (type == Type.TIME ? " (an instant in years 1 to 9999)" : ""));
         }
       }
       converted.add(new Criteria.Filter(f.field(), f.operator(), values));
@@ -174,7 +175,14 @@ public final class SearchFields {
           yield Boolean.parseBoolean(text);
         }
         case ID -> value instanceof UUID u ? u : UUID.fromString(text);
-        case TIME -> value instanceof Instant t ? t : Instant.parse(text);
+        case TIME -> {
+          Instant t = value instanceof Instant i ? i : Instant.parse(text);
+          // stores hold years 1 to 9999 only; beyond, binding the value fails in the database
+          if (!new Checks().instant(t, "value").ok()) {
+            throw new IllegalArgumentException(text);
+          }
+          yield t;
+        }
       };
     } catch (NumberFormatException | DateTimeParseException e) {
       throw new IllegalArgumentException(text, e);

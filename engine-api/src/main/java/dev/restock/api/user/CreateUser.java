@@ -10,18 +10,28 @@ public record CreateUser(String username, String email, Role role) {
   static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+  /** The violations of an email address (none for a null one when it is {@code optional}). */
+  static java.util.List<dev.restock.api.error.Violation> email(String email, boolean optional) {
+    Checks checks = new Checks();
+    if (email == null && optional) {
+      return checks.violations();
+    }
+    checks.identifier(email, "email", 254);
+    if (checks.ok()) {
+      checks.check(EMAIL.matcher(email).matches(), "email", "is not an email address");
+    }
+    return checks.violations();
+  }
+
   public CreateUser {
     username = username == null ? null : username.strip();
     email = email == null ? null : email.strip();
-    Checks checks = new Checks().text(username, "username", 64);
+    Checks checks = new Checks().identifier(username, "username", 64);
     if (username != null && !username.isBlank()) {
       checks.check(USERNAME.matcher(username).matches(), "username",
           "may hold only letters, digits, '.', '_' and '-'");
     }
-    checks.text(email, "email", 254);
-    if (email != null && !email.isBlank()) {
-      checks.check(EMAIL.matcher(email).matches(), "email", "is not an email address");
-    }
+    checks.nested("", email(email, false));
     checks.notNull(role, "role");
     checks.throwIfAny();
   }

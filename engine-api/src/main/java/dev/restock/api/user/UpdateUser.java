@@ -8,10 +8,7 @@ import dev.restock.api.shared.Checks;
 public record UpdateUser(String email, Role role, Boolean active) {
   public UpdateUser {
     email = email == null ? null : email.strip();
-    Checks checks = new Checks().optionalText(email, "email", 254);
-    if (email != null && !email.isBlank()) {
-      checks.check(CreateUser.EMAIL.matcher(email).matches(), "email", "is not an email address");
-    }
+    Checks checks = new Checks().nested("", CreateUser.email(email, true));
     checks.throwIfAny();
   }
 }

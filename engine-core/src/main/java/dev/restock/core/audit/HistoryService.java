@@ -16,6 +16,7 @@ import dev.restock.api.audit.DeletionInfo;
 import dev.restock.api.audit.DeviceSnapshot;
 import dev.restock.api.audit.EntityChange;
 import dev.restock.api.error.ValidationException;
+import dev.restock.api.shared.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import dev.restock.api.audit.Actor;
@@ -70,6 +71,7 @@ public final class HistoryService extends UseCase implements HistoryQueries {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(at, "at");
+    new Checks().instant(at, "at").throwIfAny();
     return read(() -> store().history().stateAt(type, id, at))
         .orElseThrow(() -> new NotFoundException(type.label() + " at " + at, id));
   }
@@ -78,6 +80,7 @@ public final class HistoryService extends UseCase implements HistoryQueries {
   public DeviceSnapshot deviceAsOf(UUID deviceId, Instant at) {
     Objects.requireNonNull(deviceId, "deviceId");
     Objects.requireNonNull(at, "at");
+    new Checks().instant(at, "at").throwIfAny();
     return read(() -> store().history().deviceAt(deviceId, at))
         .orElseThrow(() -> new NotFoundException("device at " + at, deviceId));
   }
@@ -87,6 +90,7 @@ public final class HistoryService extends UseCase implements HistoryQueries {
     Objects.requireNonNull(actorId, "actorId");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
+    new Checks().instant(from, "from").instant(to, "to").throwIfAny();
     if (!from.isBefore(to)) {
       throw ValidationException.of("from", "must be before 'to' (" + from + " >= " + to + ")");
     }
@@ -122,6 +126,7 @@ public final class HistoryService extends UseCase implements HistoryQueries {
   @Override
   public List<AuditEvent> events(UUID actorId, Instant since) {
     Objects.requireNonNull(since, "since");
+    new Checks().instant(since, "since").throwIfAny();
     return read(() -> store().auditLog().events(actorId, null, null, since));
   }
 

@@ -74,15 +74,23 @@ public final class ProductCatalogService extends CrudUseCase<Product, CreateProd
   @Override
   protected Product apply(Product p, UpdateProduct u) {
     return new Product(p.id(), pick(u.sku(), p.sku()), pick(u.name(), p.name()),
-        pick(u.category(), p.category()), u.price() == null ? p.price() : money(u.price()),
+        pick(u.category(), p.category()),
+        // 1.5 and 1.50 are the same price: keep the stored one so an equal price is no change
+        u.price() == null || u.price().compareTo(p.price()) == 0 ? p.price() : money(u.price()),
         pick(u.casePack(), p.casePack()), pick(u.active(), p.active()), p.version(), p.stamp(),
         p.deletedAt());
   }
 
   @Override
   protected void check(Product candidate, Checks checks) {
-    References.unique(repository().findBySku(candidate.sku()), candidate.id(), "product", "sku",
-        candidate.sku());
+    java.util.Optional<Product> holder = repository().findBySku(candidate.sku());
+    if (holder.isPresent() && !holder.get().id().equals(candidate.id())
+        && !holder.get().sku().equals(candidate.sku())) {
+      // say which sku is in the way: skus ignore the case of ASCII letters
+      throw new ConflictException("product sku '" + candidate.sku() + "' is already used by a "
+          + "live product as '" + holder.get().sku() + "' (skus ignore letter case)");
+    }
+    References.unique(holder, candidate.id(), "product", "sku", candidate.sku());
   }
 
   @Override

@@ -53,6 +53,16 @@ public final class PlanogramService extends AggregateUseCase<Planogram>
   public Planogram update(UUID id, UpdatePlanogram command) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(command, "command");
+    if (command.slots() == null) {
+      // a rename to the current name (or an empty command) changes nothing: write nothing
+      Planogram current = read(() -> {
+        authorize("planogram.update");
+        return live(id);
+      });
+      if (command.name() == null || command.name().equals(current.name())) {
+        return current;
+      }
+    }
     return write("planogram.update", () -> {
       Planogram current = live(id);
       var slots = current.slots();

@@ -376,7 +376,10 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
     }
     Map<UUID, Integer> onHand = store().stock().onHandForUpdate(units.keySet());
     Map<UUID, Integer> after = new LinkedHashMap<>();
-    units.forEach((product, n) -> after.put(product, onHand.getOrDefault(product, 0) + n));
+    // a return is at most a few thousand units, and levels stay far below Integer.MAX_VALUE
+    // (StockLevel.MAX_ON_HAND); exact arithmetic makes a level past it fail, never wrap
+    units.forEach((product, n) -> after.put(product,
+        Math.addExact(onHand.getOrDefault(product, 0), n)));
     store().stock().set(after);
   }
 

@@ -20,7 +20,10 @@ public abstract class CrudUseCase<T extends Aggregate, C, U> extends AggregateUs
   /** A new aggregate from a valid command; references are checked in {@link #check}. */
   protected abstract T build(UUID id, C command);
 
-  /** {@code current} with the command's non-null fields applied. */
+  /**
+   * {@code current} with the command's non-null fields applied; equal to {@code current} (record
+   * equality) when the command changes nothing, which {@link #update} relies on to write nothing.
+   */
   protected abstract T apply(T current, U command);
 
   @Override
@@ -33,11 +36,24 @@ public abstract class CrudUseCase<T extends Aggregate, C, U> extends AggregateUs
     });
   }
 
+  /**
+   * Applies the command's changes in one unit of work. A command that changes nothing (every
+   * field it sets already has that value) writes nothing at all: no revision, no audit event; the
+   * current aggregate comes back, after the same permission check as a real change.
+   */
   @Override
   public T update(UUID id, U command) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(command, "command");
-    return write(type() + ".update", () -> {
+    String action = type() + ".update";
+    T current = read(() -> {
+      authorize(action);
+      return live(id);
+    });
+    if (apply(current, command).equals(current)) {
+      return current;
+    }
+    return write(action, () -> {
       T changed = apply(live(id), command);
       validate(changed);
       return repository().update(changed);

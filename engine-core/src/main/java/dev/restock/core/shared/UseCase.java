@@ -71,6 +71,11 @@ public abstract class UseCase {
     }));
   }
 
+  /** Refuses, before anything is written, an action the actor may not take. */
+  protected final void authorize(String action) {
+    AccessPolicy.authorize(ctx.store(), actor, action);
+  }
+
   /**
    * A criteria search: {@code criteria} checked against {@code fields} (every problem named in
    * one {@link dev.restock.api.error.ValidationException}, before anything is read), then the

@@ -4,6 +4,7 @@ import dev.restock.api.audit.Actor;
 import dev.restock.api.catalog.Product;
 import dev.restock.api.error.InsufficientStockException;
 import dev.restock.api.error.NotFoundException;
+import dev.restock.api.error.ValidationException;
 import dev.restock.api.shared.Checks;
 import dev.restock.api.shared.Criteria;
 import dev.restock.api.shared.Page;
@@ -32,30 +33,36 @@ public final class StockService extends UseCase implements StockManagement {
   @Override
   public StockLevel receive(UUID productId, int units, String reason) {
     Objects.requireNonNull(productId, "productId");
-    new Checks().check(units > 0, "units", "must be positive (was " + units + ")")
+    new Checks().range(units, "units", 1, StockLevel.MAX_ON_HAND)
         .optionalText(reason, "reason", 500).throwIfAny();
-    return write("stock.receive", reason, () -> change(productId, units));
+    return write("stock.receive", reason, () -> change(productId, units, "units"));
   }
 
   @Override
   public StockLevel adjust(UUID productId, int delta, String reason) {
     Objects.requireNonNull(productId, "productId");
     new Checks().check(delta != 0, "delta", "must not be zero")
+        .range(delta, "delta", -StockLevel.MAX_ON_HAND, StockLevel.MAX_ON_HAND)
         .text(reason, "reason", 500).throwIfAny();
-    return write("stock.adjust", reason, () -> change(productId, delta));
+    return write("stock.adjust", reason, () -> change(productId, delta, "delta"));
   }
 
-  private StockLevel change(UUID productId, int delta) {
+  private StockLevel change(UUID productId, int delta, String field) {
     Product product = store().products().find(productId, Visibility.LIVE)
         .orElseThrow(() -> new NotFoundException("product", productId));
     int onHand = store().stock().onHandForUpdate(Set.of(productId)).getOrDefault(productId, 0);
-    int after = onHand + delta;
+    // in long: two large ints must not wrap round into a small or negative level
+    long after = (long) onHand + delta;
+    if (after > StockLevel.MAX_ON_HAND) {
+      throw ValidationException.of(field, "would bring " + product.sku() + " to " + after
+          + " units on hand, more than a stock level holds (" + StockLevel.MAX_ON_HAND + ")");
+    }
     if (after < 0) {
       throw new InsufficientStockException(List.of(
           new InsufficientStockException.Shortage(productId, product.sku(), -delta, onHand)));
     }
-    store().stock().set(Map.of(productId, after));
-    return new StockLevel(productId, product.sku(), product.name(), after);
+    store().stock().set(Map.of(productId, (int) after));
+    return new StockLevel(productId, product.sku(), product.name(), (int) after);
   }
 
   @Override

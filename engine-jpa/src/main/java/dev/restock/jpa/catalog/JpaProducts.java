@@ -29,9 +29,13 @@ public final class JpaProducts extends JpaRepository<Product, ProductEntity> imp
 
   @Override
   public Optional<Product> findBySku(String sku) {
-    return session().createSelectionQuery("from ProductEntity e where e.sku = :sku",
-            ProductEntity.class)
-        .setParameter("sku", sku).getResultStream().findFirst().map(e -> e.toDomain(null));
+    // lower() folds at least the ASCII letters on every database (more on H2 and PostgreSQL), so
+    // the query finds every candidate and the exact rule (Product.skuKey) picks among them
+    String key = Product.skuKey(sku);
+    return session().createSelectionQuery(
+            "from ProductEntity e where lower(e.sku) = lower(:sku)", ProductEntity.class)
+        .setParameter("sku", sku).getResultStream()
+        .map(e -> e.toDomain(null)).filter(p -> Product.skuKey(p.sku()).equals(key)).findFirst();
   }
 
   @Override

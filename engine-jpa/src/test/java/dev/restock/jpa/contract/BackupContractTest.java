@@ -76,7 +76,7 @@ abstract class BackupContractTest {
 
     assertThat(info.file()).exists();
     assertThat(Files.exists(dir.resolve(info.file().getFileName() + ".json"))).isTrue();
-    assertThat(info.schemaVersion()).isEqualTo("4");
+    assertThat(info.schemaVersion()).isEqualTo("5");
     assertThat(info.rowCounts()).containsEntry("product", 2L).containsKey("audit_revision");
     assertThat(info.sha256()).hasSize(64);
     assertThat(Backups.list(dir)).extracting(BackupInfo::sha256).containsExactly(info.sha256());
@@ -96,7 +96,7 @@ abstract class BackupContractTest {
         assertThat(r.history().history(AuditedType.PRODUCT, cola.id()))
             .isEqualTo(session.history().history(AuditedType.PRODUCT, cola.id()));
         assertThat(r.history().verify().intact()).isTrue();
-        assertThat(restored.health().schemaVersion()).isEqualTo("4");
+        assertThat(restored.health().schemaVersion()).isEqualTo("5");
       }
     }
   }

@@ -5,6 +5,7 @@ import dev.restock.api.RestockSession;
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.DeviceSnapshot;
 import dev.restock.api.audit.EntityRevision;
+import dev.restock.api.shared.Checks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -60,7 +61,17 @@ final class AsOfCommand extends EngineCommand {
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
   }
 
+  /** TIME as an instant the database holds (years 1 to 9999). */
   static Instant instant(String text) {
+    Instant at = parse(text);
+    if (!new Checks().instant(at, "TIME").ok()) {
+      throw new RestockCli.UsageException("TIME must be between years 1 and 9999 (was '" + text
+          + "')");
+    }
+    return at;
+  }
+
+  private static Instant parse(String text) {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException notInstant) {

@@ -11,6 +11,7 @@ import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.FieldChange;
 import dev.restock.api.audit.HistoryEntry;
 import dev.restock.api.error.NotFoundException;
+import dev.restock.api.error.ValidationException;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ final class HistoryCommand extends EngineCommand {
           : session.users().getByUsername(actor).id();
       Instant to = Instant.now();
       List<EntityChange> changes = session.history().changesBy(actorId,
-          to.minus(duration(since)), to.plusMillis(1));
+          to.minus(lookBack(since)), to.plusMillis(1));
       print(changes, () -> {
         Table t = new Table("REV", "WHEN", "ACTION", "TYPE", "ID", "KIND");
         changes.forEach(c -> t.row(c.info().number(), c.info().at(), c.info().action(),
@@ -67,6 +68,26 @@ final class HistoryCommand extends EngineCommand {
     AuditedType audited = Aggregates.type(type);
     List<HistoryEntry> history = session.history().history(audited, Aggregates.uuid(id));
     print(history, () -> render(session, history, out(), diff));
+  }
+
+  /** The longest look-back of {@code --since}: a century, well inside what instants hold. */
+  static final Duration LONGEST_LOOK_BACK = Duration.ofDays(36_525);
+
+  /**
+   * {@code --since} as a positive duration of at most {@link #LONGEST_LOOK_BACK}.
+   *
+   * @throws ValidationException naming {@code --since} otherwise
+   */
+  static Duration lookBack(String text) {
+    Duration d = duration(text);
+    if (d.isNegative() || d.isZero()) {
+      throw ValidationException.of("--since", "must be a positive duration (was '" + text + "')");
+    }
+    if (d.compareTo(LONGEST_LOOK_BACK) > 0) {
+      throw ValidationException.of("--since", "must be at most " + LONGEST_LOOK_BACK.toDays()
+          + " days (was '" + text + "')");
+    }
+    return d;
   }
 
   /** {@code 90m}, {@code 12h}, {@code 7d} or an ISO-8601 duration. */

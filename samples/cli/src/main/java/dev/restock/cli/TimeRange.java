@@ -1,5 +1,6 @@
 package dev.restock.cli;
 
+import dev.restock.api.shared.Checks;
 import dev.restock.api.shared.Criteria;
 import java.time.Instant;
 import picocli.CommandLine.Option;
@@ -10,8 +11,21 @@ final class TimeRange {
       description = "At or after, e.g. 2026-12-01T00:00:00Z.") Instant since;
   @Option(names = "--until", paramLabel = "INSTANT", description = "Before.") Instant until;
 
-  /** {@code criteria} with {@code since <= field < until}, for the bounds given. */
+  /**
+   * {@code criteria} with {@code since <= field < until}, for the bounds given.
+   *
+   * @throws dev.restock.api.error.ValidationException naming {@code --since} or {@code --until}
+   *     when it lies outside the years the database holds
+   */
   Criteria within(Criteria criteria, String field) {
+    Checks checks = new Checks();
+    if (since != null) {
+      checks.instant(since, "--since");
+    }
+    if (until != null) {
+      checks.instant(until, "--until");
+    }
+    checks.throwIfAny();
     Criteria result = criteria;
     if (since != null) {
       result = result.and(field, Criteria.Operator.GE, since);

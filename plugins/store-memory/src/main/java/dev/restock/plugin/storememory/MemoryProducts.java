@@ -15,7 +15,7 @@ import java.util.Optional;
 final class MemoryProducts extends MemoryRepository<Product> implements Products {
   MemoryProducts(MemoryDb db) {
     super(db, AuditedType.PRODUCT, "product", Product::sku,
-        List.of(new Unique<>(Product::sku, "a live product already has this sku")),
+        List.of(new Unique<>(p -> Product.skuKey(p.sku()), "a live product already has this sku")),
         List.of(Product::sku, Product::name),
         Map.of("sku", Product::sku, "name", Product::name, "category", Product::category,
             "price", Product::price, "casePack", Product::casePack, "active", Product::active));
@@ -45,7 +45,8 @@ final class MemoryProducts extends MemoryRepository<Product> implements Products
 
   @Override
   public Optional<Product> findBySku(String sku) {
-    return findLive(p -> p.sku().equals(sku));
+    String key = Product.skuKey(sku);
+    return findLive(p -> Product.skuKey(p.sku()).equals(key));
   }
 
   @Override

@@ -12,7 +12,10 @@ import java.util.UUID;
 @Stable
 public interface Products extends Repository<Product> {
 
-  /** The live product with this sku. */
+  /**
+   * The live product with this sku, ignoring the case of ASCII letters ({@link
+   * Product#skuKey}): skus are unique among live products in that form, so there is at most one.
+   */
   Optional<Product> findBySku(String sku);
 
   /** Products with these ids, deleted ones included, in one read whatever the number of ids. */

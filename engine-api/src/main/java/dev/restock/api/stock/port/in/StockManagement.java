@@ -16,13 +16,16 @@ public interface StockManagement {
   /**
    * Adds received units of a live product.
    *
-   * @throws dev.restock.api.error.ValidationException when {@code units} is not positive
+   * @throws dev.restock.api.error.ValidationException naming {@code units} when it is not
+   *     between 1 and {@link StockLevel#MAX_ON_HAND}, or when the level would exceed that
    */
   StockLevel receive(UUID productId, int units, String reason);
 
   /**
    * Corrects on-hand units by {@code delta} (a count, breakage...); a reason is required.
    *
+   * @throws dev.restock.api.error.ValidationException naming {@code delta} when it is zero,
+   *     beyond {@link StockLevel#MAX_ON_HAND} either way, or would take the level above it
    * @throws dev.restock.api.error.InsufficientStockException when the result would be negative
    */
   StockLevel adjust(UUID productId, int delta, String reason);
