@@ -7,6 +7,7 @@ import com.google.inject.Stage;
 import com.google.inject.spi.Message;
 import dev.restock.api.Restock;
 import dev.restock.api.error.RestockException;
+import dev.restock.api.audit.Checkpoint;
 import dev.restock.api.spi.AnchorSink;
 import dev.restock.api.spi.CheckpointSigner;
 import dev.restock.api.spi.EnginePlugin;
@@ -57,6 +58,8 @@ public final class RestockEngine {
     private final List<AnchorSink> anchorSinks = new ArrayList<>();
     private Integer checkpointRevisions;
     private Duration checkpointPeriod;
+    private boolean checkpointOnClose;
+    private final List<Checkpoint> checkpointAnchors = new ArrayList<>();
 
     private Builder() {}
 
@@ -96,6 +99,25 @@ public final class RestockEngine {
       }
       this.checkpointRevisions = revisions;
       this.checkpointPeriod = period;
+      return this;
+    }
+
+    /**
+     * Also makes a checkpoint when the engine closes, if anything was chained since the last one:
+     * for short-lived hosts (a command-line tool) that never reach a count or a period.
+     */
+    public Builder checkpointOnClose(boolean onClose) {
+      this.checkpointOnClose = onClose;
+      return this;
+    }
+
+    /**
+     * Checkpoints kept outside the database (e.g. read from the anchor file at start): no
+     * checkpoint is ever signed over a chain that no longer matches them, even if the stored
+     * checkpoints were deleted along with the revisions.
+     */
+    public Builder checkpointAnchors(java.util.Collection<Checkpoint> anchors) {
+      anchors.forEach(a -> checkpointAnchors.add(Objects.requireNonNull(a, "anchor")));
       return this;
     }
 
@@ -195,7 +217,8 @@ public final class RestockEngine {
       int revisions = checkpointRevisions != null ? checkpointRevisions : configured ? 1000 : 0;
       Duration period = checkpointRevisions != null ? checkpointPeriod
           : configured ? Duration.ofMinutes(10) : null;
-      return new Checkpointer.Settings(checkpointSigner, anchorSinks, revisions, period);
+      return new Checkpointer.Settings(checkpointSigner, anchorSinks, revisions, period,
+          checkpointOnClose, checkpointAnchors);
     }
 
     private static RuntimeException unwrap(

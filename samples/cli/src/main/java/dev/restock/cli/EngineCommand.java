@@ -45,7 +45,8 @@ abstract class EngineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Restock engine = AuditWiring.configure(RestockEngine.builder(), db, auditKey, anchors)
+    try (Restock engine = AuditWiring.configure(RestockEngine.builder(), db, auditKey, anchors,
+        this instanceof Writing)
         .store(storeFactory(db)).discoverPlugins().build()) {
       run(engine);
       return 0;
