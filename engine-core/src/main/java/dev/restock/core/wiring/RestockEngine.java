@@ -7,6 +7,7 @@ import com.google.inject.Stage;
 import com.google.inject.spi.Message;
 import dev.restock.api.Restock;
 import dev.restock.api.error.RestockException;
+import dev.restock.api.audit.Checkpoint;
 import dev.restock.api.spi.AnchorSink;
 import dev.restock.api.spi.CheckpointSigner;
 import dev.restock.api.spi.EnginePlugin;
@@ -59,6 +60,8 @@ public final class RestockEngine {
     private Integer checkpointRevisions;
     private Duration checkpointPeriod;
     private ConflictRetry conflictRetry = ConflictRetry.DEFAULT;
+    private boolean checkpointOnClose;
+    private final List<Checkpoint> checkpointAnchors = new ArrayList<>();
 
     private Builder() {}
 
@@ -98,6 +101,25 @@ public final class RestockEngine {
       }
       this.checkpointRevisions = revisions;
       this.checkpointPeriod = period;
+      return this;
+    }
+
+    /**
+     * Also makes a checkpoint when the engine closes, if anything was chained since the last one:
+     * for short-lived hosts (a command-line tool) that never reach a count or a period.
+     */
+    public Builder checkpointOnClose(boolean onClose) {
+      this.checkpointOnClose = onClose;
+      return this;
+    }
+
+    /**
+     * Checkpoints kept outside the database (e.g. read from the anchor file at start): no
+     * checkpoint is ever signed over a chain that no longer matches them, even if the stored
+     * checkpoints were deleted along with the revisions.
+     */
+    public Builder checkpointAnchors(java.util.Collection<Checkpoint> anchors) {
+      anchors.forEach(a -> checkpointAnchors.add(Objects.requireNonNull(a, "anchor")));
       return this;
     }
 
@@ -217,7 +239,8 @@ public final class RestockEngine {
       int revisions = checkpointRevisions != null ? checkpointRevisions : configured ? 1000 : 0;
       Duration period = checkpointRevisions != null ? checkpointPeriod
           : configured ? Duration.ofMinutes(10) : null;
-      return new Checkpointer.Settings(checkpointSigner, anchorSinks, revisions, period);
+      return new Checkpointer.Settings(checkpointSigner, anchorSinks, revisions, period,
+          checkpointOnClose, checkpointAnchors);
     }
 
     private static RuntimeException unwrap(

@@ -1,9 +1,11 @@
 package dev.restock.cli;
 
 import dev.restock.core.audit.KeyFileSigner;
+import dev.restock.core.audit.trust.AuditJson;
 import dev.restock.core.audit.trust.Ed25519Keys;
 import dev.restock.core.audit.trust.JsonLinesAnchorSink;
 import dev.restock.core.wiring.RestockEngine;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Optional;
@@ -16,13 +18,25 @@ import java.util.Optional;
 final class AuditWiring {
   private AuditWiring() {}
 
+  /**
+   * @param writing whether the command changes data: then, with a key or anchors, it leaves a
+   *     checkpoint of what it chained when it closes, since a command never reaches the engine's
+   *     count or period
+   */
   static RestockEngine.Builder configure(RestockEngine.Builder builder, String db, Path auditKey,
-      Path anchors) {
+      Path anchors, boolean writing) {
     if (auditKey != null) {
       builder.checkpointSigner(KeyFileSigner.load(auditKey));
     }
     if (anchors != null) {
       builder.anchorSink(sink(db, anchors));
+      if (Files.exists(anchors)) {
+        // nothing is signed over a chain that no longer matches what was anchored
+        builder.checkpointAnchors(AuditJson.readCheckpoints(anchors, "anchors"));
+      }
+    }
+    if (writing && (auditKey != null || anchors != null)) {
+      builder.checkpointOnClose(true);
     }
     return builder;
   }

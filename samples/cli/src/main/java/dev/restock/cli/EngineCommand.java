@@ -53,7 +53,8 @@ abstract class EngineCommand implements Callable<Integer> {
 
   /** The engine on {@code --db}; the caller closes it. */
   Restock open() {
-    return AuditWiring.configure(RestockEngine.builder(), db, auditKey, anchors)
+    return AuditWiring.configure(RestockEngine.builder(), db, auditKey, anchors,
+        this instanceof Writing)
         .store(storeFactory(db)).discoverPlugins().build();
   }
 

@@ -281,6 +281,13 @@ class AuditTrustCliTest {
     assertThat(Files.readAllLines(exported)).hasSize(2);
     assertThat(Files.readAllLines(anchors)).isEqualTo(Files.readAllLines(exported));
 
+    // a write command given the key and the anchors leaves a checkpoint of its change
+    ok("product", "update", "CHIPS", "--price", "2.20", "--audit-key", key.toString(),
+        "--anchors", anchors.toString());
+    assertThat(Files.readAllLines(anchors)).hasSize(3);
+    assertThat(number("select max(tree_size) from audit_checkpoint")).isGreaterThan(second);
+    assertThat(verifyWithAnchors().code()).isZero();
+
     Run inside = run("audit", "checkpoint", "--anchors", dir.resolve("a.jsonl").toString());
     assertThat(inside.code()).isEqualTo(RestockCli.BAD_INPUT);
     assertThat(inside.err()).contains("inside the database's directory");

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
@@ -60,11 +61,23 @@ public final class Checkpointer implements AutoCloseable {
    * @param sinks receive each checkpoint after it is stored
    * @param everyRevisions make one after this many committed writes; 0 for never by count
    * @param every make one after this much time when anything new was chained; null for never
+   * @param onClose make one when the engine closes if anything new was chained: for short-lived
+   *     hosts such as a command-line tool, which never reach a count or a period
+   * @param anchors checkpoints kept outside the database (an anchor file's content): nothing is
+   *     signed over a chain that no longer matches one of them, even when the stored checkpoints
+   *     were deleted with it
    */
   public record Settings(CheckpointSigner signer, List<AnchorSink> sinks, int everyRevisions,
-      Duration every) {
+      Duration every, boolean onClose, List<Checkpoint> anchors) {
+    /** Settings without a checkpoint at close and without anchors to respect. */
+    public Settings(CheckpointSigner signer, List<AnchorSink> sinks, int everyRevisions,
+        Duration every) {
+      this(signer, sinks, everyRevisions, every, false, List.of());
+    }
+
     public Settings {
       sinks = List.copyOf(sinks);
+      anchors = List.copyOf(anchors);
       if (everyRevisions < 0) {
         throw new IllegalArgumentException("everyRevisions must be >= 0, was " + everyRevisions);
       }
@@ -154,7 +167,7 @@ public final class Checkpointer implements AutoCloseable {
 
   private void background() {
     try {
-      checkpointNow();
+      checkpointIfNew();
     } catch (RuntimeException e) {
       long n = failures.get(CHECKPOINT_FAILURES).incrementAndGet();
       LOG.error("automatic checkpoint failed (failure {}): {}", n, e.getMessage());
@@ -172,6 +185,17 @@ public final class Checkpointer implements AutoCloseable {
     return out;
   }
 
+  /** A checkpoint when revisions were chained since the newest one (or since the start). */
+  synchronized void checkpointIfNew() {
+    ChainHead head = store.transactions().read(store.history()::chainHead);
+    long newest = store.transactions().read(store.history()::checkpoints).stream()
+        .filter(c -> c.genesis().equals(head.genesis())).mapToLong(Checkpoint::size).max()
+        .orElse(0);
+    if (head.size() > newest) {
+      checkpointNow();
+    }
+  }
+
   /**
    * Makes a checkpoint of the whole chain now, or returns the newest one when nothing was chained
    * since (and it is signed, or there is no signer).
@@ -185,6 +209,18 @@ public final class Checkpointer implements AutoCloseable {
     List<Checkpoint> stored = store.transactions().read(history::checkpoints).stream()
         .filter(c -> c.genesis().equals(head.genesis())).toList();
     Checkpoint last = stored.isEmpty() ? null : stored.get(stored.size() - 1);
+    if (tree != null && head.genesis().equals(treeGenesis)
+        && (last == null || last.size() < tree.size())) {
+      throw new ConflictException("the checkpoint of " + tree.size() + " revisions this engine "
+          + "made is gone from the store; refusing to checkpoint (run audit verify)");
+    }
+    for (Checkpoint anchor : settings.anchors()) {
+      if (!anchor.genesis().equals(head.genesis()) || anchor.size() > head.size()) {
+        throw new ConflictException("the chain (" + head.size() + " revisions) does not extend "
+            + "the anchored checkpoint of " + anchor.size() + " (" + anchor.time() + "); "
+            + "refusing to checkpoint (run audit verify)");
+      }
+    }
     if (last != null && last.size() > head.size()) {
       throw new ConflictException("the chain holds " + head.size() + " revisions but a "
           + "checkpoint covers " + last.size() + ": revisions were removed; refusing to "
@@ -201,8 +237,10 @@ public final class Checkpointer implements AutoCloseable {
           + chain.firstBroken().orElse(0L) + ": " + chain.problem().orElse("broken"));
     }
     MerkleTree.Accumulator acc = extendable(head, last);
-    Map<Long, Checkpoint> bySize = new HashMap<>();
-    stored.forEach(c -> bySize.putIfAbsent(c.size(), c));
+    Map<Long, List<Checkpoint>> bySize = new HashMap<>();
+    stored.forEach(c -> bySize.computeIfAbsent(c.size(), k -> new ArrayList<>()).add(c));
+    settings.anchors()
+        .forEach(c -> bySize.computeIfAbsent(c.size(), k -> new ArrayList<>()).add(c));
     String[] lastHash = {head.genesis()};
     String[] problem = {null};
     long from = acc.size() + 1;
@@ -217,10 +255,11 @@ public final class Checkpointer implements AutoCloseable {
         }
         acc.add(MerkleTree.leafHash(r.leafData()));
         lastHash[0] = r.hash();
-        Checkpoint c = bySize.get(acc.size());
-        if (c != null && !HEX.formatHex(acc.root()).equals(c.rootHash())) {
-          problem[0] = "the first " + acc.size() + " revisions no longer match the checkpoint of "
-              + c.time();
+        for (Checkpoint c : bySize.getOrDefault(acc.size(), List.of())) {
+          if (problem[0] == null && !HEX.formatHex(acc.root()).equals(c.rootHash())) {
+            problem[0] = "the first " + acc.size() + " revisions no longer match the checkpoint "
+                + "of " + c.time();
+          }
         }
       });
       return null;
@@ -287,9 +326,25 @@ public final class Checkpointer implements AutoCloseable {
     }
   }
 
-  /** Stops the background thread, letting a checkpoint under way finish. */
+  /**
+   * Stops the background thread, letting a checkpoint under way finish; then, when configured,
+   * makes a last checkpoint of what was chained since (a failure is logged and counted).
+   */
   @Override
   public void close() {
+    closeExecutor();
+    if (settings.onClose()) {
+      try {
+        checkpointIfNew();
+      } catch (RuntimeException e) {
+        long n = failures.get(CHECKPOINT_FAILURES).incrementAndGet();
+        LOG.error("checkpoint at close failed (failure {}): {}", n, e.getMessage());
+        LOG.debug("checkpoint failure", e);
+      }
+    }
+  }
+
+  private void closeExecutor() {
     if (executor != null) {
       executor.shutdown();
       try {

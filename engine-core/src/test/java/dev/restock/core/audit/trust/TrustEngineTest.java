@@ -393,6 +393,60 @@ class TrustEngineTest {
   }
 
   @Test
+  void aShortLivedEngineCheckpointsAtCloseWhenSomethingNewWasChained() {
+    engine.close();
+    Restock fresh = RestockEngine.builder().store(() -> store).checkpointSigner(signer)
+        .checkpointEvery(0, null).checkpointOnClose(true).build();
+    fresh.close();
+    assertThat(store.checkpoints).as("an empty chain needs none").isEmpty();
+    revisions(3);
+    Restock writer = RestockEngine.builder().store(() -> store).checkpointSigner(signer)
+        .checkpointEvery(0, null).checkpointOnClose(true).build();
+    writer.close();
+    assertThat(store.checkpoints).extracting(Checkpoint::size).containsExactly(3L);
+    assertThat(store.checkpoints.get(0).signed()).isTrue();
+    Restock reader = RestockEngine.builder().store(() -> store).checkpointSigner(signer)
+        .checkpointEvery(0, null).checkpointOnClose(true).build();
+    reader.close();
+    assertThat(store.checkpoints).as("nothing new, nothing made").hasSize(1);
+  }
+
+  @Test
+  void aChainThatNoLongerMatchesTheAnchorsIsNeverSignedEvenWithTheStoredCheckpointsGone() {
+    revisions(5);
+    history.checkpoint();
+    store.checkpoints.clear();
+    store.revisions.remove(2);
+    store.recomputeEverything();
+    revisions(2);
+    Restock restarted = RestockEngine.builder().store(() -> store).checkpointSigner(signer)
+        .checkpointAnchors(AuditJson.readCheckpoints(anchors, "anchors"))
+        .checkpointEvery(0, null).build();
+    try {
+      assertThatThrownBy(() -> restarted.as(Actor.system()).history().checkpoint())
+          .isInstanceOf(ConflictException.class).hasMessageContaining("no longer match");
+      store.revisions.subList(3, store.revisions.size()).clear();
+      store.recomputeEverything();
+      assertThatThrownBy(() -> restarted.as(Actor.system()).history().checkpoint())
+          .isInstanceOf(ConflictException.class).hasMessageContaining("does not extend");
+    } finally {
+      restarted.close();
+    }
+    assertThat(store.checkpoints).isEmpty();
+  }
+
+  @Test
+  void aCheckpointThisEngineMadeThatVanishedFromTheStoreStopsSigning() {
+    revisions(3);
+    history.checkpoint();
+    store.checkpoints.clear();
+    revisions(1);
+    assertThatThrownBy(history::checkpoint).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("is gone from the store");
+    assertThat(store.checkpoints).isEmpty();
+  }
+
+  @Test
   void anAnchorFileInsideTheDatabaseDirectoryIsRefused() throws Exception {
     Path db = outside.resolve("db");
     Files.createDirectories(db.resolve("sub"));
