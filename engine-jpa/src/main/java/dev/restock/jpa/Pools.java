@@ -41,9 +41,11 @@ record Pools(HikariDataSource write, HikariDataSource read) implements AutoClose
       }
     }
     HikariConfig hc = new HikariConfig();
-    hc.setJdbcUrl(config.jdbcUrl());
+    // a password in the URL goes to the driver as a property, so the URL it reports has none
+    Secrets.UrlPassword split = Secrets.splitPassword(config.jdbcUrl());
+    hc.setJdbcUrl(split.url());
     hc.setUsername(config.user());
-    hc.setPassword(config.password());
+    hc.setPassword(split.password() != null ? split.password() : config.password());
     hc.setMaximumPoolSize(config.maxPoolSize());
     hc.setPoolName("restock-" + config.database().name().toLowerCase(java.util.Locale.ROOT));
     hc.setConnectionTimeout(config.connectionTimeout().toMillis());

@@ -1,5 +1,8 @@
 package dev.restock.jpa;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +27,45 @@ public final class Secrets {
   /** The password of {@code //user:password@host}, up to the authority's last {@code @}. */
   private static final Pattern USER_INFO = Pattern.compile("(//[^/@:\\s?#]*:)[^/\\s?#]*@");
 
+  /** A {@code password} URL property: its separator and its value. */
+  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([?&;])password=([^&;]*)");
+
   private Secrets() {}
+
+  /**
+   * A URL with its {@code password} property taken out, and that password (null when the URL
+   * has none).
+   *
+   * @param url the URL without the password property
+   * @param password the password it held, URL-decoded for query-style ({@code ?}/{@code &})
+   *     properties
+   */
+  public record UrlPassword(String url, String password) {
+    @Override
+    public String toString() {
+      return "UrlPassword[" + url + (password == null ? "" : ", password " + MASK) + "]";
+    }
+  }
+
+  /**
+   * Takes the password out of a JDBC URL, so it can be given to the driver as a property instead:
+   * drivers report their URL as they got it (DatabaseMetaData), and Hibernate logs that URL at
+   * start-up.
+   */
+  public static UrlPassword splitPassword(String url) {
+    Matcher m = URL_PASSWORD.matcher(url);
+    if (!m.find()) {
+      return new UrlPassword(url, null);
+    }
+    String separator = m.group(1);
+    String value = separator.equals(";") ? m.group(2)
+        : URLDecoder.decode(m.group(2), StandardCharsets.UTF_8);
+    String before = url.substring(0, m.start());
+    String after = url.substring(m.end());
+    String rest = !separator.equals("?") ? before + after
+        : after.isEmpty() ? before : before + "?" + after.substring(1);
+    return new UrlPassword(rest, value);
+  }
 
   /** {@code text} with every credential it holds replaced by {@value #MASK}; null stays null. */
   public static String mask(String text) {

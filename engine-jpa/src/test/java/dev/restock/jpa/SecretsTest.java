@@ -47,6 +47,21 @@ class SecretsTest {
     assertThat(Secrets.mask(text)).isEqualTo(text);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "jdbc:postgresql://h/ops?user=bob&password=hunter2&ssl=true|jdbc:postgresql://h/ops?user=bob&ssl=true|hunter2",
+      "jdbc:postgresql://h/ops?password=hunter2&user=bob|jdbc:postgresql://h/ops?user=bob|hunter2",
+      "jdbc:postgresql://h/ops?password=hun%26ter2|jdbc:postgresql://h/ops|hun&ter2",
+      "jdbc:h2:tcp://h/ops;USER=sa;PASSWORD=hunter2;MODE=PostgreSQL|jdbc:h2:tcp://h/ops;USER=sa;MODE=PostgreSQL|hunter2",
+  })
+  void aPasswordIsTakenOutOfTheUrl(String url, String rest, String password) {
+    Secrets.UrlPassword split = Secrets.splitPassword(url);
+    assertThat(split.url()).isEqualTo(rest);
+    assertThat(split.password()).isEqualTo(password);
+    assertThat(split.toString()).doesNotContain(password);
+    assertThat(Secrets.splitPassword(rest).password()).isNull();
+  }
+
   @Test
   void aScrubbedFailureKeepsTypesAndStackTracesButNotTheSecret() {
     IllegalStateException cause = new IllegalStateException("Unable to obtain connection from "
