@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -404,7 +405,7 @@ final class HashChain {
   private static Map<Long, List<String>> rows(Connection c, Collection<String> tables,
       List<Long> ids) throws SQLException {
     Map<Long, List<String>> rows = new HashMap<>();
-    String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
     for (String table : new TreeSet<>(tables)) {
       collect(c, "select * from " + table + " where rev in (" + in + ")", ids, "rev",
           "T " + table, rows);

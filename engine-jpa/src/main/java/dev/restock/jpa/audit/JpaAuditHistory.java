@@ -34,6 +34,7 @@ import org.hibernate.envers.AuditReader;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.envers.AuditReaderFactory;
@@ -269,7 +270,7 @@ public final class JpaAuditHistory implements AuditHistory {
 
   @Override
   public void chained(long fromSeq, long toSeq, Consumer<ChainedRevision> each) {
-    java.util.Objects.requireNonNull(each, "each");
+    Objects.requireNonNull(each, "each");
     jdbc(c -> {
       HashChain.chained(c, AUDIT_TABLES, fromSeq, toSeq, each);
       return null;
@@ -278,7 +279,7 @@ public final class JpaAuditHistory implements AuditHistory {
 
   @Override
   public void saveCheckpoint(Checkpoint checkpoint) {
-    java.util.Objects.requireNonNull(checkpoint, "checkpoint");
+    Objects.requireNonNull(checkpoint, "checkpoint");
     UnitOfWork.requireWrite();
     jdbc(c -> {
       try (PreparedStatement p = c.prepareStatement("insert into audit_checkpoint (genesis,"

@@ -2,6 +2,7 @@ package dev.restock.jpa.audit;
 
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.LiveDrift;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +18,8 @@ import java.util.UUID;
  * the database does the comparison (null-safe, column by column, on the columns both tables
  * share) and returns only rows that differ, so neither entities nor unchanged rows are loaded.
  * Envers writes exactly the entity's audited columns, so any difference is an edit made behind
- * the engine's back.
+ * the engine's back. A drift names the column ({@code on_hand}), as the edit did; service visits
+ * and order lines have no {@code AuditedType} and are covered by the chain only.
  */
 final class LiveDriftQuery {
   /** Envers' bookkeeping columns, and the key; never compared. */
@@ -87,12 +89,12 @@ final class LiveDriftQuery {
     if (live == null || audited == null) {
       return live == audited;
     }
-    if (live instanceof java.math.BigDecimal a && audited instanceof java.math.BigDecimal b) {
+    if (live instanceof BigDecimal a && audited instanceof BigDecimal b) {
       return a.compareTo(b) == 0;
     }
     if (live instanceof Number a && audited instanceof Number b) {
-      return new java.math.BigDecimal(a.toString()).compareTo(
-          new java.math.BigDecimal(b.toString())) == 0;
+      return new BigDecimal(a.toString()).compareTo(
+          new BigDecimal(b.toString())) == 0;
     }
     return liveText.equals(auditedText);
   }

@@ -28,7 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -465,7 +467,7 @@ final class MemoryHistory implements AuditHistory {
       } else if (last.kind() == RevisionKind.DELETED) {
         drift.add(new LiveDrift(type, id, "*", "deleted", null));
       } else {
-        java.util.Set<String> fields = new java.util.TreeSet<>(live.keySet());
+        Set<String> fields = new TreeSet<>(live.keySet());
         fields.addAll(last.state().keySet());
         for (String field : fields) {
           if (!Objects.equals(live.get(field), last.state().get(field))) {
