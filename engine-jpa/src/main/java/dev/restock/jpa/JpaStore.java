@@ -148,7 +148,7 @@ public final class JpaStore implements Store {
     var flyway = configured
         .locations(config.migrationLocations().toArray(String[]::new))
         .failOnMissingLocations(true)
-        .callbacks(new dev.restock.jpa.migrate.SkuClashCheck());
+        .callbacks(new SkuClashCheck());
     if (config.schema() != null) {
       flyway.schemas(config.schema()).defaultSchema(config.schema()).createSchemas(true);
     }

@@ -1,4 +1,4 @@
-package dev.restock.jpa.migrate;
+package dev.restock.jpa;
 
 import dev.restock.api.catalog.Product;
 import java.sql.Connection;
