@@ -1,5 +1,6 @@
 package dev.restock.cli;
 
+import dev.restock.core.audit.KeyFileSigner;
 import dev.restock.jpa.backup.BackupInfo;
 import dev.restock.jpa.backup.BackupListing;
 import dev.restock.jpa.backup.Backups;
@@ -30,7 +31,7 @@ final class BackupCommand implements Callable<Integer> {
   Path to;
 
   @Option(names = "--audit-key", paramLabel = "FILE", defaultValue = "${env:RESTOCK_AUDIT_KEY}",
-      description = "Ed25519 private key (PKCS#8 PEM, with FILE.pub beside it) that signs the "
+      description = "Ed25519 key file (written by 'restock audit keygen') that signs the "
           + "backup's metadata (default: $RESTOCK_AUDIT_KEY). Without it the backup is "
           + "unsigned and restores only with --allow-unsigned.")
   Path auditKey;
@@ -39,7 +40,7 @@ final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AuditKeyFile signer = auditKey == null ? null : AuditKeyFile.load(auditKey);
+    KeyFileSigner signer = auditKey == null ? null : KeyFileSigner.load(auditKey);
     BackupInfo info = Backups.backup(EngineCommand.config(db), to, Clock.systemUTC(), null,
         signer);
     var out = spec.commandLine().getOut();

@@ -3,6 +3,7 @@ package dev.restock.cli;
 import dev.restock.api.Restock;
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.shared.Aggregate;
+import dev.restock.core.audit.KeyFileSigner;
 import dev.restock.jpa.backup.BackupInfo;
 import dev.restock.jpa.backup.Backups;
 import dev.restock.jpa.backup.RestoreOptions;
@@ -22,11 +23,6 @@ final class RestoreCommand extends EngineCommand.Writing {
 
   @Option(names = "--from", paramLabel = "FILE", description = "A backup file to restore.")
   java.nio.file.Path from;
-
-  @Option(names = "--audit-key", paramLabel = "FILE", defaultValue = "${env:RESTOCK_AUDIT_KEY}",
-      description = "The audit key (Ed25519 PKCS#8 PEM with FILE.pub beside it) whose public "
-          + "half must verify the backup's signature (default: $RESTOCK_AUDIT_KEY).")
-  java.nio.file.Path auditKey;
 
   @Option(names = "--allow-unsigned", description = "Restore a backup whose metadata is "
       + "unsigned or does not verify; the output says so. Checksum, row counts and history "
@@ -48,8 +44,9 @@ final class RestoreCommand extends EngineCommand.Writing {
     if (type != null) {
       throw new RestockCli.UsageException("give either TYPE ID or --from FILE, not both");
     }
+    // the global --audit-key: its public half must verify the backup's signature
     RestoreOptions options = (auditKey == null ? RestoreOptions.noKey()
-        : RestoreOptions.trusting(AuditKeyFile.load(auditKey).publicKey()))
+        : RestoreOptions.trusting(KeyFileSigner.load(auditKey).publicKey()))
         .withAllowUnsigned(allowUnsigned);
     // the target must stay empty until the backup is in: no engine is opened on it before
     RestoreResult result = Backups.restore(from, EngineCommand.config(db), options);

@@ -29,12 +29,13 @@ final class UserCommand {
 
     @Override
     void run(Restock engine) {
-      RestockSession system = engine.as(Actor.system().withReason("first administrator"));
-      // the engine decides, atomically, whether the bootstrap is still open: it refuses the
-      // system actor once any administrator has existed, even if none is active now
-      boolean bootstrap = as == null && role == Role.ADMIN
-          && system.users().firstAdministrator().isEmpty();
-      RestockSession session = bootstrap ? system : writer(engine);
+      // without --as, adding an administrator is the bootstrap and nothing else: the engine
+      // decides atomically whether it is still open and refuses the system actor once any
+      // administrator has existed. Acting as the first administrator instead would let a
+      // command that lost the race to the first bootstrap make a second administrator.
+      boolean bootstrap = as == null && role == Role.ADMIN;
+      RestockSession session = bootstrap
+          ? engine.as(Actor.system().withReason("first administrator")) : writer(engine);
       User user = session.users().create(new CreateUser(username, email, role));
       print(user, () -> out().println("added " + user.username() + " (" + user.role() + ") "
           + user.id()));

@@ -3,6 +3,7 @@ package dev.restock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.restock.core.audit.KeyFileSigner;
 import dev.restock.api.Restock;
 import dev.restock.api.audit.Actor;
 import dev.restock.api.catalog.CreateProduct;
@@ -13,10 +14,7 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,15 +47,9 @@ class BackupCliTest {
     key = writeKeyPair(dir.resolve("audit.pem"));
   }
 
-  /** An Ed25519 key pair from the JDK as PKCS#8 and X.509 PEM files. */
-  static Path writeKeyPair(Path file) throws Exception {
-    KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-    Base64.Encoder pem = Base64.getMimeEncoder(64, "\n".getBytes());
-    Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
-        + pem.encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
-    Files.writeString(file.resolveSibling(file.getFileName() + ".pub"),
-        "-----BEGIN PUBLIC KEY-----\n" + pem.encodeToString(pair.getPublic().getEncoded())
-            + "\n-----END PUBLIC KEY-----\n");
+  /** A key file as 'restock audit keygen' writes it. */
+  static Path writeKeyPair(Path file) {
+    KeyFileSigner.generate(file);
     return file;
   }
 
@@ -152,15 +144,19 @@ class BackupCliTest {
 
   @Test
   void aKeyWhosePublicHalfDoesNotMatchIsRefused() throws Exception {
+    // the key file's own private key with another key's public key in place of its own
     Path other = writeKeyPair(dir.resolve("other.pem"));
-    Files.copy(other.resolveSibling("other.pem.pub"), dir.resolve("audit.pem.pub"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    String mine = Files.readString(key);
+    String theirs = Files.readString(other);
+    String publicBlock = "-----BEGIN PUBLIC KEY-----";
+    Files.writeString(key, mine.substring(0, mine.indexOf(publicBlock))
+        + theirs.substring(theirs.indexOf(publicBlock)));
 
     Run backup = exec("backup", "--db", db.toString(), "--to", backups.toString(),
         "--audit-key", key.toString());
 
     assertThat(backup.code()).isEqualTo(2);
-    assertThat(backup.err()).contains("not one key pair");
+    assertThat(backup.err()).contains("does not belong to its private key");
     assertThat(new ArrayList<>(List.of(backups.toFile().exists()))).containsExactly(false);
   }
 }
