@@ -2,7 +2,7 @@ package dev.restock.bench;
 
 import dev.restock.api.spi.StoreFactory;
 import dev.restock.jpa.JpaStore;
-import dev.restock.jpa.JpaStoreConfig;
+import dev.restock.jpa.config.JpaStoreConfig;
 import dev.restock.jpa.JpaStores;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package dev.restock.bench;
 
 import dev.restock.api.Restock;
 import dev.restock.api.audit.Actor;
-import dev.restock.api.shared.PageRequest;
+import dev.restock.api.query.PageRequest;
 import dev.restock.core.wiring.RestockEngine;
-import dev.restock.jpa.JpaStoreConfig;
+import dev.restock.jpa.config.JpaStoreConfig;
 import dev.restock.jpa.JpaStores;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;

@@ -4,7 +4,7 @@ import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.audit.Actor;
 import dev.restock.api.audit.AuditedType;
-import dev.restock.api.service.CreateServiceOrder;
+import dev.restock.api.serviceorder.CreateServiceOrder;
 import dev.restock.core.wiring.RestockEngine;
 import java.nio.file.Path;
 import java.sql.Connection;

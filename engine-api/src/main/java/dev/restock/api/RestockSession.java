@@ -12,7 +12,7 @@ import dev.restock.api.fleet.port.in.RouteManagement;
 import dev.restock.api.picklist.port.in.PickListPreview;
 import dev.restock.api.planogram.port.in.PlanogramManagement;
 import dev.restock.api.planogram.port.in.SalesRecording;
-import dev.restock.api.service.port.in.ServiceOrders;
+import dev.restock.api.serviceorder.port.in.ServiceOrders;
 import dev.restock.api.stock.port.in.StockManagement;
 import dev.restock.api.user.port.in.UserManagement;
 

@@ -17,7 +17,7 @@ import dev.restock.api.planogram.RecordSales;
 import dev.restock.api.planogram.SaleEntry;
 import dev.restock.api.fleet.SetUpDevice;
 import dev.restock.api.planogram.SlotSpec;
-import dev.restock.api.shared.PageRequest;
+import dev.restock.api.query.PageRequest;
 import dev.restock.api.user.CreateUser;
 import java.math.BigDecimal;
 import java.util.List;

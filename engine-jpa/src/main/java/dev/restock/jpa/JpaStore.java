@@ -1,5 +1,16 @@
 package dev.restock.jpa;
 
+import dev.restock.jpa.config.JpaStoreConfig;
+import dev.restock.jpa.config.Database;
+
+import dev.restock.jpa.bootstrap.HibernateSetup;
+import dev.restock.jpa.bootstrap.Pools;
+import dev.restock.jpa.bootstrap.IntegrityCheck;
+import dev.restock.jpa.bootstrap.SkuClashCheck;
+import dev.restock.jpa.config.Secrets;
+import dev.restock.jpa.bootstrap.StoreOps;
+import dev.restock.jpa.report.JpaReports;
+
 import dev.restock.api.audit.port.out.AuditHistory;
 import dev.restock.api.audit.port.out.AuditLog;
 import dev.restock.api.catalog.port.out.Products;
@@ -22,7 +33,7 @@ import dev.restock.jpa.fleet.JpaLocations;
 import dev.restock.jpa.fleet.JpaRoutes;
 import dev.restock.jpa.planogram.JpaPlanograms;
 import dev.restock.jpa.planogram.JpaSalesLedger;
-import dev.restock.jpa.shared.StoreContext;
+import dev.restock.jpa.repository.StoreContext;
 import dev.restock.jpa.tx.JpaTransactions;
 import dev.restock.jpa.user.JpaUsers;
 import java.time.ZoneId;
@@ -52,8 +63,8 @@ public final class JpaStore implements Store {
   private final AuditHistory history = new JpaAuditHistory();
   private final AuditLog auditLog = new dev.restock.jpa.audit.JpaAuditLog();
   private final dev.restock.api.report.port.out.ReportQueries reports = new JpaReports();
-  private final dev.restock.api.service.port.out.ServiceOrderStore serviceOrders;
-  private final dev.restock.api.service.port.out.NumberSeries numberSeries;
+  private final dev.restock.api.serviceorder.port.out.ServiceOrderStore serviceOrders;
+  private final dev.restock.api.serviceorder.port.out.NumberSeries numberSeries;
   private final dev.restock.api.stock.port.out.StockLevels stock;
   private final dev.restock.api.stock.port.out.DeliveryNotes deliveryNotes =
       new dev.restock.jpa.stock.JpaDeliveryNotes();
@@ -71,7 +82,7 @@ public final class JpaStore implements Store {
     // SQLite's datetime('now') is UTC text; H2 and PostgreSQL write local time of the session
     ZoneId zone = config.database() == Database.SQLITE ? ZoneOffset.UTC : ZoneId.systemDefault();
     StoreContext context = new StoreContext(config.clock(), zone,
-        dev.restock.jpa.shared.TextSearchSql.valueOf(config.database().name()));
+        dev.restock.jpa.repository.TextSearchSql.valueOf(config.database().name()));
     this.products = new JpaProducts(context);
     this.locations = new JpaLocations(context);
     this.routes = new JpaRoutes(context);
@@ -80,10 +91,10 @@ public final class JpaStore implements Store {
     this.devices = new JpaDevices(context);
     this.planograms = new JpaPlanograms(context);
     this.users = new JpaUsers(context);
-    this.serviceOrders = new dev.restock.jpa.service.JpaServiceOrders(context);
+    this.serviceOrders = new dev.restock.jpa.serviceorder.JpaServiceOrders(context);
     this.numberSeries = config.database() == Database.H2
-        ? dev.restock.jpa.service.JpaNumberSeries.withIncrementOrInsert()
-        : dev.restock.jpa.service.JpaNumberSeries.withUpsert();
+        ? dev.restock.jpa.serviceorder.JpaNumberSeries.withIncrementOrInsert()
+        : dev.restock.jpa.serviceorder.JpaNumberSeries.withUpsert();
     this.stock = new dev.restock.jpa.stock.JpaStockLevels(context);
   }
 
@@ -232,18 +243,9 @@ public final class JpaStore implements Store {
    * connected to (its current schema), or null when none was applied.
    */
   public static String schemaVersion(java.sql.Connection c) throws java.sql.SQLException {
-    // Flyway creates its table with quoted lower-case names (H2 would upper-case them otherwise)
-    try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery(
-        "select \"version\", \"success\" from \"flyway_schema_history\""
-            + " where \"version\" is not null order by \"installed_rank\" desc")) {
-      while (r.next()) {
-        if (r.getBoolean(2)) {
-          return r.getString(1);
-        }
-      }
-      return null;
-    }
+    return StoreOps.schemaVersion(c);
   }
+
 
 
   @Override
@@ -293,8 +295,8 @@ public final class JpaStore implements Store {
   @Override public AuditHistory history() { return history; }
   @Override public AuditLog auditLog() { return auditLog; }
   @Override public dev.restock.api.report.port.out.ReportQueries reports() { return reports; }
-  @Override public dev.restock.api.service.port.out.ServiceOrderStore serviceOrders() { return serviceOrders; }
-  @Override public dev.restock.api.service.port.out.NumberSeries numberSeries() { return numberSeries; }
+  @Override public dev.restock.api.serviceorder.port.out.ServiceOrderStore serviceOrders() { return serviceOrders; }
+  @Override public dev.restock.api.serviceorder.port.out.NumberSeries numberSeries() { return numberSeries; }
   @Override public dev.restock.api.stock.port.out.StockLevels stock() { return stock; }
   @Override public dev.restock.api.stock.port.out.DeliveryNotes deliveryNotes() { return deliveryNotes; }
 

@@ -1,5 +1,8 @@
 package dev.restock.jpa;
 
+import dev.restock.jpa.config.JpaStoreConfig;
+import dev.restock.jpa.config.Database;
+
 import dev.restock.api.spi.StoreFactory;
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,5 +1,8 @@
 package dev.restock.jpa;
 
+import dev.restock.jpa.config.JpaStoreConfig;
+import dev.restock.jpa.config.Database;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

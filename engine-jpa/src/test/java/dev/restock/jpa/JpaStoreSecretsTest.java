@@ -1,5 +1,7 @@
 package dev.restock.jpa;
 
+import dev.restock.jpa.config.JpaStoreConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

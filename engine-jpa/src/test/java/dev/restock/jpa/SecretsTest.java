@@ -1,5 +1,7 @@
 package dev.restock.jpa;
 
+import dev.restock.jpa.config.Secrets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;

@@ -1,5 +1,8 @@
 package dev.restock.jpa;
 
+import dev.restock.jpa.config.JpaStoreConfig;
+import dev.restock.jpa.config.DamagedDatabaseException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

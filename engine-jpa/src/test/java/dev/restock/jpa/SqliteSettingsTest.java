@@ -1,5 +1,9 @@
 package dev.restock.jpa;
 
+import dev.restock.jpa.config.JpaStoreConfig;
+
+import dev.restock.jpa.bootstrap.Pools;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -7,8 +11,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.restock.api.audit.Actor;
 import dev.restock.api.audit.AuditContext;
 import dev.restock.api.catalog.Product;
-import dev.restock.api.shared.AuditStamp;
-import dev.restock.api.shared.Visibility;
+import dev.restock.api.aggregate.AuditStamp;
+import dev.restock.api.query.Visibility;
 import dev.restock.api.spi.Store;
 import dev.restock.jpa.testing.FreshDatabase;
 import dev.restock.jpa.testing.TestDatabase;

@@ -2,7 +2,7 @@ package dev.restock.api.fleet;
 
 import dev.restock.api.stability.Stable;
 import dev.restock.api.planogram.SlotSpec;
-import dev.restock.api.shared.Checks;
+import dev.restock.api.validation.Checks;
 import java.util.List;
 
 /** The planogram to give one cabinet (by index) while setting up a device. */

@@ -1,7 +1,7 @@
 package dev.restock.api.fleet;
 
 import dev.restock.api.stability.Stable;
-import dev.restock.api.shared.Checks;
+import dev.restock.api.validation.Checks;
 import java.util.UUID;
 
 /** A cabinet to create: index 1..3, grid 1..20 × 1..20. Validates itself. */

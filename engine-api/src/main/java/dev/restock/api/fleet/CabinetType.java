@@ -1,8 +1,8 @@
 package dev.restock.api.fleet;
 
 import dev.restock.api.stability.Stable;
-import dev.restock.api.shared.Aggregate;
-import dev.restock.api.shared.AuditStamp;
+import dev.restock.api.aggregate.Aggregate;
+import dev.restock.api.aggregate.AuditStamp;
 import java.time.Instant;
 import java.util.UUID;
 

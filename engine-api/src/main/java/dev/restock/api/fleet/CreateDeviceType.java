@@ -1,7 +1,7 @@
 package dev.restock.api.fleet;
 
 import dev.restock.api.stability.Stable;
-import dev.restock.api.shared.Checks;
+import dev.restock.api.validation.Checks;
 
 /** Command to add a device type; {@code maxCabinets} is 1..3. */
 @Stable

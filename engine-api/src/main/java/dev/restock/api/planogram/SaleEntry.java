@@ -1,7 +1,7 @@
 package dev.restock.api.planogram;
 
 import dev.restock.api.stability.Stable;
-import dev.restock.api.shared.Checks;
+import dev.restock.api.validation.Checks;
 import java.util.UUID;
 
 /**

@@ -1,7 +1,7 @@
 package dev.restock.api.user;
 
 import dev.restock.api.stability.Stable;
-import dev.restock.api.shared.Checks;
+import dev.restock.api.validation.Checks;
 
 /** Command to change a user; null fields stay as they are. */
 @Stable

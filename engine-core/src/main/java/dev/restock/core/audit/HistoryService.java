@@ -16,7 +16,7 @@ import dev.restock.api.audit.DeletionInfo;
 import dev.restock.api.audit.DeviceSnapshot;
 import dev.restock.api.audit.EntityChange;
 import dev.restock.api.error.ValidationException;
-import dev.restock.api.shared.Checks;
+import dev.restock.api.validation.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import dev.restock.api.audit.Actor;
@@ -27,8 +27,8 @@ import dev.restock.api.audit.HistoryEntry;
 import dev.restock.api.audit.RevisionKind;
 import dev.restock.api.audit.port.in.HistoryQueries;
 import dev.restock.api.error.NotFoundException;
-import dev.restock.core.shared.CoreContext;
-import dev.restock.core.shared.UseCase;
+import dev.restock.core.usecase.CoreContext;
+import dev.restock.core.usecase.UseCase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,9 +131,9 @@ public final class HistoryService extends UseCase implements HistoryQueries {
   }
 
   @Override
-  public dev.restock.api.shared.Page<AuditEvent> events(dev.restock.api.shared.Criteria criteria,
-      dev.restock.api.shared.PageRequest request) {
-    return search(dev.restock.api.shared.SearchFields.AUDIT_EVENT, criteria, request,
+  public dev.restock.api.query.Page<AuditEvent> events(dev.restock.api.query.Criteria criteria,
+      dev.restock.api.query.PageRequest request) {
+    return search(dev.restock.api.query.SearchFields.AUDIT_EVENT, criteria, request,
         (checked, page) -> store().auditLog().find(checked, page));
   }
 

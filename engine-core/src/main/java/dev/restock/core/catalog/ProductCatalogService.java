@@ -13,11 +13,11 @@ import dev.restock.api.catalog.UpdateProduct;
 import dev.restock.api.catalog.port.in.ProductCatalog;
 import dev.restock.api.catalog.port.out.Products;
 import dev.restock.api.error.NotFoundException;
-import dev.restock.api.shared.AuditStamp;
-import dev.restock.api.shared.Checks;
-import dev.restock.core.shared.CoreContext;
-import dev.restock.core.shared.CrudUseCase;
-import dev.restock.core.shared.References;
+import dev.restock.api.aggregate.AuditStamp;
+import dev.restock.api.validation.Checks;
+import dev.restock.core.usecase.CoreContext;
+import dev.restock.core.usecase.CrudUseCase;
+import dev.restock.core.usecase.References;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -112,7 +112,7 @@ public final class ProductCatalogService extends CrudUseCase<Product, CreateProd
   }
 
   @Override
-  protected dev.restock.api.shared.SearchFields searchFields() {
-    return dev.restock.api.shared.SearchFields.PRODUCT;
+  protected dev.restock.api.query.SearchFields searchFields() {
+    return dev.restock.api.query.SearchFields.PRODUCT;
   }
 }

@@ -6,9 +6,9 @@ import dev.restock.api.fleet.CreateCabinetType;
 import dev.restock.api.fleet.UpdateCabinetType;
 import dev.restock.api.fleet.port.in.CabinetTypeManagement;
 import dev.restock.api.fleet.port.out.CabinetTypes;
-import dev.restock.api.shared.AuditStamp;
-import dev.restock.core.shared.CoreContext;
-import dev.restock.core.shared.CrudUseCase;
+import dev.restock.api.aggregate.AuditStamp;
+import dev.restock.core.usecase.CoreContext;
+import dev.restock.core.usecase.CrudUseCase;
 import java.util.UUID;
 
 /** Cabinet type use cases. */
@@ -37,7 +37,7 @@ public final class CabinetTypeService
   }
 
   @Override
-  protected dev.restock.api.shared.SearchFields searchFields() {
-    return dev.restock.api.shared.SearchFields.CABINET_TYPE;
+  protected dev.restock.api.query.SearchFields searchFields() {
+    return dev.restock.api.query.SearchFields.CABINET_TYPE;
   }
 }

@@ -13,15 +13,15 @@ import dev.restock.api.fleet.CabinetPlanogram;
 import dev.restock.api.fleet.DeviceSetup;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.fleet.SetUpDevice;
-import dev.restock.api.shared.AuditStamp;
-import dev.restock.api.shared.Checks;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
-import dev.restock.api.shared.Visibility;
+import dev.restock.api.aggregate.AuditStamp;
+import dev.restock.api.validation.Checks;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
+import dev.restock.api.query.Visibility;
 import dev.restock.core.planogram.PlanogramDrafts;
-import dev.restock.core.shared.CoreContext;
-import dev.restock.core.shared.CrudUseCase;
-import dev.restock.core.shared.References;
+import dev.restock.core.usecase.CoreContext;
+import dev.restock.core.usecase.CrudUseCase;
+import dev.restock.core.usecase.References;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -166,7 +166,7 @@ public final class DeviceService extends CrudUseCase<Device, CreateDevice, Updat
   }
 
   @Override
-  protected dev.restock.api.shared.SearchFields searchFields() {
-    return dev.restock.api.shared.SearchFields.DEVICE;
+  protected dev.restock.api.query.SearchFields searchFields() {
+    return dev.restock.api.query.SearchFields.DEVICE;
   }
 }

@@ -6,9 +6,9 @@ import dev.restock.api.fleet.DeviceType;
 import dev.restock.api.fleet.UpdateDeviceType;
 import dev.restock.api.fleet.port.in.DeviceTypeManagement;
 import dev.restock.api.fleet.port.out.DeviceTypes;
-import dev.restock.api.shared.AuditStamp;
-import dev.restock.core.shared.CoreContext;
-import dev.restock.core.shared.CrudUseCase;
+import dev.restock.api.aggregate.AuditStamp;
+import dev.restock.core.usecase.CoreContext;
+import dev.restock.core.usecase.CrudUseCase;
 import java.util.UUID;
 
 /** Device type use cases. */
@@ -37,7 +37,7 @@ public final class DeviceTypeService
   }
 
   @Override
-  protected dev.restock.api.shared.SearchFields searchFields() {
-    return dev.restock.api.shared.SearchFields.DEVICE_TYPE;
+  protected dev.restock.api.query.SearchFields searchFields() {
+    return dev.restock.api.query.SearchFields.DEVICE_TYPE;
   }
 }

@@ -6,9 +6,9 @@ import dev.restock.api.fleet.Location;
 import dev.restock.api.fleet.UpdateLocation;
 import dev.restock.api.fleet.port.in.LocationManagement;
 import dev.restock.api.fleet.port.out.Locations;
-import dev.restock.api.shared.AuditStamp;
-import dev.restock.core.shared.CoreContext;
-import dev.restock.core.shared.CrudUseCase;
+import dev.restock.api.aggregate.AuditStamp;
+import dev.restock.core.usecase.CoreContext;
+import dev.restock.core.usecase.CrudUseCase;
 import java.util.UUID;
 
 /** Location use cases. */
@@ -36,7 +36,7 @@ public final class LocationService extends CrudUseCase<Location, CreateLocation,
   }
 
   @Override
-  protected dev.restock.api.shared.SearchFields searchFields() {
-    return dev.restock.api.shared.SearchFields.LOCATION;
+  protected dev.restock.api.query.SearchFields searchFields() {
+    return dev.restock.api.query.SearchFields.LOCATION;
   }
 }

@@ -7,11 +7,11 @@ import dev.restock.api.fleet.Route;
 import dev.restock.api.fleet.UpdateRoute;
 import dev.restock.api.fleet.port.in.RouteManagement;
 import dev.restock.api.fleet.port.out.Routes;
-import dev.restock.api.shared.AuditStamp;
-import dev.restock.api.shared.Checks;
-import dev.restock.core.shared.CoreContext;
-import dev.restock.core.shared.CrudUseCase;
-import dev.restock.core.shared.References;
+import dev.restock.api.aggregate.AuditStamp;
+import dev.restock.api.validation.Checks;
+import dev.restock.core.usecase.CoreContext;
+import dev.restock.core.usecase.CrudUseCase;
+import dev.restock.core.usecase.References;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -53,7 +53,7 @@ public final class RouteService extends CrudUseCase<Route, CreateRoute, UpdateRo
   }
 
   @Override
-  protected dev.restock.api.shared.SearchFields searchFields() {
-    return dev.restock.api.shared.SearchFields.ROUTE;
+  protected dev.restock.api.query.SearchFields searchFields() {
+    return dev.restock.api.query.SearchFields.ROUTE;
   }
 }

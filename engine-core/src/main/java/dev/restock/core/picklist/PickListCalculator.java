@@ -6,7 +6,7 @@ import dev.restock.api.picklist.PickList;
 import dev.restock.api.picklist.ProductTotal;
 import dev.restock.api.planogram.Positions;
 import dev.restock.api.planogram.Slot;
-import dev.restock.api.service.PickOptions;
+import dev.restock.api.serviceorder.PickOptions;
 import dev.restock.api.spi.CabinetSnapshot;
 import dev.restock.api.spi.PickListStrategy;
 import dev.restock.api.spi.PlanContext;

@@ -3,10 +3,10 @@ package dev.restock.core.picklist;
 import dev.restock.api.audit.Actor;
 import dev.restock.api.picklist.PickList;
 import dev.restock.api.picklist.port.in.PickListPreview;
-import dev.restock.api.service.PickOptions;
+import dev.restock.api.serviceorder.PickOptions;
 import dev.restock.api.spi.PickListStrategy;
-import dev.restock.core.shared.CoreContext;
-import dev.restock.core.shared.UseCase;
+import dev.restock.core.usecase.CoreContext;
+import dev.restock.core.usecase.UseCase;
 import java.util.Objects;
 import java.util.UUID;
 

@@ -7,7 +7,7 @@ import dev.restock.api.fleet.Device;
 import dev.restock.api.fleet.Route;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.Slot;
-import dev.restock.api.shared.Visibility;
+import dev.restock.api.query.Visibility;
 import dev.restock.api.spi.CabinetSnapshot;
 import dev.restock.api.spi.PlanContext;
 import dev.restock.api.spi.SlotSnapshot;

@@ -8,10 +8,10 @@ import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.UpdatePlanogram;
 import dev.restock.api.planogram.port.in.PlanogramManagement;
 import dev.restock.api.planogram.port.out.Planograms;
-import dev.restock.api.shared.Checks;
+import dev.restock.api.validation.Checks;
 import dev.restock.api.spi.Store;
-import dev.restock.core.shared.CoreContext;
-import dev.restock.core.shared.AggregateUseCase;
+import dev.restock.core.usecase.CoreContext;
+import dev.restock.core.usecase.AggregateUseCase;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -93,7 +93,7 @@ public final class PlanogramService extends AggregateUseCase<Planogram>
   }
 
   @Override
-  protected dev.restock.api.shared.SearchFields searchFields() {
-    return dev.restock.api.shared.SearchFields.PLANOGRAM;
+  protected dev.restock.api.query.SearchFields searchFields() {
+    return dev.restock.api.query.SearchFields.PLANOGRAM;
   }
 }

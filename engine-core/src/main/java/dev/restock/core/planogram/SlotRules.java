@@ -5,7 +5,7 @@ import dev.restock.api.fleet.Cabinet;
 import dev.restock.api.planogram.Positions;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.planogram.SlotSpec;
-import dev.restock.api.shared.Checks;
+import dev.restock.api.validation.Checks;
 import dev.restock.api.spi.Store;
 import java.math.BigDecimal;
 import java.util.ArrayList;

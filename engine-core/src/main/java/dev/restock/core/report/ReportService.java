@@ -6,8 +6,8 @@ import dev.restock.api.report.DeviceUtilisation;
 import dev.restock.api.report.SlotStock;
 import dev.restock.api.report.StockValuation;
 import dev.restock.api.report.port.in.Reports;
-import dev.restock.core.shared.CoreContext;
-import dev.restock.core.shared.UseCase;
+import dev.restock.core.usecase.CoreContext;
+import dev.restock.core.usecase.UseCase;
 import java.util.List;
 import java.util.UUID;
 

@@ -2,7 +2,7 @@ package dev.restock.core.security;
 
 import dev.restock.api.audit.Actor;
 import dev.restock.api.error.PermissionDeniedException;
-import dev.restock.api.shared.Visibility;
+import dev.restock.api.query.Visibility;
 import dev.restock.api.spi.Store;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;

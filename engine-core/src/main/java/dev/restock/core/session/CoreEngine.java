@@ -3,7 +3,7 @@ package dev.restock.core.session;
 import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.audit.Actor;
-import dev.restock.core.shared.CoreContext;
+import dev.restock.core.usecase.CoreContext;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;

@@ -12,10 +12,10 @@ import dev.restock.api.fleet.port.in.RouteManagement;
 import dev.restock.api.picklist.port.in.PickListPreview;
 import dev.restock.api.planogram.port.in.PlanogramManagement;
 import dev.restock.api.planogram.port.in.SalesRecording;
-import dev.restock.api.service.port.in.ServiceOrders;
+import dev.restock.api.serviceorder.port.in.ServiceOrders;
 import dev.restock.api.stock.port.in.StockManagement;
 import dev.restock.api.user.port.in.UserManagement;
-import dev.restock.core.service.ServiceOrderService;
+import dev.restock.core.serviceorder.ServiceOrderService;
 import dev.restock.core.stock.StockService;
 import dev.restock.core.audit.HistoryService;
 import dev.restock.core.catalog.ProductCatalogService;
@@ -27,7 +27,7 @@ import dev.restock.core.fleet.RouteService;
 import dev.restock.core.picklist.PickListService;
 import dev.restock.core.planogram.PlanogramService;
 import dev.restock.core.planogram.SalesService;
-import dev.restock.core.shared.CoreContext;
+import dev.restock.core.usecase.CoreContext;
 import dev.restock.core.user.UserService;
 
 /** The use cases bound to one actor. Stateless apart from the actor, so thread-safe. */

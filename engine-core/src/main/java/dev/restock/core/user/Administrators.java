@@ -14,7 +14,7 @@ import dev.restock.api.user.User;
  * <p>Both rules read and then write, which races on databases that run units in READ COMMITTED
  * (PostgreSQL, H2): two units could each see "no administrator yet", or each see "another
  * administrator remains" and remove both. So each check first takes the next value of a
- * dedicated number series. {@link dev.restock.api.service.port.out.NumberSeries} promises that
+ * dedicated number series. {@link dev.restock.api.serviceorder.port.out.NumberSeries} promises that
  * concurrent callers wait for each other until commit, across threads and processes, on every
  * store; the reads that follow then see what the unit before committed.
  */

@@ -2,18 +2,18 @@ package dev.restock.core.user;
 
 import dev.restock.api.audit.Actor;
 import dev.restock.api.error.NotFoundException;
-import dev.restock.api.shared.AuditStamp;
-import dev.restock.api.shared.Checks;
-import dev.restock.api.shared.Visibility;
+import dev.restock.api.aggregate.AuditStamp;
+import dev.restock.api.validation.Checks;
+import dev.restock.api.query.Visibility;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.UpdateUser;
 import dev.restock.api.user.User;
 import dev.restock.api.user.port.in.UserManagement;
 import dev.restock.api.user.port.out.Users;
-import dev.restock.core.shared.CoreContext;
-import dev.restock.core.shared.CrudUseCase;
-import dev.restock.core.shared.References;
+import dev.restock.core.usecase.CoreContext;
+import dev.restock.core.usecase.CrudUseCase;
+import dev.restock.core.usecase.References;
 import dev.restock.api.error.IllegalStateTransitionException;
 import java.util.List;
 import java.util.Objects;
@@ -109,7 +109,7 @@ public final class UserService extends CrudUseCase<User, CreateUser, UpdateUser>
   }
 
   @Override
-  protected dev.restock.api.shared.SearchFields searchFields() {
-    return dev.restock.api.shared.SearchFields.USER;
+  protected dev.restock.api.query.SearchFields searchFields() {
+    return dev.restock.api.query.SearchFields.USER;
   }
 }

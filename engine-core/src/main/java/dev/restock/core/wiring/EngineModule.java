@@ -12,10 +12,10 @@ import dev.restock.api.spi.VisitPolicy;
 import dev.restock.core.picklist.AllCabinets;
 import dev.restock.api.audit.port.out.AuditSink;
 import dev.restock.core.audit.trust.Checkpointer;
-import dev.restock.core.shared.AuditSinks;
-import dev.restock.core.shared.Registry;
+import dev.restock.core.audit.sink.AuditSinks;
+import dev.restock.core.plugin.Registry;
 import dev.restock.core.session.CoreEngine;
-import dev.restock.core.shared.CoreContext;
+import dev.restock.core.usecase.CoreContext;
 import java.time.Clock;
 import java.util.Set;
 
@@ -26,11 +26,11 @@ final class EngineModule extends AbstractModule {
   private final int minutesPerVisit;
   private final java.util.concurrent.Executor asyncExecutor;
   private final Checkpointer.Settings checkpoints;
-  private final dev.restock.core.shared.ConflictRetry retry;
+  private final dev.restock.core.usecase.ConflictRetry retry;
 
   EngineModule(StoreFactory storeFactory, Clock clock, int minutesPerVisit,
       java.util.concurrent.Executor asyncExecutor, Checkpointer.Settings checkpoints,
-      dev.restock.core.shared.ConflictRetry retry) {
+      dev.restock.core.usecase.ConflictRetry retry) {
     this.checkpoints = checkpoints;
     this.retry = retry;
     this.storeFactory = storeFactory;

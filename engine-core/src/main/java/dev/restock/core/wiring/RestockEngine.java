@@ -13,7 +13,7 @@ import dev.restock.api.spi.CheckpointSigner;
 import dev.restock.api.spi.EnginePlugin;
 import dev.restock.api.spi.StoreFactory;
 import dev.restock.core.audit.trust.Checkpointer;
-import dev.restock.core.shared.ConflictRetry;
+import dev.restock.core.usecase.ConflictRetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.restock.core.shared;
 
+import dev.restock.core.plugin.Registry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

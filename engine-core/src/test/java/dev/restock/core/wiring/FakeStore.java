@@ -43,8 +43,8 @@ final class FakeStore implements Store {
   @Override public dev.restock.api.ops.Statistics statistics() { throw unused(); }
   @Override public dev.restock.api.report.port.out.ReportQueries reports() { throw unused(); }
   @Override public dev.restock.api.audit.port.out.AuditLog auditLog() { throw unused(); }
-  @Override public dev.restock.api.service.port.out.ServiceOrderStore serviceOrders() { throw unused(); }
-  @Override public dev.restock.api.service.port.out.NumberSeries numberSeries() { throw unused(); }
+  @Override public dev.restock.api.serviceorder.port.out.ServiceOrderStore serviceOrders() { throw unused(); }
+  @Override public dev.restock.api.serviceorder.port.out.NumberSeries numberSeries() { throw unused(); }
   @Override public dev.restock.api.stock.port.out.StockLevels stock() { throw unused(); }
   @Override public dev.restock.api.stock.port.out.DeliveryNotes deliveryNotes() { throw unused(); }
   @Override public void close() { closed++; }

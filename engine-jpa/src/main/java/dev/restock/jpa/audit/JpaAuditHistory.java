@@ -13,7 +13,7 @@ import dev.restock.jpa.fleet.LocationEntity;
 import dev.restock.jpa.fleet.RouteEntity;
 import dev.restock.jpa.planogram.PlanogramEntity;
 import dev.restock.jpa.planogram.SlotEntity;
-import dev.restock.jpa.shared.BaseEntity;
+import dev.restock.jpa.mapping.BaseEntity;
 import dev.restock.jpa.tx.UnitOfWork;
 import dev.restock.api.audit.ChainHead;
 import dev.restock.api.audit.ChainVerification;
@@ -59,8 +59,8 @@ public final class JpaAuditHistory implements AuditHistory {
         new Mapping(PlanogramEntity.class, e -> ((PlanogramEntity) e).historyState()));
     MAPPINGS.put(AuditedType.USER, new Mapping(dev.restock.jpa.user.UserEntity.class, base));
     MAPPINGS.put(AuditedType.SERVICE_ORDER,
-        new Mapping(dev.restock.jpa.service.ServiceOrderEntity.class,
-            e -> ((dev.restock.jpa.service.ServiceOrderEntity) e).historyState()));
+        new Mapping(dev.restock.jpa.serviceorder.ServiceOrderEntity.class,
+            e -> ((dev.restock.jpa.serviceorder.ServiceOrderEntity) e).historyState()));
     MAPPINGS.put(AuditedType.STOCK, new Mapping(dev.restock.jpa.stock.StockEntity.class, base));
     MAPPINGS.put(AuditedType.CABINET,
         new Mapping(CabinetEntity.class, e -> ((CabinetEntity) e).auditState()));
@@ -71,8 +71,8 @@ public final class JpaAuditHistory implements AuditHistory {
   /** Audit tables of every audited entity, from their mapping. */
   static final List<String> AUDIT_TABLES = java.util.stream.Stream.concat(
           MAPPINGS.values().stream().map(Mapping::entity),
-          java.util.stream.Stream.of(dev.restock.jpa.service.VisitEntity.class,
-              dev.restock.jpa.service.OrderLineEntity.class))
+          java.util.stream.Stream.of(dev.restock.jpa.serviceorder.VisitEntity.class,
+              dev.restock.jpa.serviceorder.OrderLineEntity.class))
       .map(c -> c.getAnnotation(jakarta.persistence.Table.class).name() + "_aud")
       .sorted().toList();
 

@@ -1,6 +1,6 @@
 package dev.restock.jpa.backup;
 
-import dev.restock.jpa.Database;
+import dev.restock.jpa.config.Database;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.restock.jpa.backup;
 
 import dev.restock.api.audit.ChainVerification;
-import dev.restock.jpa.Database;
+import dev.restock.jpa.config.Database;
 import dev.restock.jpa.JpaStore;
-import dev.restock.jpa.JpaStoreConfig;
+import dev.restock.jpa.config.JpaStoreConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -82,7 +82,7 @@ final class BackupSql {
   }
 
   static String description(JpaStoreConfig config) {
-    return dev.restock.jpa.Secrets.mask(config.jdbcUrl())
+    return dev.restock.jpa.config.Secrets.mask(config.jdbcUrl())
         + (config.schema() == null ? "" : " schema " + config.schema());
   }
 

@@ -2,7 +2,7 @@ package dev.restock.jpa.backup;
 
 import dev.restock.api.audit.ChainVerification;
 import dev.restock.api.spi.CheckpointSigner;
-import dev.restock.jpa.JpaStoreConfig;
+import dev.restock.jpa.config.JpaStoreConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

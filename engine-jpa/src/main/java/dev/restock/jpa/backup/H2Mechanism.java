@@ -2,7 +2,7 @@ package dev.restock.jpa.backup;
 
 import dev.restock.api.audit.ChainVerification;
 import dev.restock.jpa.JpaStore;
-import dev.restock.jpa.JpaStoreConfig;
+import dev.restock.jpa.config.JpaStoreConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

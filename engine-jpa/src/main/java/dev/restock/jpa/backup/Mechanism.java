@@ -1,7 +1,7 @@
 package dev.restock.jpa.backup;
 
 import dev.restock.api.audit.ChainVerification;
-import dev.restock.jpa.JpaStoreConfig;
+import dev.restock.jpa.config.JpaStoreConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -30,7 +30,7 @@ interface Mechanism {
   Optional<ChainVerification> restore(Path file, JpaStoreConfig target, BackupInfo info,
       boolean replace, List<String> warnings) throws SQLException, IOException;
 
-  static Mechanism of(dev.restock.jpa.Database database) {
+  static Mechanism of(dev.restock.jpa.config.Database database) {
     return switch (database) {
       case SQLITE -> new SqliteMechanism();
       case H2 -> new H2Mechanism();

@@ -2,8 +2,8 @@ package dev.restock.jpa.catalog;
 
 import dev.restock.api.catalog.Product;
 import dev.restock.api.catalog.port.out.Products;
-import dev.restock.jpa.shared.JpaRepository;
-import dev.restock.jpa.shared.StoreContext;
+import dev.restock.jpa.repository.JpaRepository;
+import dev.restock.jpa.repository.StoreContext;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

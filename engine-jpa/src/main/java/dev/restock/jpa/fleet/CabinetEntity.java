@@ -1,7 +1,7 @@
 package dev.restock.jpa.fleet;
 
 import dev.restock.api.fleet.Cabinet;
-import dev.restock.jpa.shared.AuditState;
+import dev.restock.jpa.mapping.AuditState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;

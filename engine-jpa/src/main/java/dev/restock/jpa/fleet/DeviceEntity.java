@@ -1,8 +1,8 @@
 package dev.restock.jpa.fleet;
 
 import dev.restock.api.fleet.Device;
-import dev.restock.jpa.shared.AuditState;
-import dev.restock.jpa.shared.BaseEntity;
+import dev.restock.jpa.mapping.AuditState;
+import dev.restock.jpa.mapping.BaseEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

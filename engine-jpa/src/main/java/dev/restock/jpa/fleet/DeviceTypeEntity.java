@@ -1,8 +1,8 @@
 package dev.restock.jpa.fleet;
 
 import dev.restock.api.fleet.DeviceType;
-import dev.restock.jpa.shared.AuditState;
-import dev.restock.jpa.shared.BaseEntity;
+import dev.restock.jpa.mapping.AuditState;
+import dev.restock.jpa.mapping.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

@@ -2,8 +2,8 @@ package dev.restock.jpa.fleet;
 
 import dev.restock.api.fleet.CabinetType;
 import dev.restock.api.fleet.port.out.CabinetTypes;
-import dev.restock.jpa.shared.JpaRepository;
-import dev.restock.jpa.shared.StoreContext;
+import dev.restock.jpa.repository.JpaRepository;
+import dev.restock.jpa.repository.StoreContext;
 import java.time.Instant;
 
 /** Cabinet types in the JPA store. */

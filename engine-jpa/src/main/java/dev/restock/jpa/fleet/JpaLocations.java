@@ -2,8 +2,8 @@ package dev.restock.jpa.fleet;
 
 import dev.restock.api.fleet.Location;
 import dev.restock.api.fleet.port.out.Locations;
-import dev.restock.jpa.shared.JpaRepository;
-import dev.restock.jpa.shared.StoreContext;
+import dev.restock.jpa.repository.JpaRepository;
+import dev.restock.jpa.repository.StoreContext;
 import java.time.Instant;
 
 /** Locations in the JPA store. */

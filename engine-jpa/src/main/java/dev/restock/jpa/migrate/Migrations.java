@@ -1,8 +1,8 @@
 package dev.restock.jpa.migrate;
 
-import dev.restock.jpa.Database;
+import dev.restock.jpa.config.Database;
 import dev.restock.jpa.JpaStore;
-import dev.restock.jpa.JpaStoreConfig;
+import dev.restock.jpa.config.JpaStoreConfig;
 import dev.restock.jpa.backup.BackupInfo;
 import dev.restock.jpa.backup.RestoreOptions;
 import dev.restock.jpa.backup.Backups;
@@ -104,10 +104,10 @@ public final class Migrations {
       } else if (config.database() == Database.H2) {
         restored = "; H2 does not roll DDL back and no backup was taken: check the schema";
       }
-      throw new MigrationException(dev.restock.jpa.Secrets.mask("migrating " + config.jdbcUrl()
+      throw new MigrationException(dev.restock.jpa.config.Secrets.mask("migrating " + config.jdbcUrl()
           + " from " + before.current() + " failed: " + dev.restock.jpa.tx.Failures.rootMessage(e)
           + ". The database is as it was (schema " + before.current() + ")" + restored + "."),
-          dev.restock.jpa.Secrets.scrub(e));
+          dev.restock.jpa.config.Secrets.scrub(e));
     }
   }
 

@@ -2,10 +2,10 @@ package dev.restock.jpa.planogram;
 
 import dev.restock.api.planogram.SaleRecord;
 import dev.restock.api.planogram.port.out.SalesLedger;
-import dev.restock.api.shared.Criteria;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
-import dev.restock.jpa.shared.CriteriaSql;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
+import dev.restock.jpa.repository.CriteriaSql;
 import dev.restock.jpa.tx.UnitOfWork;
 import java.util.List;
 import java.util.Map;

@@ -2,10 +2,10 @@ package dev.restock.jpa.stock;
 
 import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.stock.port.out.DeliveryNotes;
-import dev.restock.api.shared.Criteria;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
-import dev.restock.jpa.shared.CriteriaSql;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
+import dev.restock.jpa.repository.CriteriaSql;
 import dev.restock.jpa.tx.UnitOfWork;
 import java.util.HashMap;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.restock.jpa.stock;
 
 import jakarta.persistence.LockModeType;
-import dev.restock.api.shared.Criteria;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
 import dev.restock.api.stock.StockLevel;
 import dev.restock.api.stock.port.out.StockLevels;
-import dev.restock.jpa.shared.CriteriaSql;
-import dev.restock.jpa.shared.StoreContext;
+import dev.restock.jpa.repository.CriteriaSql;
+import dev.restock.jpa.repository.StoreContext;
 import dev.restock.jpa.tx.UnitOfWork;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.restock.jpa.stock;
 
-import dev.restock.jpa.shared.AuditState;
-import dev.restock.jpa.shared.BaseEntity;
+import dev.restock.jpa.mapping.AuditState;
+import dev.restock.jpa.mapping.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

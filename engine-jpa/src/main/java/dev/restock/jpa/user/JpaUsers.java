@@ -3,8 +3,8 @@ package dev.restock.jpa.user;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
 import dev.restock.api.user.port.out.Users;
-import dev.restock.jpa.shared.JpaRepository;
-import dev.restock.jpa.shared.StoreContext;
+import dev.restock.jpa.repository.JpaRepository;
+import dev.restock.jpa.repository.StoreContext;
 import java.time.Instant;
 import java.util.Optional;
 

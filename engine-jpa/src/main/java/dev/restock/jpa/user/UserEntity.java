@@ -2,8 +2,8 @@ package dev.restock.jpa.user;
 
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
-import dev.restock.jpa.shared.AuditState;
-import dev.restock.jpa.shared.BaseEntity;
+import dev.restock.jpa.mapping.AuditState;
+import dev.restock.jpa.mapping.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

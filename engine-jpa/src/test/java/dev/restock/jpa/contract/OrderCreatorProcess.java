@@ -2,7 +2,7 @@ package dev.restock.jpa.contract;
 
 import dev.restock.api.Restock;
 import dev.restock.api.audit.Actor;
-import dev.restock.api.service.CreateServiceOrder;
+import dev.restock.api.serviceorder.CreateServiceOrder;
 import dev.restock.core.wiring.RestockEngine;
 import dev.restock.jpa.JpaStores;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.restock.jpa.contract;
 
-import dev.restock.jpa.JpaStoreConfig;
+import dev.restock.jpa.config.JpaStoreConfig;
 import dev.restock.jpa.backup.Backups;
 import dev.restock.jpa.backup.RestoreOptions;
 import java.nio.file.Path;

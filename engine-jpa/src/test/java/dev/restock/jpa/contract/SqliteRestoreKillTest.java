@@ -6,7 +6,7 @@ import dev.restock.api.Restock;
 import dev.restock.api.audit.Actor;
 import dev.restock.api.catalog.CreateProduct;
 import dev.restock.core.wiring.RestockEngine;
-import dev.restock.jpa.JpaStoreConfig;
+import dev.restock.jpa.config.JpaStoreConfig;
 import dev.restock.jpa.JpaStores;
 import dev.restock.jpa.backup.BackupInfo;
 import dev.restock.jpa.backup.Backups;

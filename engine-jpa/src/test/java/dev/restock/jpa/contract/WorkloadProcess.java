@@ -4,7 +4,7 @@ import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.audit.Actor;
 import dev.restock.core.wiring.RestockEngine;
-import dev.restock.jpa.JpaStoreConfig;
+import dev.restock.jpa.config.JpaStoreConfig;
 import dev.restock.jpa.JpaStores;
 import dev.restock.plugin.tck.ConcurrentWorkload;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.restock.api.Restock;
 import dev.restock.core.wiring.RestockEngine;
-import dev.restock.jpa.JpaStoreConfig;
+import dev.restock.jpa.config.JpaStoreConfig;
 import dev.restock.jpa.JpaStores;
 import dev.restock.jpa.backup.BackupInfo;
 import dev.restock.jpa.backup.Backups;

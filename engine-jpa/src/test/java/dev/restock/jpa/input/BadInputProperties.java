@@ -22,10 +22,10 @@ import dev.restock.api.planogram.SaleEntry;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.planogram.SlotSpec;
 import dev.restock.api.planogram.UpdatePlanogram;
-import dev.restock.api.service.CreateServiceOrder;
-import dev.restock.api.service.PickOptions;
-import dev.restock.api.shared.PageRequest;
-import dev.restock.api.shared.Visibility;
+import dev.restock.api.serviceorder.CreateServiceOrder;
+import dev.restock.api.serviceorder.PickOptions;
+import dev.restock.api.query.PageRequest;
+import dev.restock.api.query.Visibility;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
 import dev.restock.core.wiring.RestockEngine;
@@ -259,7 +259,7 @@ class BadInputProperties {
     counts.put("planograms", s.planograms().list(one, all).total());
     counts.put("orders", s.serviceOrders().list(one).total());
     counts.put("events", (long) s.history().events(null, Instant.EPOCH).size());
-    counts.put("sales", s.sales().find(dev.restock.api.shared.Criteria.all(), one).total());
+    counts.put("sales", s.sales().find(dev.restock.api.query.Criteria.all(), one).total());
     counts.put("stock", s.stock().levels().stream().mapToLong(l -> l.onHand()).sum());
     return counts;
   }

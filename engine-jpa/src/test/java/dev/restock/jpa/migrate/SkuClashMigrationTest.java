@@ -9,7 +9,7 @@ import dev.restock.api.catalog.CreateProduct;
 import dev.restock.api.error.ConflictException;
 import dev.restock.core.wiring.RestockEngine;
 import dev.restock.jpa.JpaStore;
-import dev.restock.jpa.JpaStoreConfig;
+import dev.restock.jpa.config.JpaStoreConfig;
 import dev.restock.jpa.testing.FreshDatabase;
 import dev.restock.jpa.testing.TestDatabase;
 import java.math.BigDecimal;

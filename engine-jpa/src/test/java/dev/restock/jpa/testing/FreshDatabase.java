@@ -13,7 +13,7 @@ public interface FreshDatabase extends AutoCloseable {
   String jdbcUrl();
 
   /** The store configuration of this database (its URL and credentials). */
-  dev.restock.jpa.JpaStoreConfig config();
+  dev.restock.jpa.config.JpaStoreConfig config();
 
   /** A raw JDBC connection for checking rows behind the engine's back. */
   Connection connect() throws SQLException;

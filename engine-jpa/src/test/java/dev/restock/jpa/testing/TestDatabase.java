@@ -1,7 +1,7 @@
 package dev.restock.jpa.testing;
 
 import dev.restock.api.spi.StoreFactory;
-import dev.restock.jpa.JpaStoreConfig;
+import dev.restock.jpa.config.JpaStoreConfig;
 import dev.restock.jpa.JpaStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.restock.jpa.tools;
 
-import dev.restock.jpa.JpaStoreConfig;
-import dev.restock.jpa.HibernateSetup;
+import dev.restock.jpa.config.JpaStoreConfig;
+import dev.restock.jpa.bootstrap.HibernateSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hibernate.boot.MetadataSources;

@@ -2,8 +2,8 @@ package dev.restock.cli;
 
 import dev.restock.api.RestockSession;
 import dev.restock.api.audit.AuditedType;
-import dev.restock.api.shared.Aggregate;
-import dev.restock.api.shared.port.in.ManageAggregate;
+import dev.restock.api.aggregate.Aggregate;
+import dev.restock.api.aggregate.port.in.ManageAggregate;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;

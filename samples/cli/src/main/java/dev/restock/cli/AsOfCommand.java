@@ -5,7 +5,7 @@ import dev.restock.api.RestockSession;
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.DeviceSnapshot;
 import dev.restock.api.audit.EntityRevision;
-import dev.restock.api.shared.Checks;
+import dev.restock.api.validation.Checks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -6,7 +6,7 @@ import dev.restock.api.fleet.Cabinet;
 import dev.restock.api.fleet.Device;
 import dev.restock.api.fleet.DeviceSetup;
 import dev.restock.api.planogram.Planogram;
-import dev.restock.api.shared.PageRequest;
+import dev.restock.api.query.PageRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.restock.cli;
 import dev.restock.api.Restock;
 import dev.restock.api.ops.Health;
 import dev.restock.jpa.JpaStore;
-import dev.restock.jpa.Secrets;
+import dev.restock.jpa.config.Secrets;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 

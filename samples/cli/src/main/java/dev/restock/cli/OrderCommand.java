@@ -4,12 +4,12 @@ import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.picklist.PickLine;
 import dev.restock.api.picklist.PickList;
-import dev.restock.api.service.CreateServiceOrder;
-import dev.restock.api.service.PickOptions;
-import dev.restock.api.service.ServiceOrder;
-import dev.restock.api.service.Visit;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
+import dev.restock.api.serviceorder.CreateServiceOrder;
+import dev.restock.api.serviceorder.PickOptions;
+import dev.restock.api.serviceorder.ServiceOrder;
+import dev.restock.api.serviceorder.Visit;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
 import dev.restock.api.stock.DeliveryNote;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -67,17 +67,17 @@ final class OrderCommand {
     @Override
     void run(Restock engine) {
       RestockSession session = reader(engine);
-      dev.restock.api.shared.Criteria criteria = dev.restock.api.shared.Criteria.all();
+      dev.restock.api.query.Criteria criteria = dev.restock.api.query.Criteria.all();
       if (statuses != null) {
-        criteria = criteria.and("status", dev.restock.api.shared.Criteria.Operator.IN,
+        criteria = criteria.and("status", dev.restock.api.query.Criteria.Operator.IN,
             statuses.stream().map(s -> s.strip().toUpperCase(java.util.Locale.ROOT)).toArray());
       }
       if (driver != null) {
-        criteria = criteria.and("driverId", dev.restock.api.shared.Criteria.Operator.EQ,
+        criteria = criteria.and("driverId", dev.restock.api.query.Criteria.Operator.EQ,
             session.users().getByUsername(driver).id());
       }
       if (route != null) {
-        criteria = criteria.and("routeId", dev.restock.api.shared.Criteria.Operator.EQ,
+        criteria = criteria.and("routeId", dev.restock.api.query.Criteria.Operator.EQ,
             session.routes().getByCode(route).id());
       }
       Page<ServiceOrder> orders = session.serviceOrders()

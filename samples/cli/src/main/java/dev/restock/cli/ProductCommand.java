@@ -8,9 +8,9 @@ import dev.restock.api.catalog.UpdateProduct;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.error.ValidationException;
 import dev.restock.api.error.Violation;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
-import dev.restock.api.shared.Visibility;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
+import dev.restock.api.query.Visibility;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,8 +131,8 @@ final class ProductCommand {
       PageRequest request = PageRequest.of(page - 1, size);
       Page<Product> result = search == null
           ? reader(engine).products().list(request, visibility)
-          : reader(engine).products().search(regex ? dev.restock.api.shared.TextQuery.regex(search)
-              : dev.restock.api.shared.TextQuery.contains(search), request, visibility);
+          : reader(engine).products().search(regex ? dev.restock.api.query.TextQuery.regex(search)
+              : dev.restock.api.query.TextQuery.contains(search), request, visibility);
       print(result, () -> {
         table(result.items(), out());
         out().println("page " + page + " of " + Math.max(1, result.pages()) + ", "

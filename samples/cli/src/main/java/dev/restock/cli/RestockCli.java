@@ -5,7 +5,7 @@ import dev.restock.api.error.NotFoundException;
 import dev.restock.api.error.RestockException;
 import dev.restock.api.error.ValidationException;
 import dev.restock.api.error.Violation;
-import dev.restock.jpa.Secrets;
+import dev.restock.jpa.config.Secrets;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;

@@ -2,7 +2,7 @@ package dev.restock.cli;
 
 import dev.restock.api.Restock;
 import dev.restock.api.audit.AuditedType;
-import dev.restock.api.shared.Aggregate;
+import dev.restock.api.aggregate.Aggregate;
 import dev.restock.core.audit.KeyFileSigner;
 import dev.restock.jpa.backup.BackupInfo;
 import dev.restock.jpa.backup.Backups;

@@ -2,8 +2,8 @@ package dev.restock.cli;
 
 import dev.restock.api.Restock;
 import dev.restock.api.fleet.Route;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
 import picocli.CommandLine.Command;
 
 @Command(name = "route", description = "Routes.", subcommands = RouteCommand.ListRoutes.class)

@@ -11,7 +11,7 @@ final class StatsCommand extends EngineCommand {
   void run(Restock engine) {
     // the tool opens the store for this command only: read something so there is a figure
     engine.as(dev.restock.api.audit.Actor.system()).products()
-        .list(dev.restock.api.shared.PageRequest.first(), dev.restock.api.shared.Visibility.LIVE);
+        .list(dev.restock.api.query.PageRequest.first(), dev.restock.api.query.Visibility.LIVE);
     Statistics s = engine.statistics();
     print(s, () -> {
       out().printf("statements %d, transactions %d, queries %d%n", s.statements(),

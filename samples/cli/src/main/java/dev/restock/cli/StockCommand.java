@@ -2,9 +2,9 @@ package dev.restock.cli;
 
 import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
-import dev.restock.api.shared.Criteria;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
 import dev.restock.api.stock.StockLevel;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.restock.cli;
 
-import dev.restock.api.shared.Checks;
-import dev.restock.api.shared.Criteria;
+import dev.restock.api.validation.Checks;
+import dev.restock.api.query.Criteria;
 import java.time.Instant;
 import picocli.CommandLine.Option;
 

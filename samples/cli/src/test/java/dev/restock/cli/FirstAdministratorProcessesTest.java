@@ -3,7 +3,7 @@ package dev.restock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restock.api.spi.Store;
-import dev.restock.jpa.JpaStoreConfig;
+import dev.restock.jpa.config.JpaStoreConfig;
 import dev.restock.jpa.JpaStores;
 import java.nio.file.Files;
 import java.nio.file.Path;

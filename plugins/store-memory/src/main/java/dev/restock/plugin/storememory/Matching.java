@@ -1,9 +1,9 @@
 package dev.restock.plugin.storememory;
 
-import dev.restock.api.shared.Criteria;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
-import dev.restock.api.shared.TextQuery;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
+import dev.restock.api.query.TextQuery;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Comparator;

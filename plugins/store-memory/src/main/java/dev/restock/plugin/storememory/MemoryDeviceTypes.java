@@ -3,7 +3,7 @@ package dev.restock.plugin.storememory;
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.fleet.DeviceType;
 import dev.restock.api.fleet.port.out.DeviceTypes;
-import dev.restock.api.shared.AuditStamp;
+import dev.restock.api.aggregate.AuditStamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import dev.restock.api.error.ConflictException;
 import dev.restock.api.fleet.Cabinet;
 import dev.restock.api.fleet.Device;
 import dev.restock.api.fleet.port.out.Devices;
-import dev.restock.api.shared.AuditStamp;
+import dev.restock.api.aggregate.AuditStamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;

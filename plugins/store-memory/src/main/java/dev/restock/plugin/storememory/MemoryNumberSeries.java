@@ -1,6 +1,6 @@
 package dev.restock.plugin.storememory;
 
-import dev.restock.api.service.port.out.NumberSeries;
+import dev.restock.api.serviceorder.port.out.NumberSeries;
 import java.util.Objects;
 
 /**

@@ -10,7 +10,7 @@ import dev.restock.api.planogram.Positions;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.planogram.SlotLocation;
 import dev.restock.api.planogram.port.out.Planograms;
-import dev.restock.api.shared.AuditStamp;
+import dev.restock.api.aggregate.AuditStamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -143,7 +143,7 @@ final class MemoryPlanograms extends MemoryRepository<Planogram> implements Plan
 
   /** Restores the planograms of these cabinets deleted by revision {@code deletedIn}. */
   void restoreDeletedWith(Collection<UUID> cabinetIds, long deletedIn) {
-    List<Planogram> deleted = rows(dev.restock.api.shared.Visibility.ONLY_DELETED)
+    List<Planogram> deleted = rows(dev.restock.api.query.Visibility.ONLY_DELETED)
         .filter(p -> cabinetIds.contains(p.cabinetId()))
         .filter(p -> deletedIn != 0 && db.history.lastDeletion(AuditedType.PLANOGRAM, p.id())
             == deletedIn)

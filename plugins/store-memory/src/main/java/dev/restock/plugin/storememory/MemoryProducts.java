@@ -3,7 +3,7 @@ package dev.restock.plugin.storememory;
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.catalog.Product;
 import dev.restock.api.catalog.port.out.Products;
-import dev.restock.api.shared.AuditStamp;
+import dev.restock.api.aggregate.AuditStamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.restock.api.report.DeviceUtilisation;
 import dev.restock.api.report.SlotStock;
 import dev.restock.api.report.StockValuation;
 import dev.restock.api.report.port.out.ReportQueries;
-import dev.restock.api.shared.Visibility;
+import dev.restock.api.query.Visibility;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -30,8 +30,8 @@ final class MemoryReports implements ReportQueries {
     this.store = store;
   }
 
-  private <T extends dev.restock.api.shared.Aggregate> Optional<T> live(
-      dev.restock.api.shared.port.out.Repository<T> repository,
+  private <T extends dev.restock.api.aggregate.Aggregate> Optional<T> live(
+      dev.restock.api.aggregate.port.out.Repository<T> repository,
       UUID id) {
     return id == null ? Optional.empty() : repository.find(id, Visibility.LIVE);
   }

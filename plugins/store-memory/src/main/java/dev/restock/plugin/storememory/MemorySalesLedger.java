@@ -2,9 +2,9 @@ package dev.restock.plugin.storememory;
 
 import dev.restock.api.planogram.SaleRecord;
 import dev.restock.api.planogram.port.out.SalesLedger;
-import dev.restock.api.shared.Criteria;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

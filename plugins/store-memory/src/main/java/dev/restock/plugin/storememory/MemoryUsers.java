@@ -1,7 +1,7 @@
 package dev.restock.plugin.storememory;
 
 import dev.restock.api.audit.AuditedType;
-import dev.restock.api.shared.AuditStamp;
+import dev.restock.api.aggregate.AuditStamp;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
 import dev.restock.api.user.port.out.Users;

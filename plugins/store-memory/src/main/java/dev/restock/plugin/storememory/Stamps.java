@@ -2,7 +2,7 @@ package dev.restock.plugin.storememory;
 
 import dev.restock.api.audit.Actor;
 import dev.restock.api.error.ConflictException;
-import dev.restock.api.shared.AuditStamp;
+import dev.restock.api.aggregate.AuditStamp;
 import java.time.Instant;
 
 /** Audit stamps and optimistic versions, as every stored aggregate keeps them. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.restock.api.catalog.Product;
-import dev.restock.api.shared.PageRequest;
-import dev.restock.api.shared.Visibility;
+import dev.restock.api.query.PageRequest;
+import dev.restock.api.query.Visibility;
 import dev.restock.api.spi.Store;
 import dev.restock.api.spi.StoreFactory;
 import dev.restock.plugin.tck.StoreFixture;

@@ -36,10 +36,10 @@ import dev.restock.api.planogram.RecordSales;
 import dev.restock.api.planogram.SaleEntry;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.planogram.SlotLocation;
-import dev.restock.api.service.CreateServiceOrder;
-import dev.restock.api.service.ServiceOrder;
-import dev.restock.api.shared.PageRequest;
-import dev.restock.api.shared.Visibility;
+import dev.restock.api.serviceorder.CreateServiceOrder;
+import dev.restock.api.serviceorder.ServiceOrder;
+import dev.restock.api.query.PageRequest;
+import dev.restock.api.query.Visibility;
 import dev.restock.api.spi.EnginePlugin;
 import dev.restock.api.spi.PluginRegistrar;
 import dev.restock.api.user.CreateUser;
@@ -246,7 +246,7 @@ public abstract class AuditContract {
         new Op("service-order.complete-visit", assigned, dispatchedOrder,
             (s, id) -> s.serviceOrders().completeVisit((UUID) id,
                 session.serviceOrders().get((UUID) id).visits().get(0).id(),
-                new dev.restock.api.service.CompleteVisit(Map.of(), true, "done"))),
+                new dev.restock.api.serviceorder.CompleteVisit(Map.of(), true, "done"))),
         new Op("service-order.skip-visit", assigned, dispatchedOrder,
             (s, id) -> s.serviceOrders().skipVisit((UUID) id,
                 session.serviceOrders().get((UUID) id).visits().get(0).id(), "closed", true)),
@@ -553,7 +553,7 @@ public abstract class AuditContract {
     session.serviceOrders().dispatch(order);
     ServiceOrder o = session.serviceOrders().get(order);
     engine.as(Actor.user(driver.id())).serviceOrders().completeVisit(order,
-        o.visits().get(0).id(), new dev.restock.api.service.CompleteVisit(Map.of(), false, "ok"));
+        o.visits().get(0).id(), new dev.restock.api.serviceorder.CompleteVisit(Map.of(), false, "ok"));
 
     List<HistoryEntry> history = session.history().history(AuditedType.SERVICE_ORDER, order);
     HistoryEntry completion = history.get(history.size() - 1);

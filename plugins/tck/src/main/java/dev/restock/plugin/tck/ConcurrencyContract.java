@@ -14,10 +14,10 @@ import dev.restock.api.catalog.Product;
 import dev.restock.api.error.ConcurrentChangeException;
 import dev.restock.api.error.IllegalStateTransitionException;
 import dev.restock.api.ops.Statistics;
-import dev.restock.api.service.CompleteVisit;
-import dev.restock.api.service.OrderStatus;
-import dev.restock.api.service.ServiceOrder;
-import dev.restock.api.service.VisitStatus;
+import dev.restock.api.serviceorder.CompleteVisit;
+import dev.restock.api.serviceorder.OrderStatus;
+import dev.restock.api.serviceorder.ServiceOrder;
+import dev.restock.api.serviceorder.VisitStatus;
 import dev.restock.api.spi.EnginePlugin;
 import dev.restock.api.spi.PluginRegistrar;
 import dev.restock.api.spi.Store;
@@ -263,7 +263,7 @@ public abstract class ConcurrencyContract {
     assertThat(stock.get().sets.get()).as("attempts of the nested receive").isEqualTo(1);
     assertThat(engine.statistics().retries()).isZero();
     assertThat(ops.stock().level(chips.id()).onHand()).isZero();
-    assertThat(ops.products().list(dev.restock.api.shared.PageRequest.of(0, 10)).items())
+    assertThat(ops.products().list(dev.restock.api.query.PageRequest.of(0, 10)).items())
         .extracting(Product::sku).containsExactlyInAnyOrder("COLA", "CHIPS");
     assertThat(sink.events).isEmpty();
 

@@ -23,8 +23,8 @@ import dev.restock.api.fleet.UpdateDeviceType;
 import dev.restock.api.fleet.UpdateLocation;
 import dev.restock.api.fleet.UpdateRoute;
 import dev.restock.api.planogram.UpdatePlanogram;
-import dev.restock.api.shared.PageRequest;
-import dev.restock.api.shared.Visibility;
+import dev.restock.api.query.PageRequest;
+import dev.restock.api.query.Visibility;
 import dev.restock.api.stock.StockLevel;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
@@ -231,8 +231,8 @@ public abstract class InputContract {
     assertThat(session.history().history(type, id)).as(type + " revisions").hasSize(revisions);
     assertThat(events()).as(type + " audit events").isEqualTo(events);
     assertThat(result).as(type + " returned as it is").isInstanceOf(
-        dev.restock.api.shared.Aggregate.class);
-    assertThat(((dev.restock.api.shared.Aggregate) result).version()).as(type + " version")
+        dev.restock.api.aggregate.Aggregate.class);
+    assertThat(((dev.restock.api.aggregate.Aggregate) result).version()).as(type + " version")
         .isEqualTo(version(type, id));
   }
 

@@ -34,15 +34,15 @@ import dev.restock.api.planogram.RecordSales;
 import dev.restock.api.planogram.SaleEntry;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.planogram.SlotSpec;
-import dev.restock.api.service.CompleteVisit;
-import dev.restock.api.service.CreateServiceOrder;
-import dev.restock.api.service.OrderLine;
-import dev.restock.api.service.OrderStatus;
-import dev.restock.api.service.ServiceOrder;
-import dev.restock.api.service.Visit;
-import dev.restock.api.service.VisitStatus;
-import dev.restock.api.shared.Criteria;
-import dev.restock.api.shared.PageRequest;
+import dev.restock.api.serviceorder.CompleteVisit;
+import dev.restock.api.serviceorder.CreateServiceOrder;
+import dev.restock.api.serviceorder.OrderLine;
+import dev.restock.api.serviceorder.OrderStatus;
+import dev.restock.api.serviceorder.ServiceOrder;
+import dev.restock.api.serviceorder.Visit;
+import dev.restock.api.serviceorder.VisitStatus;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.PageRequest;
 import dev.restock.api.spi.Store;
 import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.stock.DeliveryNoteLine;
@@ -570,9 +570,9 @@ public abstract class ServiceOrderContract {
     }
 
     @Override
-    public dev.restock.api.service.port.out.ServiceOrderStore serviceOrders() {
+    public dev.restock.api.serviceorder.port.out.ServiceOrderStore serviceOrders() {
       var real = super.serviceOrders();
-      return new dev.restock.api.service.port.out.ServiceOrderStore() {
+      return new dev.restock.api.serviceorder.port.out.ServiceOrderStore() {
         @Override public ServiceOrder add(ServiceOrder order) {
           ServiceOrder added = real.add(order);
           if (failed.compareAndSet(false, true)) {
@@ -585,11 +585,11 @@ public abstract class ServiceOrderContract {
         @Override public java.util.Optional<ServiceOrder> findByNumber(String n) {
           return real.findByNumber(n);
         }
-        @Override public dev.restock.api.shared.Page<ServiceOrder> list(PageRequest r) {
+        @Override public dev.restock.api.query.Page<ServiceOrder> list(PageRequest r) {
           return real.list(r);
         }
-        @Override public dev.restock.api.shared.Page<ServiceOrder> find(
-            dev.restock.api.shared.Criteria c, PageRequest r) {
+        @Override public dev.restock.api.query.Page<ServiceOrder> find(
+            dev.restock.api.query.Criteria c, PageRequest r) {
           return real.find(c, r);
         }
         @Override public java.util.List<String> openOrderNumbers(UUID driver) {

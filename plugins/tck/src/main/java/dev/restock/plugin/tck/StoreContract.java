@@ -20,11 +20,11 @@ import dev.restock.api.planogram.SaleRecord;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.planogram.SlotLocation;
 import dev.restock.api.report.StockValuation;
-import dev.restock.api.service.OrderLine;
-import dev.restock.api.service.OrderStatus;
-import dev.restock.api.service.ServiceOrder;
-import dev.restock.api.service.Visit;
-import dev.restock.api.service.VisitStatus;
+import dev.restock.api.serviceorder.OrderLine;
+import dev.restock.api.serviceorder.OrderStatus;
+import dev.restock.api.serviceorder.ServiceOrder;
+import dev.restock.api.serviceorder.Visit;
+import dev.restock.api.serviceorder.VisitStatus;
 import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.stock.StockLevel;
 import dev.restock.api.stock.DeliveryNoteLine;
@@ -32,13 +32,13 @@ import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
 import dev.restock.api.error.ConflictException;
 import dev.restock.api.error.NotFoundException;
-import dev.restock.api.shared.AuditStamp;
-import dev.restock.api.shared.Criteria;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
-import dev.restock.api.shared.SearchFields;
-import dev.restock.api.shared.TextQuery;
-import dev.restock.api.shared.Visibility;
+import dev.restock.api.aggregate.AuditStamp;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
+import dev.restock.api.query.SearchFields;
+import dev.restock.api.query.TextQuery;
+import dev.restock.api.query.Visibility;
 import dev.restock.api.spi.Store;
 import dev.restock.api.spi.StoreFactory;
 import java.math.BigDecimal;
@@ -68,7 +68,7 @@ import org.junit.jupiter.api.Test;
  * need through the store's own ports.
  *
  * <p>Values given to criteria here are already of the field types, as the engine passes them
- * after checking them against {@link dev.restock.api.shared.SearchFields}.
+ * after checking them against {@link dev.restock.api.query.SearchFields}.
  */
 public abstract class StoreContract {
   private Store store;

@@ -11,7 +11,7 @@ import dev.restock.api.fleet.Location;
 import dev.restock.api.fleet.Route;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.Slot;
-import dev.restock.api.shared.AuditStamp;
+import dev.restock.api.aggregate.AuditStamp;
 import dev.restock.api.spi.Store;
 import java.math.BigDecimal;
 import java.util.ArrayList;

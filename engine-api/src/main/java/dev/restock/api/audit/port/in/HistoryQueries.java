@@ -76,14 +76,14 @@ public interface HistoryQueries {
 
   /**
    * A page of domain audit events matching {@code criteria} over {@link
-   * dev.restock.api.shared.SearchFields#AUDIT_EVENT} (time, actor, action, resource type and id,
+   * dev.restock.api.query.SearchFields#AUDIT_EVENT} (time, actor, action, resource type and id,
    * client address, user agent, correlation id), sorted by its sort keys, then newest first.
    *
    * @throws dev.restock.api.error.ValidationException naming every unknown field and every value
    *     of the wrong type, before anything is read
    */
-  dev.restock.api.shared.Page<AuditEvent> events(dev.restock.api.shared.Criteria criteria,
-      dev.restock.api.shared.PageRequest request);
+  dev.restock.api.query.Page<AuditEvent> events(dev.restock.api.query.Criteria criteria,
+      dev.restock.api.query.PageRequest request);
 
   /**
    * Actions per actor over the last {@code days} days with count and last occurrence, most

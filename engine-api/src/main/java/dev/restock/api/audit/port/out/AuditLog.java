@@ -3,9 +3,9 @@ package dev.restock.api.audit.port.out;
 import dev.restock.api.stability.Experimental;
 import dev.restock.api.audit.ActivitySummary;
 import dev.restock.api.audit.AuditEvent;
-import dev.restock.api.shared.Criteria;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +29,7 @@ public interface AuditLog extends AuditSink {
 
   /**
    * A page of the events matching {@code criteria}, which the caller has checked against {@link
-   * dev.restock.api.shared.SearchFields#AUDIT_EVENT} (values converted to the field types),
+   * dev.restock.api.query.SearchFields#AUDIT_EVENT} (values converted to the field types),
    * sorted by its sort keys, then newest first (time, then the reverse of the order they were
    * written), in a fixed number of reads whatever the page size. Stores that do not search
    * events keep this default, which refuses.

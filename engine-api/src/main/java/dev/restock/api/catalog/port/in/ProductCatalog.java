@@ -4,7 +4,7 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.catalog.CreateProduct;
 import dev.restock.api.catalog.Product;
 import dev.restock.api.catalog.UpdateProduct;
-import dev.restock.api.shared.port.in.ManageAggregate;
+import dev.restock.api.aggregate.port.in.ManageAggregate;
 
 /** Manage the product catalogue. */
 @Stable

@@ -4,7 +4,7 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.fleet.CabinetType;
 import dev.restock.api.fleet.CreateCabinetType;
 import dev.restock.api.fleet.UpdateCabinetType;
-import dev.restock.api.shared.port.in.ManageAggregate;
+import dev.restock.api.aggregate.port.in.ManageAggregate;
 
 /** Manage cabinet types. */
 @Stable

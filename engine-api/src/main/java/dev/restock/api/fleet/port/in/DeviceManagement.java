@@ -6,7 +6,7 @@ import dev.restock.api.fleet.Device;
 import dev.restock.api.fleet.UpdateDevice;
 import dev.restock.api.fleet.DeviceSetup;
 import dev.restock.api.fleet.SetUpDevice;
-import dev.restock.api.shared.port.in.ManageAggregate;
+import dev.restock.api.aggregate.port.in.ManageAggregate;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,8 +32,8 @@ public interface DeviceManagement extends ManageAggregate<Device, CreateDevice, 
    * A page of live devices in name order, each with its cabinets and their active planograms
    * and slots, read in a fixed number of statements whatever the page size.
    */
-  dev.restock.api.shared.Page<DeviceSetup> listWithPlanograms(
-      dev.restock.api.shared.PageRequest request);
+  dev.restock.api.query.Page<DeviceSetup> listWithPlanograms(
+      dev.restock.api.query.PageRequest request);
 
   /**
    * Creates a device, its cabinets and one active planogram per cabinet with its slots, in one

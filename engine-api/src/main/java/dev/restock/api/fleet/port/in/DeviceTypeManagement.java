@@ -4,7 +4,7 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.fleet.CreateDeviceType;
 import dev.restock.api.fleet.DeviceType;
 import dev.restock.api.fleet.UpdateDeviceType;
-import dev.restock.api.shared.port.in.ManageAggregate;
+import dev.restock.api.aggregate.port.in.ManageAggregate;
 
 /** Manage device types. */
 @Stable

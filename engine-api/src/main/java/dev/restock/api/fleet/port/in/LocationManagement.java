@@ -4,7 +4,7 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.fleet.CreateLocation;
 import dev.restock.api.fleet.Location;
 import dev.restock.api.fleet.UpdateLocation;
-import dev.restock.api.shared.port.in.ManageAggregate;
+import dev.restock.api.aggregate.port.in.ManageAggregate;
 
 /** Manage locations. */
 @Stable

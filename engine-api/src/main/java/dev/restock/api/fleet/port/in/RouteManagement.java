@@ -4,7 +4,7 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.fleet.CreateRoute;
 import dev.restock.api.fleet.Route;
 import dev.restock.api.fleet.UpdateRoute;
-import dev.restock.api.shared.port.in.ManageAggregate;
+import dev.restock.api.aggregate.port.in.ManageAggregate;
 
 /** Manage routes. */
 @Stable

@@ -2,7 +2,7 @@ package dev.restock.api.fleet.port.out;
 
 import dev.restock.api.stability.Stable;
 import dev.restock.api.fleet.DeviceType;
-import dev.restock.api.shared.port.out.Repository;
+import dev.restock.api.aggregate.port.out.Repository;
 
 /** Stored device types, listed by name. */
 @Stable

@@ -4,7 +4,7 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.planogram.CreatePlanogram;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.UpdatePlanogram;
-import dev.restock.api.shared.port.in.ManageAggregate;
+import dev.restock.api.aggregate.port.in.ManageAggregate;
 import java.util.UUID;
 
 /** Manage planograms and their slots. */

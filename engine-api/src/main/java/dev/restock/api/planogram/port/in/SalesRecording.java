@@ -3,9 +3,9 @@ package dev.restock.api.planogram.port.in;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.planogram.RecordSales;
 import dev.restock.api.planogram.SaleRecord;
-import dev.restock.api.shared.Criteria;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,7 +26,7 @@ public interface SalesRecording {
 
   /**
    * A page of recorded sales matching {@code criteria} over {@link
-   * dev.restock.api.shared.SearchFields#SALE} (slot, product and its sku, the slot's device and
+   * dev.restock.api.query.SearchFields#SALE} (slot, product and its sku, the slot's device and
    * that device's route, units, time, recorder), sorted by its sort keys, then newest first.
    * {@code Criteria.all()} lists every sale.
    *

@@ -2,7 +2,7 @@ package dev.restock.api.planogram.port.out;
 
 import dev.restock.api.stability.Stable;
 import dev.restock.api.planogram.Planogram;
-import dev.restock.api.shared.port.out.Repository;
+import dev.restock.api.aggregate.port.out.Repository;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

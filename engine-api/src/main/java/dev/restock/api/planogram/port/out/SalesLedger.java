@@ -2,9 +2,9 @@ package dev.restock.api.planogram.port.out;
 
 import dev.restock.api.stability.Stable;
 import dev.restock.api.planogram.SaleRecord;
-import dev.restock.api.shared.Criteria;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,7 +27,7 @@ public interface SalesLedger {
 
   /**
    * A page of the sales matching {@code criteria}, which the caller has checked against {@link
-   * dev.restock.api.shared.SearchFields#SALE} (values converted to the field types), sorted by
+   * dev.restock.api.query.SearchFields#SALE} (values converted to the field types), sorted by
    * its sort keys, then newest first (by recording time; sales of the same time in the reverse
    * of the order they were appended), in a fixed number of reads whatever the page size. Stores that do not search sales keep this
    * default, which refuses.

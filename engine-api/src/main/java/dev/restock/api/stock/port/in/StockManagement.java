@@ -1,8 +1,8 @@
 package dev.restock.api.stock.port.in;
 
-import dev.restock.api.shared.Criteria;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.stock.StockLevel;
@@ -37,7 +37,7 @@ public interface StockManagement {
 
   /**
    * A page of the levels of live products matching {@code criteria} over {@link
-   * dev.restock.api.shared.SearchFields#STOCK_LEVEL} (product id, sku, name, category, units on
+   * dev.restock.api.query.SearchFields#STOCK_LEVEL} (product id, sku, name, category, units on
    * hand; 0 for a product never stocked), sorted by its sort keys, then by sku; e.g. {@code
    * Criteria.where("onHand", Operator.LE, 10)} for what to reorder.
    *
@@ -51,7 +51,7 @@ public interface StockManagement {
 
   /**
    * A page of issued delivery notes matching {@code criteria} over {@link
-   * dev.restock.api.shared.SearchFields#DELIVERY_NOTE} (number, order id and number, route of the
+   * dev.restock.api.query.SearchFields#DELIVERY_NOTE} (number, order id and number, route of the
    * order, issue time), sorted by its sort keys, then newest first; each with its lines.
    * {@code Criteria.all()} lists every note.
    *

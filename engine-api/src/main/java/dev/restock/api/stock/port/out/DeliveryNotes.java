@@ -2,9 +2,9 @@ package dev.restock.api.stock.port.out;
 
 import dev.restock.api.stability.Stable;
 import dev.restock.api.stock.DeliveryNote;
-import dev.restock.api.shared.Criteria;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,7 +23,7 @@ public interface DeliveryNotes {
 
   /**
    * A page of the notes matching {@code criteria}, which the caller has checked against {@link
-   * dev.restock.api.shared.SearchFields#DELIVERY_NOTE} (values converted to the field types),
+   * dev.restock.api.query.SearchFields#DELIVERY_NOTE} (values converted to the field types),
    * sorted by its sort keys, then newest first (issue time, then number, descending); each note
    * with its lines, in a fixed number of reads whatever the page size. Stores that do not search
    * delivery notes keep this default, which refuses.

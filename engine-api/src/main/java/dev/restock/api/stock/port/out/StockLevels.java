@@ -1,8 +1,8 @@
 package dev.restock.api.stock.port.out;
 
-import dev.restock.api.shared.Criteria;
-import dev.restock.api.shared.Page;
-import dev.restock.api.shared.PageRequest;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.stock.StockLevel;
 import java.util.Collection;
@@ -47,7 +47,7 @@ public interface StockLevels {
   /**
    * A page of the stock levels of live products (a product without a row has 0 on hand)
    * matching {@code criteria}, which the caller has checked against {@link
-   * dev.restock.api.shared.SearchFields#STOCK_LEVEL} (values converted to the field types),
+   * dev.restock.api.query.SearchFields#STOCK_LEVEL} (values converted to the field types),
    * sorted by its sort keys, then by sku, in a fixed number of reads whatever the page size.
    * Stores that do not search stock levels keep this default, which refuses.
    *

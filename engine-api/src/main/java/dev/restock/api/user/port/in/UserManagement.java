@@ -1,7 +1,7 @@
 package dev.restock.api.user.port.in;
 
 import dev.restock.api.stability.Stable;
-import dev.restock.api.shared.port.in.ManageAggregate;
+import dev.restock.api.aggregate.port.in.ManageAggregate;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.UpdateUser;
 import dev.restock.api.user.User;

@@ -1,7 +1,7 @@
 package dev.restock.api.user.port.out;
 
 import dev.restock.api.stability.Stable;
-import dev.restock.api.shared.port.out.Repository;
+import dev.restock.api.aggregate.port.out.Repository;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
 import java.util.Optional;

@@ -1,0 +1,49 @@
+package dev.restock.api.serviceorder;
+
+import dev.restock.api.stability.Stable;
+import dev.restock.api.validation.Checks;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Command to create an order for a route: either an explicit list of cabinets, or (when
+ * {@code cabinetIds} is null) the cabinets the visit policy selects.
+ *
+ * @param cabinetIds cabinets to visit, or null to let the policy choose; never empty
+ * @param visitPolicyId policy used when {@code cabinetIds} is null; null means {@code all-cabinets}
+ * @param strategyId pick-list strategy; null means {@code fill-to-par}
+ * @param options pick options; null means none
+ */
+@Stable
+public record CreateServiceOrder(
+    UUID routeId, List<UUID> cabinetIds, String visitPolicyId, String strategyId,
+    PickOptions options) {
+  public static final String DEFAULT_POLICY = "all-cabinets";
+  public static final String DEFAULT_STRATEGY = "fill-to-par";
+
+  public CreateServiceOrder {
+    cabinetIds = cabinetIds == null ? null : List.copyOf(cabinetIds);
+    visitPolicyId = visitPolicyId == null ? DEFAULT_POLICY : visitPolicyId;
+    strategyId = strategyId == null ? DEFAULT_STRATEGY : strategyId;
+    options = options == null ? PickOptions.NONE : options;
+    Checks checks = new Checks().notNull(routeId, "routeId")
+        .identifier(visitPolicyId, "visitPolicyId", 64)
+        .identifier(strategyId, "strategyId", 64);
+    if (cabinetIds != null) {
+      checks.check(!cabinetIds.isEmpty(), "cabinetIds", "select at least one cabinet");
+      Set<UUID> seen = new HashSet<>();
+      for (int i = 0; i < cabinetIds.size(); i++) {
+        checks.check(seen.add(cabinetIds.get(i)), "cabinetIds[" + i + "]",
+            "cabinet " + cabinetIds.get(i) + " is selected twice");
+      }
+    }
+    checks.throwIfAny();
+  }
+
+  /** An order for every cabinet the policy selects, with the default strategy. */
+  public static CreateServiceOrder forRoute(UUID routeId) {
+    return new CreateServiceOrder(routeId, null, null, null, null);
+  }
+}

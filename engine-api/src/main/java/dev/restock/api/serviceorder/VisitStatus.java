@@ -1,0 +1,10 @@
+package dev.restock.api.serviceorder;
+
+import dev.restock.api.stability.Stable;
+/** A visit is PENDING until it is COMPLETED or SKIPPED, once. */
+@Stable
+public enum VisitStatus {
+  PENDING,
+  COMPLETED,
+  SKIPPED
+}

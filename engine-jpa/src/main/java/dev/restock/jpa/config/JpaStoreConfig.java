@@ -1,0 +1,291 @@
+package dev.restock.jpa.config;
+
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to reach the database behind a JPA store.
+ *
+ * @param database which database the URL points at
+ * @param jdbcUrl JDBC URL, e.g. {@code jdbc:sqlite:/data/restock.db}
+ * @param user user name, or null where the database needs none
+ * @param password password, or null
+ * @param schema PostgreSQL schema to use (created when missing), or null for the default
+ * @param maxPoolSize maximum pooled connections; for SQLite the read pool, writes use one
+ * @param clock clock for audit stamps
+ * @param connectionTimeout how long a caller waits for a pooled connection before failing
+ * @param slowQueryThreshold statements slower than this are logged (logger
+ *     {@code org.hibernate.SQL_SLOW}); zero turns the log off
+ * @param leakDetectionThreshold a connection held longer than this outside the pool is reported
+ *     as a possible leak (HikariCP; at least 2 s); zero turns detection off
+ * @param migrateOnStart whether opening the store applies pending migrations (the default, handy
+ *     for embedded use); when false, a database behind the code is refused with a message to run
+ *     {@code restock migrate apply} (or {@link dev.restock.jpa.migrate.Migrations#apply})
+ * @param extraMigrations further Flyway locations after the database's own (a host's additions,
+ *     or tests), e.g. {@code classpath:db/extra/sqlite}
+ * @param secondLevelCache whether read-mostly aggregates (products, device and cabinet types) are
+ *     kept in a second-level cache (JCache with Caffeine, {@value #CACHE_MAX_ENTRIES} entries per
+ *     type), invalidated by every write through this store. Off by default: turn it on only
+ *     when this process is the only one writing the database, since another process's writes
+ *     do not reach this cache.
+ * @param integrityCheck whether opening the store first checks the database file's integrity
+ *     ({@link Database#integrityCheck()}: {@code pragma quick_check} on SQLite) and refuses a
+ *     damaged one with a {@link DamagedDatabaseException}, before anything is written. On by
+ *     default; turn it off only to open a damaged file for repair or export.
+ */
+public record JpaStoreConfig(
+    Database database, String jdbcUrl, String user, String password, String schema,
+    int maxPoolSize, Clock clock, Duration connectionTimeout, Duration slowQueryThreshold,
+    Duration leakDetectionThreshold, boolean migrateOnStart, List<String> extraMigrations,
+    boolean secondLevelCache, boolean integrityCheck) {
+
+  /** Entries kept per cached entity type when the second-level cache is on. */
+  public static final int CACHE_MAX_ENTRIES = 10_000;
+
+  /** Default of {@link #connectionTimeout()}: 30 s, HikariCP's own default. */
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
+  /** Default of {@link #slowQueryThreshold()}: 500 ms. */
+  public static final Duration DEFAULT_SLOW_QUERY_THRESHOLD = Duration.ofMillis(500);
+  /** The SQLite file used when nothing is configured. */
+  public static final String DEFAULT_URL = "jdbc:sqlite:./restock.db";
+
+  public JpaStoreConfig {
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+    Objects.requireNonNull(slowQueryThreshold, "slowQueryThreshold");
+    Objects.requireNonNull(leakDetectionThreshold, "leakDetectionThreshold");
+    extraMigrations = List.copyOf(extraMigrations);
+    if (connectionTimeout.toMillis() < 250) {
+      throw new IllegalArgumentException("connectionTimeout must be at least 250 ms, was "
+          + connectionTimeout.toMillis() + " ms");
+    }
+    if (slowQueryThreshold.isNegative()) {
+      throw new IllegalArgumentException("slowQueryThreshold must not be negative");
+    }
+    if (!leakDetectionThreshold.isZero() && leakDetectionThreshold.toMillis() < 2000) {
+      throw new IllegalArgumentException("leakDetectionThreshold must be 0 (off) or at least "
+          + "2000 ms, was " + leakDetectionThreshold.toMillis() + " ms");
+    }
+    if (maxPoolSize < 1) {
+      throw new IllegalArgumentException("maxPoolSize must be at least 1, was " + maxPoolSize);
+    }
+    if (schema != null && database != Database.POSTGRESQL) {
+      throw new IllegalArgumentException("a schema can only be chosen on PostgreSQL");
+    }
+  }
+
+  /** A configuration with the integrity check at start on (the default). */
+  public JpaStoreConfig(
+      Database database, String jdbcUrl, String user, String password, String schema,
+      int maxPoolSize, Clock clock, Duration connectionTimeout, Duration slowQueryThreshold,
+      Duration leakDetectionThreshold, boolean migrateOnStart, List<String> extraMigrations,
+      boolean secondLevelCache) {
+    this(database, jdbcUrl, user, password, schema, maxPoolSize, clock, connectionTimeout,
+        slowQueryThreshold, leakDetectionThreshold, migrateOnStart, extraMigrations,
+        secondLevelCache, true);
+  }
+
+  /** A configuration for {@code jdbcUrl} with the database's default pool size. */
+  public static JpaStoreConfig of(String jdbcUrl, String user, String password) {
+    Database db = Database.ofUrl(jdbcUrl);
+    return new JpaStoreConfig(db, jdbcUrl, user, password, null, db.defaultPoolSize(),
+        Clock.systemUTC(), DEFAULT_CONNECTION_TIMEOUT, DEFAULT_SLOW_QUERY_THRESHOLD,
+        Duration.ZERO, true, List.of(), false, true);
+  }
+
+  /**
+   * A configuration from properties ({@code restock.db.url}, {@code restock.db.user},
+   * {@code restock.db.password}, {@code restock.db.schema}, {@code restock.db.pool-size},
+   * {@code restock.db.connection-timeout-ms}, {@code restock.db.slow-query-ms},
+   * {@code restock.db.leak-detection-ms}, {@code restock.db.migrate-on-start},
+   * {@code restock.db.cache}, {@code restock.db.integrity-check}); each may also come from the environment variable of
+   * the same name in upper case with {@code _} (e.g. {@code RESTOCK_DB_URL}), which wins. Missing
+   * keys take the defaults: a SQLite file {@code ./restock.db}, the database's pool size, 30 s,
+   * 500 ms, leak detection off; H2 without a user gets its default account {@code sa}. A value
+   * that is not a {@code jdbc:} URL is a SQLite file path.
+   *
+   * @throws IllegalArgumentException naming every bad value at once
+   */
+  public static JpaStoreConfig from(Map<String, String> properties, Map<String, String> env) {
+    Map<String, String> values = new java.util.HashMap<>(properties);
+    for (String key : KEYS) {
+      String fromEnv = env.get(environmentName(key));
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        values.put(key, fromEnv);
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    String url = values.getOrDefault("restock.db.url", DEFAULT_URL).strip();
+    if (!url.startsWith("jdbc:")) {
+      url = "jdbc:sqlite:" + url;
+    }
+    JpaStoreConfig config;
+    try {
+      String user = values.get("restock.db.user");
+      String password = values.get("restock.db.password");
+      if (user == null && Database.ofUrl(url) == Database.H2) {
+        user = "sa"; // H2's own default account
+        password = password == null ? "" : password;
+      }
+      config = of(url, user, password);
+    } catch (IllegalArgumentException e) {
+      problems.add("restock.db.url: " + e.getMessage());
+      config = of(DEFAULT_URL, null, null);
+    }
+    String schema = values.get("restock.db.schema");
+    int pool = (int) number(values, "restock.db.pool-size", config.maxPoolSize(), 1, 500,
+        problems);
+    long timeout = number(values, "restock.db.connection-timeout-ms", 30_000, 250, 600_000,
+        problems);
+    long slow = number(values, "restock.db.slow-query-ms", 500, 0, 3_600_000, problems);
+    long leak = number(values, "restock.db.leak-detection-ms", 0, 0, 3_600_000, problems);
+    String migrateText = values.getOrDefault("restock.db.migrate-on-start", "true").strip();
+    boolean migrate = !migrateText.equalsIgnoreCase("false");
+    if (!migrateText.equalsIgnoreCase("true") && !migrateText.equalsIgnoreCase("false")) {
+      problems.add("restock.db.migrate-on-start: must be true or false (was '" + migrateText
+          + "')");
+    }
+    String cacheText = values.getOrDefault("restock.db.cache", "false").strip();
+    boolean cache = cacheText.equalsIgnoreCase("true");
+    if (!cache && !cacheText.equalsIgnoreCase("false")) {
+      problems.add("restock.db.cache: must be true or false (was '" + cacheText + "')");
+    }
+    String checkText = values.getOrDefault("restock.db.integrity-check", "true").strip();
+    boolean check = !checkText.equalsIgnoreCase("false");
+    if (check && !checkText.equalsIgnoreCase("true")) {
+      problems.add("restock.db.integrity-check: must be true or false (was '" + checkText + "')");
+    }
+    if (leak > 0 && leak < 2000) {
+      problems.add("restock.db.leak-detection-ms: must be 0 (off) or at least 2000 (was "
+          + leak + ")");
+    }
+    if (schema != null && !schema.isBlank() && config.database() != Database.POSTGRESQL) {
+      problems.add("restock.db.schema: a schema can only be chosen on PostgreSQL");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid Restock configuration: "
+          + String.join("; ", problems));
+    }
+    return new JpaStoreConfig(config.database(), config.jdbcUrl(), config.user(),
+        config.password(), schema == null || schema.isBlank() ? null : schema.strip(), pool,
+        config.clock(), Duration.ofMillis(timeout), Duration.ofMillis(slow),
+        Duration.ofMillis(leak), migrate, List.of(), cache, check);
+  }
+
+  /** {@link #from} with this process's environment variables. */
+  public static JpaStoreConfig fromEnvironment(Map<String, String> properties) {
+    return from(properties, System.getenv());
+  }
+
+  private static final List<String> KEYS = List.of("restock.db.url", "restock.db.user",
+      "restock.db.password", "restock.db.schema", "restock.db.pool-size",
+      "restock.db.connection-timeout-ms", "restock.db.slow-query-ms",
+      "restock.db.leak-detection-ms", "restock.db.migrate-on-start", "restock.db.cache",
+      "restock.db.integrity-check");
+
+  /** {@code restock.db.pool-size} becomes {@code RESTOCK_DB_POOL_SIZE}. */
+  public static String environmentName(String key) {
+    return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private static long number(Map<String, String> values, String key, long fallback, long min,
+      long max, List<String> problems) {
+    String text = values.get(key);
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      long n = Long.parseLong(text.strip());
+      if (n < min || n > max) {
+        problems.add(key + ": must be between " + min + " and " + max + " (was " + n + ")");
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      problems.add(key + ": must be a whole number (was '" + text + "')");
+      return fallback;
+    }
+  }
+
+  private JpaStoreConfig with(String newSchema, int size, Clock newClock, Duration timeout,
+      Duration slow, Duration leak) {
+    return new JpaStoreConfig(database, jdbcUrl, user, password, newSchema, size, newClock,
+        timeout, slow, leak, migrateOnStart, extraMigrations, secondLevelCache, integrityCheck);
+  }
+
+  /** This configuration with the second-level cache on or off. */
+  public JpaStoreConfig withSecondLevelCache(boolean on) {
+    return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
+        connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
+        extraMigrations, on, integrityCheck);
+  }
+
+  /** This configuration with migrations applied at start-up or not. */
+  public JpaStoreConfig withMigrateOnStart(boolean migrate) {
+    return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
+        connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrate, extraMigrations,
+        secondLevelCache, integrityCheck);
+  }
+
+  /** This configuration with further Flyway migration locations. */
+  public JpaStoreConfig withExtraMigrations(String... locations) {
+    return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
+        connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
+        List.of(locations), secondLevelCache, integrityCheck);
+  }
+
+  /** This configuration with the integrity check at start on or off. */
+  public JpaStoreConfig withIntegrityCheck(boolean on) {
+    return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
+        connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
+        extraMigrations, secondLevelCache, on);
+  }
+
+  /** Every Flyway location of this configuration: the database's own, then the extras. */
+  public List<String> migrationLocations() {
+    List<String> all = new ArrayList<>();
+    all.add(database.migrations());
+    all.addAll(extraMigrations);
+    return all;
+  }
+
+  public JpaStoreConfig withSchema(String newSchema) {
+    return with(newSchema, maxPoolSize, clock, connectionTimeout, slowQueryThreshold,
+        leakDetectionThreshold);
+  }
+
+  public JpaStoreConfig withMaxPoolSize(int size) {
+    return with(schema, size, clock, connectionTimeout, slowQueryThreshold,
+        leakDetectionThreshold);
+  }
+
+  public JpaStoreConfig withClock(Clock newClock) {
+    return with(schema, maxPoolSize, newClock, connectionTimeout, slowQueryThreshold,
+        leakDetectionThreshold);
+  }
+
+  public JpaStoreConfig withConnectionTimeout(Duration timeout) {
+    return with(schema, maxPoolSize, clock, timeout, slowQueryThreshold, leakDetectionThreshold);
+  }
+
+  public JpaStoreConfig withSlowQueryThreshold(Duration threshold) {
+    return with(schema, maxPoolSize, clock, connectionTimeout, threshold, leakDetectionThreshold);
+  }
+
+  public JpaStoreConfig withLeakDetectionThreshold(Duration threshold) {
+    return with(schema, maxPoolSize, clock, connectionTimeout, slowQueryThreshold, threshold);
+  }
+
+  @Override
+  public String toString() {
+    // never print the password, given apart or inside the URL
+    return "JpaStoreConfig[" + database + " " + Secrets.mask(jdbcUrl) + (schema == null ? "" : " schema " + schema)
+        + "]";
+  }
+}

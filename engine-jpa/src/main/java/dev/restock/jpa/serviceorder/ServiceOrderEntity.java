@@ -1,0 +1,129 @@
+package dev.restock.jpa.serviceorder;
+
+import dev.restock.api.serviceorder.OrderStatus;
+import dev.restock.api.serviceorder.ServiceOrder;
+import dev.restock.api.serviceorder.Visit;
+import dev.restock.jpa.mapping.AuditState;
+import dev.restock.jpa.mapping.BaseEntity;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.envers.Audited;
+import org.hibernate.type.SqlTypes;
+
+/** A service order with its visits and lines. Orders are cancelled, never deleted. */
+@Entity
+@Table(name = "service_order")
+@Audited
+public class ServiceOrderEntity extends BaseEntity {
+  @Column(name = "number", length = 20, nullable = false, updatable = false)
+  private String number;
+
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "route_id", length = 36, nullable = false, updatable = false)
+  private UUID routeId;
+
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "driver_id", length = 36)
+  private UUID driverId;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "status", length = 16, nullable = false)
+  private OrderStatus status;
+
+  @Column(name = "strategy_id", length = 64, nullable = false, updatable = false)
+  private String strategyId;
+
+  @Column(name = "estimated_minutes", nullable = false, updatable = false)
+  private int estimatedMinutes;
+
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "delivery_note_id", length = 36)
+  private UUID deliveryNoteId;
+
+  @Column(name = "notes", length = 1000)
+  private String notes;
+
+  @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
+  private List<VisitEntity> visits = new ArrayList<>();
+
+  protected ServiceOrderEntity() {}
+
+  ServiceOrderEntity(ServiceOrder o) {
+    this.id = o.id();
+    this.number = o.number();
+    this.routeId = o.routeId();
+    this.strategyId = o.strategyId();
+    this.estimatedMinutes = o.estimatedMinutes();
+    for (int i = 0; i < o.visits().size(); i++) {
+      visits.add(new VisitEntity(this, i, o.visits().get(i)));
+    }
+    copyState(o);
+  }
+
+  List<VisitEntity> visits() {
+    return visits;
+  }
+
+  void copy(ServiceOrder o) {
+    copyState(o);
+    Map<UUID, VisitEntity> byId = new HashMap<>();
+    visits.forEach(v -> byId.put(v.getId(), v));
+    for (Visit visit : o.visits()) {
+      VisitEntity entity = byId.get(visit.id());
+      if (entity == null) {
+        throw new IllegalArgumentException("visits of an order are fixed when it is created");
+      }
+      entity.copy(visit);
+    }
+  }
+
+  private void copyState(ServiceOrder o) {
+    driverId = o.driverId();
+    status = o.status();
+    deliveryNoteId = o.deliveryNoteId();
+    notes = o.notes();
+  }
+
+  ServiceOrder toDomain() {
+    return new ServiceOrder(id, number, routeId, driverId, status, strategyId, estimatedMinutes,
+        deliveryNoteId, notes, visits.stream().sorted(Comparator.comparingInt(VisitEntity::sequenceNo))
+            .map(VisitEntity::toDomain).toList(), version, stamp(), null);
+  }
+
+  @Override
+  public Map<String, String> auditState() {
+    return new AuditState().put("number", number).put("routeId", routeId).put("driverId", driverId)
+        .put("status", status).put("strategyId", strategyId)
+        .put("estimatedMinutes", estimatedMinutes).put("deliveryNoteId", deliveryNoteId)
+        .put("notes", notes).map();
+  }
+
+  /**
+   * The order with its visits and lines as history shows it: one entry per visit and per line,
+   * so that a revision's diff names the visit or line that changed.
+   */
+  public Map<String, String> historyState() {
+    Map<String, String> state = new java.util.TreeMap<>(auditState());
+    for (VisitEntity v : visits) {
+      String visit = "visit[" + v.historyKey() + "]";
+      state.put(visit, v.historyValue());
+      for (OrderLineEntity l : v.lineEntities()) {
+        state.put("line[" + v.historyKey() + "/" + l.historyKey() + "]", l.historyValue());
+      }
+    }
+    return state;
+  }
+}

@@ -1,0 +1,136 @@
+package dev.restock.jpa.serviceorder;
+
+import dev.restock.api.serviceorder.OrderLine;
+import dev.restock.api.serviceorder.Visit;
+import dev.restock.api.serviceorder.VisitStatus;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.envers.Audited;
+import org.hibernate.type.SqlTypes;
+
+/** One cabinet visit of a service order with its lines. */
+@Entity
+@Table(name = "service_visit")
+@Audited
+public class VisitEntity {
+  @Id
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "id", length = 36, nullable = false, updatable = false)
+  private UUID id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "order_id", nullable = false, updatable = false)
+  private ServiceOrderEntity order;
+
+  @Column(name = "sequence_no", nullable = false, updatable = false)
+  private int sequenceNo;
+
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "device_id", length = 36, nullable = false, updatable = false)
+  private UUID deviceId;
+
+  @Column(name = "device_name", length = 200, nullable = false, updatable = false)
+  private String deviceName;
+
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "cabinet_id", length = 36, nullable = false, updatable = false)
+  private UUID cabinetId;
+
+  @Column(name = "cabinet_index", nullable = false, updatable = false)
+  private int cabinetIndex;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "status", length = 16, nullable = false)
+  private VisitStatus status;
+
+  @Column(name = "notes", length = 1000)
+  private String notes;
+
+  @Column(name = "completed_at")
+  private Instant completedAt;
+
+  @OneToMany(mappedBy = "visit", cascade = CascadeType.ALL)
+  @OrderBy("position")
+  private List<OrderLineEntity> lines = new ArrayList<>();
+
+  protected VisitEntity() {}
+
+  VisitEntity(ServiceOrderEntity order, int sequenceNo, Visit v) {
+    this.id = v.id();
+    this.order = order;
+    this.sequenceNo = sequenceNo;
+    this.deviceId = v.deviceId();
+    this.deviceName = v.deviceName();
+    this.cabinetId = v.cabinetId();
+    this.cabinetIndex = v.cabinetIndex();
+    v.lines().forEach(l -> lines.add(new OrderLineEntity(this, l)));
+    copyState(v);
+  }
+
+  UUID getId() {
+    return id;
+  }
+
+  int sequenceNo() {
+    return sequenceNo;
+  }
+
+  void copy(Visit v) {
+    copyState(v);
+    Map<UUID, OrderLineEntity> byId = new HashMap<>();
+    lines.forEach(l -> byId.put(l.getId(), l));
+    for (OrderLine line : v.lines()) {
+      OrderLineEntity entity = byId.get(line.id());
+      if (entity == null) {
+        throw new IllegalArgumentException("lines of a visit are fixed when the order is created");
+      }
+      entity.copy(line);
+    }
+  }
+
+  private void copyState(Visit v) {
+    status = v.status();
+    notes = v.notes();
+    completedAt = v.completedAt();
+  }
+
+  Visit toDomain() {
+    return new Visit(id, deviceId, deviceName, cabinetId, cabinetIndex, status, notes, completedAt,
+        lines.stream().map(OrderLineEntity::toDomain)
+            .sorted(java.util.Comparator.comparing((OrderLine l) ->
+                dev.restock.api.planogram.Positions.row(l.position()))
+                .thenComparing(l -> dev.restock.api.planogram.Positions.column(l.position())))
+            .toList());
+  }
+
+  String historyKey() {
+    return deviceName + " #" + cabinetIndex;
+  }
+
+  String historyValue() {
+    return "status=" + status + (notes == null ? "" : ", notes=" + notes)
+        + (completedAt == null ? "" : ", completedAt=" + completedAt);
+  }
+
+  List<OrderLineEntity> lineEntities() {
+    return lines;
+  }
+}
