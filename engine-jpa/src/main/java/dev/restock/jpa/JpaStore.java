@@ -141,6 +141,12 @@ public final class JpaStore implements Store {
   }
 
   /**
+   * The table in which Flyway records the engine's migrations: not Flyway's default
+   * {@code flyway_schema_history}, which belongs to a host running its own Flyway in the same schema.
+   */
+  public static final String HISTORY_TABLE = "restock_schema_history";
+
+  /**
    * Flyway set up for this store's database: its migration locations, its schema. For the
    * migration commands; the store itself uses it at start-up.
    */
@@ -158,6 +164,7 @@ public final class JpaStore implements Store {
       org.flywaydb.core.api.configuration.FluentConfiguration configured) {
     var flyway = configured
         .locations(config.migrationLocations().toArray(String[]::new))
+        .table(HISTORY_TABLE)
         .failOnMissingLocations(true)
         .callbacks(new SkuClashCheck());
     if (config.schema() != null) {

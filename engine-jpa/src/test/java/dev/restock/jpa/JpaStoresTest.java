@@ -77,7 +77,7 @@ class JpaStoresTest {
     JpaStores.sqlite(file).open().close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
-      s.executeUpdate("insert into flyway_schema_history (installed_rank, version, description,"
+      s.executeUpdate("insert into restock_schema_history (installed_rank, version, description,"
           + " type, script, checksum, installed_by, execution_time, success)"
           + " values (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'test', 0, 1)");
     }

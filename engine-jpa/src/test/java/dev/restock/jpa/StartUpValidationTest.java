@@ -23,7 +23,7 @@ class StartUpValidationTest {
     JpaStores.sqlite(file).open().close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
-      s.executeUpdate("update \"flyway_schema_history\" set \"checksum\" = \"checksum\" + 1"
+      s.executeUpdate("update \"restock_schema_history\" set \"checksum\" = \"checksum\" + 1"
           + " where \"version\" = '1'");
     }
     assertThatThrownBy(() -> JpaStores.sqlite(file).open())

@@ -123,7 +123,7 @@ final class PostgresMechanism implements Mechanism {
       List<String> dumped = new ArrayList<>();
       try (PreparedStatement p = c.prepareStatement("select table_schema from "
           + "information_schema.tables where table_name = ?")) {
-        p.setString(1, "flyway_schema_history");
+        p.setString(1, "restock_schema_history");
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
             dumped.add(r.getString(1));

@@ -80,7 +80,7 @@ public final class StoreOps {
   public static String schemaVersion(java.sql.Connection c) throws java.sql.SQLException {
     // Flyway creates its table with quoted lower-case names (H2 would upper-case them otherwise)
     try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery(
-        "select \"version\", \"success\" from \"flyway_schema_history\""
+        "select \"version\", \"success\" from \"restock_schema_history\""
             + " where \"version\" is not null order by \"installed_rank\" desc")) {
       while (r.next()) {
         if (r.getBoolean(2)) {

@@ -57,7 +57,7 @@ public enum Database {
 
   /** Flyway location of this database's migrations. */
   public String migrations() {
-    return "classpath:db/migration/" + folder;
+    return "classpath:dev/restock/migration/" + folder;
   }
 
   /** Default maximum pool size (for SQLite: the read pool; writes use one connection). */

@@ -139,7 +139,7 @@ abstract class SkuClashMigrationTest {
   private List<String> appliedVersions() throws Exception {
     List<String> versions = new ArrayList<>();
     try (Connection c = db.connect(); Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("select \"version\" from \"flyway_schema_history\""
+        ResultSet r = s.executeQuery("select \"version\" from \"restock_schema_history\""
             + " where \"success\" = true and \"version\" is not null")) {
       while (r.next()) {
         versions.add(r.getString(1));
