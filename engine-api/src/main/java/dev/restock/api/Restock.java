@@ -17,6 +17,79 @@ public interface Restock extends AutoCloseable {
   RestockSession as(Actor actor);
 
   /**
+   * The action history records for a unit of work composed with {@link #inUnitOfWork}: the
+   * {@link dev.restock.api.audit.RevisionInfo#action()} of its one revision, and so of every
+   * {@link dev.restock.api.audit.HistoryEntry} of an entity it changed. What each call inside did
+   * is in the audit events ({@code history().events(..)}), which keep the call's own action
+   * (e.g. {@code product.create}) and carry the unit's revision number.
+   *
+   * @since 0.1
+   */
+  String UNIT_OF_WORK_ACTION = "unit-of-work";
+
+  /**
+   * Runs {@code work} in one read-write unit of work as {@code actor}: every use case called on
+   * the session it is given joins that unit, so that, for example, a product is created and
+   * placed in a slot atomically:
+   *
+   * <pre>{@code
+   * Product tea = engine.inUnitOfWork(actor.withReason("new line at M1"), s -> {
+   *   Product p = s.products().create(createTea);
+   *   s.planograms().update(planogramId, slotsWithTeaInC3(p));
+   *   return p;
+   * });
+   * }</pre>
+   *
+   * <ul>
+   *   <li>It commits once, when {@code work} returns, as one revision in history: the actor's
+   *       id, reason, client address, user agent and correlation id, and the action
+   *       {@value #UNIT_OF_WORK_ACTION}. Every call inside must act as this same actor.
+   *   <li>Any exception escaping {@code work} rolls back everything the calls wrote (rows,
+   *       history, audit events, document numbers taken) and reaches the caller unchanged. A use
+   *       case that threw inside marks the whole unit for rollback even if {@code work} catches
+   *       its exception: the unit then ends with an {@link IllegalStateException}.
+   *   <li>Permissions are still checked per call, inside the unit: a refused call rolls back the
+   *       calls before it.
+   *   <li>Plugin audit sinks hear of the calls' events after the commit only, in call order, and
+   *       never after a rollback.
+   *   <li>A nested {@code inUnitOfWork} (same actor) joins the outer unit. So does this unit when
+   *       the store is already running a unit of work on this thread (a host transaction the
+   *       store joined).
+   *   <li>It is never run again behind the host's back: a
+   *       {@link dev.restock.api.error.ConcurrentChangeException} reaches the caller, who may run
+   *       the whole unit again (a single use case call, by contrast, is retried by the engine).
+   * </ul>
+   *
+   * <p>The unit lives on the calling thread and holds the store's write lock or connection until
+   * {@code work} returns: keep slow work (remote calls, user input) outside it. The session must
+   * not be handed to other threads.
+   *
+   * @param actor who acts; recorded on the revision and checked on each call
+   * @param work the calls to make; its result is returned
+   * @throws NullPointerException when {@code actor} or {@code work} is null
+   * @throws IllegalStateException when called inside a read-only unit of work, inside an
+   *     {@link #async} call (compose on a thread of the host's own instead), inside a unit of
+   *     another actor, or on a closed engine; also when {@code work} calls {@link #async} (that
+   *     call could not join the unit) or a use case as another actor
+   * @since 0.1
+   */
+  <T> T inUnitOfWork(Actor actor, java.util.function.Function<RestockSession, T> work);
+
+  /**
+   * {@link #inUnitOfWork} for work without a result, e.g.
+   * {@code engine.runInUnitOfWork(actor, s -> { s.products().delete(a); s.products().delete(b); })}.
+   *
+   * @since 0.1
+   */
+  default void runInUnitOfWork(Actor actor, java.util.function.Consumer<RestockSession> work) {
+    java.util.Objects.requireNonNull(work, "work");
+    inUnitOfWork(actor, session -> {
+      work.accept(session);
+      return null;
+    });
+  }
+
+  /**
    * Runs {@code call} asynchronously on the engine's executor, as {@code actor}: for example
    * {@code engine.async(actor, s -> s.products().create(command))}. Every use case is callable
    * this way. The call runs entirely on one executor thread, in its own units of work (it never
@@ -26,6 +99,9 @@ public interface Restock extends AutoCloseable {
    *
    * <p>The executor is the one given to the builder (a host on a newer JDK may pass virtual
    * threads), or a bounded default owned and shut down by the engine.
+   *
+   * @throws IllegalStateException when called inside {@link #inUnitOfWork}: the call would run
+   *     on another thread, outside that unit
    */
   <T> java.util.concurrent.CompletableFuture<T> async(
       Actor actor, java.util.function.Function<RestockSession, T> call);

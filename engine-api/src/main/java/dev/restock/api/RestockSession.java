@@ -19,7 +19,8 @@ import dev.restock.api.user.port.in.UserManagement;
 /**
  * The engine's use cases as seen by one actor: every change made through it is recorded in
  * history under {@link #actor()}. Cheap to create; thread-safe; each use-case call is its own unit
- * of work.
+ * of work, except on the session {@link Restock#inUnitOfWork} hands out, where every call joins
+ * the one unit it composes.
  */
 @Stable
 public interface RestockSession {

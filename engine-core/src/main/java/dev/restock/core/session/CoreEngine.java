@@ -3,6 +3,9 @@ package dev.restock.core.session;
 import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.audit.Actor;
+import dev.restock.api.audit.AuditContext;
+import dev.restock.api.tx.TransactionBoundary;
+import dev.restock.core.usecase.ComposedUnit;
 import dev.restock.core.usecase.CoreContext;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +18,8 @@ public final class CoreEngine implements Restock {
   private final java.util.concurrent.Executor executor;
   private final java.util.concurrent.ExecutorService owned;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Set on a thread while it runs an {@link #async} call of this engine. */
+  private final ThreadLocal<Boolean> inAsyncCall = new ThreadLocal<>();
 
   /** An engine with its own bounded executor for {@link #async}. */
   public CoreEngine(CoreContext ctx) {
@@ -50,13 +55,47 @@ public final class CoreEngine implements Restock {
   public <T> java.util.concurrent.CompletableFuture<T> async(
       Actor actor, java.util.function.Function<RestockSession, T> call) {
     Objects.requireNonNull(call, "call");
+    if (ComposedUnit.isOpen(ctx)) {
+      throw new IllegalStateException("async(..) was called inside inUnitOfWork(..): an async "
+          + "call runs on another thread, outside this unit of work, and would commit on its own; "
+          + "call the use case on the unit's session instead");
+    }
     RestockSession session = as(actor);
     try {
-      return java.util.concurrent.CompletableFuture.supplyAsync(() -> call.apply(session),
-          executor);
+      return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        inAsyncCall.set(Boolean.TRUE);
+        try {
+          return call.apply(session);
+        } finally {
+          inAsyncCall.remove();
+        }
+      }, executor);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       return java.util.concurrent.CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * Opens (or joins) one read-write unit of work of the store, recorded as
+   * {@link #UNIT_OF_WORK_ACTION} under {@code actor}, and runs {@code work} in it. The store's
+   * boundary does the joining, rollback and after-commit actions; use cases called inside see an
+   * open unit, so {@code ConflictRetry} never runs them again, and this unit itself is not retried
+   * either. A composed unit is refused on the async executor: it would hold the store's write
+   * lock or connection on one of the engine's few threads for as long as host code runs.
+   */
+  @Override
+  public <T> T inUnitOfWork(Actor actor, java.util.function.Function<RestockSession, T> work) {
+    Objects.requireNonNull(actor, "actor: a unit of work is recorded under one actor");
+    Objects.requireNonNull(work, "work");
+    if (Boolean.TRUE.equals(inAsyncCall.get())) {
+      throw new IllegalStateException("inUnitOfWork(..) was called inside an async(..) call; "
+          + "compose units of work on a thread of your own, e.g. "
+          + "CompletableFuture.supplyAsync(() -> engine.inUnitOfWork(actor, work), yourExecutor)");
+    }
+    RestockSession session = as(actor);
+    TransactionBoundary tx = ctx.store().transactions();
+    return ComposedUnit.compose(ctx, actor,
+        () -> tx.write(new AuditContext(actor, UNIT_OF_WORK_ACTION), () -> work.apply(session)));
   }
 
   @Override

@@ -45,7 +45,8 @@ public abstract class UseCase {
    * that the actor may perform it; a refused call writes nothing. The unit of work also records a
    * domain audit event for the result (store sink in the same transaction, plugin sinks after
    * commit). A unit beaten by a concurrent change runs again, whole, as {@link ConflictRetry}
-   * says, unless it joined a unit of work already running on this thread.
+   * says, unless it joined a unit of work already running on this thread. Inside a unit the host
+   * composed, only that unit's actor may write.
    */
   protected <T> T write(String action, Supplier<T> work) {
     return write(action, null, work);
@@ -53,6 +54,7 @@ public abstract class UseCase {
 
   /** Like {@link #write} with a reason given for this change, overriding the actor's own. */
   protected <T> T write(String action, String reason, Supplier<T> work) {
+    ComposedUnit.requireActor(ctx, actor, action);
     Actor acting = reason == null ? actor : actor.withReason(reason);
     TransactionBoundary tx = ctx.store().transactions();
     return ctx.retry().run(tx, action, () -> tx.write(new AuditContext(acting, action), () -> {
@@ -63,7 +65,7 @@ public abstract class UseCase {
       if (!ctx.auditSinks().isEmpty()) {
         tx.afterCommit(() -> ctx.auditSinks().publish(List.of(event)));
       }
-      if (ctx.checkpoints().automatic()) {
+      if (ctx.checkpoints().automatic() && ComposedUnit.firstCommitOf(ctx)) {
         // a counter bump after commit; the checkpoint itself runs on its own thread
         tx.afterCommit(ctx.checkpoints()::committed);
       }

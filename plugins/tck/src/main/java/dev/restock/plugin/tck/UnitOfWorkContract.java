@@ -254,6 +254,7 @@ public abstract class UnitOfWorkContract {
   @Test
   public void aPermissionRefusalInTheSecondCallRollsBackTheFirst() {
     User manager = ops.users().create(new CreateUser("mia", "mia@example.com", Role.MANAGER));
+    sink.events.clear();
     Snapshot before = snapshot();
 
     // a manager may create products but not users: the check still runs per call inside
