@@ -42,11 +42,7 @@ final class BackupMetadata {
 
   /** The file extension of a backup of {@code database}. */
   static String extension(Database database) {
-    return switch (database) {
-      case SQLITE -> ".db.gz";
-      case H2 -> ".sql.gz";
-      case POSTGRESQL -> ".pgdump";
-    };
+    return database.dialect().backupFormat().extension();
   }
 
   /** Whether {@code name} is named like a backup's data file. */
