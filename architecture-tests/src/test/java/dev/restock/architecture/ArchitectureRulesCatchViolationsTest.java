@@ -108,6 +108,19 @@ class ArchitectureRulesCatchViolationsTest {
   }
 
   @Test
+  void jpa_store_branches_on_the_database_only_in_its_dialects_catches_comparisons_and_a_switch() {
+    assertThat(violations(RestockRules.jpaBranchesOnTheDatabaseOnlyInItsDialects(ROOT)))
+        .contains(ROOT + ".jpa.ComparesDatabase.locksRows(")
+        .contains(ROOT + ".jpa.config.Database.SQLITE")
+        // a switch reads the constants in the synthetic class that holds its switch map
+        .contains(ROOT + ".jpa.backup.SwitchesOnDatabase$1")
+        .contains(ROOT + ".jpa.ComparesDatabase.isSqlite(")
+        .contains(ROOT + ".jpa.dialect.StoreDialect.sqlite()")
+        .doesNotContain("ComparesDatabase.embedded(")
+        .doesNotContain("AllowedDialectChoice");
+  }
+
+  @Test
   void plugins_depend_only_on_the_api_catches_a_plugin_reaching_into_core() {
     assertThat(violations(RestockRules.pluginsDependOnlyOnTheApi(ROOT)))
         .contains(ROOT + ".plugin.sneaky.ReachesIntoCore").contains(ROOT + ".core.UsesHibernate")

@@ -85,6 +85,10 @@ class ArchitectureTest {
   static final ArchRule jpa_store_does_not_depend_on_plugins_or_the_cli =
       RestockRules.jpaStoreDoesNotDependOnPluginsOrTheCli(ROOT);
 
+  @ArchTest
+  static final ArchRule jpa_store_branches_on_the_database_only_in_its_dialects =
+      RestockRules.jpaBranchesOnTheDatabaseOnlyInItsDialects(ROOT);
+
   // plugins (the TCK and picklist-standard exist, so these rules check real classes and stay
   // strict about emptiness: a renamed plugin package fails them instead of passing silently)
 

@@ -7,6 +7,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
@@ -153,6 +158,34 @@ final class RestockRules {
     return noClasses().that().resideInAPackage(jpa(root))
         .should().dependOnClassesThat().resideInAnyPackage(plugins(root), cli(root))
         .because("the store is one adapter among others and depends on engine-api only");
+  }
+
+  /**
+   * Outside the dialect package (one object per database) and the configuration package (where
+   * {@code Database} lives), no store class reads a {@code Database} constant: a comparison, a
+   * {@code switch} (its synthetic switch map reads the constants) or a field of the enum. Nor
+   * does it pick a dialect by hand ({@code StoreDialect.sqlite()} and the like), which would
+   * allow the same comparison. Such code asks {@code database.dialect()} what differs instead.
+   */
+  static ArchRule jpaBranchesOnTheDatabaseOnlyInItsDialects(String root) {
+    String database = root + ".jpa.config.Database";
+    String dialect = root + ".jpa.dialect.StoreDialect";
+    java.util.Set<String> factories = java.util.Set.of("sqlite", "h2", "postgresql");
+    return noClasses().that().resideInAPackage(jpa(root))
+        .and().resideOutsideOfPackages(root + ".jpa.dialect..", root + ".jpa.config..")
+        .should().accessFieldWhere(JavaFieldAccess.Predicates.target(
+            HasOwner.Predicates.With.<JavaClass>owner(HasName.Predicates.name(database))))
+        .orShould().callMethodWhere(new DescribedPredicate<JavaMethodCall>(
+            "target is one of the factories " + dialect + "." + factories) {
+          @Override
+          public boolean test(JavaMethodCall call) {
+            return call.getTargetOwner().getName().equals(dialect)
+                && factories.contains(call.getName());
+          }
+        })
+        .because("what differs between SQLite, H2 and PostgreSQL lives in one dialect object "
+            + "per database (STYLE 14); a branch on the database elsewhere is a difference the "
+            + "dialect does not know about");
   }
 
   // --- plugins ------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
 package dev.restock.jpa;
 
 import dev.restock.jpa.config.JpaStoreConfig;
-import dev.restock.jpa.config.Database;
 
 import dev.restock.jpa.bootstrap.HibernateSetup;
 import dev.restock.jpa.bootstrap.Pools;
@@ -36,8 +35,6 @@ import dev.restock.jpa.planogram.JpaSalesLedger;
 import dev.restock.jpa.repository.StoreContext;
 import dev.restock.jpa.tx.JpaTransactions;
 import dev.restock.jpa.user.JpaUsers;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
@@ -79,10 +76,7 @@ public final class JpaStore implements Store {
     this.sessionFactory = sessionFactory;
     this.transactions = new JpaTransactions(sessionFactory,
         pools.separateReadPool() ? pools.read() : null);
-    // SQLite's datetime('now') is UTC text; H2 and PostgreSQL write local time of the session
-    ZoneId zone = config.database() == Database.SQLITE ? ZoneOffset.UTC : ZoneId.systemDefault();
-    StoreContext context = new StoreContext(config.clock(), zone,
-        dev.restock.jpa.repository.TextSearchSql.valueOf(config.database().name()));
+    StoreContext context = new StoreContext(config.clock(), config.database().dialect());
     this.products = new JpaProducts(context);
     this.locations = new JpaLocations(context);
     this.routes = new JpaRoutes(context);
@@ -92,9 +86,8 @@ public final class JpaStore implements Store {
     this.planograms = new JpaPlanograms(context);
     this.users = new JpaUsers(context);
     this.serviceOrders = new dev.restock.jpa.serviceorder.JpaServiceOrders(context);
-    this.numberSeries = config.database() == Database.H2
-        ? dev.restock.jpa.serviceorder.JpaNumberSeries.withIncrementOrInsert()
-        : dev.restock.jpa.serviceorder.JpaNumberSeries.withUpsert();
+    this.numberSeries =
+        dev.restock.jpa.serviceorder.JpaNumberSeries.on(config.database().dialect());
     this.stock = new dev.restock.jpa.stock.JpaStockLevels(context);
   }
 

@@ -49,9 +49,9 @@ public final class JpaStores {
   public static StoreFactory fromLocation(String pathOrJdbcUrl) {
     Objects.requireNonNull(pathOrJdbcUrl, "pathOrJdbcUrl");
     if (pathOrJdbcUrl.startsWith("jdbc:")) {
-      Database database = Database.ofUrl(pathOrJdbcUrl);
-      return of(JpaStoreConfig.of(pathOrJdbcUrl, database == Database.H2 ? "sa" : null,
-          database == Database.H2 ? "" : null));
+      var account = Database.ofUrl(pathOrJdbcUrl).dialect().defaultAccount();
+      return of(JpaStoreConfig.of(pathOrJdbcUrl, account.map(a -> a.user()).orElse(null),
+          account.map(a -> a.password()).orElse(null)));
     }
     return sqlite(Path.of(pathOrJdbcUrl));
   }

@@ -1,5 +1,6 @@
 package dev.restock.jpa;
 
+import dev.restock.jpa.config.Database;
 import dev.restock.jpa.config.JpaStoreConfig;
 
 import dev.restock.jpa.bootstrap.Pools;
@@ -37,7 +38,8 @@ class SqliteSettingsTest {
   void everyPoolOfAnOpenStoreHasTheRequiredPragmas() {
     JpaStoreConfig config = JpaStoreConfig.of("jdbc:sqlite:" + dir.resolve("a.db"), null, null);
     try (Pools pools = Pools.open(config)) {
-      assertThat(Pools.sqliteProblems(List.of(pools.write(), pools.read()))).isEmpty();
+      assertThat(Pools.connectionProblems(Database.SQLITE.dialect(),
+          List.of(pools.write(), pools.read()))).isEmpty();
       assertThat(pools.separateReadPool()).isTrue();
     }
   }
@@ -48,11 +50,12 @@ class SqliteSettingsTest {
     plain.setJdbcUrl("jdbc:sqlite:" + dir.resolve("plain.db"));
     plain.setPoolName("plain");
     try (HikariDataSource pool = new HikariDataSource(plain)) {
-      assertThat(Pools.sqliteProblems(List.of(pool))).containsExactly(
-          "plain: journal_mode is delete, expected wal",
-          "plain: synchronous is 2, expected 1",
-          "plain: foreign_keys is 0, expected 1",
-          "plain: busy_timeout is 3000, expected 5000");
+      assertThat(Pools.connectionProblems(Database.SQLITE.dialect(), List.of(pool)))
+          .containsExactly(
+              "plain: journal_mode is delete, expected wal",
+              "plain: synchronous is 2, expected 1",
+              "plain: foreign_keys is 0, expected 1",
+              "plain: busy_timeout is 3000, expected 5000");
     }
   }
 

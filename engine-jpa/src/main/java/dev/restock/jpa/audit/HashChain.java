@@ -3,6 +3,7 @@ package dev.restock.jpa.audit;
 import dev.restock.api.audit.ChainHead;
 import dev.restock.api.audit.ChainVerification;
 import dev.restock.api.audit.ChainedRevision;
+import dev.restock.jpa.dialect.StoreDialect;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -71,13 +72,13 @@ final class HashChain {
       for (int i = 0; i < auditTables.size() + 5; i++) {
         counted.run();
       }
-      boolean sqlite = connection.getMetaData().getDatabaseProductName().toLowerCase()
-          .contains("sqlite");
+      String forUpdate = StoreDialect.ofProductName(
+          connection.getMetaData().getDatabaseProductName()).forUpdateClause();
       long seq;
       String previous;
       try (Statement s = connection.createStatement();
           ResultSet head = s.executeQuery("select seq, hash, genesis from audit_chain_head"
-              + " where id = 1" + (sqlite ? "" : " for update"))) {
+              + " where id = 1" + forUpdate)) {
         if (!head.next()) {
           throw new IllegalStateException("audit_chain_head has no row; the schema is damaged");
         }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.restock.api.spi.CheckpointSigner;
 import dev.restock.jpa.config.Database;
+import dev.restock.jpa.dialect.StoreDialect;
+import dev.restock.jpa.dialect.StoreDialect.BackupFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +15,13 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The {@code FILE.json} beside each backup: writing, reading, signing and checking it, and the
@@ -25,10 +29,16 @@ import java.util.regex.Pattern;
  */
 final class BackupMetadata {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** The stamp every file of one backup starts with; temporary files add a suffix to it. */
-  static final Pattern STEM = Pattern.compile("restock-(sqlite|h2|postgresql)-\\d{8}-\\d{6}-\\d{3}");
-  /** A finished backup's data file. */
-  static final Pattern DATA = Pattern.compile("(" + STEM.pattern() + ")\\.(db\\.gz|sql\\.gz|pgdump)");
+  /**
+   * The stamp every file of one backup starts with (a dialect's id, then the time); temporary
+   * files add a suffix to it.
+   */
+  static final Pattern STEM = Pattern.compile("restock-(" + StoreDialect.all().stream()
+      .map(StoreDialect::id).collect(Collectors.joining("|")) + ")-\\d{8}-\\d{6}-\\d{3}");
+  /** A finished backup's data file: a stem and the extension of a backup format. */
+  static final Pattern DATA = Pattern.compile("(" + STEM.pattern() + ")(" + Arrays.stream(
+      BackupFormat.values()).map(f -> Pattern.quote(f.extension()))
+      .collect(Collectors.joining("|")) + ")");
   /** Leftovers of a backup that was killed or failed before its final rename. */
   static final Pattern TEMPORARY = Pattern.compile(STEM.pattern() + "\\..+\\.tmp");
   /** Versioned so that a later format is never verified as this one. */
@@ -42,11 +52,7 @@ final class BackupMetadata {
 
   /** The file extension of a backup of {@code database}. */
   static String extension(Database database) {
-    return switch (database) {
-      case SQLITE -> ".db.gz";
-      case H2 -> ".sql.gz";
-      case POSTGRESQL -> ".pgdump";
-    };
+    return database.dialect().backupFormat().extension();
   }
 
   /** Whether {@code name} is named like a backup's data file. */

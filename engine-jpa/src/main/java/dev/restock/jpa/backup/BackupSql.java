@@ -1,7 +1,6 @@
 package dev.restock.jpa.backup;
 
 import dev.restock.api.audit.ChainVerification;
-import dev.restock.jpa.config.Database;
 import dev.restock.jpa.JpaStore;
 import dev.restock.jpa.config.JpaStoreConfig;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /** JDBC helpers and the checks every restore runs on its staged copy before installing it. */
@@ -31,16 +29,10 @@ final class BackupSql {
     return c;
   }
 
+  /** The schema the store's tables live in; null where the database has none to choose. */
   static String schemaOf(JpaStoreConfig config) {
-    if (config.database() != Database.POSTGRESQL) {
-      return null;
-    }
-    if (config.schema() != null) {
-      return config.schema();
-    }
-    Properties url = org.postgresql.Driver.parseURL(config.jdbcUrl(), null);
-    String current = url == null ? null : url.getProperty("currentSchema");
-    return current == null ? "public" : current;
+    return config.database().dialect().tableSchema(config.jdbcUrl(), config.schema())
+        .orElse(null);
   }
 
   static Path sqliteFile(JpaStoreConfig target) {

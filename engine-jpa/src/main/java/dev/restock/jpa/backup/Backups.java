@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -89,7 +88,7 @@ public final class Backups {
     try {
       Files.createDirectories(dir);
       Instant at = clock.instant();
-      String name = "restock-" + config.database().name().toLowerCase(Locale.ROOT) + "-"
+      String name = "restock-" + config.database().dialect().id() + "-"
           + STAMP.format(at) + BackupMetadata.extension(config.database());
       Path file = dir.resolve(name);
       Path json = BackupMetadata.of(file);
@@ -99,7 +98,7 @@ public final class Backups {
       }
       temp = dir.resolve(name + ".tmp");
       tempJson = dir.resolve(json.getFileName() + ".tmp");
-      Mechanism.Snapshot snapshot = Mechanism.of(config.database()).backup(config, temp);
+      Mechanism.Snapshot snapshot = Mechanism.of(config.database().dialect()).backup(config, temp);
       BackupInfo info = BackupMetadata.sign(new BackupInfo(file, at, config.database(),
           BackupSql.description(config), snapshot.schemaVersion(), snapshot.counts(),
           sha256(temp), Files.size(temp), note, null, null), signer);
@@ -152,7 +151,7 @@ public final class Backups {
     List<String> warnings = new ArrayList<>();
     boolean verified = checkSignature(info, options, warnings);
     try {
-      Optional<ChainVerification> chain = Mechanism.of(target.database())
+      Optional<ChainVerification> chain = Mechanism.of(target.database().dialect())
           .restore(file, target, info, options.replace(), warnings);
       return new RestoreResult(info, verified, chain, warnings);
     } catch (IOException e) {

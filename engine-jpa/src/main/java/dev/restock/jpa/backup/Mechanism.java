@@ -2,6 +2,7 @@ package dev.restock.jpa.backup;
 
 import dev.restock.api.audit.ChainVerification;
 import dev.restock.jpa.config.JpaStoreConfig;
+import dev.restock.jpa.dialect.StoreDialect;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -30,11 +31,12 @@ interface Mechanism {
   Optional<ChainVerification> restore(Path file, JpaStoreConfig target, BackupInfo info,
       boolean replace, List<String> warnings) throws SQLException, IOException;
 
-  static Mechanism of(dev.restock.jpa.config.Database database) {
-    return switch (database) {
-      case SQLITE -> new SqliteMechanism();
-      case H2 -> new H2Mechanism();
-      case POSTGRESQL -> new PostgresMechanism();
+  /** The mechanism of {@code dialect}'s backup format. */
+  static Mechanism of(StoreDialect dialect) {
+    return switch (dialect.backupFormat()) {
+      case SQLITE_FILE -> new SqliteMechanism();
+      case SQL_SCRIPT -> new H2Mechanism();
+      case PG_DUMP -> new PostgresMechanism();
     };
   }
 }

@@ -42,8 +42,9 @@ public final class HibernateSetup {
 
   /** Settings shared by the running store and by DDL generation. */
   public static Map<String, Object> settings(JpaStoreConfig config) {
-    Map<String, Object> s = new java.util.HashMap<>();
-    s.put(AvailableSettings.DIALECT, dialect(config));
+    // the dialect's own first: the Hibernate dialect and whatever else differs per database
+    Map<String, Object> s =
+        new java.util.HashMap<>(config.database().dialect().hibernateSettings());
     s.put(AvailableSettings.STATEMENT_BATCH_SIZE, 50);
     s.put(AvailableSettings.ORDER_INSERTS, true);
     s.put(AvailableSettings.ORDER_UPDATES, true);
@@ -62,12 +63,9 @@ public final class HibernateSetup {
     return s;
   }
 
+  /** The Hibernate dialect class of {@code config}'s database. */
   public static String dialect(JpaStoreConfig config) {
-    return switch (config.database()) {
-      case SQLITE -> "org.hibernate.community.dialect.SQLiteDialect";
-      case H2 -> "org.hibernate.dialect.H2Dialect";
-      case POSTGRESQL -> "org.hibernate.dialect.PostgreSQLDialect";
-    };
+    return config.database().dialect().hibernateDialect();
   }
 
   /** Entities kept in the second-level cache when it is on: read-mostly reference data. */

@@ -2,39 +2,35 @@ package dev.restock.jpa.bootstrap;
 
 import dev.restock.jpa.config.Secrets;
 
-import dev.restock.jpa.config.Database;
 import dev.restock.jpa.config.JpaStoreConfig;
+import dev.restock.jpa.dialect.StoreDialect;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
- * The store's connection pools. SQLite gets two: a single-connection write pool whose
+ * The store's connection pools. A database with a single writer (SQLite,
+ * {@link StoreDialect#singleWriter()}) gets two: a single-connection write pool whose
  * transactions begin IMMEDIATE (so writers queue for the lock up front instead of deadlocking on
  * an upgrade), and a read pool whose transactions begin DEFERRED (so readers never block behind
  * the write lock). Other databases use one pool for both.
  */
 public record Pools(HikariDataSource write, HikariDataSource read) implements AutoCloseable {
-  public static final int SQLITE_BUSY_TIMEOUT_MS = 5000;
 
   public static Pools open(JpaStoreConfig config) {
-    if (config.database() == Database.SQLITE) {
-      HikariDataSource write = sqlite(config, SQLiteConfig.TransactionMode.IMMEDIATE, 1,
-          "restock-sqlite-write");
+    StoreDialect dialect = config.database().dialect();
+    if (dialect.singleWriter()) {
+      HikariDataSource write = dialectPool(config, true, 1, "restock-" + dialect.id() + "-write");
       try {
-        HikariDataSource read = sqlite(config, SQLiteConfig.TransactionMode.DEFERRED,
-            config.maxPoolSize(), "restock-sqlite-read");
+        HikariDataSource read = dialectPool(config, false, config.maxPoolSize(),
+            "restock-" + dialect.id() + "-read");
         Pools pools = new Pools(write, read);
         try {
-          pools.verifySqlite();
+          pools.verify(dialect);
         } catch (RuntimeException e) {
           pools.close();
           throw e;
@@ -62,18 +58,11 @@ public record Pools(HikariDataSource write, HikariDataSource read) implements Au
     return new Pools(pool, pool);
   }
 
-  private static HikariDataSource sqlite(
-      JpaStoreConfig config, SQLiteConfig.TransactionMode mode, int size, String name) {
-    SQLiteConfig sqlite = new SQLiteConfig();
-    sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-    sqlite.enforceForeignKeys(true);
-    sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
-    sqlite.setTransactionMode(mode);
-    SQLiteDataSource source = new SqliteFunctions(sqlite);
-    source.setUrl(config.jdbcUrl());
+  private static HikariDataSource dialectPool(
+      JpaStoreConfig config, boolean writes, int size, String name) {
     HikariConfig hc = new HikariConfig();
-    hc.setDataSource(source);
+    hc.setDataSource(config.database().dialect().connectionSource(config.jdbcUrl(), writes)
+        .orElseThrow());
     hc.setMaximumPoolSize(size);
     hc.setPoolName(name);
     hc.setConnectionTimeout(config.connectionTimeout().toMillis());
@@ -82,42 +71,35 @@ public record Pools(HikariDataSource write, HikariDataSource read) implements Au
   }
 
   /**
-   * Reads each required pragma back from a connection of each pool and fails, naming every one
+   * Reads each required setting back from a connection of each pool and fails, naming every one
    * that is not in force, rather than run with weaker guarantees than promised.
    */
-  public void verifySqlite() {
-    List<String> problems = sqliteProblems(List.of(write, read));
+  public void verify(StoreDialect dialect) {
+    List<String> problems = connectionProblems(dialect, List.of(write, read));
     if (!problems.isEmpty()) {
-      throw new IllegalStateException("SQLite settings not in force: " + String.join("; ", problems)
+      throw new IllegalStateException(dialect.displayName() + " settings not in force: "
+          + String.join("; ", problems)
           + ". Check that the database file is on a local file system that supports WAL.");
     }
   }
 
-  /** Every required SQLite setting that a connection of these pools does not have. */
-  public static List<String> sqliteProblems(List<HikariDataSource> pools) {
+  /**
+   * Every setting {@code dialect} requires that a connection of these pools does not have
+   * ({@link StoreDialect#connectionProblems}), each prefixed with its pool's name.
+   */
+  public static List<String> connectionProblems(StoreDialect dialect,
+      List<HikariDataSource> pools) {
     List<String> problems = new ArrayList<>();
     for (HikariDataSource pool : pools) {
-      try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-        expect(s, "journal_mode", "wal", pool, problems);
-        expect(s, "synchronous", "1", pool, problems);
-        expect(s, "foreign_keys", "1", pool, problems);
-        expect(s, "busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS), pool, problems);
+      try (Connection c = pool.getConnection()) {
+        for (String problem : dialect.connectionProblems(c)) {
+          problems.add(pool.getPoolName() + ": " + problem);
+        }
       } catch (SQLException e) {
         problems.add(pool.getPoolName() + ": cannot read settings: " + e.getMessage());
       }
     }
     return problems;
-  }
-
-  public static void expect(Statement s, String pragma, String expected, HikariDataSource pool,
-      List<String> problems) throws SQLException {
-    try (ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
-      String actual = rs.next() ? rs.getString(1) : null;
-      if (!expected.equalsIgnoreCase(actual)) {
-        problems.add(pool.getPoolName() + ": " + pragma + " is " + actual + ", expected "
-            + expected);
-      }
-    }
   }
 
   /** Whether reads use a pool of their own. */

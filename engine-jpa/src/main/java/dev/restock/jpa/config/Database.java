@@ -1,81 +1,57 @@
 package dev.restock.jpa.config;
 
-import java.util.Locale;
+import dev.restock.jpa.dialect.StoreDialect;
+import java.util.Optional;
 
-/** The databases the JPA store supports, with their migration folder. */
+/**
+ * The databases the JPA store supports. What differs between them lives in each one's
+ * {@link #dialect()}; the methods here are shorthands for it.
+ */
 public enum Database {
   /** An embedded single-file database; the default. */
-  SQLITE("sqlite", 4, "pragma quick_check"),
+  SQLITE(StoreDialect.sqlite()),
   /** The pure-Java embedded database, in memory or in a file. */
-  H2("h2", 10, null),
+  H2(StoreDialect.h2()),
   /** A PostgreSQL server. */
-  POSTGRESQL("postgresql", 10, null);
+  POSTGRESQL(StoreDialect.postgresql());
 
-  private final String folder;
-  private final int defaultPoolSize;
-  private final String integrityCheck;
+  private final StoreDialect dialect;
 
-  Database(String folder, int defaultPoolSize, String integrityCheck) {
-    this.folder = folder;
-    this.defaultPoolSize = defaultPoolSize;
-    this.integrityCheck = integrityCheck;
+  Database(StoreDialect dialect) {
+    this.dialect = dialect;
   }
 
-  /**
-   * The statement that checks the database's own structure at start, answering one row
-   * {@code ok} when it is intact and otherwise one row per problem; empty where there is none to
-   * run. SQLite's {@code quick_check} reads every page of the file (linear in its size, without
-   * the index cross-checks of {@code integrity_check}); a PostgreSQL server and H2 check their
-   * pages themselves as they read them.
-   */
-  public java.util.Optional<String> integrityCheck() {
-    return java.util.Optional.ofNullable(integrityCheck);
+  /** Everything the store does differently on this database. */
+  public StoreDialect dialect() {
+    return dialect;
   }
 
-  /**
-   * Whether {@code failure} says the database file itself is damaged, as opposed to unreachable
-   * or misconfigured: on SQLite a {@code SQLITE_CORRUPT} or {@code SQLITE_NOTADB} anywhere in
-   * its causes. Never on a server database, whose damage reaches us as ordinary errors.
-   */
+  /** {@link StoreDialect#integrityCheck()} of this database. */
+  public Optional<String> integrityCheck() {
+    return dialect.integrityCheck();
+  }
+
+  /** {@link StoreDialect#isDamage(Throwable)} of this database. */
   public boolean isDamage(Throwable failure) {
-    if (this != SQLITE) {
-      return false;
-    }
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException sql) {
-        int primary = sql.getErrorCode() & 0xff; // extended result codes keep it in the low byte
-        if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return dialect.isDamage(failure);
   }
-
-  private static final int SQLITE_CORRUPT = 11;
-  private static final int SQLITE_NOTADB = 26;
 
   /** Flyway location of this database's migrations. */
   public String migrations() {
-    return "classpath:dev/restock/migration/" + folder;
+    return "classpath:dev/restock/migration/" + dialect.migrationFolder();
   }
 
-  /** Default maximum pool size (for SQLite: the read pool; writes use one connection). */
+  /** {@link StoreDialect#defaultPoolSize()} of this database. */
   public int defaultPoolSize() {
-    return defaultPoolSize;
+    return dialect.defaultPoolSize();
   }
 
   /** The database a JDBC URL points at. @throws IllegalArgumentException for any other URL */
   public static Database ofUrl(String jdbcUrl) {
-    String url = jdbcUrl.toLowerCase(Locale.ROOT);
-    if (url.startsWith("jdbc:sqlite:")) {
-      return SQLITE;
-    }
-    if (url.startsWith("jdbc:h2:")) {
-      return H2;
-    }
-    if (url.startsWith("jdbc:postgresql:")) {
-      return POSTGRESQL;
+    for (Database database : values()) {
+      if (database.dialect.accepts(jdbcUrl)) {
+        return database;
+      }
     }
     throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl
         + "': use jdbc:sqlite:, jdbc:h2: or jdbc:postgresql:, or a file path for SQLite");

@@ -76,7 +76,7 @@ public record JpaStoreConfig(
     if (maxPoolSize < 1) {
       throw new IllegalArgumentException("maxPoolSize must be at least 1, was " + maxPoolSize);
     }
-    if (schema != null && database != Database.POSTGRESQL) {
+    if (schema != null && !database.dialect().supportsSchemas()) {
       throw new IllegalArgumentException("a schema can only be chosen on PostgreSQL");
     }
   }
@@ -130,9 +130,10 @@ public record JpaStoreConfig(
     try {
       String user = values.get("restock.db.user");
       String password = values.get("restock.db.password");
-      if (user == null && Database.ofUrl(url) == Database.H2) {
-        user = "sa"; // H2's own default account
-        password = password == null ? "" : password;
+      var account = Database.ofUrl(url).dialect().defaultAccount();
+      if (user == null && account.isPresent()) {
+        user = account.get().user();
+        password = password == null ? account.get().password() : password;
       }
       config = of(url, user, password);
     } catch (IllegalArgumentException e) {
@@ -166,7 +167,7 @@ public record JpaStoreConfig(
       problems.add("restock.db.leak-detection-ms: must be 0 (off) or at least 2000 (was "
           + leak + ")");
     }
-    if (schema != null && !schema.isBlank() && config.database() != Database.POSTGRESQL) {
+    if (schema != null && !schema.isBlank() && !config.database().dialect().supportsSchemas()) {
       problems.add("restock.db.schema: a schema can only be chosen on PostgreSQL");
     }
     if (!problems.isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.restock.jpa.migrate;
 
-import dev.restock.jpa.config.Database;
 import dev.restock.jpa.JpaStore;
 import dev.restock.jpa.config.JpaStoreConfig;
 import dev.restock.jpa.backup.BackupInfo;
@@ -95,14 +94,16 @@ public final class Migrations {
           backup);
     } catch (RuntimeException e) {
       String restored = "";
-      if (config.database() == Database.H2 && backup != null) {
+      var dialect = config.database().dialect();
+      if (!dialect.transactionalDdl() && backup != null) {
         // the backup this very call just took: no signature is needed to trust it
         Backups.restore(backup.file(), config, RestoreOptions.noKey().withAllowUnsigned(true)
             .withReplace(true));
-        restored = "; H2 does not roll DDL back, so the backup " + backup.file().getFileName()
-            + " was restored";
-      } else if (config.database() == Database.H2) {
-        restored = "; H2 does not roll DDL back and no backup was taken: check the schema";
+        restored = "; " + dialect.displayName() + " does not roll DDL back, so the backup "
+            + backup.file().getFileName() + " was restored";
+      } else if (!dialect.transactionalDdl()) {
+        restored = "; " + dialect.displayName()
+            + " does not roll DDL back and no backup was taken: check the schema";
       }
       throw new MigrationException(dev.restock.jpa.config.Secrets.mask("migrating " + config.jdbcUrl()
           + " from " + before.current() + " failed: " + dev.restock.jpa.tx.Failures.rootMessage(e)

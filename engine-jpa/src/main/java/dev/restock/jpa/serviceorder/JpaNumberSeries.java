@@ -1,10 +1,12 @@
 package dev.restock.jpa.serviceorder;
 
 import dev.restock.api.serviceorder.port.out.NumberSeries;
+import dev.restock.jpa.dialect.StoreDialect;
 import dev.restock.jpa.tx.UnitOfWork;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.Optional;
 
 /**
  * Gapless numbers from the {@code number_series} table, inside the caller's transaction. The
@@ -12,41 +14,35 @@ import java.sql.Savepoint;
  * a rolled-back unit gives its number back.
  */
 public final class JpaNumberSeries implements NumberSeries {
-  /** SQLite and PostgreSQL: one atomic upsert that returns the new value. */
-  static final String UPSERT = "insert into number_series (series, last_value) values (:s, 1) "
-      + "on conflict (series) do update set last_value = number_series.last_value + 1 "
-      + "returning last_value";
   static final String INCREMENT =
       "update number_series set last_value = last_value + 1 where series = :s";
   static final String READ = "select last_value from number_series where series = :s";
 
-  private final boolean upsert;
+  /** The dialect's one-statement increment; empty: increment or insert, then read. */
+  private final Optional<String> upsert;
 
-  private JpaNumberSeries(boolean upsert) {
+  private JpaNumberSeries(Optional<String> upsert) {
     this.upsert = upsert;
   }
 
-  /** For databases with {@code insert ... on conflict ... returning} (SQLite, PostgreSQL). */
-  public static JpaNumberSeries withUpsert() {
-    return new JpaNumberSeries(true);
-  }
-
   /**
-   * For H2, which has no upsert that returns a value and whose concurrent MERGEs of a new key
-   * collide: increment; if the series is new, insert its first row behind a savepoint (a
-   * concurrent creator wins, we roll back to the savepoint and increment its row).
+   * Numbers as {@code dialect} draws them: with its one atomic statement that increments and
+   * returns ({@link StoreDialect#nextNumberSql()}, e.g. {@code insert ... on conflict ...
+   * returning}), or, where it has none (H2, whose concurrent MERGEs of a new key collide):
+   * increment; if the series is new, insert its first row behind a savepoint (a concurrent
+   * creator wins, we roll back to the savepoint and increment its row).
    */
-  public static JpaNumberSeries withIncrementOrInsert() {
-    return new JpaNumberSeries(false);
+  public static JpaNumberSeries on(StoreDialect dialect) {
+    return new JpaNumberSeries(dialect.nextNumberSql());
   }
 
   @Override
   public long next(String series) {
     UnitOfWork.requireWrite();
     var session = UnitOfWork.currentSession();
-    if (upsert) {
-      return ((Number) session.createNativeQuery(UPSERT, Object.class).setParameter("s", series)
-          .getSingleResult()).longValue();
+    if (upsert.isPresent()) {
+      return ((Number) session.createNativeQuery(upsert.get(), Object.class)
+          .setParameter("s", series).getSingleResult()).longValue();
     }
     if (session.createNativeMutationQuery(INCREMENT).setParameter("s", series).executeUpdate()
         == 0) {

@@ -1,4 +1,4 @@
-package dev.restock.jpa.bootstrap;
+package dev.restock.jpa.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,7 +23,7 @@ import org.sqlite.SQLiteDataSource;
  *       lowering the engine applies to search terms. No index or constraint uses {@code lower}.
  * </ul>
  */
-public final class SqliteFunctions extends SQLiteDataSource {
+final class SqliteFunctions extends SQLiteDataSource {
   private static final long serialVersionUID = 1L;
 
   SqliteFunctions(SQLiteConfig config) {

@@ -1,0 +1,88 @@
+package dev.restock.jpa.dialect;
+
+import java.sql.Connection;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.hibernate.cfg.AvailableSettings;
+
+/**
+ * A PostgreSQL server: one pool, row locks with {@code for update}, an upsert that returns the
+ * next number, POSIX regular expressions with {@code ~*}, and a schema of the store's own when
+ * one is configured.
+ */
+final class PostgresDialect implements StoreDialect {
+  static final PostgresDialect INSTANCE = new PostgresDialect();
+
+  private PostgresDialect() {}
+
+  @Override public String id() { return "postgresql"; }
+  @Override public String displayName() { return "PostgreSQL"; }
+  @Override public String productName() { return "PostgreSQL"; }
+  @Override public String jdbcUrlPrefix() { return "jdbc:postgresql:"; }
+  @Override public int defaultPoolSize() { return 10; }
+  @Override public Optional<Account> defaultAccount() { return Optional.empty(); }
+  @Override public boolean supportsSchemas() { return true; }
+
+  /** The configured schema, else the URL's {@code currentSchema}, else {@code public}. */
+  @Override
+  public Optional<String> tableSchema(String jdbcUrl, String configuredSchema) {
+    if (configuredSchema != null) {
+      return Optional.of(configuredSchema);
+    }
+    Properties url = org.postgresql.Driver.parseURL(jdbcUrl, null);
+    String current = url == null ? null : url.getProperty("currentSchema");
+    return Optional.of(current == null ? "public" : current);
+  }
+
+  @Override public String migrationFolder() { return "postgresql"; }
+  @Override public boolean transactionalDdl() { return true; }
+  @Override public boolean singleWriter() { return false; }
+
+  @Override
+  public Optional<DataSource> connectionSource(String jdbcUrl, boolean writes) {
+    return Optional.empty();
+  }
+
+  @Override
+  public List<String> connectionProblems(Connection connection) {
+    return List.of();
+  }
+
+  @Override public Optional<String> integrityCheck() { return Optional.empty(); }
+  @Override public boolean isDamage(Throwable failure) { return false; }
+
+  @Override
+  public String hibernateDialect() {
+    return "org.hibernate.dialect.PostgreSQLDialect";
+  }
+
+  @Override
+  public Map<String, Object> hibernateSettings() {
+    return Map.of(AvailableSettings.DIALECT, hibernateDialect());
+  }
+
+  @Override public String forUpdateClause() { return " for update"; }
+
+  @Override
+  public Optional<String> nextNumberSql() {
+    return Optional.of(Sql.UPSERT_NEXT_NUMBER);
+  }
+
+  /** {@code ~*}: a POSIX regular expression, ignoring case. */
+  @Override
+  public String regexMatch(String expression) {
+    return expression + " ~* :text";
+  }
+
+  @Override public ZoneId deletedAtZone() { return ZoneId.systemDefault(); }
+  @Override public BackupFormat backupFormat() { return BackupFormat.PG_DUMP; }
+
+  @Override
+  public String toString() {
+    return displayName();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.restock.jpa.dialect;
+
+import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The sqlite-jdbc set-up of a SQLite connection. Apart from {@link SqliteDialect} so that the
+ * driver's classes load only when a SQLite store opens: a host on H2 or PostgreSQL need not ship
+ * sqlite-jdbc.
+ */
+final class SqliteConnections {
+  private SqliteConnections() {}
+
+  static DataSource dataSource(String jdbcUrl, boolean writes) {
+    SQLiteConfig sqlite = new SQLiteConfig();
+    sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    sqlite.enforceForeignKeys(true);
+    sqlite.setBusyTimeout(SqliteDialect.BUSY_TIMEOUT_MS);
+    sqlite.setTransactionMode(writes ? SQLiteConfig.TransactionMode.IMMEDIATE
+        : SQLiteConfig.TransactionMode.DEFERRED);
+    SqliteFunctions source = new SqliteFunctions(sqlite);
+    source.setUrl(jdbcUrl);
+    return source;
+  }
+}

@@ -1,0 +1,135 @@
+package dev.restock.jpa.dialect;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.hibernate.cfg.AvailableSettings;
+
+/**
+ * SQLite: one file, one writer at a time. Writes go through one connection whose transactions
+ * begin IMMEDIATE (writers queue for the lock up front instead of deadlocking on an upgrade),
+ * reads through a pool whose transactions begin DEFERRED (readers never wait for the writer).
+ * Every connection runs in WAL mode with foreign keys on and a busy timeout, set through the
+ * driver's configuration (sqlite-jdbc runs only the first statement of an init string) and read
+ * back at start.
+ */
+final class SqliteDialect implements StoreDialect {
+  static final SqliteDialect INSTANCE = new SqliteDialect();
+
+  /** How long a connection waits for a lock before failing with SQLITE_BUSY. */
+  static final int BUSY_TIMEOUT_MS = 5000;
+
+  /** Per-connection settings the store relies on, as {@code PRAGMA} reads them back. */
+  static final Map<String, String> PRAGMAS = pragmas();
+
+  private static Map<String, String> pragmas() {
+    Map<String, String> pragmas = new LinkedHashMap<>();
+    pragmas.put("journal_mode", "wal");
+    pragmas.put("synchronous", "1"); // NORMAL: safe in WAL mode, a commit costs no fsync
+    pragmas.put("foreign_keys", "1");
+    pragmas.put("busy_timeout", String.valueOf(BUSY_TIMEOUT_MS));
+    return java.util.Collections.unmodifiableMap(pragmas);
+  }
+
+  private SqliteDialect() {}
+
+  @Override public String id() { return "sqlite"; }
+  @Override public String displayName() { return "SQLite"; }
+  @Override public String productName() { return "SQLite"; }
+  @Override public String jdbcUrlPrefix() { return "jdbc:sqlite:"; }
+
+  /** The read pool's size; writes have their one connection besides. */
+  @Override public int defaultPoolSize() { return 4; }
+
+  @Override public Optional<Account> defaultAccount() { return Optional.empty(); }
+  @Override public boolean supportsSchemas() { return false; }
+
+  @Override
+  public Optional<String> tableSchema(String jdbcUrl, String configuredSchema) {
+    return Optional.empty();
+  }
+
+  @Override public String migrationFolder() { return "sqlite"; }
+  @Override public boolean transactionalDdl() { return true; }
+  @Override public boolean singleWriter() { return true; }
+
+  @Override
+  public Optional<DataSource> connectionSource(String jdbcUrl, boolean writes) {
+    return Optional.of(SqliteConnections.dataSource(jdbcUrl, writes));
+  }
+
+  @Override
+  public List<String> connectionProblems(Connection connection) throws SQLException {
+    List<String> problems = new ArrayList<>();
+    try (Statement s = connection.createStatement()) {
+      for (Map.Entry<String, String> pragma : PRAGMAS.entrySet()) {
+        try (ResultSet rs = s.executeQuery("PRAGMA " + pragma.getKey())) {
+          String actual = rs.next() ? rs.getString(1) : null;
+          if (!pragma.getValue().equalsIgnoreCase(actual)) {
+            problems.add(pragma.getKey() + " is " + actual + ", expected " + pragma.getValue());
+          }
+        }
+      }
+    }
+    return problems;
+  }
+
+  @Override public Optional<String> integrityCheck() { return Optional.of("pragma quick_check"); }
+
+  private static final int SQLITE_CORRUPT = 11;
+  private static final int SQLITE_NOTADB = 26;
+
+  @Override
+  public boolean isDamage(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        int primary = sql.getErrorCode() & 0xff; // extended result codes keep it in the low byte
+        if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The community dialect: Hibernate's CI does not test it, its issues are ours (PITFALLS). */
+  @Override
+  public String hibernateDialect() {
+    return "org.hibernate.community.dialect.SQLiteDialect";
+  }
+
+  @Override
+  public Map<String, Object> hibernateSettings() {
+    return Map.of(AvailableSettings.DIALECT, hibernateDialect());
+  }
+
+  @Override public String forUpdateClause() { return ""; }
+
+  @Override
+  public Optional<String> nextNumberSql() {
+    return Optional.of(Sql.UPSERT_NEXT_NUMBER);
+  }
+
+  /** The {@code REGEXP} operator, backed by the Java function every connection registers. */
+  @Override
+  public String regexMatch(String expression) {
+    return expression + " regexp :text";
+  }
+
+  @Override public ZoneId deletedAtZone() { return ZoneOffset.UTC; }
+  @Override public BackupFormat backupFormat() { return BackupFormat.SQLITE_FILE; }
+
+  @Override
+  public String toString() {
+    return displayName();
+  }
+}

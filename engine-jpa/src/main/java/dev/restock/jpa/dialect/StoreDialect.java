@@ -1,0 +1,226 @@
+package dev.restock.jpa.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Everything the JPA store does differently on SQLite, H2 and PostgreSQL, in one object per
+ * database (after Hibernate's own {@code Dialect}): how connections are pooled, set up and
+ * checked, which Hibernate dialect maps the entities, the SQL that differs (row locks, the
+ * number series, text search), how soft-delete timestamps read back, how a backup is made and
+ * where the migrations are. Code elsewhere in the store asks its dialect instead of branching on
+ * the database; an ArchUnit rule keeps it that way.
+ *
+ * <p>Obtain one from {@code Database.dialect()} (package {@code dev.restock.jpa.config}) or, for
+ * a connection at hand, {@link #ofProductName}. Dialects are immutable, stateless and
+ * thread-safe. No method touches a JDBC driver before it is called, so a host needs only the
+ * driver of the database it uses.
+ */
+public sealed interface StoreDialect permits SqliteDialect, H2Dialect, PostgresDialect {
+
+  /** The default account of a database that has one (H2's {@code sa} with an empty password). */
+  record Account(String user, String password) {}
+
+  /** How a database is backed up, and the file extension of such a backup. */
+  enum BackupFormat {
+    /** SQLite's online backup API into a database file, gzipped. */
+    SQLITE_FILE(".db.gz"),
+    /** H2's {@code SCRIPT}: SQL that recreates the database, gzipped. */
+    SQL_SCRIPT(".sql.gz"),
+    /** {@code pg_dump}'s custom format. */
+    PG_DUMP(".pgdump");
+
+    private final String extension;
+
+    BackupFormat(String extension) {
+      this.extension = extension;
+    }
+
+    /** The extension of a backup's data file, with its leading dot. */
+    public String extension() {
+      return extension;
+    }
+  }
+
+  /** The dialect of SQLite, the embedded default. */
+  static StoreDialect sqlite() {
+    return SqliteDialect.INSTANCE;
+  }
+
+  /** The dialect of H2, in memory or in a file. */
+  static StoreDialect h2() {
+    return H2Dialect.INSTANCE;
+  }
+
+  /** The dialect of a PostgreSQL server. */
+  static StoreDialect postgresql() {
+    return PostgresDialect.INSTANCE;
+  }
+
+  /** Every dialect, SQLite first. */
+  static List<StoreDialect> all() {
+    return List.of(SqliteDialect.INSTANCE, H2Dialect.INSTANCE, PostgresDialect.INSTANCE);
+  }
+
+  /**
+   * The dialect of the database a JDBC connection reports
+   * ({@link java.sql.DatabaseMetaData#getDatabaseProductName()}), ignoring case.
+   *
+   * @throws IllegalArgumentException for a database the store does not support, naming the
+   *     supported ones
+   */
+  static StoreDialect ofProductName(String productName) {
+    for (StoreDialect dialect : all()) {
+      if (dialect.productName().equalsIgnoreCase(productName)) {
+        return dialect;
+      }
+    }
+    throw new IllegalArgumentException("unsupported database '" + productName + "': Restock runs "
+        + "on " + String.join(", ", all().stream().map(StoreDialect::productName).toList()));
+  }
+
+  // --- identity -------------------------------------------------------------------------------
+
+  /**
+   * Lower-case short name, e.g. {@code sqlite}: in pool names, store descriptions and backup file
+   * names, which must not change between releases.
+   */
+  String id();
+
+  /** The name a person reads in messages, e.g. {@code PostgreSQL}. */
+  String displayName();
+
+  /** What the JDBC driver reports as the database product name. */
+  String productName();
+
+  /** The prefix of this database's JDBC URLs, e.g. {@code jdbc:h2:}. */
+  String jdbcUrlPrefix();
+
+  /** Whether {@code jdbcUrl} points at this database (by prefix, ignoring case). */
+  default boolean accepts(String jdbcUrl) {
+    return jdbcUrl.toLowerCase(Locale.ROOT).startsWith(jdbcUrlPrefix());
+  }
+
+  // --- configuration and schema ---------------------------------------------------------------
+
+  /** Default maximum pool size (with a single writer: the read pool's). */
+  int defaultPoolSize();
+
+  /** The account used when none is configured; empty where the database needs none. */
+  Optional<Account> defaultAccount();
+
+  /** Whether the store may be given a schema of its own (created when missing). */
+  boolean supportsSchemas();
+
+  /**
+   * The schema the store's tables live in, for reading the catalogue: the configured one, else
+   * the one the URL selects, else the database's default; empty where the database has no schemas
+   * to choose from (the catalogue then answers for the connection's own).
+   *
+   * @param configuredSchema the schema of the configuration, or null
+   */
+  Optional<String> tableSchema(String jdbcUrl, String configuredSchema);
+
+  /**
+   * The folder of this database's Flyway migrations below the engine's migration location, e.g.
+   * {@code postgresql}.
+   */
+  String migrationFolder();
+
+  /**
+   * Whether a failed migration's DDL rolls back with its transaction. Where it does not (H2
+   * commits each DDL statement), a failed migration is undone by restoring the backup taken
+   * before it.
+   */
+  boolean transactionalDdl();
+
+  // --- connections ----------------------------------------------------------------------------
+
+  /**
+   * Whether the database takes one writer at a time, so that writes get a pool of one connection
+   * whose transactions take the write lock when they begin, and reads a pool of their own whose
+   * transactions never wait for that lock (SQLite). Otherwise one pool serves both.
+   */
+  boolean singleWriter();
+
+  /**
+   * A driver data source the pool draws its connections from, with the settings the store needs
+   * on every connection applied; empty where the pool connects by URL with the driver's defaults.
+   *
+   * @param writes whether the connections are the (single) writer's: their transactions take
+   *     the write lock as they begin
+   */
+  Optional<DataSource> connectionSource(String jdbcUrl, boolean writes);
+
+  /**
+   * Each per-connection setting the store relies on that {@code connection} does not have, as
+   * {@code "setting is actual, expected wanted"}; empty when all are in force or the database has
+   * none to check. Read back from the connection rather than trusted, since a driver may ignore
+   * a setting (a file system without WAL support, a host's own pool).
+   */
+  List<String> connectionProblems(Connection connection) throws SQLException;
+
+  /**
+   * The statement that checks the database's own structure at start, answering one row
+   * {@code ok} when it is intact and otherwise one row per problem; empty where there is none to
+   * run. SQLite's {@code quick_check} reads every page of the file (linear in its size, without
+   * the index cross-checks of {@code integrity_check}); a PostgreSQL server and H2 check their
+   * pages themselves as they read them.
+   */
+  Optional<String> integrityCheck();
+
+  /**
+   * Whether {@code failure} says the database file itself is damaged, as opposed to unreachable
+   * or misconfigured: on SQLite a {@code SQLITE_CORRUPT} or {@code SQLITE_NOTADB} anywhere in
+   * its causes. Never on a server database, whose damage reaches us as ordinary errors.
+   */
+  boolean isDamage(Throwable failure);
+
+  // --- Hibernate ------------------------------------------------------------------------------
+
+  /** The Hibernate dialect class that maps the entities onto this database. */
+  String hibernateDialect();
+
+  /** The Hibernate settings that differ between databases (at least the dialect). */
+  Map<String, Object> hibernateSettings();
+
+  // --- SQL ------------------------------------------------------------------------------------
+
+  /**
+   * What follows a {@code select} to lock the rows it reads until commit, with a leading space,
+   * e.g. {@code " for update"}; empty where a write transaction holds the whole database already
+   * (SQLite's {@code BEGIN IMMEDIATE}).
+   */
+  String forUpdateClause();
+
+  /**
+   * One statement that adds 1 to series {@code :s} of table {@code number_series} (creating it
+   * at 1) and returns the new value; empty where the database has no such statement, and the
+   * caller increments, inserts or reads in separate statements.
+   */
+  Optional<String> nextNumberSql();
+
+  /**
+   * A condition that is true when {@code expression} contains a match of the regular expression
+   * bound as {@code :text}, ignoring case.
+   */
+  String regexMatch(String expression);
+
+  /**
+   * The zone of the timestamps the database writes for a soft delete (Hibernate writes its
+   * current-time function into {@code deleted_at}): SQLite's {@code datetime('now')} is UTC text
+   * with second precision, H2 and PostgreSQL write the session's local time.
+   */
+  ZoneId deletedAtZone();
+
+  // --- backup ---------------------------------------------------------------------------------
+
+  /** How this database is backed up and restored. */
+  BackupFormat backupFormat();
+}

@@ -1,0 +1,75 @@
+package dev.restock.jpa.dialect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.restock.jpa.dialect.StoreDialect.Account;
+import dev.restock.jpa.dialect.StoreDialect.BackupFormat;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the store does differently on H2, as its dialect says it. */
+class H2DialectTest {
+  private final StoreDialect h2 = StoreDialect.h2();
+
+  @Test
+  void namesAndUrls() {
+    assertThat(h2.id()).isEqualTo("h2");
+    assertThat(h2.displayName()).isEqualTo("H2");
+    assertThat(h2.productName()).isEqualTo("H2");
+    assertThat(h2.accepts("jdbc:h2:mem:restock;DB_CLOSE_DELAY=-1")).isTrue();
+    assertThat(h2.accepts("jdbc:h2:file:/data/restock")).isTrue();
+    assertThat(h2.accepts("jdbc:postgresql://h/db")).isFalse();
+    assertThat(h2.migrationFolder()).isEqualTo("h2");
+  }
+
+  @Test
+  void onePoolTheDefaultAccountSaAndNoSchemas() {
+    assertThat(h2.singleWriter()).isFalse();
+    assertThat(h2.defaultPoolSize()).isEqualTo(10);
+    assertThat(h2.defaultAccount()).contains(new Account("sa", ""));
+    assertThat(h2.supportsSchemas()).isFalse();
+    assertThat(h2.tableSchema("jdbc:h2:mem:x", null)).isEmpty();
+    assertThat(h2.connectionSource("jdbc:h2:mem:x", true)).isEmpty();
+  }
+
+  @Test
+  void ddlIsCommittedStatementByStatement() {
+    assertThat(h2.transactionalDdl()).isFalse();
+  }
+
+  @Test
+  void hibernateUsesItsH2Dialect() {
+    assertThat(h2.hibernateDialect()).isEqualTo("org.hibernate.dialect.H2Dialect");
+    assertThat(h2.hibernateSettings())
+        .isEqualTo(Map.of("hibernate.dialect", "org.hibernate.dialect.H2Dialect"));
+  }
+
+  @Test
+  void sqlFragments() {
+    assertThat(h2.forUpdateClause()).isEqualTo(" for update");
+    // no upsert that returns a value: the number series increments or inserts instead
+    assertThat(h2.nextNumberSql()).isEmpty();
+    assertThat(h2.regexMatch("e.name")).isEqualTo("regexp_like(e.name, :text, 'i')");
+  }
+
+  @Test
+  void softDeleteTimestampsAreLocalAndBackupsAreScripts() {
+    assertThat(h2.deletedAtZone()).isEqualTo(ZoneId.systemDefault());
+    assertThat(h2.backupFormat()).isEqualTo(BackupFormat.SQL_SCRIPT);
+    assertThat(h2.backupFormat().extension()).isEqualTo(".sql.gz");
+  }
+
+  @Test
+  void nothingToCheckAtStartAndNoFailureIsFileDamage() throws SQLException {
+    assertThat(h2.integrityCheck()).isEmpty();
+    // 11 is SQLite's SQLITE_CORRUPT; on H2 it means nothing of the kind
+    assertThat(h2.isDamage(new SQLException("x", "", 11))).isFalse();
+    try (Connection c = DriverManager.getConnection("jdbc:h2:mem:dialect", "sa", "")) {
+      assertThat(h2.connectionProblems(c)).isEmpty();
+    }
+  }
+}
