@@ -147,6 +147,12 @@ public final class JpaStore implements Store {
   public static final String HISTORY_TABLE = "restock_schema_history";
 
   /**
+   * The version Flyway records as the baseline when the engine first migrates a schema that
+   * already holds someone else's tables (a host's): below V1, so all engine migrations run.
+   */
+  static final String BASELINE_VERSION = "0";
+
+  /**
    * Flyway set up for this store's database: its migration locations, its schema. For the
    * migration commands; the store itself uses it at start-up.
    */
@@ -165,6 +171,11 @@ public final class JpaStore implements Store {
     var flyway = configured
         .locations(config.migrationLocations().toArray(String[]::new))
         .table(HISTORY_TABLE)
+        // a schema shared with a host holds the host's tables before the engine's first
+        // migration: Flyway refuses a non-empty schema without (our) history table unless it may
+        // baseline, and a baseline below V1 leaves every engine migration to run
+        .baselineOnMigrate(true)
+        .baselineVersion(BASELINE_VERSION)
         .failOnMissingLocations(true)
         .callbacks(new SkuClashCheck());
     if (config.schema() != null) {
