@@ -4,6 +4,7 @@ import dev.restock.jpa.config.JpaStoreConfig;
 import dev.restock.jpa.config.Database;
 
 import dev.restock.jpa.bootstrap.HibernateSetup;
+import dev.restock.jpa.bootstrap.HistoryMoveOver;
 import dev.restock.jpa.bootstrap.Pools;
 import dev.restock.jpa.bootstrap.IntegrityCheck;
 import dev.restock.jpa.bootstrap.SkuClashCheck;
@@ -192,6 +193,8 @@ public final class JpaStore implements Store {
   private static void migrate(JpaStoreConfig config, Pools pools) {
     try {
       Flyway reading = flyway(config, pools.read());
+      // a database of the old layout first: its history moves to the engine's own table
+      HistoryMoveOver.run(config, reading, pools.read(), pools.write());
       refuseNewerSchema(config, reading);
       if (reading.info().pending().length == 0) {
         // what migrate checks before it finds nothing to do: the applied migrations are ours

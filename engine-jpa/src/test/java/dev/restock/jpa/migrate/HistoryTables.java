@@ -54,6 +54,11 @@ final class HistoryTables {
     return rows;
   }
 
+  /** The rows of migrations (Flyway's own marker rows left out), oldest first. */
+  static List<List<String>> migrationRows(FreshDatabase db, String table) throws SQLException {
+    return rows(db, table).stream().filter(row -> row.get(1) != null).toList();
+  }
+
   /** The versions a history table records as applied successfully, oldest first. */
   static List<String> versions(FreshDatabase db, String table) throws SQLException {
     return rows(db, table).stream()
@@ -65,6 +70,45 @@ final class HistoryTables {
   static List<String> scripts(FreshDatabase db, String table) throws SQLException {
     return rows(db, table).stream().filter(row -> row.get(1) != null)
         .map(row -> row.get(4)).toList();
+  }
+
+  /**
+   * The layout of a table as JDBC metadata describes it: each column (name, type, size,
+   * nullability, default), the primary key's columns and each index with its columns.
+   */
+  static List<String> layout(FreshDatabase db, String table) throws SQLException {
+    List<String> layout = new ArrayList<>();
+    try (Connection c = db.connect()) {
+      DatabaseMetaData meta = c.getMetaData();
+      String schema = c.getSchema();
+      try (ResultSet r = meta.getColumns(null, schema, table, null)) {
+        while (r.next()) {
+          layout.add("column " + r.getString("COLUMN_NAME") + " " + r.getString("TYPE_NAME")
+              + "(" + r.getInt("COLUMN_SIZE") + ") nullable=" + r.getString("IS_NULLABLE")
+              + " default=" + r.getString("COLUMN_DEF"));
+        }
+      }
+      try (ResultSet r = meta.getPrimaryKeys(null, schema, table)) {
+        while (r.next()) {
+          layout.add("primary key " + r.getString("PK_NAME") + " on "
+              + r.getString("COLUMN_NAME"));
+        }
+      }
+      List<String> indexes = new ArrayList<>();
+      try (ResultSet r = meta.getIndexInfo(null, schema, table, false, false)) {
+        while (r.next()) {
+          if (r.getString("COLUMN_NAME") != null) {
+            // H2 names the index behind a primary key itself (PRIMARY_KEY_B, _B2, ...)
+            String name = r.getString("INDEX_NAME").replaceFirst("^PRIMARY_KEY_.*", "PRIMARY_KEY");
+            indexes.add("index " + name + " unique="
+                + !r.getBoolean("NON_UNIQUE") + " on " + r.getString("COLUMN_NAME"));
+          }
+        }
+      }
+      indexes.sort(null);
+      layout.addAll(indexes);
+    }
+    return layout;
   }
 
   /** Whether the table exists in the database's (current) schema. */
