@@ -89,6 +89,11 @@ public final class HistoryMoveOver {
         if (!tables.needsMove(ours)) {
           return 0;
         }
+      } catch (SQLException e) {
+        // another engine moving it at this moment dropped the old table between two reads:
+        // the check under the lock below decides
+        LOG.debug("checking for a history to move failed; checking again under the lock", e);
+        ours = ours(engine);
       }
       if (config.database() == Database.H2) {
         synchronized (H2_LOCK) {

@@ -9,6 +9,8 @@ import dev.restock.api.audit.Actor;
 import dev.restock.core.wiring.RestockEngine;
 import dev.restock.jpa.JpaStore;
 import dev.restock.jpa.JpaStores;
+import dev.restock.jpa.backup.BackupInfo;
+import dev.restock.jpa.backup.Backups;
 import dev.restock.jpa.testing.FreshDatabase;
 import dev.restock.jpa.testing.TestDatabase;
 import java.math.BigDecimal;
@@ -38,6 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * normally, and a host's rows in the old table left as they were.
  */
 abstract class LegacyHistoryMoveOverTest {
+  /** Engines starting at once on one database of the old layout. */
+  private static final int ENGINES = 4;
+
   @TempDir Path backups;
   private FreshDatabase db;
 
@@ -156,14 +161,14 @@ abstract class LegacyHistoryMoveOverTest {
   }
 
   @Test
-  void twoEnginesStartingAtOnceMoveTheHistoryOnce() throws Exception {
+  void enginesStartingAtOnceMoveTheHistoryOnce() throws Exception {
     oldLayout("3");
     List<List<String>> old = HistoryTables.migrationRows(db, FLYWAY_DEFAULT);
-    CyclicBarrier start = new CyclicBarrier(2);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CyclicBarrier start = new CyclicBarrier(ENGINES);
+    ExecutorService pool = Executors.newFixedThreadPool(ENGINES);
     try {
       List<Future<String>> started = new ArrayList<>();
-      for (int i = 0; i < 2; i++) {
+      for (int i = 0; i < ENGINES; i++) {
         started.add(pool.submit(() -> {
           start.await(30, TimeUnit.SECONDS);
           try (Restock engine = RestockEngine.builder().store(db.factory()).build()) {
@@ -221,6 +226,20 @@ abstract class LegacyHistoryMoveOverTest {
     assertThat(HistoryTables.migrationRows(db, RESTOCK).subList(0, 3)).isEqualTo(old);
     assertThat(HistoryTables.exists(db, FLYWAY_DEFAULT)).isFalse();
     assertThat(db.count("product")).isEqualTo(1);
+  }
+
+  /** A backup ('restock backup') of such a database moves it over first, and then holds it. */
+  @Test
+  void aBackupMovesOverFirst() throws Exception {
+    oldLayout("3");
+    List<List<String>> old = HistoryTables.migrationRows(db, FLYWAY_DEFAULT);
+
+    BackupInfo backup = Backups.backup(db.config(), backups);
+
+    assertThat(backup.schemaVersion()).isEqualTo("3");
+    assertThat(backup.rowCounts()).containsEntry("product", 1L);
+    assertThat(HistoryTables.migrationRows(db, RESTOCK)).isEqualTo(old);
+    assertThat(HistoryTables.exists(db, FLYWAY_DEFAULT)).isFalse();
   }
 
   private static void hostRow(PreparedStatement p, int rank, String version, String description,
