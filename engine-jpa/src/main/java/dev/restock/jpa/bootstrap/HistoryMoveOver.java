@@ -287,10 +287,11 @@ public final class HistoryMoveOver {
 
     private boolean exists(String name) throws SQLException {
       DatabaseMetaData meta = c.getMetaData();
-      // names are patterns here ('_' matches any character): compare the exact name
+      // names are patterns here ('_' matches any character): compare the exact names
       try (ResultSet r = meta.getTables(null, schema, name, null)) {
         while (r.next()) {
-          if (name.equals(r.getString("TABLE_NAME"))) {
+          if (name.equals(r.getString("TABLE_NAME"))
+              && (schema == null || schema.equals(r.getString("TABLE_SCHEM")))) {
             return true;
           }
         }
