@@ -3,6 +3,7 @@ package dev.restock.jpa;
 import dev.restock.jpa.config.JpaStoreConfig;
 
 import dev.restock.jpa.bootstrap.HibernateSetup;
+import dev.restock.jpa.bootstrap.HistoryMoveOver;
 import dev.restock.jpa.bootstrap.Pools;
 import dev.restock.jpa.bootstrap.IntegrityCheck;
 import dev.restock.jpa.bootstrap.SkuClashCheck;
@@ -140,6 +141,12 @@ public final class JpaStore implements Store {
   public static final String HISTORY_TABLE = "restock_schema_history";
 
   /**
+   * The version Flyway records as the baseline when the engine first migrates a schema that
+   * already holds someone else's tables (a host's): below V1, so all engine migrations run.
+   */
+  static final String BASELINE_VERSION = "0";
+
+  /**
    * Flyway set up for this store's database: its migration locations, its schema. For the
    * migration commands; the store itself uses it at start-up.
    */
@@ -158,6 +165,11 @@ public final class JpaStore implements Store {
     var flyway = configured
         .locations(config.migrationLocations().toArray(String[]::new))
         .table(HISTORY_TABLE)
+        // a schema shared with a host holds the host's tables before the engine's first
+        // migration: Flyway refuses a non-empty schema without (our) history table unless it may
+        // baseline, and a baseline below V1 leaves every engine migration to run
+        .baselineOnMigrate(true)
+        .baselineVersion(BASELINE_VERSION)
         .failOnMissingLocations(true)
         .callbacks(new SkuClashCheck());
     if (config.schema() != null) {
@@ -174,6 +186,8 @@ public final class JpaStore implements Store {
   private static void migrate(JpaStoreConfig config, Pools pools) {
     try {
       Flyway reading = flyway(config, pools.read());
+      // a database of the old layout first: its history moves to the engine's own table
+      HistoryMoveOver.run(config, reading, pools.read(), pools.write());
       refuseNewerSchema(config, reading);
       if (reading.info().pending().length == 0) {
         // what migrate checks before it finds nothing to do: the applied migrations are ours

@@ -98,6 +98,11 @@ public final class Backups {
       }
       temp = dir.resolve(name + ".tmp");
       tempJson = dir.resolve(json.getFileName() + ".tmp");
+      // a database an older Restock left records its history in Flyway's default table: the
+      // backup holds it in the engine's own table, where a restore and the engine look for it
+      var flyway = dev.restock.jpa.JpaStore.flyway(config);
+      dev.restock.jpa.bootstrap.HistoryMoveOver.run(config, flyway,
+          flyway.getConfiguration().getDataSource(), flyway.getConfiguration().getDataSource());
       Mechanism.Snapshot snapshot = Mechanism.of(config.database().dialect()).backup(config, temp);
       BackupInfo info = BackupMetadata.sign(new BackupInfo(file, at, config.database(),
           BackupSql.description(config), snapshot.schemaVersion(), snapshot.counts(),

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import dev.restock.jpa.bootstrap.HistoryMoveOver;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
@@ -56,9 +57,16 @@ public final class Migrations {
   /** What {@link #apply} did. */
   public record Applied(String from, String to, int migrations, BackupInfo backup) {}
 
-  /** The schema version, pending and applied migrations of the database {@code config} names. */
+  /**
+   * The schema version, pending and applied migrations of the database {@code config} names.
+   * A database whose history an older Restock recorded in Flyway's default table has it moved
+   * to the engine's own table first (only the history moves: no schema or data changes), as the
+   * engine does at start.
+   */
   public static Status status(JpaStoreConfig config) {
     Flyway flyway = JpaStore.flyway(config);
+    javax.sql.DataSource source = flyway.getConfiguration().getDataSource();
+    HistoryMoveOver.run(config, flyway, source, source);
     var info = flyway.info();
     // versioned migrations only: Flyway also records its own schema creation (no version)
     List<Migration> applied = Arrays.stream(info.applied()).filter(m -> m.getVersion() != null)

@@ -52,7 +52,8 @@ abstract class MigrationContractTest {
   }
 
   private JpaStoreConfig with(String extra) {
-    return db.config().withExtraMigrations("classpath:db/" + extra + "/" + folder());
+    return db.config()
+        .withExtraMigrations("classpath:dev/restock/testmigration/" + extra + "/" + folder());
   }
 
   /**
