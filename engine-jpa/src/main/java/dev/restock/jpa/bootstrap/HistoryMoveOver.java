@@ -1,6 +1,6 @@
 package dev.restock.jpa.bootstrap;
 
-import dev.restock.jpa.config.Database;
+import dev.restock.jpa.dialect.StoreDialect;
 import dev.restock.jpa.config.JpaStoreConfig;
 import dev.restock.jpa.config.Secrets;
 import java.sql.Connection;
@@ -51,10 +51,10 @@ public final class HistoryMoveOver {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryMoveOver.class);
 
   /** Key of the PostgreSQL advisory lock the move holds: "restock-h" in ASCII. */
-  private static final long PG_LOCK = 0x7265_7374_6f63_6bL;
+  private static final long MOVE_LOCK_KEY = 0x7265_7374_6f63_6bL;
 
   /** H2 runs in this process: one move at a time within it. */
-  private static final Object H2_LOCK = new Object();
+  private static final Object JVM_LOCK = new Object();
 
   private static final String COLUMNS = "\"installed_rank\", \"version\", \"description\","
       + " \"type\", \"script\", \"checksum\", \"installed_by\", \"installed_on\","
@@ -95,12 +95,10 @@ public final class HistoryMoveOver {
         LOG.debug("checking for a history to move failed; checking again under the lock", e);
         ours = ours(engine);
       }
-      if (config.database() == Database.H2) {
-        synchronized (H2_LOCK) {
-          return moveInTransaction(config, writing, table, ours);
-        }
+      // engines of one process take turns here; across processes the database's lock decides
+      synchronized (JVM_LOCK) {
+        return moveInTransaction(config, writing, table, ours);
       }
-      return moveInTransaction(config, writing, table, ours);
     } catch (SQLException | RuntimeException e) {
       throw new IllegalStateException(Secrets.mask("moving Restock's migration history from "
           + LEGACY_TABLE + " to " + table + " in " + config.jdbcUrl() + " failed: "
@@ -111,32 +109,14 @@ public final class HistoryMoveOver {
 
   private static int moveInTransaction(JpaStoreConfig config, DataSource writing, String table,
       Set<Key> ours) throws SQLException {
+    StoreDialect dialect = config.database().dialect();
     try (Connection c = writing.getConnection()) {
-      boolean sqlite = config.database() == Database.SQLITE;
       boolean autoCommit = c.getAutoCommit();
-      if (sqlite) {
-        // the write lock up front, whatever mode the connection begins its transactions in
-        if (!autoCommit) {
-          c.setAutoCommit(true);
-        }
-        execute(c, "begin immediate");
-      } else {
-        c.setAutoCommit(false);
-      }
+      dialect.beginExclusive(c, MOVE_LOCK_KEY);
       try {
         Tables tables = new Tables(config, c, table);
-        if (config.database() == Database.POSTGRESQL) {
-          try (PreparedStatement p = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            p.setLong(1, PG_LOCK);
-            p.execute();
-          }
-        }
         int moved = tables.needsMove(ours) ? tables.move(ours) : 0;
-        if (sqlite) {
-          execute(c, "commit");
-        } else {
-          c.commit();
-        }
+        dialect.endExclusive(c, true);
         if (moved > 0) {
           LOG.info("moved {} row(s) of Restock's migration history from {} to {}", moved,
               LEGACY_TABLE, table);
@@ -144,11 +124,7 @@ public final class HistoryMoveOver {
         return moved;
       } catch (SQLException | RuntimeException e) {
         try {
-          if (sqlite) {
-            execute(c, "rollback");
-          } else {
-            c.rollback();
-          }
+          dialect.endExclusive(c, false);
         } catch (SQLException suppressed) {
           e.addSuppressed(suppressed);
         }
@@ -195,16 +171,16 @@ public final class HistoryMoveOver {
 
   /** The old and the new history table of one schema, seen through one connection. */
   private static final class Tables {
-    private final Database database;
+    private final StoreDialect dialect;
     private final Connection c;
     private final String schema;
     private final String table;
 
     Tables(JpaStoreConfig config, Connection c, String table) throws SQLException {
-      this.database = config.database();
+      this.dialect = config.database().dialect();
       this.c = c;
       // Flyway's default schema: the configured one, else the connection's current schema
-      this.schema = database == Database.SQLITE ? null
+      this.schema = !dialect.supportsSchemas() ? null
           : config.schema() != null ? config.schema() : c.getSchema();
       this.table = table;
     }
@@ -221,9 +197,9 @@ public final class HistoryMoveOver {
 
     /** Copies the engine's rows, removes them from the old table, drops it if nothing is left. */
     int move(Set<Key> ours) throws SQLException {
-      if (database == Database.POSTGRESQL) {
-        // a host's Flyway writing the old table waits until the move is done
-        execute(c, "lock table " + qualified(LEGACY_TABLE) + " in exclusive mode");
+      // a host's Flyway writing the old table waits until the move is done (where it can)
+      for (String lock : dialect.lockTableExclusive(qualified(LEGACY_TABLE)).stream().toList()) {
+        execute(c, lock);
       }
       List<Row> rows = rows();
       List<Row> engines = new ArrayList<>();
@@ -312,32 +288,8 @@ public final class HistoryMoveOver {
       String t = qualified(table);
       String pk = quoted(table + "_pk");
       String index = quoted(table + "_s_idx");
-      return switch (database) {
-        case SQLITE -> List.of("create table " + t + " (\"installed_rank\" INT NOT NULL PRIMARY"
-            + " KEY, \"version\" VARCHAR(50), \"description\" VARCHAR(200) NOT NULL,"
-            + " \"type\" VARCHAR(20) NOT NULL, \"script\" VARCHAR(1000) NOT NULL,"
-            + " \"checksum\" INT, \"installed_by\" VARCHAR(100) NOT NULL,"
-            + " \"installed_on\" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),"
-            + " \"execution_time\" INT NOT NULL, \"success\" BOOLEAN NOT NULL)",
-            "create index " + index + " on " + t + " (\"success\")");
-        case H2 -> List.of("create table " + t + " (\"installed_rank\" INT NOT NULL,"
-            + " \"version\" VARCHAR(50), \"description\" VARCHAR(200) NOT NULL,"
-            + " \"type\" VARCHAR(20) NOT NULL, \"script\" VARCHAR(1000) NOT NULL,"
-            + " \"checksum\" INT, \"installed_by\" VARCHAR(100) NOT NULL,"
-            + " \"installed_on\" TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL,"
-            + " \"execution_time\" INT NOT NULL, \"success\" BOOLEAN NOT NULL,"
-            + " constraint " + pk + " primary key (\"installed_rank\"))",
-            "create index " + (schema == null ? "" : quoted(schema) + ".") + index + " on " + t
-                + " (\"success\")");
-        case POSTGRESQL -> List.of("create table " + t + " (\"installed_rank\" INT NOT NULL,"
-            + " \"version\" VARCHAR(50), \"description\" VARCHAR(200) NOT NULL,"
-            + " \"type\" VARCHAR(20) NOT NULL, \"script\" VARCHAR(1000) NOT NULL,"
-            + " \"checksum\" INTEGER, \"installed_by\" VARCHAR(100) NOT NULL,"
-            + " \"installed_on\" TIMESTAMP NOT NULL DEFAULT now(),"
-            + " \"execution_time\" INTEGER NOT NULL, \"success\" BOOLEAN NOT NULL)",
-            "alter table " + t + " add constraint " + pk + " primary key (\"installed_rank\")",
-            "create index " + index + " on " + t + " (\"success\")");
-      };
+      return dialect.flywayHistoryTableDdl(t, pk, index,
+          (schema == null ? "" : quoted(schema) + ".") + index);
     }
 
     private static String quoted(String identifier) {

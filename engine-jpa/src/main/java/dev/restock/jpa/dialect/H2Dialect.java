@@ -84,4 +84,17 @@ final class H2Dialect implements StoreDialect {
   public String toString() {
     return displayName();
   }
+
+  @Override
+  public List<String> flywayHistoryTableDdl(String table, String pk, String index,
+      String qualifiedIndex) {
+    return List.of("create table " + table + " (\"installed_rank\" INT NOT NULL,"
+        + " \"version\" VARCHAR(50), \"description\" VARCHAR(200) NOT NULL,"
+        + " \"type\" VARCHAR(20) NOT NULL, \"script\" VARCHAR(1000) NOT NULL,"
+        + " \"checksum\" INT, \"installed_by\" VARCHAR(100) NOT NULL,"
+        + " \"installed_on\" TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL,"
+        + " \"execution_time\" INT NOT NULL, \"success\" BOOLEAN NOT NULL,"
+        + " constraint " + pk + " primary key (\"installed_rank\"))",
+        "create index " + qualifiedIndex + " on " + table + " (\"success\")");
+  }
 }

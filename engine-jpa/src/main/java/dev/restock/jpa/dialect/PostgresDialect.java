@@ -85,4 +85,31 @@ final class PostgresDialect implements StoreDialect {
   public String toString() {
     return displayName();
   }
+
+  @Override
+  public List<String> flywayHistoryTableDdl(String table, String pk, String index,
+      String qualifiedIndex) {
+    return List.of("create table " + table + " (\"installed_rank\" INT NOT NULL,"
+        + " \"version\" VARCHAR(50), \"description\" VARCHAR(200) NOT NULL,"
+        + " \"type\" VARCHAR(20) NOT NULL, \"script\" VARCHAR(1000) NOT NULL,"
+        + " \"checksum\" INTEGER, \"installed_by\" VARCHAR(100) NOT NULL,"
+        + " \"installed_on\" TIMESTAMP NOT NULL DEFAULT now(),"
+        + " \"execution_time\" INTEGER NOT NULL, \"success\" BOOLEAN NOT NULL)",
+        "alter table " + table + " add constraint " + pk + " primary key (\"installed_rank\")",
+        "create index " + index + " on " + table + " (\"success\")");
+  }
+
+  @Override
+  public void beginExclusive(java.sql.Connection c, long key) throws java.sql.SQLException {
+    c.setAutoCommit(false);
+    try (java.sql.PreparedStatement p = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+      p.setLong(1, key);
+      p.execute();
+    }
+  }
+
+  @Override
+  public Optional<String> lockTableExclusive(String qualifiedTable) {
+    return Optional.of("lock table " + qualifiedTable + " in exclusive mode");
+  }
 }

@@ -132,4 +132,32 @@ final class SqliteDialect implements StoreDialect {
   public String toString() {
     return displayName();
   }
+
+  @Override
+  public List<String> flywayHistoryTableDdl(String table, String pk, String index,
+      String qualifiedIndex) {
+    return List.of("create table " + table + " (\"installed_rank\" INT NOT NULL PRIMARY"
+        + " KEY, \"version\" VARCHAR(50), \"description\" VARCHAR(200) NOT NULL,"
+        + " \"type\" VARCHAR(20) NOT NULL, \"script\" VARCHAR(1000) NOT NULL,"
+        + " \"checksum\" INT, \"installed_by\" VARCHAR(100) NOT NULL,"
+        + " \"installed_on\" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),"
+        + " \"execution_time\" INT NOT NULL, \"success\" BOOLEAN NOT NULL)",
+        "create index " + index + " on " + table + " (\"success\")");
+  }
+
+  @Override
+  public void beginExclusive(java.sql.Connection c, long key) throws java.sql.SQLException {
+    // the write lock up front, whatever mode the connection begins its transactions in
+    c.setAutoCommit(true);
+    try (java.sql.Statement s = c.createStatement()) {
+      s.execute("begin immediate");
+    }
+  }
+
+  @Override
+  public void endExclusive(java.sql.Connection c, boolean commit) throws java.sql.SQLException {
+    try (java.sql.Statement s = c.createStatement()) {
+      s.execute(commit ? "commit" : "rollback");
+    }
+  }
 }

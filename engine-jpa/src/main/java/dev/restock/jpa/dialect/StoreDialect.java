@@ -223,4 +223,39 @@ public sealed interface StoreDialect permits SqliteDialect, H2Dialect, PostgresD
 
   /** How this database is backed up and restored. */
   BackupFormat backupFormat();
+
+  /**
+   * The statements Flyway 13 itself runs on this database to create a schema history table, so
+   * that a table made by the engine reads and extends exactly like one Flyway made.
+   *
+   * @param table the quoted, schema-qualified table name
+   * @param pk the quoted name of its primary key constraint
+   * @param index the quoted name of its index on {@code success}
+   * @param qualifiedIndex that index name qualified as this database's {@code create index} wants it
+   */
+  List<String> flywayHistoryTableDdl(String table, String pk, String index, String qualifiedIndex);
+
+  /**
+   * Begins on {@code c} a transaction that runs one at a time across processes, for maintenance
+   * such as moving the migration history: SQLite takes the write lock at once (BEGIN IMMEDIATE),
+   * PostgreSQL takes the transaction-scoped advisory lock {@code key}. H2 (in one process) relies
+   * on the caller's lock in the JVM. The caller restores {@code c}'s auto-commit afterwards.
+   */
+  default void beginExclusive(Connection c, long key) throws SQLException {
+    c.setAutoCommit(false);
+  }
+
+  /** Ends a transaction begun by {@link #beginExclusive}, committing or rolling back. */
+  default void endExclusive(Connection c, boolean commit) throws SQLException {
+    if (commit) {
+      c.commit();
+    } else {
+      c.rollback();
+    }
+  }
+
+  /** The statement that keeps other writers off a table until the transaction ends, if any. */
+  default Optional<String> lockTableExclusive(String qualifiedTable) {
+    return Optional.empty();
+  }
 }
