@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The store's connection pools. SQLite gets two: a single-connection write pool whose
@@ -70,10 +69,8 @@ public record Pools(HikariDataSource write, HikariDataSource read) implements Au
     sqlite.enforceForeignKeys(true);
     sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
     sqlite.setTransactionMode(mode);
-    SQLiteDataSource source = new SqliteFunctions(sqlite);
-    source.setUrl(config.jdbcUrl());
     HikariConfig hc = new HikariConfig();
-    hc.setDataSource(source);
+    hc.setDataSource(SqliteFunctions.dataSource(sqlite, config.jdbcUrl()));
     hc.setMaximumPoolSize(size);
     hc.setPoolName(name);
     hc.setConnectionTimeout(config.connectionTimeout().toMillis());
