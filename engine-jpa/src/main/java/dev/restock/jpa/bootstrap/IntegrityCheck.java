@@ -12,7 +12,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The start-up integrity check: the database's own check ({@link Database#integrityCheck()}),
+ * The start-up integrity check: the database's own check ({@link dev.restock.jpa.config.Database#integrityCheck()}),
  * run on a reading connection before migrations or anything else writes, so a damaged file is
  * refused while it is still as it was found.
  */

@@ -30,6 +30,17 @@ final class SqliteFunctions extends SQLiteDataSource {
     super(config);
   }
 
+  /**
+   * A data source with these functions on {@code url}, typed as the JDBC interface: a caller that
+   * holds it so never makes the JVM load sqlite-jdbc's classes to verify its own code, which keeps
+   * the driver an optional dependency for stores on other databases.
+   */
+  static javax.sql.DataSource dataSource(SQLiteConfig config, String url) {
+    SqliteFunctions source = new SqliteFunctions(config);
+    source.setUrl(url);
+    return source;
+  }
+
   @Override
   public Connection getConnection() throws SQLException {
     return getConnection(null, null);
