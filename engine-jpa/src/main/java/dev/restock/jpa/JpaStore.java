@@ -99,7 +99,7 @@ public final class JpaStore implements Store {
    * @throws IllegalStateException with a message saying what failed and what to do
    */
   public static JpaStore open(JpaStoreConfig config) {
-    dev.restock.jpa.bootstrap.Drivers.require(config.database());
+    dev.restock.jpa.dialect.Drivers.require(config.database());
     Pools pools;
     try {
       pools = Pools.open(config);

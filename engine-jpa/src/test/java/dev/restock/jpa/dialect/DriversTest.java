@@ -1,4 +1,4 @@
-package dev.restock.jpa.bootstrap;
+package dev.restock.jpa.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

@@ -1,4 +1,4 @@
-package dev.restock.jpa.bootstrap;
+package dev.restock.jpa.dialect;
 
 import dev.restock.jpa.config.Database;
 import java.util.ArrayList;
