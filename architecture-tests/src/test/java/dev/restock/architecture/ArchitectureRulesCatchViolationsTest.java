@@ -55,6 +55,14 @@ class ArchitectureRulesCatchViolationsTest {
   }
 
   @Test
+  void api_default_methods_do_not_refuse_catches_a_default_that_throws_unsupported_operation() {
+    assertThat(violations(RestockRules.apiDefaultMethodsDoNotRefuse(ROOT)))
+        .contains(ROOT + ".api.RefusingPort.search(java.lang.String) throws "
+            + "java.lang.UnsupportedOperationException")
+        .doesNotContain("onStart");
+  }
+
+  @Test
   void api_does_not_depend_on_core_jpa_plugins_or_cli_catches_the_api_knowing_core() {
     assertThat(violations(RestockRules.apiDoesNotDependOnOtherModules(ROOT)))
         .contains(ROOT + ".api.KnowsCore").contains(ROOT + ".core.UsesHibernate");

@@ -53,6 +53,10 @@ class ArchitectureTest {
   static final ArchRule every_public_api_type_has_one_stability_marker =
       RestockRules.everyPublicApiTypeHasOneStabilityMarker(ROOT);
 
+  @ArchTest
+  static final ArchRule api_default_methods_do_not_refuse_with_unsupported_operation =
+      RestockRules.apiDefaultMethodsDoNotRefuse(ROOT);
+
   // engine-core
 
   @ArchTest

@@ -4,9 +4,16 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
@@ -79,6 +86,37 @@ final class RestockRules {
         })
         .because("hosts and plugin authors must see which API they may rely on "
             + "(docs/plugin-authors.md, versioning)");
+  }
+
+  /**
+   * A default method of an engine-api interface that throws {@link UnsupportedOperationException}
+   * turns a method every implementation must provide into a failure in production; such a method
+   * is abstract instead, so a missing implementation fails at compile time (STYLE 4).
+   */
+  static ArchRule apiDefaultMethodsDoNotRefuse(String root) {
+    return noMethods().that().areDeclaredInClassesThat().resideInAPackage(api(root))
+        .and().areDeclaredInClassesThat().areInterfaces()
+        .and().doNotHaveModifier(JavaModifier.ABSTRACT)
+        .and().doNotHaveModifier(JavaModifier.STATIC)
+        .should(constructAnUnsupportedOperationException())
+        .because("a default is only for correct behaviour (a no-op hook or a slower fallback); "
+            + "a port or SPI method every implementation must provide is abstract, so a missing "
+            + "one fails at compile time, not in production (STYLE 4)");
+  }
+
+  private static ArchCondition<JavaMethod> constructAnUnsupportedOperationException() {
+    return new ArchCondition<>("construct an UnsupportedOperationException") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        for (JavaConstructorCall call : method.getConstructorCallsFromSelf()) {
+          if (call.getTargetOwner().isAssignableTo(UnsupportedOperationException.class)) {
+            events.add(SimpleConditionEvent.satisfied(method, method.getFullName()
+                + " throws " + call.getTargetOwner().getName() + " in "
+                + call.getSourceCodeLocation()));
+          }
+        }
+      }
+    };
   }
 
   static ArchRule apiDependsOnNothingButTheJdk(String root) {

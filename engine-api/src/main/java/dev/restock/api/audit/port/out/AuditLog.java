@@ -31,13 +31,7 @@ public interface AuditLog extends AuditSink {
    * A page of the events matching {@code criteria}, which the caller has checked against {@link
    * dev.restock.api.query.SearchFields#AUDIT_EVENT} (values converted to the field types),
    * sorted by its sort keys, then newest first (time, then the reverse of the order they were
-   * written), in a fixed number of reads whatever the page size. Stores that do not search
-   * events keep this default, which refuses.
-   *
-   * @throws UnsupportedOperationException when the store does not search audit events
+   * written), in a fixed number of reads whatever the page size.
    */
-  default Page<AuditEvent> find(Criteria criteria, PageRequest request) {
-    throw new UnsupportedOperationException(getClass().getName()
-        + " does not search audit events");
-  }
+  Page<AuditEvent> find(Criteria criteria, PageRequest request);
 }

@@ -29,12 +29,7 @@ public interface SalesLedger {
    * A page of the sales matching {@code criteria}, which the caller has checked against {@link
    * dev.restock.api.query.SearchFields#SALE} (values converted to the field types), sorted by
    * its sort keys, then newest first (by recording time; sales of the same time in the reverse
-   * of the order they were appended), in a fixed number of reads whatever the page size. Stores that do not search sales keep this
-   * default, which refuses.
-   *
-   * @throws UnsupportedOperationException when the store does not search sales
+   * of the order they were appended), in a fixed number of reads whatever the page size.
    */
-  default Page<SaleRecord> find(Criteria criteria, PageRequest request) {
-    throw new UnsupportedOperationException(getClass().getName() + " does not search sales");
-  }
+  Page<SaleRecord> find(Criteria criteria, PageRequest request);
 }

@@ -2,6 +2,7 @@ package dev.restock.api.serviceorder.port.out;
 
 import dev.restock.api.stability.Stable;
 import dev.restock.api.serviceorder.ServiceOrder;
+import dev.restock.api.query.Criteria;
 import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
 import java.util.List;
@@ -50,15 +51,8 @@ public interface ServiceOrderStore {
    * A page of the orders matching {@code criteria}, which the caller has checked against {@link
    * dev.restock.api.query.SearchFields#SERVICE_ORDER} (values converted to the field types),
    * sorted by its sort keys, then newest first; with visits and lines, in a fixed number of reads.
-   * Stores that do not search orders keep this default, which refuses.
-   *
-   * @throws UnsupportedOperationException when the store does not search service orders
    */
-  default Page<ServiceOrder> find(dev.restock.api.query.Criteria criteria,
-      PageRequest request) {
-    throw new UnsupportedOperationException(getClass().getName()
-        + " does not search service orders by criteria");
-  }
+  Page<ServiceOrder> find(Criteria criteria, PageRequest request);
 
   /**
    * Numbers of the orders assigned to this driver that are not finished (ASSIGNED or

@@ -25,13 +25,7 @@ public interface DeliveryNotes {
    * A page of the notes matching {@code criteria}, which the caller has checked against {@link
    * dev.restock.api.query.SearchFields#DELIVERY_NOTE} (values converted to the field types),
    * sorted by its sort keys, then newest first (issue time, then number, descending); each note
-   * with its lines, in a fixed number of reads whatever the page size. Stores that do not search
-   * delivery notes keep this default, which refuses.
-   *
-   * @throws UnsupportedOperationException when the store does not search delivery notes
+   * with its lines, in a fixed number of reads whatever the page size.
    */
-  default Page<DeliveryNote> find(Criteria criteria, PageRequest request) {
-    throw new UnsupportedOperationException(getClass().getName()
-        + " does not search delivery notes by criteria");
-  }
+  Page<DeliveryNote> find(Criteria criteria, PageRequest request);
 }

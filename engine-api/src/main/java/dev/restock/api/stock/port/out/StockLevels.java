@@ -49,12 +49,6 @@ public interface StockLevels {
    * matching {@code criteria}, which the caller has checked against {@link
    * dev.restock.api.query.SearchFields#STOCK_LEVEL} (values converted to the field types),
    * sorted by its sort keys, then by sku, in a fixed number of reads whatever the page size.
-   * Stores that do not search stock levels keep this default, which refuses.
-   *
-   * @throws UnsupportedOperationException when the store does not search stock levels
    */
-  default Page<StockLevel> find(Criteria criteria, PageRequest request) {
-    throw new UnsupportedOperationException(getClass().getName()
-        + " does not search stock levels");
-  }
+  Page<StockLevel> find(Criteria criteria, PageRequest request);
 }
