@@ -63,6 +63,26 @@ class ArchitectureRulesCatchViolationsTest {
   }
 
   @Test
+  void stable_signatures_expose_no_experimental_types_catches_every_place_of_a_signature() {
+    String leaks = ROOT + ".api.StableLeaksExperimental";
+    String preview = " exposes @Experimental " + ROOT + ".api.Preview";
+    assertThat(violations(RestockRules.stableSignaturesExposeNoExperimentalTypes(ROOT)))
+        .contains(leaks + ".preview()" + preview)
+        .contains(leaks + ".accept(java.util.List)" + preview)
+        .contains(leaks + ".all()" + preview) // an array's component type
+        .contains(leaks + ".<init>(" + ROOT + ".api.Preview)" + preview)
+        .contains(leaks + ".previewField" + preview)
+        .contains(leaks + ".check() exposes @Experimental " + ROOT + ".api.PreviewFailure")
+        .contains(leaks + ".plumbing() exposes @Internal " + ROOT + ".api.Plumbing")
+        .contains(leaks + "$Nested.preview()" + preview) // nested: the enclosing type's level
+        .contains(ROOT + ".api.StableExtendsExperimental (its supertypes)" + preview)
+        .doesNotContain("tryIt") // the member is marked @Experimental itself
+        .doesNotContain("hidden") // private
+        .doesNotContain("fine()")
+        .doesNotContain("ExperimentalUsesExperimental"); // the rule is about @Stable types only
+  }
+
+  @Test
   void api_does_not_depend_on_core_jpa_plugins_or_cli_catches_the_api_knowing_core() {
     assertThat(violations(RestockRules.apiDoesNotDependOnOtherModules(ROOT)))
         .contains(ROOT + ".api.KnowsCore").contains(ROOT + ".core.UsesHibernate");

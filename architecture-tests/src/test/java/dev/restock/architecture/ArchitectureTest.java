@@ -57,6 +57,10 @@ class ArchitectureTest {
   static final ArchRule api_default_methods_do_not_refuse_with_unsupported_operation =
       RestockRules.apiDefaultMethodsDoNotRefuse(ROOT);
 
+  @ArchTest
+  static final ArchRule stable_signatures_expose_no_experimental_or_internal_types =
+      RestockRules.stableSignaturesExposeNoExperimentalTypes(ROOT);
+
   // engine-core
 
   @ArchTest

@@ -7,7 +7,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
@@ -117,6 +121,90 @@ final class RestockRules {
         }
       }
     };
+  }
+
+  /**
+   * A {@code @Stable} type's public and protected members (methods, constructors, fields) and its
+   * supertypes expose no {@code @Experimental} or {@code @Internal} type: not as a parameter,
+   * return type, thrown type, field type, type argument or bound. A member marked
+   * {@code @Experimental} or {@code @Internal} itself is exempt. A nested type without a marker of
+   * its own has its enclosing type's level.
+   */
+  static ArchRule stableSignaturesExposeNoExperimentalTypes(String root) {
+    java.util.List<String> markers = stabilityMarkers(root);
+    String stable = markers.get(0);
+    java.util.List<String> unpromised = markers.subList(1, 3);
+    DescribedPredicate<JavaClass> stableTypes = new DescribedPredicate<>("are @Stable") {
+      @Override
+      public boolean test(JavaClass type) {
+        return stable.equals(levelOf(type, markers));
+      }
+    };
+    return classes().that().resideInAPackage(api(root)).and(stableTypes)
+        .should(new ArchCondition<JavaClass>(
+            "expose no @Experimental or @Internal type in their public signatures") {
+          @Override
+          public void check(JavaClass type, ConditionEvents events) {
+            java.util.Map<String, java.util.Set<JavaClass>> exposed = new java.util.LinkedHashMap<>();
+            java.util.Set<JavaClass> supertypes = new java.util.LinkedHashSet<>();
+            type.getRawSuperclass().ifPresent(supertypes::add);
+            type.getInterfaces().forEach(i -> supertypes.addAll(i.getAllInvolvedRawTypes()));
+            exposed.put(type.getName() + " (its supertypes)", supertypes);
+            for (JavaMember member : type.getMembers()) {
+              if (!isVisibleOutside(member) || unpromised.stream().anyMatch(member::isAnnotatedWith)) {
+                continue;
+              }
+              exposed.put(member.getFullName(), signatureTypes(member));
+            }
+            exposed.forEach((where, types) -> types.stream()
+                .map(t -> t.isArray() ? t.getBaseComponentType() : t)
+                .filter(t -> levelOf(t, markers) != null && unpromised.contains(levelOf(t, markers)))
+                .distinct()
+                .forEach(t -> events.add(SimpleConditionEvent.violated(type, where + " exposes @"
+                    + simpleName(levelOf(t, markers)) + " " + t.getName()))));
+          }
+        })
+        .allowEmptyShould(true)
+        .because("a @Stable signature promises every type in it: a host compiling against it "
+            + "must not be broken by a change to an experimental type; mark the member "
+            + "@Experimental when it must expose one");
+  }
+
+  /** The stability marker of a type, or of the nearest enclosing type with one; null if none. */
+  private static String levelOf(JavaClass type, java.util.List<String> markers) {
+    for (java.util.Optional<JavaClass> t = java.util.Optional.of(type); t.isPresent();
+        t = t.get().getEnclosingClass()) {
+      for (String marker : markers) {
+        if (t.get().isAnnotatedWith(marker)) {
+          return marker;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String simpleName(String name) {
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  private static boolean isVisibleOutside(JavaMember member) {
+    java.util.Set<JavaModifier> modifiers = member.getModifiers();
+    return (modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.PROTECTED))
+        && !modifiers.contains(JavaModifier.SYNTHETIC) && !modifiers.contains(JavaModifier.BRIDGE);
+  }
+
+  /** Every raw type in a member's signature, type arguments and bounds included. */
+  private static java.util.Set<JavaClass> signatureTypes(JavaMember member) {
+    java.util.Set<JavaClass> types = new java.util.LinkedHashSet<>();
+    if (member instanceof JavaField field) {
+      types.addAll(field.getType().getAllInvolvedRawTypes());
+    } else if (member instanceof JavaCodeUnit unit) {
+      types.addAll(unit.getReturnType().getAllInvolvedRawTypes());
+      unit.getParameterTypes().forEach(p -> types.addAll(p.getAllInvolvedRawTypes()));
+      types.addAll(unit.getThrowsClause().getTypes());
+      unit.getTypeParameters().forEach(p -> types.addAll(p.getAllInvolvedRawTypes()));
+    }
+    return types;
   }
 
   static ArchRule apiDependsOnNothingButTheJdk(String root) {

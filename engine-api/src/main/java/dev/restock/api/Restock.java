@@ -1,5 +1,6 @@
 package dev.restock.api;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.Actor;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Set;
  * ({@code dev.restock.core.wiring.RestockEngine.builder()}), use it from any thread, close it once
  * to release the store's connections.
  */
-@Stable
+@Stable(since = "0.1")
 public interface Restock extends AutoCloseable {
 
   /** The use cases acting as {@code actor}. */
@@ -37,6 +38,7 @@ public interface Restock extends AutoCloseable {
    *
    * @throws dev.restock.api.error.ValidationException on bad data; nothing is written
    */
+  @Experimental(since = "0.1")
   dev.restock.api.seed.ReferenceData.Report seed(dev.restock.api.seed.ReferenceData data);
 
   /** Ids of every registered pick-list strategy. */
@@ -62,9 +64,11 @@ public interface Restock extends AutoCloseable {
    * Whether the store answers, its round-trip latency, schema version and pool figures. Never
    * throws: a store that cannot be reached reports {@code up = false} with the problem.
    */
+  @Experimental(since = "0.1")
   dev.restock.api.ops.Health health();
 
   /** Statement, transaction, entity, query and cache figures of the store since it opened. */
+  @Experimental(since = "0.1")
   dev.restock.api.ops.Statistics statistics();
 
   /** Description of the store, e.g. {@code jpa-sqlite:/data/restock.db}. */

@@ -1,5 +1,6 @@
 package dev.restock.api;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.Actor;
 import dev.restock.api.audit.port.in.HistoryQueries;
@@ -21,7 +22,7 @@ import dev.restock.api.user.port.in.UserManagement;
  * history under {@link #actor()}. Cheap to create; thread-safe; each use-case call is its own unit
  * of work.
  */
-@Stable
+@Stable(since = "0.1")
 public interface RestockSession {
 
   Actor actor();
@@ -52,5 +53,6 @@ public interface RestockSession {
 
   StockManagement stock();
 
+  @Experimental(since = "0.1")
   dev.restock.api.report.port.in.Reports reports();
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** What every stored aggregate has: identity, optimistic version, audit stamp, soft-delete time. */
-@Stable
+@Stable(since = "0.1")
 public interface Aggregate {
   UUID id();
 

@@ -8,7 +8,7 @@ import java.util.UUID;
  * Who created and last changed an aggregate, and when. Set by the store from the unit of work's
  * actor; never supplied by callers. Who deleted a row is answered by history.
  */
-@Stable
+@Stable(since = "0.1")
 public record AuditStamp(Instant createdAt, UUID createdBy, Instant updatedAt, UUID updatedBy) {
   /** Placeholder for an aggregate that has not been stored yet. */
   public static final AuditStamp NEW = new AuditStamp(null, null, null, null);

@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param correlationId optional id the host sets to tie the units of work of one request or job
  *     together in history, may be null
  */
-@Stable
+@Stable(since = "0.1")
 public record Actor(
     UUID userId, String clientAddress, String userAgent, String reason, String correlationId) {
   /** Id of the built-in system actor, used for migrations and seeding only. */

@@ -21,7 +21,7 @@ import java.util.UUID;
  * @param userAgent optional user agent
  * @param correlationId optional correlation id
  */
-@Experimental
+@Experimental(since = "0.1")
 public record AuditEvent(
     long revision, Instant at, UUID actorId, String action, String resourceType, UUID resourceId,
     Map<String, String> details, String clientAddress, String userAgent, String correlationId) {

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param keyId the signing key's id, or null when unsigned
  * @param signature base64 Ed25519 signature over {@link #signedBytes()}, or null when unsigned
  */
-@Experimental
+@Experimental(since = "0.1")
 public record Checkpoint(
     String genesis, long size, String rootHash, String chainHash, Instant time, String keyId,
     String signature) {

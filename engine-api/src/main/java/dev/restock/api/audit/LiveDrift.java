@@ -14,5 +14,5 @@ import java.util.UUID;
  * @param audited the value the history holds (null when none)
  * @param live the value the live row holds (null when none)
  */
-@Experimental
+@Experimental(since = "0.1")
 public record LiveDrift(AuditedType type, UUID id, String field, String audited, String live) {}

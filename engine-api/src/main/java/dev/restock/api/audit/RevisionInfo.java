@@ -16,7 +16,7 @@ import java.util.UUID;
  * @param userAgent optional user agent
  * @param correlationId optional correlation id set by the host on the actor
  */
-@Stable
+@Stable(since = "0.1")
 public record RevisionInfo(
     long number, Instant at, UUID actorId, String action, String reason, String clientAddress,
     String userAgent, String correlationId) {

@@ -10,7 +10,7 @@ import java.math.BigDecimal;
  * @param category optional, may be null
  * @param casePack units per case; null means 1
  */
-@Stable
+@Stable(since = "0.1")
 public record CreateProduct(String sku, String name, String category, BigDecimal price, Integer casePack) {
   public static final int SKU_MAX = 64;
   public static final int NAME_MAX = 200;

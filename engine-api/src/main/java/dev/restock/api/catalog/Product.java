@@ -16,7 +16,7 @@ import java.util.UUID;
  * @param price unit price, {@code >= 0}, two decimal places
  * @param casePack units per case, {@code >= 1}
  */
-@Stable
+@Stable(since = "0.1")
 public record Product(
     UUID id, String sku, String name, String category, BigDecimal price, int casePack,
     boolean active, long version, AuditStamp stamp, Instant deletedAt) implements Aggregate {

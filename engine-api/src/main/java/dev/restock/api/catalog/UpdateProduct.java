@@ -5,7 +5,7 @@ import dev.restock.api.validation.Checks;
 import java.math.BigDecimal;
 
 /** Command to change a product; null fields stay as they are. Validates itself. */
-@Stable
+@Stable(since = "0.1")
 public record UpdateProduct(
     String sku, String name, String category, BigDecimal price, Integer casePack, Boolean active) {
   public UpdateProduct {

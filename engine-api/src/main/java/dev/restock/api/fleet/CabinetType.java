@@ -7,6 +7,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A kind of cabinet (ambient, chilled, frozen...). */
-@Stable
+@Stable(since = "0.1")
 public record CabinetType(UUID id, String name, long version, AuditStamp stamp, Instant deletedAt)
     implements Aggregate {}

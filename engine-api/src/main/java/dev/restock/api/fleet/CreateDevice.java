@@ -12,7 +12,7 @@ import java.util.UUID;
  * the database (fields, cabinet grid, duplicate indexes) run here; the use case checks references
  * and the device type's cabinet limit.
  */
-@Stable
+@Stable(since = "0.1")
 public record CreateDevice(
     String name, String serialNumber, UUID locationId, UUID routeId, UUID deviceTypeId,
     List<CabinetSpec> cabinets) {

@@ -4,7 +4,7 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
 
 /** Command to add a location; {@code address} is optional. */
-@Stable
+@Stable(since = "0.1")
 public record CreateLocation(String name, String address) {
   public CreateLocation {
     new Checks().text(name, "name", 200).optionalMultiLineText(address, "address", 500).throwIfAny();

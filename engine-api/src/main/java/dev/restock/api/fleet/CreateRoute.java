@@ -4,7 +4,7 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
 
 /** Command to add a route; {@code visitIntervalDays} defaults to 7. */
-@Stable
+@Stable(since = "0.1")
 public record CreateRoute(String code, String name, Integer visitIntervalDays) {
   public static final int DEFAULT_VISIT_INTERVAL_DAYS = 7;
 

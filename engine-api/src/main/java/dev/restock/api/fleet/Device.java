@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param routeId optional route, may be null
  * @param cabinets ordered by index, never empty
  */
-@Stable
+@Stable(since = "0.1")
 public record Device(
     UUID id, String name, String serialNumber, UUID locationId, UUID routeId, UUID deviceTypeId,
     List<Cabinet> cabinets, long version, AuditStamp stamp, Instant deletedAt)

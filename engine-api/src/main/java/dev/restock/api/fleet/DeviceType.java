@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A model of vending machine; {@code maxCabinets} is 1..3. */
-@Stable
+@Stable(since = "0.1")
 public record DeviceType(
     UUID id, String name, int maxCabinets, long version, AuditStamp stamp, Instant deletedAt)
     implements Aggregate {}

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A place where devices stand. {@code address} may be null. */
-@Stable
+@Stable(since = "0.1")
 public record Location(
     UUID id, String name, String address, long version, AuditStamp stamp, Instant deletedAt)
     implements Aggregate {}

@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param code short code, unique among live routes
  * @param visitIntervalDays days between visits, 1..60
  */
-@Stable
+@Stable(since = "0.1")
 public record Route(
     UUID id, String code, String name, int visitIntervalDays, long version, AuditStamp stamp,
     Instant deletedAt) implements Aggregate {}

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Command to create a device, its cabinets and their planograms in one call. */
-@Stable
+@Stable(since = "0.1")
 public record SetUpDevice(CreateDevice device, List<CabinetPlanogram> planograms) {
   public SetUpDevice {
     planograms = planograms == null ? List.of() : List.copyOf(planograms);

@@ -4,7 +4,7 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
 
 /** Command to rename a cabinet type. */
-@Stable
+@Stable(since = "0.1")
 public record UpdateCabinetType(String name) {
   public UpdateCabinetType {
     new Checks().optionalText(name, "name", 200).throwIfAny();

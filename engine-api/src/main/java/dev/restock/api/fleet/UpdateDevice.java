@@ -8,7 +8,7 @@ import java.util.UUID;
  * Command to change a device; null fields stay as they are. {@code unassignRoute} true removes
  * the device from its route (and then {@code routeId} must be null).
  */
-@Stable
+@Stable(since = "0.1")
 public record UpdateDevice(
     String name, String serialNumber, UUID locationId, UUID routeId, boolean unassignRoute) {
   public UpdateDevice {

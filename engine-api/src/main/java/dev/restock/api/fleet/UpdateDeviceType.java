@@ -4,7 +4,7 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
 
 /** Command to change a device type; null fields stay as they are. */
-@Stable
+@Stable(since = "0.1")
 public record UpdateDeviceType(String name, Integer maxCabinets) {
   public UpdateDeviceType {
     Checks checks = new Checks().optionalText(name, "name", 200);

@@ -4,7 +4,7 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
 
 /** Command to change a location; null fields stay as they are. */
-@Stable
+@Stable(since = "0.1")
 public record UpdateLocation(String name, String address) {
   public UpdateLocation {
     new Checks().optionalText(name, "name", 200).optionalMultiLineText(address, "address", 500).throwIfAny();

@@ -4,7 +4,7 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
 
 /** Command to change a route; null fields stay as they are. */
-@Stable
+@Stable(since = "0.1")
 public record UpdateRoute(String code, String name, Integer visitIntervalDays) {
   public UpdateRoute {
     code = code == null ? null : code.strip();

@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param pool the connection pool's figures (all 0 for a store without connections); never null
  * @param problem what failed when down; null when up
  */
-@Experimental
+@Experimental(since = "0.1")
 public record Health(
     boolean up, String store, Duration latency, String schemaVersion, PoolStatus pool,
     String problem) {

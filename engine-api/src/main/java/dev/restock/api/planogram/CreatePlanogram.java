@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Command to give a cabinet a new active planogram (replacing the active one, if any). */
-@Stable
+@Stable(since = "0.1")
 public record CreatePlanogram(UUID cabinetId, String name, List<SlotSpec> slots) {
   public CreatePlanogram {
     slots = slots == null ? List.of() : List.copyOf(slots);

@@ -14,7 +14,7 @@ import java.util.UUID;
  *
  * @param slots ordered by position (row, then column)
  */
-@Stable
+@Stable(since = "0.1")
 public record Planogram(
     UUID id, UUID cabinetId, String name, boolean active, List<Slot> slots, long version,
     AuditStamp stamp, Instant deletedAt) implements Aggregate {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Command to record sales of one or more slots at once; a slot appears at most once. */
-@Stable
+@Stable(since = "0.1")
 public record RecordSales(List<SaleEntry> entries) {
   public RecordSales {
     entries = entries == null ? List.of() : List.copyOf(entries);

@@ -9,7 +9,7 @@ import java.util.UUID;
  * quantity − observed). Exactly one of the two is given, between 0 and {@link
  * SlotSpec#CAPACITY_MAX}.
  */
-@Stable
+@Stable(since = "0.1")
 public record SaleEntry(UUID slotId, Integer unitsSold, Integer observedCount) {
   public SaleEntry {
     Checks checks = new Checks().notNull(slotId, "slotId")

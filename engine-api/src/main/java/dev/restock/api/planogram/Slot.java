@@ -14,7 +14,7 @@ import java.util.UUID;
  * @param quantity units in the slot now, 0..capacity
  * @param price selling price; defaults to the product's; null for an empty slot
  */
-@Stable
+@Stable(since = "0.1")
 public record Slot(
     UUID id, String position, UUID productId, int capacity, int parLevel, int quantity,
     BigDecimal price) {

@@ -10,7 +10,7 @@ import java.util.UUID;
  * the product's price; {@code quantity} null means 0. Validates itself (position format, capacity
  * 1..999, par and quantity within capacity); the use case checks the grid and the product.
  */
-@Stable
+@Stable(since = "0.1")
 public record SlotSpec(
     String position, UUID productId, Integer capacity, Integer parLevel, Integer quantity,
     BigDecimal price) {

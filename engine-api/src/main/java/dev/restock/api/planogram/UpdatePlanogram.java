@@ -9,7 +9,7 @@ import java.util.List;
  * becomes the full slot list: slots are matched by position (kept, changed or added), and
  * positions no longer listed are removed.
  */
-@Stable
+@Stable(since = "0.1")
 public record UpdatePlanogram(String name, List<SlotSpec> slots) {
   public UpdatePlanogram {
     slots = slots == null ? null : List.copyOf(slots);

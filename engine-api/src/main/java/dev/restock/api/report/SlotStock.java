@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * @param percentOfPar quantity as a percentage of the par level, rounded down
  */
-@Experimental
+@Experimental(since = "0.1")
 public record SlotStock(
     String routeCode, UUID deviceId, String deviceName, int cabinetIndex, String position,
     UUID slotId, UUID productId, String sku, int quantity, int parLevel, int capacity,

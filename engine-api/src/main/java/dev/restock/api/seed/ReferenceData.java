@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param cabinetTypes cabinet types, matched by name
  * @param firstAdmin the administrator to create when the database has no active one; may be null
  */
-@Experimental
+@Experimental(since = "0.1")
 public record ReferenceData(
     List<CreateDeviceType> deviceTypes, List<CreateCabinetType> cabinetTypes,
     CreateUser firstAdmin) {

@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param returnUndelivered put planned-but-undelivered units back into warehouse stock
  * @param notes optional driver notes
  */
-@Stable
+@Stable(since = "0.1")
 public record CompleteVisit(Map<UUID, Integer> delivered, boolean returnUndelivered, String notes) {
   public CompleteVisit {
     delivered = delivered == null ? Map.of() : Map.copyOf(delivered);

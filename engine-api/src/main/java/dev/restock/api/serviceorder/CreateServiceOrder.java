@@ -16,7 +16,7 @@ import java.util.UUID;
  * @param strategyId pick-list strategy; null means {@code fill-to-par}
  * @param options pick options; null means none
  */
-@Stable
+@Stable(since = "0.1")
 public record CreateServiceOrder(
     UUID routeId, List<UUID> cabinetIds, String visitPolicyId, String strategyId,
     PickOptions options) {

@@ -8,6 +8,6 @@ import java.util.UUID;
  *
  * @param delivered units actually put in the slot; null until the visit is completed
  */
-@Stable
+@Stable(since = "0.1")
 public record OrderLine(
     UUID id, UUID slotId, String position, UUID productId, int planned, Integer delivered) {}

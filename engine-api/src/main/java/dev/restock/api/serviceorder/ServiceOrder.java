@@ -19,7 +19,7 @@ import java.util.UUID;
  * @param deliveryNoteId the delivery note issued at dispatch, null before
  * @param notes cancellation reason or other remarks, may be null
  */
-@Stable
+@Stable(since = "0.1")
 public record ServiceOrder(
     UUID id, String number, UUID routeId, UUID driverId, OrderStatus status, String strategyId,
     int estimatedMinutes, UUID deliveryNoteId, String notes, List<Visit> visits, long version,

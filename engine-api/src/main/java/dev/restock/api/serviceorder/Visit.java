@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param notes the skip reason or the driver's notes, may be null
  * @param completedAt when the visit was completed or skipped, null while pending
  */
-@Stable
+@Stable(since = "0.1")
 public record Visit(
     UUID id, UUID deviceId, String deviceName, UUID cabinetId, int cabinetIndex,
     VisitStatus status, String notes, Instant completedAt, List<OrderLine> lines) {

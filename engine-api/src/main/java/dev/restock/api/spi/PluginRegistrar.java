@@ -1,5 +1,6 @@
 package dev.restock.api.spi;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.port.out.AuditSink;
 
@@ -12,7 +13,7 @@ import dev.restock.api.audit.port.out.AuditSink;
  * Later versions add contributions as new methods: plugins, which only call the registrar, keep
  * compiling.
  */
-@Stable
+@Stable(since = "0.1")
 public interface PluginRegistrar {
 
   /**
@@ -34,5 +35,6 @@ public interface PluginRegistrar {
    *
    * @throws IllegalStateException at start-up if another sink already has the same id
    */
+  @Experimental(since = "0.1")
   PluginRegistrar auditSink(AuditSink sink);
 }

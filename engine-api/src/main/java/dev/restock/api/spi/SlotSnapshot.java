@@ -15,7 +15,7 @@ import java.util.UUID;
  *     ({@link PickListStrategy#salesWindowDays()}), or null when the slot has no sale recorded in
  *     it (or the strategy asked for no window)
  */
-@Stable
+@Stable(since = "0.1")
 public record SlotSnapshot(
     UUID slotId, UUID deviceId, int cabinetIndex, String position, UUID productId, int capacity,
     int parLevel, int quantity, int casePack, Integer unitsSoldInWindow) {

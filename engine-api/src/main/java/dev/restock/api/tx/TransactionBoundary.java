@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * (store exceptions are translated to {@link dev.restock.api.error.RestockException}s); a unit of
  * work never crosses threads. A read-write unit may not be nested inside a read-only one.
  */
-@Stable
+@Stable(since = "0.1")
 public interface TransactionBoundary {
 
   /** Runs {@code work} in a read-write unit of work recorded in history under {@code context}. */

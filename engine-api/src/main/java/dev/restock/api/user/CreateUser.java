@@ -5,7 +5,7 @@ import dev.restock.api.validation.Checks;
 import java.util.regex.Pattern;
 
 /** Command to add a user. */
-@Stable
+@Stable(since = "0.1")
 public record CreateUser(String username, String email, Role role) {
   static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");

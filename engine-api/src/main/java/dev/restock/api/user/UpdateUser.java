@@ -4,7 +4,7 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
 
 /** Command to change a user; null fields stay as they are. */
-@Stable
+@Stable(since = "0.1")
 public record UpdateUser(String email, Role role, Boolean active) {
   public UpdateUser {
     email = email == null ? null : email.strip();

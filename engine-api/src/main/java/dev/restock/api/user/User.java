@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A person using the engine; username and email are unique among live users. */
-@Stable
+@Stable(since = "0.1")
 public record User(
     UUID id, String username, String email, Role role, boolean active, long version,
     AuditStamp stamp, Instant deletedAt) implements Aggregate {}

@@ -14,7 +14,7 @@ import java.util.List;
  *
  * <p>Not thread-safe; create one per validation.
  */
-@Stable
+@Stable(since = "0.1")
 public final class Checks {
   private final List<Violation> violations = new ArrayList<>();
 

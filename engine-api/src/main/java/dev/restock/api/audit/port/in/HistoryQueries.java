@@ -1,5 +1,6 @@
 package dev.restock.api.audit.port.in;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.ActivitySummary;
 import dev.restock.api.audit.AuditEvent;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Answers who changed what, when and why, and whether the records are intact. */
-@Stable
+@Stable(since = "0.1")
 public interface HistoryQueries {
 
   /**
@@ -53,9 +54,11 @@ public interface HistoryQueries {
    * @throws dev.restock.api.error.NotFoundException when the device did not exist (or was
    *     deleted) at that time
    */
+  @Experimental(since = "0.1")
   DeviceSnapshot deviceAsOf(UUID deviceId, Instant at);
 
   /** Every entity one actor changed in {@code [from, to)}, in revision order. */
+  @Experimental(since = "0.1")
   List<EntityChange> changesBy(UUID actorId, Instant from, Instant to);
 
   /**
@@ -63,15 +66,18 @@ public interface HistoryQueries {
    *
    * @throws dev.restock.api.error.NotFoundException when it was never deleted
    */
+  @Experimental(since = "0.1")
   DeletionInfo deletion(AuditedType type, UUID id);
 
   /**
    * {@link #deletion} for many entities in one read: the latest deletion of each one that was
    * ever deleted, by id; ids never deleted are absent.
    */
+  @Experimental(since = "0.1")
   java.util.Map<UUID, DeletionInfo> deletions(AuditedType type, java.util.Collection<UUID> ids);
 
   /** Domain audit events since {@code since}, optionally of one actor (null for all). */
+  @Experimental(since = "0.1")
   List<AuditEvent> events(UUID actorId, Instant since);
 
   /**
@@ -82,6 +88,7 @@ public interface HistoryQueries {
    * @throws dev.restock.api.error.ValidationException naming every unknown field and every value
    *     of the wrong type, before anything is read
    */
+  @Experimental(since = "0.1")
   dev.restock.api.query.Page<AuditEvent> events(dev.restock.api.query.Criteria criteria,
       dev.restock.api.query.PageRequest request);
 
@@ -89,9 +96,11 @@ public interface HistoryQueries {
    * Actions per actor over the last {@code days} days with count and last occurrence, most
    * frequent first; of one actor when {@code actorId} is not null.
    */
+  @Experimental(since = "0.1")
   List<ActivitySummary> activity(UUID actorId, int days);
 
   /** Walks the history hash chain; reports the first revision altered or removed. */
+  @Experimental(since = "0.1")
   ChainVerification verify();
 
   /**
@@ -101,6 +110,7 @@ public interface HistoryQueries {
    * break), and the live tables when asked. Reads in bounded memory, one pass over the chain.
    * The report says plainly what could not be proven (no key, no anchors).
    */
+  @Experimental(since = "0.1")
   IntegrityReport verify(IntegrityCheck check);
 
   /**
@@ -111,9 +121,11 @@ public interface HistoryQueries {
    *
    * @throws dev.restock.api.error.ConflictException when the chain is broken
    */
+  @Experimental(since = "0.1")
   Checkpoint checkpoint();
 
   /** Every stored checkpoint, oldest first. */
+  @Experimental(since = "0.1")
   List<Checkpoint> checkpoints();
 
   /**
@@ -125,6 +137,7 @@ public interface HistoryQueries {
    * @throws dev.restock.api.error.ConflictException when the stored chain no longer matches that
    *     checkpoint
    */
+  @Experimental(since = "0.1")
   InclusionProof prove(long revisionId);
 
   /**
@@ -135,8 +148,10 @@ public interface HistoryQueries {
    * @throws dev.restock.api.error.ValidationException when {@code olderSize > newerSize}
    * @throws dev.restock.api.error.ConflictException when the stored chain no longer matches them
    */
+  @Experimental(since = "0.1")
   ConsistencyProof consistency(long olderSize, long newerSize);
 
   /** Live rows that disagree with their latest audited state (edits made behind the engine). */
+  @Experimental(since = "0.1")
   List<LiveDrift> liveDrift();
 }

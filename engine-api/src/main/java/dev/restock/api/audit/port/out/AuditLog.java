@@ -15,7 +15,7 @@ import java.util.UUID;
  * work, tied to its history revision, so it commits or rolls back with the change. Call inside a
  * unit of work.
  */
-@Experimental
+@Experimental(since = "0.1")
 public interface AuditLog extends AuditSink {
 
   /** Events in time order, oldest first, optionally of one actor and one resource. */

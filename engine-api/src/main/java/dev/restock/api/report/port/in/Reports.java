@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The operator's reports (seed {@code 000_*}); every role may read them. */
-@Experimental
+@Experimental(since = "0.1")
 public interface Reports {
 
   /** Live devices with cabinet count, location and route, by name; filters may be null. */

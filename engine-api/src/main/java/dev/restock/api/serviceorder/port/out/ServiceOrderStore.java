@@ -1,5 +1,6 @@
 package dev.restock.api.serviceorder.port.out;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.serviceorder.ServiceOrder;
 import dev.restock.api.query.Criteria;
@@ -13,7 +14,7 @@ import java.util.UUID;
  * Stored service orders with their visits and lines, written as one aggregate. Call inside a unit
  * of work. Reads load an order's visits and lines in a fixed number of statements.
  */
-@Stable
+@Stable(since = "0.1")
 public interface ServiceOrderStore {
 
   ServiceOrder add(ServiceOrder order);
@@ -52,6 +53,7 @@ public interface ServiceOrderStore {
    * dev.restock.api.query.SearchFields#SERVICE_ORDER} (values converted to the field types),
    * sorted by its sort keys, then newest first; with visits and lines, in a fixed number of reads.
    */
+  @Experimental(since = "0.1")
   Page<ServiceOrder> find(Criteria criteria, PageRequest request);
 
   /**
