@@ -83,6 +83,16 @@ class ArchitectureRulesCatchViolationsTest {
   }
 
   @Test
+  void every_api_package_is_null_marked_catches_a_missing_package_info_and_a_missing_marker() {
+    assertThat(violations(RestockRules.everyApiPackageIsNullMarked(ROOT)))
+        .contains("package " + ROOT + ".api.fleet (of " + ROOT + ".api.fleet.Machine) has no "
+            + "package-info.java")
+        .contains("package " + ROOT + ".api.unmarked (of " + ROOT + ".api.unmarked.Loose) is not "
+            + "@NullMarked")
+        .doesNotContain("package " + ROOT + ".api.stability ");
+  }
+
+  @Test
   void api_does_not_depend_on_core_jpa_plugins_or_cli_catches_the_api_knowing_core() {
     assertThat(violations(RestockRules.apiDoesNotDependOnOtherModules(ROOT)))
         .contains(ROOT + ".api.KnowsCore").contains(ROOT + ".core.UsesHibernate");

@@ -61,6 +61,10 @@ class ArchitectureTest {
   static final ArchRule stable_signatures_expose_no_experimental_or_internal_types =
       RestockRules.stableSignaturesExposeNoExperimentalTypes(ROOT);
 
+  @ArchTest
+  static final ArchRule every_api_package_is_null_marked =
+      RestockRules.everyApiPackageIsNullMarked(ROOT);
+
   // engine-core
 
   @ArchTest

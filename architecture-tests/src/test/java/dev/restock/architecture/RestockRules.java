@@ -15,6 +15,7 @@ import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
@@ -207,12 +208,41 @@ final class RestockRules {
     return types;
   }
 
+  static final String NULL_MARKED = "org.jspecify.annotations.NullMarked";
+
+  /**
+   * Every package of engine-api has a {@code package-info.java} marked {@code @NullMarked}
+   * (JSpecify): types are non-null unless marked {@code @Nullable}, and the package-info is where
+   * a package says what it holds.
+   */
+  static ArchRule everyApiPackageIsNullMarked(String root) {
+    return classes().that().resideInAPackage(api(root))
+        .should(new ArchCondition<JavaClass>("reside in a package whose package-info is @NullMarked") {
+          @Override
+          public void check(JavaClass type, ConditionEvents events) {
+            JavaPackage pkg = type.getPackage();
+            if (pkg.tryGetPackageInfo().isEmpty()) {
+              events.add(SimpleConditionEvent.violated(type, "package " + pkg.getName()
+                  + " (of " + type.getName() + ") has no package-info.java"));
+            } else if (!pkg.isAnnotatedWith(NULL_MARKED)) {
+              events.add(SimpleConditionEvent.violated(type, "package " + pkg.getName()
+                  + " (of " + type.getName() + ") is not @NullMarked"));
+            }
+          }
+        })
+        .because("the API's nullness is a package-level rule: non-null unless @Nullable, "
+            + "stated where hosts' tools read it (docs/api-conventions.md); and each package "
+            + "says in its package-info what it holds");
+  }
+
   static ArchRule apiDependsOnNothingButTheJdk(String root) {
     return classes().that().resideInAPackage(api(root))
         .should().onlyDependOnClassesThat()
-        .resideInAnyPackage(api(root), "java..", "jakarta.inject..")
+        .resideInAnyPackage(api(root), "java..", "jakarta.inject..", "org.jspecify..")
         .because("engine-api is what hosts and plugin authors compile against: the JDK only "
-            + "(jakarta.inject at most), so it forces no framework on them");
+            + "(jakarta.inject at most), so it forces no framework on them; org.jspecify is "
+            + "allowed explicitly: its nullness annotations (@NullMarked, @Nullable) come in an "
+            + "annotation-only jar with no dependencies of its own (docs/api-conventions.md)");
   }
 
   static ArchRule apiDoesNotDependOnPersistence(String root) {

@@ -7,9 +7,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A running engine bound to one store. Build it with the builder in {@code engine-core}
- * ({@code dev.restock.core.wiring.RestockEngine.builder()}), use it from any thread, close it once
- * to release the store's connections.
+ * A running engine bound to one store: the entry point of the API. Build it with the builder in
+ * {@code engine-core} ({@code dev.restock.core.wiring.RestockEngine.builder()}), use it from any
+ * thread, close it once to release the store's connections. Every use case is reached through
+ * {@link #as(Actor)}, which names who acts, and the {@link RestockSession} it returns:
+ *
+ * <pre>{@code
+ * try (Restock engine = RestockEngine.builder().store(MemoryStore.factory()).build()) {
+ *   RestockSession ops = engine.as(Actor.user(adminId));
+ *   Product cola = ops.products().create(
+ *       new CreateProduct("COLA-33", "Cola 33cl", "Drinks", new BigDecimal("1.50"), 24));
+ *   List<HistoryEntry> history = ops.history().history(AuditedType.PRODUCT, cola.id());
+ * }
+ * }</pre>
+ *
+ * @see dev.restock.api the package overview, with where to start
  */
 @Stable(since = "0.1")
 public interface Restock extends AutoCloseable {

@@ -6,6 +6,7 @@ import dev.restock.api.aggregate.AuditStamp;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A product that can be stocked in slots.
@@ -18,8 +19,8 @@ import java.util.UUID;
  */
 @Stable(since = "0.1")
 public record Product(
-    UUID id, String sku, String name, String category, BigDecimal price, int casePack,
-    boolean active, long version, AuditStamp stamp, Instant deletedAt) implements Aggregate {
+    UUID id, String sku, String name, @Nullable String category, BigDecimal price, int casePack,
+    boolean active, long version, AuditStamp stamp, @Nullable Instant deletedAt) implements Aggregate {
 
   /**
    * The form in which two skus are compared for uniqueness and lookup: ASCII letters folded to

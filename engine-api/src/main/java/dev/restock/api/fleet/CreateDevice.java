@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Command to add a device with its cabinets. {@code routeId} is optional. Checks that do not need
@@ -14,8 +15,8 @@ import java.util.UUID;
  */
 @Stable(since = "0.1")
 public record CreateDevice(
-    String name, String serialNumber, UUID locationId, UUID routeId, UUID deviceTypeId,
-    List<CabinetSpec> cabinets) {
+    String name, String serialNumber, UUID locationId, @Nullable UUID routeId, UUID deviceTypeId,
+    @Nullable List<CabinetSpec> cabinets) {
   public CreateDevice {
     serialNumber = serialNumber == null ? null : serialNumber.strip();
     cabinets = cabinets == null ? List.of() : List.copyOf(cabinets);

@@ -2,6 +2,7 @@ package dev.restock.api.ops;
 
 import dev.restock.api.stability.Experimental;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether the store answers, how fast, on which schema version, and how busy its pool is.
@@ -15,8 +16,8 @@ import java.time.Duration;
  */
 @Experimental(since = "0.1")
 public record Health(
-    boolean up, String store, Duration latency, String schemaVersion, PoolStatus pool,
-    String problem) {
+    boolean up, String store, Duration latency, @Nullable String schemaVersion, PoolStatus pool,
+    @Nullable String problem) {
 
   /**
    * Connection pool figures.

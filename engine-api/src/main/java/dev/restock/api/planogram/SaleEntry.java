@@ -3,6 +3,7 @@ package dev.restock.api.planogram;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sales of one slot: either units sold, or the count observed in the slot now (sales = previous
@@ -10,7 +11,7 @@ import java.util.UUID;
  * SlotSpec#CAPACITY_MAX}.
  */
 @Stable(since = "0.1")
-public record SaleEntry(UUID slotId, Integer unitsSold, Integer observedCount) {
+public record SaleEntry(UUID slotId, @Nullable Integer unitsSold, @Nullable Integer observedCount) {
   public SaleEntry {
     Checks checks = new Checks().notNull(slotId, "slotId")
         .check((unitsSold == null) != (observedCount == null), "unitsSold",

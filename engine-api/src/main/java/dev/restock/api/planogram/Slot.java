@@ -3,6 +3,7 @@ package dev.restock.api.planogram;
 import dev.restock.api.stability.Stable;
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One slot of a planogram; part of the {@link Planogram} aggregate, with history of its own.
@@ -16,8 +17,8 @@ import java.util.UUID;
  */
 @Stable(since = "0.1")
 public record Slot(
-    UUID id, String position, UUID productId, int capacity, int parLevel, int quantity,
-    BigDecimal price) {
+    UUID id, String position, @Nullable UUID productId, int capacity, int parLevel, int quantity,
+    @Nullable BigDecimal price) {
 
   public Slot withQuantity(int newQuantity) {
     return new Slot(id, position, productId, capacity, parLevel, newQuantity, price);

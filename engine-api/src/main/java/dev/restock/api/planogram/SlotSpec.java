@@ -4,6 +4,7 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A slot to create or set. {@code productId} null means an empty slot; {@code price} null means
@@ -12,8 +13,8 @@ import java.util.UUID;
  */
 @Stable(since = "0.1")
 public record SlotSpec(
-    String position, UUID productId, Integer capacity, Integer parLevel, Integer quantity,
-    BigDecimal price) {
+    String position, @Nullable UUID productId, @Nullable Integer capacity, @Nullable Integer parLevel, @Nullable Integer quantity,
+    @Nullable BigDecimal price) {
   /** The most units a slot can hold. */
   public static final int CAPACITY_MAX = 999;
 

@@ -3,6 +3,7 @@ package dev.restock.api.planogram;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Command to change a planogram; null fields stay as they are. When {@code slots} is given it
@@ -10,7 +11,7 @@ import java.util.List;
  * positions no longer listed are removed.
  */
 @Stable(since = "0.1")
-public record UpdatePlanogram(String name, List<SlotSpec> slots) {
+public record UpdatePlanogram(@Nullable String name, @Nullable List<SlotSpec> slots) {
   public UpdatePlanogram {
     slots = slots == null ? null : List.copyOf(slots);
     Checks checks = new Checks().optionalText(name, "name", 200);

@@ -7,6 +7,7 @@ import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reference data a new installation needs, seeded in dependency order (device types, cabinet
@@ -19,7 +20,7 @@ import java.util.Objects;
 @Experimental(since = "0.1")
 public record ReferenceData(
     List<CreateDeviceType> deviceTypes, List<CreateCabinetType> cabinetTypes,
-    CreateUser firstAdmin) {
+    @Nullable CreateUser firstAdmin) {
   public ReferenceData {
     deviceTypes = List.copyOf(deviceTypes);
     cabinetTypes = List.copyOf(cabinetTypes);

@@ -5,6 +5,7 @@ import dev.restock.api.planogram.SlotSpec;
 import dev.restock.api.validation.Checks;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the driver put into each slot. Slots not listed get their planned quantity.
@@ -14,7 +15,7 @@ import java.util.UUID;
  * @param notes optional driver notes
  */
 @Stable(since = "0.1")
-public record CompleteVisit(Map<UUID, Integer> delivered, boolean returnUndelivered, String notes) {
+public record CompleteVisit(@Nullable Map<UUID, Integer> delivered, boolean returnUndelivered, @Nullable String notes) {
   public CompleteVisit {
     delivered = delivered == null ? Map.of() : Map.copyOf(delivered);
     // notes may span lines (a driver's report); every other text field is single-line

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One cabinet to service within an order, with its lines.
@@ -16,7 +17,7 @@ import java.util.UUID;
 @Stable(since = "0.1")
 public record Visit(
     UUID id, UUID deviceId, String deviceName, UUID cabinetId, int cabinetIndex,
-    VisitStatus status, String notes, Instant completedAt, List<OrderLine> lines) {
+    VisitStatus status, @Nullable String notes, @Nullable Instant completedAt, List<OrderLine> lines) {
   public Visit {
     lines = List.copyOf(lines);
   }

@@ -18,4 +18,7 @@
  * {@code docs/api-conventions.md} sums up these conventions; {@code docs/plugin-authors.md} has
  * the versioning promises for plugins.
  */
+@NullMarked
 package dev.restock.api.stability;
+
+import org.jspecify.annotations.NullMarked;

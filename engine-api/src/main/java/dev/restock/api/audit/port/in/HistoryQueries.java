@@ -21,6 +21,7 @@ import dev.restock.api.audit.HistoryEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Answers who changed what, when and why, and whether the records are intact. */
 @Stable(since = "0.1")
@@ -78,7 +79,7 @@ public interface HistoryQueries {
 
   /** Domain audit events since {@code since}, optionally of one actor (null for all). */
   @Experimental(since = "0.1")
-  List<AuditEvent> events(UUID actorId, Instant since);
+  List<AuditEvent> events(@Nullable UUID actorId, Instant since);
 
   /**
    * A page of domain audit events matching {@code criteria} over {@link
@@ -97,7 +98,7 @@ public interface HistoryQueries {
    * frequent first; of one actor when {@code actorId} is not null.
    */
   @Experimental(since = "0.1")
-  List<ActivitySummary> activity(UUID actorId, int days);
+  List<ActivitySummary> activity(@Nullable UUID actorId, int days);
 
   /** Walks the history hash chain; reports the first revision altered or removed. */
   @Experimental(since = "0.1")

@@ -9,6 +9,7 @@ import dev.restock.api.query.PageRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store's own audit sink: {@link #accept} writes the event in the current read-write unit of
@@ -19,13 +20,13 @@ import java.util.UUID;
 public interface AuditLog extends AuditSink {
 
   /** Events in time order, oldest first, optionally of one actor and one resource. */
-  List<AuditEvent> events(UUID actorId, String resourceType, UUID resourceId, Instant since);
+  List<AuditEvent> events(@Nullable UUID actorId, @Nullable String resourceType, @Nullable UUID resourceId, @Nullable Instant since);
 
   /**
    * Actions per actor since {@code since}, with their count and last occurrence, most frequent
    * first; of one actor when {@code actorId} is not null.
    */
-  List<ActivitySummary> activity(UUID actorId, Instant since);
+  List<ActivitySummary> activity(@Nullable UUID actorId, Instant since);
 
   /**
    * A page of the events matching {@code criteria}, which the caller has checked against {@link
