@@ -165,6 +165,31 @@ class ArchitectureRulesCatchViolationsTest {
         .contains(ROOT + ".core.UsesJpaStore").contains(ROOT + ".jpa.ReachesCore");
   }
 
+  @Test
+  void benchmarks_reach_core_only_through_its_wiring_catches_a_benchmark_using_a_core_class() {
+    assertThat(violations(RestockRules.benchmarksReachCoreOnlyThroughItsWiring(ROOT)))
+        .contains(ROOT + ".bench.PokesAUseCase").contains(ROOT + ".core.UsesHibernate")
+        .doesNotContain("UsesTheBuilder");
+  }
+
+  @Test
+  void custom_strategy_sample_uses_only_the_api_catches_the_sample_using_core_or_the_tck() {
+    assertThat(violations(RestockRules.customStrategySampleUsesOnlyTheApiAndTheJdk(
+        ROOT + ".sample", ROOT)))
+        .contains(ROOT + ".sample.ReachesIntoCore").contains(ROOT + ".core.UsesHibernate")
+        .contains(ROOT + ".sample.UsesTheTck").contains(ROOT + ".plugin.tck.StrategyContract")
+        .doesNotContain(ROOT + ".sample.Clean");
+  }
+
+  @Test
+  void custom_strategy_sample_tests_use_only_the_api_and_the_tck_catch_a_test_using_core() {
+    assertThat(violations(RestockRules.customStrategySampleTestsUseOnlyTheApiTheTckAndTheJdk(
+        ROOT + ".sample", ROOT)))
+        .contains(ROOT + ".sample.ReachesIntoCore").contains(ROOT + ".core.UsesHibernate")
+        .doesNotContain("UsesTheTck") // the TCK is what tests may add
+        .doesNotContain(ROOT + ".sample.Clean");
+  }
+
   /** One fixture cycle per module, chosen so each shows a different reach of the slicing. */
   @ParameterizedTest(name = "no_package_cycles_in_{0} catches {1} <-> {2}")
   @CsvSource({

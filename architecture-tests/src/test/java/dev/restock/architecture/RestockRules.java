@@ -1,6 +1,7 @@
 package dev.restock.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -61,6 +62,14 @@ final class RestockRules {
 
   private static String cli(String root) {
     return root + ".cli..";
+  }
+
+  private static String bench(String root) {
+    return root + ".bench..";
+  }
+
+  private static String tck(String root) {
+    return root + ".plugin.tck..";
   }
 
   // --- engine-api ---------------------------------------------------------------------------
@@ -255,7 +264,7 @@ final class RestockRules {
   static ArchRule apiDoesNotDependOnOtherModules(String root) {
     return noClasses().that().resideInAPackage(api(root))
         .should().dependOnClassesThat()
-        .resideInAnyPackage(core(root), jpa(root), plugins(root), cli(root))
+        .resideInAnyPackage(core(root), jpa(root), plugins(root), cli(root), bench(root))
         .because("every dependency points towards the API, never out of it");
   }
 
@@ -292,9 +301,9 @@ final class RestockRules {
 
   static ArchRule coreDoesNotDependOnPluginsOrTheCli(String root) {
     return noClasses().that().resideInAPackage(core(root))
-        .should().dependOnClassesThat().resideInAnyPackage(plugins(root), cli(root))
+        .should().dependOnClassesThat().resideInAnyPackage(plugins(root), cli(root), bench(root))
         .because("core reaches plugins only through the SPI, and knows nothing of the hosts "
-            + "that embed it");
+            + "that embed it (the cli, the benchmarks)");
   }
 
   // --- engine-jpa ---------------------------------------------------------------------------
@@ -307,8 +316,9 @@ final class RestockRules {
 
   static ArchRule jpaStoreDoesNotDependOnPluginsOrTheCli(String root) {
     return noClasses().that().resideInAPackage(jpa(root))
-        .should().dependOnClassesThat().resideInAnyPackage(plugins(root), cli(root))
-        .because("the store is one adapter among others and depends on engine-api only");
+        .should().dependOnClassesThat().resideInAnyPackage(plugins(root), cli(root), bench(root))
+        .because("the store is one adapter among others and depends on engine-api only; it "
+            + "knows nothing of the hosts that embed it (the cli, the benchmarks)");
   }
 
   // --- plugins ------------------------------------------------------------------------------
@@ -325,6 +335,38 @@ final class RestockRules {
     return slices().matching(root + ".plugin.(*)..").namingSlices("plugin $1")
         .should().notDependOnEachOther()
         .because("each plugin is its own module depending on engine-api only");
+  }
+
+  // --- hosts and samples --------------------------------------------------------------------
+
+  static ArchRule benchmarksReachCoreOnlyThroughItsWiring(String root) {
+    return noClasses().that().resideInAPackage(bench(root))
+        .should().dependOnClassesThat(resideInAPackage(core(root))
+            .and(resideOutsideOfPackage(wiring(root))))
+        .because("the benchmarks measure the engine as a host embeds it: built by "
+            + "RestockEngine's builder, called through engine-api, never through core's "
+            + "use-case or internal classes (docs/benchmarks.md)");
+  }
+
+  /** The README's promise for {@code samples/custom-strategy}, on its main classes. */
+  static ArchRule customStrategySampleUsesOnlyTheApiAndTheJdk(String sampleRoot, String root) {
+    return classes().that().resideInAPackage(sampleRoot + "..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage(sampleRoot + "..", api(root), "java..", "org.jspecify..")
+        .because("the README says samples/custom-strategy is a third-party strategy written "
+            + "against engine-api only, as a plugin author would: no core, store, other plugin "
+            + "or library (the TCK is for its tests)");
+  }
+
+  /** The same promise on the sample's test classes: they add the TCK and its test stack. */
+  static ArchRule customStrategySampleTestsUseOnlyTheApiTheTckAndTheJdk(String sampleRoot,
+      String root) {
+    return classes().that().resideInAPackage(sampleRoot + "..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage(sampleRoot + "..", api(root), tck(root), "java..", "org.jspecify..",
+            "org.junit..", "org.assertj..")
+        .because("the README says samples/custom-strategy's tests use engine-api and the TCK "
+            + "only (with the TCK's JUnit and AssertJ), as a plugin author's would");
   }
 
   // --- cycles -------------------------------------------------------------------------------
