@@ -55,6 +55,44 @@ class ArchitectureRulesCatchViolationsTest {
   }
 
   @Test
+  void api_default_methods_do_not_refuse_catches_a_default_that_throws_unsupported_operation() {
+    assertThat(violations(RestockRules.apiDefaultMethodsDoNotRefuse(ROOT)))
+        .contains(ROOT + ".api.RefusingPort.search(java.lang.String) throws "
+            + "java.lang.UnsupportedOperationException")
+        .doesNotContain("onStart");
+  }
+
+  @Test
+  void stable_signatures_expose_no_experimental_types_catches_every_place_of_a_signature() {
+    String leaks = ROOT + ".api.StableLeaksExperimental";
+    String preview = " exposes @Experimental " + ROOT + ".api.Preview";
+    assertThat(violations(RestockRules.stableSignaturesExposeNoExperimentalTypes(ROOT)))
+        .contains(leaks + ".preview()" + preview)
+        .contains(leaks + ".accept(java.util.List)" + preview)
+        .contains(leaks + ".all()" + preview) // an array's component type
+        .contains(leaks + ".<init>(" + ROOT + ".api.Preview)" + preview)
+        .contains(leaks + ".previewField" + preview)
+        .contains(leaks + ".check() exposes @Experimental " + ROOT + ".api.PreviewFailure")
+        .contains(leaks + ".plumbing() exposes @Internal " + ROOT + ".api.Plumbing")
+        .contains(leaks + "$Nested.preview()" + preview) // nested: the enclosing type's level
+        .contains(ROOT + ".api.StableExtendsExperimental (its supertypes)" + preview)
+        .doesNotContain("tryIt") // the member is marked @Experimental itself
+        .doesNotContain("hidden") // private
+        .doesNotContain("fine()")
+        .doesNotContain("ExperimentalUsesExperimental"); // the rule is about @Stable types only
+  }
+
+  @Test
+  void every_api_package_is_null_marked_catches_a_missing_package_info_and_a_missing_marker() {
+    assertThat(violations(RestockRules.everyApiPackageIsNullMarked(ROOT)))
+        .contains("package " + ROOT + ".api.fleet (of " + ROOT + ".api.fleet.Machine) has no "
+            + "package-info.java")
+        .contains("package " + ROOT + ".api.unmarked (of " + ROOT + ".api.unmarked.Loose) is not "
+            + "@NullMarked")
+        .doesNotContain("package " + ROOT + ".api.stability ");
+  }
+
+  @Test
   void api_does_not_depend_on_core_jpa_plugins_or_cli_catches_the_api_knowing_core() {
     assertThat(violations(RestockRules.apiDoesNotDependOnOtherModules(ROOT)))
         .contains(ROOT + ".api.KnowsCore").contains(ROOT + ".core.UsesHibernate");
@@ -138,6 +176,31 @@ class ArchitectureRulesCatchViolationsTest {
     assertThat(violations(RestockRules.noCyclesBetweenModules(ROOT)))
         .contains("Cycle detected").contains("module core").contains("module jpa")
         .contains(ROOT + ".core.UsesJpaStore").contains(ROOT + ".jpa.ReachesCore");
+  }
+
+  @Test
+  void benchmarks_reach_core_only_through_its_wiring_catches_a_benchmark_using_a_core_class() {
+    assertThat(violations(RestockRules.benchmarksReachCoreOnlyThroughItsWiring(ROOT)))
+        .contains(ROOT + ".bench.PokesAUseCase").contains(ROOT + ".core.UsesHibernate")
+        .doesNotContain("UsesTheBuilder");
+  }
+
+  @Test
+  void custom_strategy_sample_uses_only_the_api_catches_the_sample_using_core_or_the_tck() {
+    assertThat(violations(RestockRules.customStrategySampleUsesOnlyTheApiAndTheJdk(
+        ROOT + ".sample", ROOT)))
+        .contains(ROOT + ".sample.ReachesIntoCore").contains(ROOT + ".core.UsesHibernate")
+        .contains(ROOT + ".sample.UsesTheTck").contains(ROOT + ".plugin.tck.StrategyContract")
+        .doesNotContain(ROOT + ".sample.Clean");
+  }
+
+  @Test
+  void custom_strategy_sample_tests_use_only_the_api_and_the_tck_catch_a_test_using_core() {
+    assertThat(violations(RestockRules.customStrategySampleTestsUseOnlyTheApiTheTckAndTheJdk(
+        ROOT + ".sample", ROOT)))
+        .contains(ROOT + ".sample.ReachesIntoCore").contains(ROOT + ".core.UsesHibernate")
+        .doesNotContain("UsesTheTck") // the TCK is what tests may add
+        .doesNotContain(ROOT + ".sample.Clean");
   }
 
   /** One fixture cycle per module, chosen so each shows a different reach of the slicing. */

@@ -1,16 +1,29 @@
 package dev.restock.api;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.Actor;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A running engine bound to one store. Build it with the builder in {@code engine-core}
- * ({@code dev.restock.core.wiring.RestockEngine.builder()}), use it from any thread, close it once
- * to release the store's connections.
+ * A running engine bound to one store: the entry point of the API. Build it with the builder in
+ * {@code engine-core} ({@code dev.restock.core.wiring.RestockEngine.builder()}), use it from any
+ * thread, close it once to release the store's connections. Every use case is reached through
+ * {@link #as(Actor)}, which names who acts, and the {@link RestockSession} it returns:
+ *
+ * <pre>{@code
+ * try (Restock engine = RestockEngine.builder().store(MemoryStore.factory()).build()) {
+ *   RestockSession ops = engine.as(Actor.user(adminId));
+ *   Product cola = ops.products().create(
+ *       new CreateProduct("COLA-33", "Cola 33cl", "Drinks", new BigDecimal("1.50"), 24));
+ *   List<HistoryEntry> history = ops.history().history(AuditedType.PRODUCT, cola.id());
+ * }
+ * }</pre>
+ *
+ * @see dev.restock.api the package overview, with where to start
  */
-@Stable
+@Stable(since = "0.1")
 public interface Restock extends AutoCloseable {
 
   /** The use cases acting as {@code actor}. */
@@ -113,6 +126,7 @@ public interface Restock extends AutoCloseable {
    *
    * @throws dev.restock.api.error.ValidationException on bad data; nothing is written
    */
+  @Experimental(since = "0.1")
   dev.restock.api.seed.ReferenceData.Report seed(dev.restock.api.seed.ReferenceData data);
 
   /** Ids of every registered pick-list strategy. */
@@ -138,9 +152,11 @@ public interface Restock extends AutoCloseable {
    * Whether the store answers, its round-trip latency, schema version and pool figures. Never
    * throws: a store that cannot be reached reports {@code up = false} with the problem.
    */
+  @Experimental(since = "0.1")
   dev.restock.api.ops.Health health();
 
   /** Statement, transaction, entity, query and cache figures of the store since it opened. */
+  @Experimental(since = "0.1")
   dev.restock.api.ops.Statistics statistics();
 
   /** Description of the store, e.g. {@code jpa-sqlite:/data/restock.db}. */

@@ -1,5 +1,6 @@
 package dev.restock.api;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.Actor;
 import dev.restock.api.audit.port.in.HistoryQueries;
@@ -22,7 +23,7 @@ import dev.restock.api.user.port.in.UserManagement;
  * of work, except on the session {@link Restock#inUnitOfWork} hands out, where every call joins
  * the one unit it composes.
  */
-@Stable
+@Stable(since = "0.1")
 public interface RestockSession {
 
   Actor actor();
@@ -53,5 +54,6 @@ public interface RestockSession {
 
   StockManagement stock();
 
+  @Experimental(since = "0.1")
   dev.restock.api.report.port.in.Reports reports();
 }

@@ -3,9 +3,10 @@ package dev.restock.api.aggregate;
 import dev.restock.api.stability.Stable;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What every stored aggregate has: identity, optimistic version, audit stamp, soft-delete time. */
-@Stable
+@Stable(since = "0.1")
 public interface Aggregate {
   UUID id();
 
@@ -15,7 +16,7 @@ public interface Aggregate {
   AuditStamp stamp();
 
   /** When the aggregate was soft-deleted, or null while it is live. */
-  Instant deletedAt();
+  @Nullable Instant deletedAt();
 
   default boolean deleted() {
     return deletedAt() != null;

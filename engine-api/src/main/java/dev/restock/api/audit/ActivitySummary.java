@@ -5,5 +5,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** How often one actor performed one action in a period, and when last (seed 000's summary). */
-@Experimental
+@Experimental(since = "0.1")
 public record ActivitySummary(UUID actorId, String action, long count, Instant lastOccurrence) {}

@@ -3,6 +3,7 @@ package dev.restock.api.audit;
 import dev.restock.api.stability.Stable;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who is acting, and from where and why. Every change made through a
@@ -15,9 +16,9 @@ import java.util.UUID;
  * @param correlationId optional id the host sets to tie the units of work of one request or job
  *     together in history, may be null
  */
-@Stable
+@Stable(since = "0.1")
 public record Actor(
-    UUID userId, String clientAddress, String userAgent, String reason, String correlationId) {
+    UUID userId, @Nullable String clientAddress, @Nullable String userAgent, @Nullable String reason, @Nullable String correlationId) {
   /** Id of the built-in system actor, used for migrations and seeding only. */
   public static final UUID SYSTEM_ID = new UUID(0L, 0L);
 

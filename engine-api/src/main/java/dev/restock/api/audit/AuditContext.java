@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@code product.create} or {@code product.restore}. Nested units of work join the outermost one
  * and keep its context.
  */
-@Stable
+@Stable(since = "0.1")
 public record AuditContext(Actor actor, String action) {
   public AuditContext {
     Objects.requireNonNull(actor, "actor");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A domain audit event (seed {@code 000_*}'s audit log): who did what to which resource, with
@@ -21,10 +22,10 @@ import java.util.UUID;
  * @param userAgent optional user agent
  * @param correlationId optional correlation id
  */
-@Experimental
+@Experimental(since = "0.1")
 public record AuditEvent(
-    long revision, Instant at, UUID actorId, String action, String resourceType, UUID resourceId,
-    Map<String, String> details, String clientAddress, String userAgent, String correlationId) {
+    long revision, Instant at, UUID actorId, String action, String resourceType, @Nullable UUID resourceId,
+    Map<String, String> details, @Nullable String clientAddress, @Nullable String userAgent, @Nullable String correlationId) {
   public AuditEvent {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(actorId, "actorId");

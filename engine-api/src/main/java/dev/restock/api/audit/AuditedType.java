@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** Entity types whose history is kept, with the names hosts and the CLI use for them. */
-@Stable
+@Stable(since = "0.1")
 public enum AuditedType {
   PRODUCT("product"),
   LOCATION("location"),

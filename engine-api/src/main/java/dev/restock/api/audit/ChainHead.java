@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param size the number of chained revisions (the sequence of the newest one; 0 when empty)
  * @param hash the newest revision's chain hash, or {@code genesis} when {@code size} is 0
  */
-@Experimental
+@Experimental(since = "0.1")
 public record ChainHead(String genesis, long genesisAfterRevision, long size, String hash) {
   public ChainHead {
     Objects.requireNonNull(genesis, "genesis");

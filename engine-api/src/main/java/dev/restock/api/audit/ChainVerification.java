@@ -21,7 +21,7 @@ import java.util.Optional;
  *     so an auditor sees the whole damage. Stores may cap a very long list, ending it with a line
  *     that says how many more there were
  */
-@Experimental
+@Experimental(since = "0.1")
 public record ChainVerification(long checked, long unchained, Optional<Long> firstBroken,
     Optional<String> problem, List<String> problems) {
 

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param previousHash the chain hash recorded for the previous revision (the genesis for seq 1)
  * @param hash the chain hash recorded for this revision
  */
-@Experimental
+@Experimental(since = "0.1")
 public record ChainedRevision(
     long seq, long revisionId, String content, String previousHash, String hash) {
   public ChainedRevision {

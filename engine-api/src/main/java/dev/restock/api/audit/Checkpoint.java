@@ -4,6 +4,7 @@ import dev.restock.api.stability.Experimental;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A signed tree head: the Merkle root over the first {@code size} chained revisions at a time.
@@ -16,10 +17,10 @@ import java.util.Objects;
  * @param keyId the signing key's id, or null when unsigned
  * @param signature base64 Ed25519 signature over {@link #signedBytes()}, or null when unsigned
  */
-@Experimental
+@Experimental(since = "0.1")
 public record Checkpoint(
-    String genesis, long size, String rootHash, String chainHash, Instant time, String keyId,
-    String signature) {
+    String genesis, long size, String rootHash, String chainHash, Instant time, @Nullable String keyId,
+    @Nullable String signature) {
   public Checkpoint {
     Objects.requireNonNull(genesis, "genesis");
     Objects.requireNonNull(rootHash, "rootHash");

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param newer the checkpoint of the larger (or equal) tree
  * @param path hex subtree hashes of the consistency proof, in RFC 9162 order
  */
-@Experimental
+@Experimental(since = "0.1")
 public record ConsistencyProof(Checkpoint older, Checkpoint newer, List<String> path) {
   public ConsistencyProof {
     Objects.requireNonNull(older, "older");

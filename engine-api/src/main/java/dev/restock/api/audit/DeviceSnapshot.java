@@ -10,7 +10,7 @@ import java.util.UUID;
  * A device as it was at one moment, with its cabinets, their planograms and slots, each as the
  * audited state of the time (field name to value).
  */
-@Experimental
+@Experimental(since = "0.1")
 public record DeviceSnapshot(
     Instant asOf, UUID deviceId, Map<String, String> device, List<CabinetState> cabinets) {
   public DeviceSnapshot {

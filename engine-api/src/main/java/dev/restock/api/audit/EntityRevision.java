@@ -11,7 +11,7 @@ import java.util.Map;
  * @param state audited fields and their values rendered as text (null values omitted); for a
  *     {@link RevisionKind#DELETED} revision, the last state before deletion
  */
-@Stable
+@Stable(since = "0.1")
 public record EntityRevision(RevisionInfo info, RevisionKind kind, Map<String, String> state) {
   public EntityRevision {
     state = Map.copyOf(state);

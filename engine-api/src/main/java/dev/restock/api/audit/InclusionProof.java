@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param checkpoint the checkpoint whose root the path leads to; signed unless no key was
  *     configured when it was made (then the proof shows consistency, not authenticity)
  */
-@Experimental
+@Experimental(since = "0.1")
 public record InclusionProof(long revisionId, long seq, String content, long treeSize,
     List<String> auditPath, Checkpoint checkpoint) {
   public InclusionProof {

@@ -15,7 +15,7 @@ import java.util.Optional;
  *     store must contain a chain matching each of them
  * @param live whether to compare every live row with its latest audited state as well
  */
-@Experimental
+@Experimental(since = "0.1")
 public record IntegrityCheck(Optional<PublicKey> publicKey, List<Checkpoint> anchors,
     boolean live) {
   public IntegrityCheck {

@@ -18,7 +18,7 @@ import java.util.Objects;
  *     anchors, revisions newer than the newest signed checkpoint)
  * @param drift live rows that disagree with their audited state (only when asked for)
  */
-@Experimental
+@Experimental(since = "0.1")
 public record IntegrityReport(ChainVerification chain, ChainHead head, long checkpoints,
     long signatures, long anchors, List<String> breaks, List<String> limits,
     List<LiveDrift> drift) {

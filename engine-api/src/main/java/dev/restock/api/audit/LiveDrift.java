@@ -2,6 +2,7 @@ package dev.restock.api.audit;
 
 import dev.restock.api.stability.Experimental;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live row that disagrees with its latest audited state: someone changed the table without
@@ -14,5 +15,5 @@ import java.util.UUID;
  * @param audited the value the history holds (null when none)
  * @param live the value the live row holds (null when none)
  */
-@Experimental
-public record LiveDrift(AuditedType type, UUID id, String field, String audited, String live) {}
+@Experimental(since = "0.1")
+public record LiveDrift(AuditedType type, UUID id, String field, @Nullable String audited, @Nullable String live) {}

@@ -3,6 +3,7 @@ package dev.restock.api.audit;
 import dev.restock.api.stability.Stable;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One committed unit of work as history sees it.
@@ -16,10 +17,10 @@ import java.util.UUID;
  * @param userAgent optional user agent
  * @param correlationId optional correlation id set by the host on the actor
  */
-@Stable
+@Stable(since = "0.1")
 public record RevisionInfo(
-    long number, Instant at, UUID actorId, String action, String reason, String clientAddress,
-    String userAgent, String correlationId) {
+    long number, Instant at, UUID actorId, String action, @Nullable String reason, @Nullable String clientAddress,
+    @Nullable String userAgent, @Nullable String correlationId) {
 
   /**
    * The kind of action: the part of {@link #action()} after its last dot, e.g. {@code create},

@@ -3,15 +3,16 @@ package dev.restock.api.catalog;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Command to add a product. Validates itself: an invalid command cannot be constructed.
  *
  * @param category optional, may be null
- * @param casePack units per case; null means 1
+ * @param casePack units per case; null means 1 (so the accessor never returns null)
  */
-@Stable
-public record CreateProduct(String sku, String name, String category, BigDecimal price, Integer casePack) {
+@Stable(since = "0.1")
+public record CreateProduct(String sku, String name, @Nullable String category, BigDecimal price, @Nullable Integer casePack) {
   public static final int SKU_MAX = 64;
   public static final int NAME_MAX = 200;
   public static final int CATEGORY_MAX = 100;

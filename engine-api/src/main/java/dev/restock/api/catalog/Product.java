@@ -6,6 +6,7 @@ import dev.restock.api.aggregate.AuditStamp;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A product that can be stocked in slots.
@@ -16,10 +17,10 @@ import java.util.UUID;
  * @param price unit price, {@code >= 0}, two decimal places
  * @param casePack units per case, {@code >= 1}
  */
-@Stable
+@Stable(since = "0.1")
 public record Product(
-    UUID id, String sku, String name, String category, BigDecimal price, int casePack,
-    boolean active, long version, AuditStamp stamp, Instant deletedAt) implements Aggregate {
+    UUID id, String sku, String name, @Nullable String category, BigDecimal price, int casePack,
+    boolean active, long version, AuditStamp stamp, @Nullable Instant deletedAt) implements Aggregate {
 
   /**
    * The form in which two skus are compared for uniqueness and lookup: ASCII letters folded to

@@ -3,11 +3,12 @@ package dev.restock.api.catalog;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /** Command to change a product; null fields stay as they are. Validates itself. */
-@Stable
+@Stable(since = "0.1")
 public record UpdateProduct(
-    String sku, String name, String category, BigDecimal price, Integer casePack, Boolean active) {
+    @Nullable String sku, @Nullable String name, @Nullable String category, @Nullable BigDecimal price, @Nullable Integer casePack, @Nullable Boolean active) {
   public UpdateProduct {
     sku = sku == null ? null : sku.strip();
     Checks checks = new Checks()

@@ -17,7 +17,7 @@ import dev.restock.api.stability.Stable;
  *
  * @since 0.1
  */
-@Stable
+@Stable(since = "0.1")
 public class ConcurrentChangeException extends ConflictException {
   private static final long serialVersionUID = 1L;
 

@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Warehouse stock does not cover what an operation needs; lists every short product. */
-@Stable
+@Stable(since = "0.1")
 public class InsufficientStockException extends RestockException {
   private static final long serialVersionUID = 1L;
   private final List<Shortage> shortages;

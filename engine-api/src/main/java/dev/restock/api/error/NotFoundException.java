@@ -2,7 +2,7 @@ package dev.restock.api.error;
 
 import dev.restock.api.stability.Stable;
 /** The addressed entity does not exist (or is soft-deleted and the operation needs a live one). */
-@Stable
+@Stable(since = "0.1")
 public class NotFoundException extends RestockException {
   private static final long serialVersionUID = 1L;
   private final String type;

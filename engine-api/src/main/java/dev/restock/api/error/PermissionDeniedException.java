@@ -2,7 +2,7 @@ package dev.restock.api.error;
 
 import dev.restock.api.stability.Stable;
 /** The acting user may not perform the action. Nothing was written. */
-@Stable
+@Stable(since = "0.1")
 public class PermissionDeniedException extends RestockException {
   private static final long serialVersionUID = 1L;
   private final String action;

@@ -5,7 +5,7 @@ import dev.restock.api.stability.Stable;
  * Root of every exception the engine throws on purpose. Hosts can catch this one type to handle
  * all expected failures; anything else is a bug or an infrastructure failure.
  */
-@Stable
+@Stable(since = "0.1")
 public abstract class RestockException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

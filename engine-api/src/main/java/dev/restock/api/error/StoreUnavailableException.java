@@ -13,7 +13,7 @@ import dev.restock.api.stability.Experimental;
  * have been saved. Before retrying a change that must not happen twice (receiving stock, say),
  * read whether it is there.
  */
-@Experimental
+@Experimental(since = "0.1")
 public class StoreUnavailableException extends RestockException {
   private static final long serialVersionUID = 1L;
 

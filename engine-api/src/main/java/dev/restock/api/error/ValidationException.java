@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * The input broke one or more rules. Carries every violation found, not only the first; nothing
  * was written.
  */
-@Stable
+@Stable(since = "0.1")
 public class ValidationException extends RestockException {
   private static final long serialVersionUID = 1L;
   private final List<Violation> violations;

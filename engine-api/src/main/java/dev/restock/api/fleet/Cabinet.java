@@ -10,5 +10,5 @@ import java.util.UUID;
  * @param rows slot rows, 1..20 (letters A..T)
  * @param columns slot columns, 1..20
  */
-@Stable
+@Stable(since = "0.1")
 public record Cabinet(UUID id, int index, UUID cabinetTypeId, int rows, int columns) {}

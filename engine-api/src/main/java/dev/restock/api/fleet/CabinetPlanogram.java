@@ -6,7 +6,7 @@ import dev.restock.api.validation.Checks;
 import java.util.List;
 
 /** The planogram to give one cabinet (by index) while setting up a device. */
-@Stable
+@Stable(since = "0.1")
 public record CabinetPlanogram(Integer cabinetIndex, String name, List<SlotSpec> slots) {
   public CabinetPlanogram {
     slots = slots == null ? List.of() : List.copyOf(slots);

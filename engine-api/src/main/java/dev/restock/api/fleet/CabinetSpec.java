@@ -5,7 +5,7 @@ import dev.restock.api.validation.Checks;
 import java.util.UUID;
 
 /** A cabinet to create: index 1..3, grid 1..20 × 1..20. Validates itself. */
-@Stable
+@Stable(since = "0.1")
 public record CabinetSpec(Integer index, UUID cabinetTypeId, Integer rows, Integer columns) {
   public CabinetSpec {
     checks(index, cabinetTypeId, rows, columns).throwIfAny();

@@ -5,8 +5,9 @@ import dev.restock.api.aggregate.Aggregate;
 import dev.restock.api.aggregate.AuditStamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A kind of cabinet (ambient, chilled, frozen...). */
-@Stable
-public record CabinetType(UUID id, String name, long version, AuditStamp stamp, Instant deletedAt)
+@Stable(since = "0.1")
+public record CabinetType(UUID id, String name, long version, AuditStamp stamp, @Nullable Instant deletedAt)
     implements Aggregate {}

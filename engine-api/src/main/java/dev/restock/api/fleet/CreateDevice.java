@@ -6,16 +6,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Command to add a device with its cabinets. {@code routeId} is optional. Checks that do not need
  * the database (fields, cabinet grid, duplicate indexes) run here; the use case checks references
  * and the device type's cabinet limit.
  */
-@Stable
+@Stable(since = "0.1")
 public record CreateDevice(
-    String name, String serialNumber, UUID locationId, UUID routeId, UUID deviceTypeId,
-    List<CabinetSpec> cabinets) {
+    String name, String serialNumber, UUID locationId, @Nullable UUID routeId, UUID deviceTypeId,
+    @Nullable List<CabinetSpec> cabinets) {
   public CreateDevice {
     serialNumber = serialNumber == null ? null : serialNumber.strip();
     cabinets = cabinets == null ? List.of() : List.copyOf(cabinets);

@@ -2,10 +2,11 @@ package dev.restock.api.fleet;
 
 import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
+import org.jspecify.annotations.Nullable;
 
 /** Command to add a location; {@code address} is optional. */
-@Stable
-public record CreateLocation(String name, String address) {
+@Stable(since = "0.1")
+public record CreateLocation(String name, @Nullable String address) {
   public CreateLocation {
     new Checks().text(name, "name", 200).optionalMultiLineText(address, "address", 500).throwIfAny();
   }

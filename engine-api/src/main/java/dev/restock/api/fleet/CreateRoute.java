@@ -2,10 +2,11 @@ package dev.restock.api.fleet;
 
 import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
+import org.jspecify.annotations.Nullable;
 
 /** Command to add a route; {@code visitIntervalDays} defaults to 7. */
-@Stable
-public record CreateRoute(String code, String name, Integer visitIntervalDays) {
+@Stable(since = "0.1")
+public record CreateRoute(String code, String name, @Nullable Integer visitIntervalDays) {
   public static final int DEFAULT_VISIT_INTERVAL_DAYS = 7;
 
   public CreateRoute {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A vending machine with its cabinets.
@@ -15,10 +16,10 @@ import java.util.UUID;
  * @param routeId optional route, may be null
  * @param cabinets ordered by index, never empty
  */
-@Stable
+@Stable(since = "0.1")
 public record Device(
-    UUID id, String name, String serialNumber, UUID locationId, UUID routeId, UUID deviceTypeId,
-    List<Cabinet> cabinets, long version, AuditStamp stamp, Instant deletedAt)
+    UUID id, String name, String serialNumber, UUID locationId, @Nullable UUID routeId, UUID deviceTypeId,
+    List<Cabinet> cabinets, long version, AuditStamp stamp, @Nullable Instant deletedAt)
     implements Aggregate {
   public Device {
     cabinets = List.copyOf(cabinets);

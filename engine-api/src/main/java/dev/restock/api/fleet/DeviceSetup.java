@@ -8,7 +8,7 @@ import java.util.List;
  * A device with its cabinets and their active planograms, in cabinet order: what {@code setUp}
  * created, or what {@code getWithPlanograms} and {@code listWithPlanograms} read.
  */
-@Stable
+@Stable(since = "0.1")
 public record DeviceSetup(Device device, List<Planogram> planograms) {
   public DeviceSetup {
     planograms = List.copyOf(planograms);

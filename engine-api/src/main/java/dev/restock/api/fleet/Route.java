@@ -5,6 +5,7 @@ import dev.restock.api.aggregate.Aggregate;
 import dev.restock.api.aggregate.AuditStamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A service route driven by one driver.
@@ -12,7 +13,7 @@ import java.util.UUID;
  * @param code short code, unique among live routes
  * @param visitIntervalDays days between visits, 1..60
  */
-@Stable
+@Stable(since = "0.1")
 public record Route(
     UUID id, String code, String name, int visitIntervalDays, long version, AuditStamp stamp,
-    Instant deletedAt) implements Aggregate {}
+    @Nullable Instant deletedAt) implements Aggregate {}

@@ -5,10 +5,11 @@ import dev.restock.api.validation.Checks;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Command to create a device, its cabinets and their planograms in one call. */
-@Stable
-public record SetUpDevice(CreateDevice device, List<CabinetPlanogram> planograms) {
+@Stable(since = "0.1")
+public record SetUpDevice(CreateDevice device, @Nullable List<CabinetPlanogram> planograms) {
   public SetUpDevice {
     planograms = planograms == null ? List.of() : List.copyOf(planograms);
     Checks checks = new Checks().notNull(device, "device");

@@ -2,10 +2,11 @@ package dev.restock.api.fleet;
 
 import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
+import org.jspecify.annotations.Nullable;
 
 /** Command to change a location; null fields stay as they are. */
-@Stable
-public record UpdateLocation(String name, String address) {
+@Stable(since = "0.1")
+public record UpdateLocation(@Nullable String name, @Nullable String address) {
   public UpdateLocation {
     new Checks().optionalText(name, "name", 200).optionalMultiLineText(address, "address", 500).throwIfAny();
   }

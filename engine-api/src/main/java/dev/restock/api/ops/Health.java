@@ -2,6 +2,7 @@ package dev.restock.api.ops;
 
 import dev.restock.api.stability.Experimental;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether the store answers, how fast, on which schema version, and how busy its pool is.
@@ -13,10 +14,10 @@ import java.time.Duration;
  * @param pool the connection pool's figures (all 0 for a store without connections); never null
  * @param problem what failed when down; null when up
  */
-@Experimental
+@Experimental(since = "0.1")
 public record Health(
-    boolean up, String store, Duration latency, String schemaVersion, PoolStatus pool,
-    String problem) {
+    boolean up, String store, Duration latency, @Nullable String schemaVersion, PoolStatus pool,
+    @Nullable String problem) {
 
   /**
    * Connection pool figures.

@@ -21,7 +21,7 @@ import java.util.List;
  * @param retriesExhausted use-case calls that still met a concurrent change after their last
  *     attempt, and failed with {@link dev.restock.api.error.ConcurrentChangeException}
  */
-@Experimental
+@Experimental(since = "0.1")
 public record Statistics(
     long statements, long transactions, long entityLoads, long entityInserts, long entityUpdates,
     long entityDeletes, long queryExecutions, List<QueryStatistic> slowest, long cacheHits,

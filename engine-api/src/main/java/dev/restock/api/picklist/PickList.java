@@ -8,7 +8,7 @@ import java.util.UUID;
  * A route's pick list: lines per slot (device name, cabinet index, position order) and totals per
  * product (category, then product name). Only slots with something to pick appear.
  */
-@Stable
+@Stable(since = "0.1")
 public record PickList(
     UUID routeId, String routeCode, String strategyId, List<PickLine> lines,
     List<ProductTotal> totals) {

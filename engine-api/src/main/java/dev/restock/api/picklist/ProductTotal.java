@@ -8,7 +8,7 @@ import java.util.UUID;
  *
  * @param units units the lines plan, or that rounded up to whole case packs when asked
  */
-@Stable
+@Stable(since = "0.1")
 public record ProductTotal(
     UUID productId, String sku, String name, String category, int casePack, int units) {
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The layout of one cabinet: which product sits in which slot, with capacity, par and quantity.
@@ -14,10 +15,10 @@ import java.util.UUID;
  *
  * @param slots ordered by position (row, then column)
  */
-@Stable
+@Stable(since = "0.1")
 public record Planogram(
     UUID id, UUID cabinetId, String name, boolean active, List<Slot> slots, long version,
-    AuditStamp stamp, Instant deletedAt) implements Aggregate {
+    AuditStamp stamp, @Nullable Instant deletedAt) implements Aggregate {
   public Planogram {
     slots = List.copyOf(slots);
   }

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Slot position codes: a row letter A..T followed by a column number 1..20, e.g. {@code C7}. */
-@Stable
+@Stable(since = "0.1")
 public final class Positions {
   private static final Pattern CODE = Pattern.compile("([A-T])([1-9]|1[0-9]|20)");
 

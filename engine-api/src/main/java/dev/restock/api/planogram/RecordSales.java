@@ -5,10 +5,11 @@ import dev.restock.api.validation.Checks;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Command to record sales of one or more slots at once; a slot appears at most once. */
-@Stable
-public record RecordSales(List<SaleEntry> entries) {
+@Stable(since = "0.1")
+public record RecordSales(@Nullable List<SaleEntry> entries) {
   public RecordSales {
     entries = entries == null ? List.of() : List.copyOf(entries);
     Checks checks = new Checks().check(!entries.isEmpty(), "entries", "at least one entry is required");

@@ -3,14 +3,15 @@ package dev.restock.api.planogram;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sales of one slot: either units sold, or the count observed in the slot now (sales = previous
  * quantity − observed). Exactly one of the two is given, between 0 and {@link
  * SlotSpec#CAPACITY_MAX}.
  */
-@Stable
-public record SaleEntry(UUID slotId, Integer unitsSold, Integer observedCount) {
+@Stable(since = "0.1")
+public record SaleEntry(UUID slotId, @Nullable Integer unitsSold, @Nullable Integer observedCount) {
   public SaleEntry {
     Checks checks = new Checks().notNull(slotId, "slotId")
         .check((unitsSold == null) != (observedCount == null), "unitsSold",

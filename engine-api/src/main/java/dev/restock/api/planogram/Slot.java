@@ -3,6 +3,7 @@ package dev.restock.api.planogram;
 import dev.restock.api.stability.Stable;
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One slot of a planogram; part of the {@link Planogram} aggregate, with history of its own.
@@ -14,10 +15,10 @@ import java.util.UUID;
  * @param quantity units in the slot now, 0..capacity
  * @param price selling price; defaults to the product's; null for an empty slot
  */
-@Stable
+@Stable(since = "0.1")
 public record Slot(
-    UUID id, String position, UUID productId, int capacity, int parLevel, int quantity,
-    BigDecimal price) {
+    UUID id, String position, @Nullable UUID productId, int capacity, int parLevel, int quantity,
+    @Nullable BigDecimal price) {
 
   public Slot withQuantity(int newQuantity) {
     return new Slot(id, position, productId, capacity, parLevel, newQuantity, price);

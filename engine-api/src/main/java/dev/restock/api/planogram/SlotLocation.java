@@ -4,7 +4,7 @@ import dev.restock.api.stability.Experimental;
 import java.util.UUID;
 
 /** Where a slot is: device, cabinet, planogram and position; for messages and reports. */
-@Experimental
+@Experimental(since = "0.1")
 public record SlotLocation(
     UUID slotId, String position, UUID planogramId, UUID deviceId, String deviceName,
     int cabinetIndex) {

@@ -4,16 +4,17 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A slot to create or set. {@code productId} null means an empty slot; {@code price} null means
  * the product's price; {@code quantity} null means 0. Validates itself (position format, capacity
  * 1..999, par and quantity within capacity); the use case checks the grid and the product.
  */
-@Stable
+@Stable(since = "0.1")
 public record SlotSpec(
-    String position, UUID productId, Integer capacity, Integer parLevel, Integer quantity,
-    BigDecimal price) {
+    String position, @Nullable UUID productId, @Nullable Integer capacity, @Nullable Integer parLevel, @Nullable Integer quantity,
+    @Nullable BigDecimal price) {
   /** The most units a slot can hold. */
   public static final int CAPACITY_MAX = 999;
 

@@ -17,7 +17,7 @@ import java.util.Objects;
  *     .sortBy("price", true)
  * }</pre>
  */
-@Experimental
+@Experimental(since = "0.1")
 public record Criteria(List<Filter> filters, List<Sort> sort) {
   public Criteria {
     filters = List.copyOf(filters);

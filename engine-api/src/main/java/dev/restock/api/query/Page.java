@@ -12,7 +12,7 @@ import java.util.function.Function;
  * @param size requested page size
  * @param total number of matching rows across all pages
  */
-@Stable
+@Stable(since = "0.1")
 public record Page<T>(List<T> items, int page, int size, long total) {
   public Page {
     items = List.copyOf(items);

@@ -9,7 +9,7 @@ import dev.restock.api.stability.Stable;
  * @param page zero-based page number
  * @param size rows per page
  */
-@Stable
+@Stable(since = "0.1")
 public record PageRequest(int page, int size) {
   public static final int MAX_SIZE = 1000;
   public static final int DEFAULT_SIZE = 50;

@@ -17,7 +17,7 @@ import java.util.UUID;
  * {@link Criteria} may use. {@link #check} validates a criteria against them and converts its
  * values to the field types, naming every problem.
  */
-@Experimental
+@Experimental(since = "0.1")
 public final class SearchFields {
   /** Value types of searchable fields. */
   public enum Type { TEXT, INTEGER, DECIMAL, BOOLEAN, ID, TIME }

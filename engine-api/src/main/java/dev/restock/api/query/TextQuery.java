@@ -20,7 +20,7 @@ import java.util.regex.PatternSyntaxException;
  * @param text what to look for (1..200 characters)
  * @param mode contains (the default) or regular expression
  */
-@Experimental
+@Experimental(since = "0.1")
 public record TextQuery(String text, Mode mode) {
   /** How {@code text} matches. */
   public enum Mode {

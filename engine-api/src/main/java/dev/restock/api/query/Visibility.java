@@ -2,7 +2,7 @@ package dev.restock.api.query;
 
 import dev.restock.api.stability.Stable;
 /** Which rows a read sees with respect to soft delete. */
-@Stable
+@Stable(since = "0.1")
 public enum Visibility {
   /** Live rows only: the default everywhere. */
   LIVE,

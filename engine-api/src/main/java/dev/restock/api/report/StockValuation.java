@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Warehouse stock valued at the products' prices: one line per product, and the total. */
-@Experimental
+@Experimental(since = "0.1")
 public record StockValuation(List<Line> lines, BigDecimal total) {
   public StockValuation {
     lines = List.copyOf(lines);

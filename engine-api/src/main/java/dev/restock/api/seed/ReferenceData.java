@@ -7,6 +7,7 @@ import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reference data a new installation needs, seeded in dependency order (device types, cabinet
@@ -16,10 +17,10 @@ import java.util.Objects;
  * @param cabinetTypes cabinet types, matched by name
  * @param firstAdmin the administrator to create when the database has no active one; may be null
  */
-@Experimental
+@Experimental(since = "0.1")
 public record ReferenceData(
     List<CreateDeviceType> deviceTypes, List<CreateCabinetType> cabinetTypes,
-    CreateUser firstAdmin) {
+    @Nullable CreateUser firstAdmin) {
   public ReferenceData {
     deviceTypes = List.copyOf(deviceTypes);
     cabinetTypes = List.copyOf(cabinetTypes);

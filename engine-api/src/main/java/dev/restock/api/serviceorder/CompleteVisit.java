@@ -5,6 +5,7 @@ import dev.restock.api.planogram.SlotSpec;
 import dev.restock.api.validation.Checks;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the driver put into each slot. Slots not listed get their planned quantity.
@@ -13,8 +14,8 @@ import java.util.UUID;
  * @param returnUndelivered put planned-but-undelivered units back into warehouse stock
  * @param notes optional driver notes
  */
-@Stable
-public record CompleteVisit(Map<UUID, Integer> delivered, boolean returnUndelivered, String notes) {
+@Stable(since = "0.1")
+public record CompleteVisit(@Nullable Map<UUID, Integer> delivered, boolean returnUndelivered, @Nullable String notes) {
   public CompleteVisit {
     delivered = delivered == null ? Map.of() : Map.copyOf(delivered);
     // notes may span lines (a driver's report); every other text field is single-line

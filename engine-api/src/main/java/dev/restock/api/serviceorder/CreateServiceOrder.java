@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Command to create an order for a route: either an explicit list of cabinets, or (when
@@ -16,10 +17,10 @@ import java.util.UUID;
  * @param strategyId pick-list strategy; null means {@code fill-to-par}
  * @param options pick options; null means none
  */
-@Stable
+@Stable(since = "0.1")
 public record CreateServiceOrder(
-    UUID routeId, List<UUID> cabinetIds, String visitPolicyId, String strategyId,
-    PickOptions options) {
+    UUID routeId, @Nullable List<UUID> cabinetIds, @Nullable String visitPolicyId, @Nullable String strategyId,
+    @Nullable PickOptions options) {
   public static final String DEFAULT_POLICY = "all-cabinets";
   public static final String DEFAULT_STRATEGY = "fill-to-par";
 

@@ -9,7 +9,7 @@ import dev.restock.api.validation.Checks;
  * @param minimumPick lines planning fewer units than this are left out (0 keeps every line)
  * @param roundTotalsToCasePack product totals are rounded up to whole case packs
  */
-@Stable
+@Stable(since = "0.1")
 public record PickOptions(int minimumPick, boolean roundTotalsToCasePack) {
   public static final PickOptions NONE = new PickOptions(0, false);
 

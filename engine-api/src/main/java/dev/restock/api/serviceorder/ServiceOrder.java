@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A route's service order: which cabinets a driver visits and what to load for each slot.
@@ -19,11 +20,11 @@ import java.util.UUID;
  * @param deliveryNoteId the delivery note issued at dispatch, null before
  * @param notes cancellation reason or other remarks, may be null
  */
-@Stable
+@Stable(since = "0.1")
 public record ServiceOrder(
-    UUID id, String number, UUID routeId, UUID driverId, OrderStatus status, String strategyId,
-    int estimatedMinutes, UUID deliveryNoteId, String notes, List<Visit> visits, long version,
-    AuditStamp stamp, Instant deletedAt) implements Aggregate {
+    UUID id, String number, UUID routeId, @Nullable UUID driverId, OrderStatus status, String strategyId,
+    int estimatedMinutes, @Nullable UUID deliveryNoteId, @Nullable String notes, List<Visit> visits, long version,
+    AuditStamp stamp, @Nullable Instant deletedAt) implements Aggregate {
   public ServiceOrder {
     visits = List.copyOf(visits);
   }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One cabinet to service within an order, with its lines.
@@ -13,10 +14,10 @@ import java.util.UUID;
  * @param notes the skip reason or the driver's notes, may be null
  * @param completedAt when the visit was completed or skipped, null while pending
  */
-@Stable
+@Stable(since = "0.1")
 public record Visit(
     UUID id, UUID deviceId, String deviceName, UUID cabinetId, int cabinetIndex,
-    VisitStatus status, String notes, Instant completedAt, List<OrderLine> lines) {
+    VisitStatus status, @Nullable String notes, @Nullable Instant completedAt, List<OrderLine> lines) {
   public Visit {
     lines = List.copyOf(lines);
   }

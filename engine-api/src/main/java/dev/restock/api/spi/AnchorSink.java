@@ -9,7 +9,7 @@ import dev.restock.api.stability.Experimental;
  * checkpoint's unit of work committed, from one thread at a time. A failure is logged and counted,
  * never hidden: the checkpoint stays in the store and is sent again with the next one.
  */
-@Experimental
+@Experimental(since = "0.1")
 public interface AnchorSink {
 
   /** Unique id of this sink, e.g. {@code jsonl-file}. */

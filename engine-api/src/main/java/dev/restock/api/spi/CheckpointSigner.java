@@ -9,7 +9,7 @@ import java.security.PublicKey;
  * store. The engine ships a key-file implementation; a host may supply one backed by an HSM or a
  * KMS.
  */
-@Experimental
+@Experimental(since = "0.1")
 public interface CheckpointSigner {
 
   /** A short stable id of the key, e.g. the first 16 hex digits of SHA-256 of the public key. */

@@ -11,7 +11,7 @@ import dev.restock.api.stability.Stable;
  * {@link #register} is called once, on the building thread, before any use case runs; it MUST
  * only contribute through the registrar and MUST NOT do I/O.
  */
-@Stable
+@Stable(since = "0.1")
 public interface EnginePlugin {
 
   String id();

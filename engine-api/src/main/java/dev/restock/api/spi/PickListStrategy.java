@@ -10,7 +10,7 @@ import dev.restock.api.stability.Stable;
  * {@code slot.room()} inclusive; the engine rejects anything else as a plugin error. It is never
  * called for an empty slot. Arguments are never null. The TCK in {@code plugins/tck} checks this.
  */
-@Stable
+@Stable(since = "0.1")
 public interface PickListStrategy {
 
   String id();

@@ -12,5 +12,5 @@ import java.util.UUID;
  * @param date the day the pick list is computed for
  * @param salesWindowDays the window {@link SlotSnapshot#unitsSoldInWindow()} covers, 0 for none
  */
-@Stable
+@Stable(since = "0.1")
 public record PlanContext(UUID routeId, int visitIntervalDays, LocalDate date, int salesWindowDays) {}

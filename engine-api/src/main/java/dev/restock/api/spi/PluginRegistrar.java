@@ -1,14 +1,19 @@
 package dev.restock.api.spi;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.port.out.AuditSink;
 
 /**
  * What a plugin may contribute. Handed to {@link EnginePlugin#register} once, during engine
- * start-up, on the building thread; do not keep it. Later versions add contributions as default
- * methods so existing plugins keep compiling.
+ * start-up, on the building thread; do not keep it.
+ *
+ * <p>Plugins call it; only the engine implements it. Every method is abstract, so an engine that
+ * cannot take a kind of contribution fails to compile instead of refusing a plugin at start-up.
+ * Later versions add contributions as new methods: plugins, which only call the registrar, keep
+ * compiling.
  */
-@Stable
+@Stable(since = "0.1")
 public interface PluginRegistrar {
 
   /**
@@ -23,16 +28,13 @@ public interface PluginRegistrar {
    *
    * @throws IllegalStateException at start-up if another policy already has the same id
    */
-  default PluginRegistrar visitPolicy(VisitPolicy policy) {
-    throw new UnsupportedOperationException("this engine does not accept visit policies");
-  }
+  PluginRegistrar visitPolicy(VisitPolicy policy);
 
   /**
    * Adds an audit sink that receives every domain audit event after its unit of work commits.
    *
    * @throws IllegalStateException at start-up if another sink already has the same id
    */
-  default PluginRegistrar auditSink(AuditSink sink) {
-    throw new UnsupportedOperationException("this engine does not accept audit sinks");
-  }
+  @Experimental(since = "0.1")
+  PluginRegistrar auditSink(AuditSink sink);
 }

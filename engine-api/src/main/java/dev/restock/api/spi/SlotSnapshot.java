@@ -2,6 +2,7 @@ package dev.restock.api.spi;
 
 import dev.restock.api.stability.Stable;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a pick-list strategy or visit policy knows about one stocked slot. Never describes an
@@ -15,10 +16,10 @@ import java.util.UUID;
  *     ({@link PickListStrategy#salesWindowDays()}), or null when the slot has no sale recorded in
  *     it (or the strategy asked for no window)
  */
-@Stable
+@Stable(since = "0.1")
 public record SlotSnapshot(
-    UUID slotId, UUID deviceId, int cabinetIndex, String position, UUID productId, int capacity,
-    int parLevel, int quantity, int casePack, Integer unitsSoldInWindow) {
+    UUID slotId, UUID deviceId, int cabinetIndex, String position, @Nullable UUID productId, int capacity,
+    int parLevel, int quantity, int casePack, @Nullable Integer unitsSoldInWindow) {
 
   /** Room left in the slot: the most any strategy may plan. */
   public int room() {

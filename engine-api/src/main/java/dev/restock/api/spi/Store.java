@@ -1,5 +1,6 @@
 package dev.restock.api.spi;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.port.out.AuditHistory;
 import dev.restock.api.audit.port.out.AuditLog;
@@ -23,7 +24,7 @@ import dev.restock.api.user.port.out.Users;
  * Ports are thread-safe and must be used inside units of work of {@link #transactions()}. The
  * engine closes the store when it is closed; closing releases every connection and thread.
  */
-@Stable
+@Stable(since = "0.1")
 public interface Store extends AutoCloseable {
 
   /** Short description for logs and health, e.g. {@code jpa-sqlite:/data/restock.db}. */
@@ -32,9 +33,11 @@ public interface Store extends AutoCloseable {
   TransactionBoundary transactions();
 
   /** A round trip to the database with schema version and pool figures; never throws. */
+  @Experimental(since = "0.1")
   dev.restock.api.ops.Health health();
 
   /** What the store has done since it opened. */
+  @Experimental(since = "0.1")
   dev.restock.api.ops.Statistics statistics();
 
   Products products();
@@ -58,6 +61,7 @@ public interface Store extends AutoCloseable {
   AuditHistory history();
 
   /** The store's own audit sink and its queries. */
+  @Experimental(since = "0.1")
   AuditLog auditLog();
 
   ServiceOrderStore serviceOrders();
@@ -68,6 +72,7 @@ public interface Store extends AutoCloseable {
 
   DeliveryNotes deliveryNotes();
 
+  @Experimental(since = "0.1")
   dev.restock.api.report.port.out.ReportQueries reports();
 
   @Override

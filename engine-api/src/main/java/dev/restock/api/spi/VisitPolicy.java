@@ -8,7 +8,7 @@ import dev.restock.api.stability.Stable;
  * MUST be pure and thread-safe, like {@link PickListStrategy#plan}. It is called only for cabinets
  * of live devices on the route that have an active planogram. Arguments are never null.
  */
-@Stable
+@Stable(since = "0.1")
 public interface VisitPolicy {
 
   String id();

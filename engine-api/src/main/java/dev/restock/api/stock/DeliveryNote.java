@@ -10,7 +10,7 @@ import java.util.UUID;
  *
  * @param number {@code DN-<year>-<6 digits>}, unique and gapless per year
  */
-@Stable
+@Stable(since = "0.1")
 public record DeliveryNote(
     UUID id, String number, UUID orderId, String orderNumber, Instant issuedAt,
     List<DeliveryNoteLine> lines) {

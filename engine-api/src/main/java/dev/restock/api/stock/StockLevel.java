@@ -4,7 +4,7 @@ import dev.restock.api.stability.Stable;
 import java.util.UUID;
 
 /** Warehouse units on hand of one product; never negative, never above {@link #MAX_ON_HAND}. */
-@Stable
+@Stable(since = "0.1")
 public record StockLevel(UUID productId, String sku, String name, int onHand) {
   /**
    * The most units a stock level holds, and so the most one receipt or adjustment moves. Far

@@ -3,6 +3,7 @@ package dev.restock.api.tx;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.AuditContext;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The only way work reaches a store: a unit of work that commits as a whole or not at all.
@@ -13,14 +14,14 @@ import java.util.function.Supplier;
  * (store exceptions are translated to {@link dev.restock.api.error.RestockException}s); a unit of
  * work never crosses threads. A read-write unit may not be nested inside a read-only one.
  */
-@Stable
+@Stable(since = "0.1")
 public interface TransactionBoundary {
 
   /** Runs {@code work} in a read-write unit of work recorded in history under {@code context}. */
-  <T> T write(AuditContext context, Supplier<T> work);
+  <T extends @Nullable Object> T write(AuditContext context, Supplier<T> work);
 
   /** Runs {@code work} in a read-only unit of work. */
-  <T> T read(Supplier<T> work);
+  <T extends @Nullable Object> T read(Supplier<T> work);
 
   /**
    * Runs {@code action} once the outermost unit of work running on this thread commits, on this

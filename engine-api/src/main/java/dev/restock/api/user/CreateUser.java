@@ -3,15 +3,16 @@ package dev.restock.api.user;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Command to add a user. */
-@Stable
+@Stable(since = "0.1")
 public record CreateUser(String username, String email, Role role) {
   static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   /** The violations of an email address (none for a null one when it is {@code optional}). */
-  static java.util.List<dev.restock.api.error.Violation> email(String email, boolean optional) {
+  static java.util.List<dev.restock.api.error.Violation> email(@Nullable String email, boolean optional) {
     Checks checks = new Checks();
     if (email == null && optional) {
       return checks.violations();

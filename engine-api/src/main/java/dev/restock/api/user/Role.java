@@ -2,7 +2,7 @@ package dev.restock.api.user;
 
 import dev.restock.api.stability.Stable;
 /** What a user may do (enforced by a later permission policy). */
-@Stable
+@Stable(since = "0.1")
 public enum Role {
   ADMIN,
   MANAGER,

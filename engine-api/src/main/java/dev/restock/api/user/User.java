@@ -5,9 +5,10 @@ import dev.restock.api.aggregate.Aggregate;
 import dev.restock.api.aggregate.AuditStamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A person using the engine; username and email are unique among live users. */
-@Stable
+@Stable(since = "0.1")
 public record User(
     UUID id, String username, String email, Role role, boolean active, long version,
-    AuditStamp stamp, Instant deletedAt) implements Aggregate {}
+    AuditStamp stamp, @Nullable Instant deletedAt) implements Aggregate {}

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects every broken rule of an input, then throws one {@link ValidationException} naming them
@@ -14,7 +15,7 @@ import java.util.List;
  *
  * <p>Not thread-safe; create one per validation.
  */
-@Stable
+@Stable(since = "0.1")
 public final class Checks {
   private final List<Violation> violations = new ArrayList<>();
 
@@ -33,7 +34,7 @@ public final class Checks {
   }
 
   /** Requires a non-null value. */
-  public Checks notNull(Object value, String field) {
+  public Checks notNull(@Nullable Object value, String field) {
     return check(value != null, field, "is required");
   }
 
@@ -53,12 +54,12 @@ public final class Checks {
    * another) and unpaired surrogates (not text; PostgreSQL cannot store them). Letters of every
    * script, and joiners such as U+200D, are allowed.
    */
-  public Checks text(String value, String field, int maxLength) {
+  public Checks text(@Nullable String value, String field, int maxLength) {
     return text(value, field, maxLength, Characters.SINGLE_LINE);
   }
 
   /** Optional text: null is fine, otherwise as {@link #text}. */
-  public Checks optionalText(String value, String field, int maxLength) {
+  public Checks optionalText(@Nullable String value, String field, int maxLength) {
     return value == null ? this : text(value, field, maxLength);
   }
 
@@ -67,7 +68,7 @@ public final class Checks {
    * #text} except that a line feed {@code \n} is allowed; a carriage return is not, so every
    * stored line break is the same.
    */
-  public Checks optionalMultiLineText(String value, String field, int maxLength) {
+  public Checks optionalMultiLineText(@Nullable String value, String field, int maxLength) {
     return value == null ? this : text(value, field, maxLength, Characters.MULTI_LINE);
   }
 
@@ -77,16 +78,16 @@ public final class Checks {
    * byte-order marks, soft hyphens: Unicode category Cf), so two identifiers that look the same
    * are the same.
    */
-  public Checks identifier(String value, String field, int maxLength) {
+  public Checks identifier(@Nullable String value, String field, int maxLength) {
     return text(value, field, maxLength, Characters.IDENTIFIER);
   }
 
   /** Optional identifier: null is fine, otherwise as {@link #identifier}. */
-  public Checks optionalIdentifier(String value, String field, int maxLength) {
+  public Checks optionalIdentifier(@Nullable String value, String field, int maxLength) {
     return value == null ? this : identifier(value, field, maxLength);
   }
 
-  private Checks text(String value, String field, int maxLength, Characters allowed) {
+  private Checks text(@Nullable String value, String field, int maxLength, Characters allowed) {
     if (value == null || value.isBlank()) {
       return add(field, "must not be empty");
     }
@@ -96,7 +97,7 @@ public final class Checks {
   }
 
   /** Requires {@code min <= value <= max}. */
-  public Checks range(Integer value, String field, int min, int max) {
+  public Checks range(@Nullable Integer value, String field, int min, int max) {
     if (value == null) {
       return add(field, "is required");
     }
@@ -109,7 +110,7 @@ public final class Checks {
    * #MONEY_INTEGER_DIGITS} digits before the point, so that it fits {@code numeric(12,2)} on every
    * store. The magnitude is checked as well as the scale: {@code 1e400} has no decimals at all.
    */
-  public Checks money(BigDecimal value, String field) {
+  public Checks money(@Nullable BigDecimal value, String field) {
     if (value == null) {
       return add(field, "is required");
     }
@@ -130,7 +131,7 @@ public final class Checks {
    * Requires an instant between {@link #EARLIEST} and {@link #LATEST}: SQL timestamps hold no
    * other years, and arithmetic on instants near {@link Instant#MAX} overflows.
    */
-  public Checks instant(Instant value, String field) {
+  public Checks instant(@Nullable Instant value, String field) {
     if (value == null) {
       return add(field, "is required");
     }
@@ -165,7 +166,7 @@ public final class Checks {
     }
 
     /** A description of the first refused character, or null when the text is fine. */
-    String refused(String value) {
+    @Nullable String refused(String value) {
       for (int i = 0; i < value.length(); ) {
         int cp = value.codePointAt(i);
         String why = refused(cp);
@@ -177,7 +178,7 @@ public final class Checks {
       return null;
     }
 
-    private String refused(int cp) {
+    private @Nullable String refused(int cp) {
       if (cp == '\n' && lineFeeds) {
         return null;
       }

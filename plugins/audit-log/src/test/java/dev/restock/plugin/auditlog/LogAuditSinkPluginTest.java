@@ -6,6 +6,7 @@ import dev.restock.api.audit.AuditEvent;
 import dev.restock.api.audit.port.out.AuditSink;
 import dev.restock.api.spi.PickListStrategy;
 import dev.restock.api.spi.PluginRegistrar;
+import dev.restock.api.spi.VisitPolicy;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ class LogAuditSinkPluginTest {
     List<AuditSink> registered = new ArrayList<>();
     plugin.register(new PluginRegistrar() {
       @Override public PluginRegistrar pickListStrategy(PickListStrategy strategy) { return this; }
+      @Override public PluginRegistrar visitPolicy(VisitPolicy policy) { return this; }
       @Override public PluginRegistrar auditSink(AuditSink sink) {
         registered.add(sink);
         return this;

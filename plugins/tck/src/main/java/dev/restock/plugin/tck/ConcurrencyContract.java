@@ -14,6 +14,9 @@ import dev.restock.api.catalog.Product;
 import dev.restock.api.error.ConcurrentChangeException;
 import dev.restock.api.error.IllegalStateTransitionException;
 import dev.restock.api.ops.Statistics;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
 import dev.restock.api.serviceorder.CompleteVisit;
 import dev.restock.api.serviceorder.OrderStatus;
 import dev.restock.api.serviceorder.ServiceOrder;
@@ -21,6 +24,7 @@ import dev.restock.api.serviceorder.VisitStatus;
 import dev.restock.api.spi.EnginePlugin;
 import dev.restock.api.spi.PluginRegistrar;
 import dev.restock.api.spi.Store;
+import dev.restock.api.stock.StockLevel;
 import dev.restock.api.stock.port.out.StockLevels;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
@@ -344,6 +348,10 @@ public abstract class ConcurrencyContract {
 
         @Override public Map<UUID, Integer> all() {
           return real.all();
+        }
+
+        @Override public Page<StockLevel> find(Criteria criteria, PageRequest request) {
+          return real.find(criteria, request);
         }
       };
     }

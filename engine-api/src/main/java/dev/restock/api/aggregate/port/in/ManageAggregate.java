@@ -1,5 +1,6 @@
 package dev.restock.api.aggregate.port.in;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.aggregate.Aggregate;
 import dev.restock.api.query.Page;
@@ -15,7 +16,7 @@ import java.util.UUID;
  * @param <C> create command
  * @param <U> update command
  */
-@Stable
+@Stable(since = "0.1")
 public interface ManageAggregate<T extends Aggregate, C, U> {
 
   /**
@@ -44,6 +45,7 @@ public interface ManageAggregate<T extends Aggregate, C, U> {
    * Aggregates whose names or keys contain, or match the regular expression of, {@code query},
    * ignoring case, alike on every database.
    */
+  @Experimental(since = "0.1")
   Page<T> search(dev.restock.api.query.TextQuery query, PageRequest request,
       Visibility visibility);
 
@@ -53,6 +55,7 @@ public interface ManageAggregate<T extends Aggregate, C, U> {
    *
    * @throws dev.restock.api.error.ValidationException naming each unknown field or bad value
    */
+  @Experimental(since = "0.1")
   Page<T> find(dev.restock.api.query.Criteria criteria, PageRequest request,
       Visibility visibility);
 

@@ -1,5 +1,6 @@
 package dev.restock.api.aggregate.port.out;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.aggregate.Aggregate;
 import dev.restock.api.query.Page;
@@ -15,7 +16,7 @@ import java.util.UUID;
  *
  * @param <T> the aggregate type
  */
-@Stable
+@Stable(since = "0.1")
 public interface Repository<T extends Aggregate> {
 
   /** The aggregate with this id if {@code visibility} lets it be seen. */
@@ -28,6 +29,7 @@ public interface Repository<T extends Aggregate> {
    * A page of the aggregates whose names or keys match {@code query} (see {@link
    * dev.restock.api.query.TextQuery}), in natural order, with the total count.
    */
+  @Experimental(since = "0.1")
   Page<T> search(dev.restock.api.query.TextQuery query, PageRequest request,
       Visibility visibility);
 
@@ -36,6 +38,7 @@ public interface Repository<T extends Aggregate> {
    * aggregate's {@link dev.restock.api.query.SearchFields} (values converted to the field types).
    * Sorted by the criteria's sort keys, then by id; natural order when it has none.
    */
+  @Experimental(since = "0.1")
   Page<T> find(dev.restock.api.query.Criteria criteria, PageRequest request,
       Visibility visibility);
 

@@ -1,5 +1,6 @@
 package dev.restock.api.audit.port.in;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.ActivitySummary;
 import dev.restock.api.audit.AuditEvent;
@@ -20,9 +21,10 @@ import dev.restock.api.audit.HistoryEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Answers who changed what, when and why, and whether the records are intact. */
-@Stable
+@Stable(since = "0.1")
 public interface HistoryQueries {
 
   /**
@@ -53,9 +55,11 @@ public interface HistoryQueries {
    * @throws dev.restock.api.error.NotFoundException when the device did not exist (or was
    *     deleted) at that time
    */
+  @Experimental(since = "0.1")
   DeviceSnapshot deviceAsOf(UUID deviceId, Instant at);
 
   /** Every entity one actor changed in {@code [from, to)}, in revision order. */
+  @Experimental(since = "0.1")
   List<EntityChange> changesBy(UUID actorId, Instant from, Instant to);
 
   /**
@@ -63,16 +67,19 @@ public interface HistoryQueries {
    *
    * @throws dev.restock.api.error.NotFoundException when it was never deleted
    */
+  @Experimental(since = "0.1")
   DeletionInfo deletion(AuditedType type, UUID id);
 
   /**
    * {@link #deletion} for many entities in one read: the latest deletion of each one that was
    * ever deleted, by id; ids never deleted are absent.
    */
+  @Experimental(since = "0.1")
   java.util.Map<UUID, DeletionInfo> deletions(AuditedType type, java.util.Collection<UUID> ids);
 
   /** Domain audit events since {@code since}, optionally of one actor (null for all). */
-  List<AuditEvent> events(UUID actorId, Instant since);
+  @Experimental(since = "0.1")
+  List<AuditEvent> events(@Nullable UUID actorId, Instant since);
 
   /**
    * A page of domain audit events matching {@code criteria} over {@link
@@ -82,6 +89,7 @@ public interface HistoryQueries {
    * @throws dev.restock.api.error.ValidationException naming every unknown field and every value
    *     of the wrong type, before anything is read
    */
+  @Experimental(since = "0.1")
   dev.restock.api.query.Page<AuditEvent> events(dev.restock.api.query.Criteria criteria,
       dev.restock.api.query.PageRequest request);
 
@@ -89,9 +97,11 @@ public interface HistoryQueries {
    * Actions per actor over the last {@code days} days with count and last occurrence, most
    * frequent first; of one actor when {@code actorId} is not null.
    */
-  List<ActivitySummary> activity(UUID actorId, int days);
+  @Experimental(since = "0.1")
+  List<ActivitySummary> activity(@Nullable UUID actorId, int days);
 
   /** Walks the history hash chain; reports the first revision altered or removed. */
+  @Experimental(since = "0.1")
   ChainVerification verify();
 
   /**
@@ -101,6 +111,7 @@ public interface HistoryQueries {
    * break), and the live tables when asked. Reads in bounded memory, one pass over the chain.
    * The report says plainly what could not be proven (no key, no anchors).
    */
+  @Experimental(since = "0.1")
   IntegrityReport verify(IntegrityCheck check);
 
   /**
@@ -111,9 +122,11 @@ public interface HistoryQueries {
    *
    * @throws dev.restock.api.error.ConflictException when the chain is broken
    */
+  @Experimental(since = "0.1")
   Checkpoint checkpoint();
 
   /** Every stored checkpoint, oldest first. */
+  @Experimental(since = "0.1")
   List<Checkpoint> checkpoints();
 
   /**
@@ -125,6 +138,7 @@ public interface HistoryQueries {
    * @throws dev.restock.api.error.ConflictException when the stored chain no longer matches that
    *     checkpoint
    */
+  @Experimental(since = "0.1")
   InclusionProof prove(long revisionId);
 
   /**
@@ -135,8 +149,10 @@ public interface HistoryQueries {
    * @throws dev.restock.api.error.ValidationException when {@code olderSize > newerSize}
    * @throws dev.restock.api.error.ConflictException when the stored chain no longer matches them
    */
+  @Experimental(since = "0.1")
   ConsistencyProof consistency(long olderSize, long newerSize);
 
   /** Live rows that disagree with their latest audited state (edits made behind the engine). */
+  @Experimental(since = "0.1")
   List<LiveDrift> liveDrift();
 }

@@ -1,5 +1,6 @@
 package dev.restock.api.audit.port.out;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.ChainHead;
@@ -23,7 +24,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /** Reads the history a store keeps of audited entities. Call inside a unit of work. */
-@Stable
+@Stable(since = "0.1")
 public interface AuditHistory {
 
   /**
@@ -43,12 +44,14 @@ public interface AuditHistory {
    * A device with its cabinets, their planograms and slots as they were at {@code at}, read in a
    * fixed number of statements. Empty when the device did not exist or was deleted then.
    */
+  @Experimental(since = "0.1")
   Optional<DeviceSnapshot> deviceAt(UUID deviceId, Instant at);
 
   /**
    * Every entity written by revisions of {@code actorId} committed in {@code [from, to)}, in
    * revision order.
    */
+  @Experimental(since = "0.1")
   List<EntityChange> changesBy(UUID actorId, Instant from, Instant to);
 
   /**
@@ -69,6 +72,7 @@ public interface AuditHistory {
    * Walks the hash chain over all revisions in commit order and recomputes each hash from the
    * revision's data, the audited rows it wrote and its audit events.
    */
+  @Experimental(since = "0.1")
   ChainVerification verifyChain();
 
   /**
@@ -79,11 +83,13 @@ public interface AuditHistory {
    * whole history. Stores SHOULD override this to read only what follows {@code afterSeq}; the
    * default walks everything.
    */
+  @Experimental(since = "0.1")
   default ChainVerification verifyChain(long afterSeq, String chainHashAtSeq) {
     return verifyChain();
   }
 
   /** The chain's head as recorded: genesis, size and newest hash. */
+  @Experimental(since = "0.1")
   ChainHead chainHead();
 
   /**
@@ -91,17 +97,21 @@ public interface AuditHistory {
    * sequence order, reading in bounded memory (a page at a time). Content is recomputed from what
    * is stored now; {@code previousHash} and {@code hash} are what was recorded.
    */
+  @Experimental(since = "0.1")
   void chained(long fromSeq, long toSeq, Consumer<ChainedRevision> each);
 
   /** Stores a checkpoint (signed or not) in the unit of work's transaction. */
+  @Experimental(since = "0.1")
   void saveCheckpoint(Checkpoint checkpoint);
 
   /** Every stored checkpoint, oldest (smallest size) first. */
+  @Experimental(since = "0.1")
   List<Checkpoint> checkpoints();
 
   /**
    * Every live row of an audited type whose fields differ from its latest audited state, or that
    * has no audited state: edits made by SQL behind the engine's back.
    */
+  @Experimental(since = "0.1")
   List<LiveDrift> liveDrift();
 }

@@ -9,35 +9,30 @@ import dev.restock.api.query.PageRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store's own audit sink: {@link #accept} writes the event in the current read-write unit of
  * work, tied to its history revision, so it commits or rolls back with the change. Call inside a
  * unit of work.
  */
-@Experimental
+@Experimental(since = "0.1")
 public interface AuditLog extends AuditSink {
 
   /** Events in time order, oldest first, optionally of one actor and one resource. */
-  List<AuditEvent> events(UUID actorId, String resourceType, UUID resourceId, Instant since);
+  List<AuditEvent> events(@Nullable UUID actorId, @Nullable String resourceType, @Nullable UUID resourceId, @Nullable Instant since);
 
   /**
    * Actions per actor since {@code since}, with their count and last occurrence, most frequent
    * first; of one actor when {@code actorId} is not null.
    */
-  List<ActivitySummary> activity(UUID actorId, Instant since);
+  List<ActivitySummary> activity(@Nullable UUID actorId, Instant since);
 
   /**
    * A page of the events matching {@code criteria}, which the caller has checked against {@link
    * dev.restock.api.query.SearchFields#AUDIT_EVENT} (values converted to the field types),
    * sorted by its sort keys, then newest first (time, then the reverse of the order they were
-   * written), in a fixed number of reads whatever the page size. Stores that do not search
-   * events keep this default, which refuses.
-   *
-   * @throws UnsupportedOperationException when the store does not search audit events
+   * written), in a fixed number of reads whatever the page size.
    */
-  default Page<AuditEvent> find(Criteria criteria, PageRequest request) {
-    throw new UnsupportedOperationException(getClass().getName()
-        + " does not search audit events");
-  }
+  Page<AuditEvent> find(Criteria criteria, PageRequest request);
 }

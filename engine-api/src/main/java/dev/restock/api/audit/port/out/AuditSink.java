@@ -12,7 +12,7 @@ import dev.restock.api.audit.AuditEvent;
  * An exception it throws never affects the change that was audited: the engine counts it, logs
  * it and carries on.
  */
-@Experimental
+@Experimental(since = "0.1")
 public interface AuditSink {
 
   /** Unique id of the sink, e.g. {@code audit-log}. */

@@ -1,5 +1,6 @@
 package dev.restock.api.catalog.port.in;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.catalog.CreateProduct;
 import dev.restock.api.catalog.Product;
@@ -7,7 +8,7 @@ import dev.restock.api.catalog.UpdateProduct;
 import dev.restock.api.aggregate.port.in.ManageAggregate;
 
 /** Manage the product catalogue. */
-@Stable
+@Stable(since = "0.1")
 public interface ProductCatalog extends ManageAggregate<Product, CreateProduct, UpdateProduct> {
 
   /** @throws dev.restock.api.error.NotFoundException when no live product has this sku */
@@ -24,5 +25,6 @@ public interface ProductCatalog extends ManageAggregate<Product, CreateProduct, 
    * @return the slots that were emptied
    * @throws dev.restock.api.error.NotFoundException when no live product has this id
    */
+  @Experimental(since = "0.1")
   java.util.List<dev.restock.api.planogram.SlotLocation> deleteAndEmptySlots(java.util.UUID id);
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Stored products. */
-@Stable
+@Stable(since = "0.1")
 public interface Products extends Repository<Product> {
 
   /**

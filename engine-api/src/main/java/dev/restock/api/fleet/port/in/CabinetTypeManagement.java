@@ -7,6 +7,6 @@ import dev.restock.api.fleet.UpdateCabinetType;
 import dev.restock.api.aggregate.port.in.ManageAggregate;
 
 /** Manage cabinet types. */
-@Stable
+@Stable(since = "0.1")
 public interface CabinetTypeManagement
     extends ManageAggregate<CabinetType, CreateCabinetType, UpdateCabinetType> {}

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Manage devices and their cabinets. */
-@Stable
+@Stable(since = "0.1")
 public interface DeviceManagement extends ManageAggregate<Device, CreateDevice, UpdateDevice> {
 
   /** @throws dev.restock.api.error.NotFoundException when no live device has this serial */

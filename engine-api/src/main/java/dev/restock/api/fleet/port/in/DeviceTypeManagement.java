@@ -7,6 +7,6 @@ import dev.restock.api.fleet.UpdateDeviceType;
 import dev.restock.api.aggregate.port.in.ManageAggregate;
 
 /** Manage device types. */
-@Stable
+@Stable(since = "0.1")
 public interface DeviceTypeManagement
     extends ManageAggregate<DeviceType, CreateDeviceType, UpdateDeviceType> {}

@@ -7,5 +7,5 @@ import dev.restock.api.fleet.UpdateLocation;
 import dev.restock.api.aggregate.port.in.ManageAggregate;
 
 /** Manage locations. */
-@Stable
+@Stable(since = "0.1")
 public interface LocationManagement extends ManageAggregate<Location, CreateLocation, UpdateLocation> {}

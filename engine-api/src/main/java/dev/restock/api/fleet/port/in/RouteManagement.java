@@ -7,7 +7,7 @@ import dev.restock.api.fleet.UpdateRoute;
 import dev.restock.api.aggregate.port.in.ManageAggregate;
 
 /** Manage routes. */
-@Stable
+@Stable(since = "0.1")
 public interface RouteManagement extends ManageAggregate<Route, CreateRoute, UpdateRoute> {
 
   /** @throws dev.restock.api.error.NotFoundException when no live route has this code */

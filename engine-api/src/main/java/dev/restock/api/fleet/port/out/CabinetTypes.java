@@ -5,5 +5,5 @@ import dev.restock.api.fleet.CabinetType;
 import dev.restock.api.aggregate.port.out.Repository;
 
 /** Stored cabinet types, listed by name. */
-@Stable
+@Stable(since = "0.1")
 public interface CabinetTypes extends Repository<CabinetType> {}

@@ -5,5 +5,5 @@ import dev.restock.api.fleet.DeviceType;
 import dev.restock.api.aggregate.port.out.Repository;
 
 /** Stored device types, listed by name. */
-@Stable
+@Stable(since = "0.1")
 public interface DeviceTypes extends Repository<DeviceType> {}

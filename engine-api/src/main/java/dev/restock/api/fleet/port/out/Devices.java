@@ -13,7 +13,7 @@ import java.util.UUID;
  * A deleted device is read without its cabinets (they are deleted with it); a restore brings
  * them back.
  */
-@Stable
+@Stable(since = "0.1")
 public interface Devices extends Repository<Device> {
 
   /** The live device with this serial number. */

@@ -5,5 +5,5 @@ import dev.restock.api.fleet.Location;
 import dev.restock.api.aggregate.port.out.Repository;
 
 /** Stored locations, listed by name. */
-@Stable
+@Stable(since = "0.1")
 public interface Locations extends Repository<Location> {}

@@ -6,7 +6,7 @@ import dev.restock.api.aggregate.port.out.Repository;
 import java.util.Optional;
 
 /** Stored routes, listed by code. */
-@Stable
+@Stable(since = "0.1")
 public interface Routes extends Repository<Route> {
 
   /** The live route with this code. */

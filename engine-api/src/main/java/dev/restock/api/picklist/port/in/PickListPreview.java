@@ -5,7 +5,7 @@ import dev.restock.api.picklist.PickList;
 import java.util.UUID;
 
 /** Computes what a route needs, without writing anything. */
-@Stable
+@Stable(since = "0.1")
 public interface PickListPreview {
 
   /** The id of the strategy used when none is named: {@value}. */

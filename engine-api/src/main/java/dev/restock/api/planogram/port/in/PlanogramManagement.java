@@ -8,7 +8,7 @@ import dev.restock.api.aggregate.port.in.ManageAggregate;
 import java.util.UUID;
 
 /** Manage planograms and their slots. */
-@Stable
+@Stable(since = "0.1")
 public interface PlanogramManagement
     extends ManageAggregate<Planogram, CreatePlanogram, UpdatePlanogram> {
 

@@ -1,5 +1,6 @@
 package dev.restock.api.planogram.port.in;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.planogram.RecordSales;
 import dev.restock.api.planogram.SaleRecord;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Record what was sold from slots. */
-@Stable
+@Stable(since = "0.1")
 public interface SalesRecording {
 
   /**
@@ -33,5 +34,6 @@ public interface SalesRecording {
    * @throws dev.restock.api.error.ValidationException naming every unknown field and every value
    *     of the wrong type, before anything is read
    */
+  @Experimental(since = "0.1")
   Page<SaleRecord> find(Criteria criteria, PageRequest request);
 }

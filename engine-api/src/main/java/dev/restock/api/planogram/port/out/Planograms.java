@@ -1,5 +1,6 @@
 package dev.restock.api.planogram.port.out;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.aggregate.port.out.Repository;
@@ -13,7 +14,7 @@ import java.util.UUID;
  * updated, new ones inserted, missing ones removed; each slot keeps a history of its own. A deleted
  * planogram is read without its slots (they are deleted with it); a restore brings them back.
  */
-@Stable
+@Stable(since = "0.1")
 public interface Planograms extends Repository<Planogram> {
 
   /** The live, active planogram of a cabinet. */
@@ -43,5 +44,6 @@ public interface Planograms extends Repository<Planogram> {
    * Live slots of live planograms that hold {@code productId}, with where they are, ordered by
    * device name, cabinet index and position.
    */
+  @Experimental(since = "0.1")
   List<dev.restock.api.planogram.SlotLocation> liveSlotsHolding(UUID productId);
 }

@@ -1,5 +1,6 @@
 package dev.restock.api.planogram.port.out;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.planogram.SaleRecord;
 import dev.restock.api.query.Criteria;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Append-only record of sales. Call inside a unit of work. */
-@Stable
+@Stable(since = "0.1")
 public interface SalesLedger {
 
   /** Appends sale records in one batch. */
@@ -29,12 +30,8 @@ public interface SalesLedger {
    * A page of the sales matching {@code criteria}, which the caller has checked against {@link
    * dev.restock.api.query.SearchFields#SALE} (values converted to the field types), sorted by
    * its sort keys, then newest first (by recording time; sales of the same time in the reverse
-   * of the order they were appended), in a fixed number of reads whatever the page size. Stores that do not search sales keep this
-   * default, which refuses.
-   *
-   * @throws UnsupportedOperationException when the store does not search sales
+   * of the order they were appended), in a fixed number of reads whatever the page size.
    */
-  default Page<SaleRecord> find(Criteria criteria, PageRequest request) {
-    throw new UnsupportedOperationException(getClass().getName() + " does not search sales");
-  }
+  @Experimental(since = "0.1")
+  Page<SaleRecord> find(Criteria criteria, PageRequest request);
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The reports as a store computes them, each in a fixed number of statements. */
-@Experimental
+@Experimental(since = "0.1")
 public interface ReportQueries {
 
   List<DeviceUtilisation> deviceUtilisation(UUID routeId, UUID locationId);

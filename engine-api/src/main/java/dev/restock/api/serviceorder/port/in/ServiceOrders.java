@@ -1,5 +1,6 @@
 package dev.restock.api.serviceorder.port.in;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.picklist.PickList;
 import dev.restock.api.serviceorder.CompleteVisit;
@@ -11,7 +12,7 @@ import dev.restock.api.stock.DeliveryNote;
 import java.util.UUID;
 
 /** The daily job: decide visits, compute what to load, dispatch, record what was delivered. */
-@Stable
+@Stable(since = "0.1")
 public interface ServiceOrders {
 
   /**
@@ -37,6 +38,7 @@ public interface ServiceOrders {
    * @throws dev.restock.api.error.ValidationException naming every unknown field, bad value or
    *     operator that does not fit its field
    */
+  @Experimental(since = "0.1")
   Page<ServiceOrder> find(dev.restock.api.query.Criteria criteria, PageRequest request);
 
   /** The order's pick list: lines per slot, totals per product (rounded up to case packs if asked). */

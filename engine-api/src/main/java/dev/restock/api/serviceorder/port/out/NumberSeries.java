@@ -7,7 +7,7 @@ import dev.restock.api.stability.Stable;
  * and gapless: a value is consumed only if the unit of work commits (concurrent callers wait for
  * each other rather than skip).
  */
-@Stable
+@Stable(since = "0.1")
 public interface NumberSeries {
 
   /** The next value of {@code series}, e.g. {@code SO-2026}; starts at 1. */

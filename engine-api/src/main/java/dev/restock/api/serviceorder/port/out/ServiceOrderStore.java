@@ -1,7 +1,9 @@
 package dev.restock.api.serviceorder.port.out;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.serviceorder.ServiceOrder;
+import dev.restock.api.query.Criteria;
 import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.UUID;
  * Stored service orders with their visits and lines, written as one aggregate. Call inside a unit
  * of work. Reads load an order's visits and lines in a fixed number of statements.
  */
-@Stable
+@Stable(since = "0.1")
 public interface ServiceOrderStore {
 
   ServiceOrder add(ServiceOrder order);
@@ -50,15 +52,9 @@ public interface ServiceOrderStore {
    * A page of the orders matching {@code criteria}, which the caller has checked against {@link
    * dev.restock.api.query.SearchFields#SERVICE_ORDER} (values converted to the field types),
    * sorted by its sort keys, then newest first; with visits and lines, in a fixed number of reads.
-   * Stores that do not search orders keep this default, which refuses.
-   *
-   * @throws UnsupportedOperationException when the store does not search service orders
    */
-  default Page<ServiceOrder> find(dev.restock.api.query.Criteria criteria,
-      PageRequest request) {
-    throw new UnsupportedOperationException(getClass().getName()
-        + " does not search service orders by criteria");
-  }
+  @Experimental(since = "0.1")
+  Page<ServiceOrder> find(Criteria criteria, PageRequest request);
 
   /**
    * Numbers of the orders assigned to this driver that are not finished (ASSIGNED or

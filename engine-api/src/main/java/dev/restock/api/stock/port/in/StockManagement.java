@@ -3,6 +3,7 @@ package dev.restock.api.stock.port.in;
 import dev.restock.api.query.Criteria;
 import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.stock.StockLevel;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Warehouse stock: receive, adjust, read; and issued delivery notes. */
-@Stable
+@Stable(since = "0.1")
 public interface StockManagement {
 
   /**
@@ -44,6 +45,7 @@ public interface StockManagement {
    * @throws dev.restock.api.error.ValidationException naming every unknown field and every value
    *     of the wrong type, before anything is read
    */
+  @Experimental(since = "0.1")
   Page<StockLevel> levels(Criteria criteria, PageRequest request);
 
   /** @throws dev.restock.api.error.NotFoundException for an unknown number */
@@ -58,5 +60,6 @@ public interface StockManagement {
    * @throws dev.restock.api.error.ValidationException naming every unknown field and every value
    *     of the wrong type, before anything is read
    */
+  @Experimental(since = "0.1")
   Page<DeliveryNote> deliveryNotes(Criteria criteria, PageRequest request);
 }

@@ -1,5 +1,6 @@
 package dev.restock.api.stock.port.out;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.query.Criteria;
@@ -12,7 +13,7 @@ import java.util.UUID;
  * Issued delivery notes; immutable once added, at most one per order, numbers unique. Notes are
  * returned, by {@link #add} too, with their lines in sku order. Call inside a unit of work.
  */
-@Stable
+@Stable(since = "0.1")
 public interface DeliveryNotes {
 
   DeliveryNote add(DeliveryNote note);
@@ -25,13 +26,8 @@ public interface DeliveryNotes {
    * A page of the notes matching {@code criteria}, which the caller has checked against {@link
    * dev.restock.api.query.SearchFields#DELIVERY_NOTE} (values converted to the field types),
    * sorted by its sort keys, then newest first (issue time, then number, descending); each note
-   * with its lines, in a fixed number of reads whatever the page size. Stores that do not search
-   * delivery notes keep this default, which refuses.
-   *
-   * @throws UnsupportedOperationException when the store does not search delivery notes
+   * with its lines, in a fixed number of reads whatever the page size.
    */
-  default Page<DeliveryNote> find(Criteria criteria, PageRequest request) {
-    throw new UnsupportedOperationException(getClass().getName()
-        + " does not search delivery notes by criteria");
-  }
+  @Experimental(since = "0.1")
+  Page<DeliveryNote> find(Criteria criteria, PageRequest request);
 }

@@ -3,6 +3,7 @@ package dev.restock.api.stock.port.out;
 import dev.restock.api.query.Criteria;
 import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.stock.StockLevel;
 import java.util.Collection;
@@ -14,7 +15,7 @@ import java.util.UUID;
  * Writes detect concurrent changes: a unit that read a level another unit changed meanwhile fails
  * with a {@link dev.restock.api.error.ConflictException} instead of overwriting it.
  */
-@Stable
+@Stable(since = "0.1")
 public interface StockLevels {
 
   /** On-hand units of these products (absent products: 0), in one read. */
@@ -49,12 +50,7 @@ public interface StockLevels {
    * matching {@code criteria}, which the caller has checked against {@link
    * dev.restock.api.query.SearchFields#STOCK_LEVEL} (values converted to the field types),
    * sorted by its sort keys, then by sku, in a fixed number of reads whatever the page size.
-   * Stores that do not search stock levels keep this default, which refuses.
-   *
-   * @throws UnsupportedOperationException when the store does not search stock levels
    */
-  default Page<StockLevel> find(Criteria criteria, PageRequest request) {
-    throw new UnsupportedOperationException(getClass().getName()
-        + " does not search stock levels");
-  }
+  @Experimental(since = "0.1")
+  Page<StockLevel> find(Criteria criteria, PageRequest request);
 }

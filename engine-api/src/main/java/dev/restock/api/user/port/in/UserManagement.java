@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Manage users. */
-@Stable
+@Stable(since = "0.1")
 public interface UserManagement extends ManageAggregate<User, CreateUser, UpdateUser> {
 
   /**

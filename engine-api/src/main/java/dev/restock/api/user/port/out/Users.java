@@ -7,7 +7,7 @@ import dev.restock.api.user.User;
 import java.util.Optional;
 
 /** Stored users, listed by username. */
-@Stable
+@Stable(since = "0.1")
 public interface Users extends Repository<User> {
 
   Optional<User> findByUsername(String username);
