@@ -453,6 +453,11 @@ public abstract class UnitOfWorkContract {
         @Override public Map<UUID, Integer> all() {
           return real.all();
         }
+
+        @Override public dev.restock.api.query.Page<dev.restock.api.stock.StockLevel> find(
+            dev.restock.api.query.Criteria criteria, dev.restock.api.query.PageRequest request) {
+          return real.find(criteria, request);
+        }
       };
     }
   }
