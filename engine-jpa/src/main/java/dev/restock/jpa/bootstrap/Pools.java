@@ -13,7 +13,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import dev.restock.jpa.config.UnsuitableDataSourceException;
+import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -21,9 +24,99 @@ import org.sqlite.SQLiteDataSource;
  * transactions begin IMMEDIATE (so writers queue for the lock up front instead of deadlocking on
  * an upgrade), and a read pool whose transactions begin DEFERRED (so readers never block behind
  * the write lock). Other databases use one pool for both.
+ *
+ * <p>On the host's pool ({@link #host}) reads and writes share it, and closing leaves it open:
+ * {@code owned} is false.
  */
-public record Pools(HikariDataSource write, HikariDataSource read) implements AutoCloseable {
+public record Pools(DataSource write, DataSource read, boolean owned) implements AutoCloseable {
   public static final int SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+  /** Pools of the store's own, closed with it. */
+  public Pools(HikariDataSource write, HikariDataSource read) {
+    this(write, read, true);
+  }
+
+  /**
+   * The host's pool, checked first: on SQLite the engine's settings must be in force on its
+   * connections (the SQL functions the engine needs are added to each connection it takes), on
+   * PostgreSQL a configured schema must be the connections' current one.
+   *
+   * @throws UnsuitableDataSourceException naming every setting that is wrong and how to set it
+   */
+  public static Pools host(JpaStoreConfig config) {
+    DataSource host = config.dataSource();
+    List<String> problems = new ArrayList<>();
+    if (config.database() == Database.SQLITE) {
+      host = SqliteFunctions.onEveryConnection(host);
+      try (Connection c = host.getConnection(); Statement s = c.createStatement()) {
+        hostSqliteProblems(c, s, problems);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read the settings of the host's SQLite pool: "
+            + e.getMessage(), e);
+      }
+      if (!problems.isEmpty()) {
+        throw new UnsuitableDataSourceException("the host's SQLite pool lacks settings Restock "
+            + "needs on every connection: " + String.join("; ", problems) + ". Set them as "
+            + "driver properties of the pool (HikariCP: dataSourceProperties, in Spring Boot "
+            + "spring.datasource.hikari.data-source-properties.<name>=<value>; or on the "
+            + "driver's SQLiteConfig, or as parameters of the jdbc:sqlite: URL)", problems);
+      }
+    } else if (config.schema() != null) {
+      try (Connection c = host.getConnection()) {
+        String current = c.getSchema();
+        if (!config.schema().equalsIgnoreCase(current)) {
+          problems.add("the connections are on schema " + current + ", not " + config.schema());
+          throw new UnsuitableDataSourceException("the host's pool is not on the schema "
+              + config.schema() + " configured for Restock: " + problems.get(0) + ". Set the "
+              + "pool's schema (HikariCP schema, or currentSchema= in the PostgreSQL URL), or "
+              + "configure no schema so that Restock uses the connections' own", problems);
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read the schema of the host's pool: "
+            + e.getMessage(), e);
+      }
+    }
+    return new Pools(host, host, false);
+  }
+
+  private static void hostSqliteProblems(Connection c, Statement s, List<String> problems)
+      throws SQLException {
+    String journal = pragma(s, "journal_mode");
+    if (!"wal".equalsIgnoreCase(journal)) {
+      problems.add("journal_mode is " + journal + ", must be WAL (journal_mode=WAL)");
+    }
+    String synchronous = pragma(s, "synchronous");
+    if (!"1".equals(synchronous)) {
+      problems.add("synchronous is " + synchronous + " (0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA), must "
+          + "be NORMAL (synchronous=NORMAL)");
+    }
+    String foreignKeys = pragma(s, "foreign_keys");
+    if (!"1".equals(foreignKeys)) {
+      problems.add("foreign_keys is off, must be on (foreign_keys=true)");
+    }
+    String busy = pragma(s, "busy_timeout");
+    if (busy == null || Long.parseLong(busy) < SQLITE_BUSY_TIMEOUT_MS) {
+      problems.add("busy_timeout is " + busy + " ms, must be at least " + SQLITE_BUSY_TIMEOUT_MS
+          + " (busy_timeout=" + SQLITE_BUSY_TIMEOUT_MS + ")");
+    }
+    if (!c.isWrapperFor(SQLiteConnection.class)) {
+      problems.add("the pool's connections are not sqlite-jdbc's, so their transaction mode "
+          + "cannot be checked; use org.xerial:sqlite-jdbc");
+      return;
+    }
+    SQLiteConfig.TransactionMode mode = c.unwrap(SQLiteConnection.class).getConnectionConfig()
+        .getTransactionMode();
+    if (mode != SQLiteConfig.TransactionMode.IMMEDIATE) {
+      problems.add("transactions begin " + mode + ", must begin IMMEDIATE so that writers queue "
+          + "for the lock up front (transaction_mode=IMMEDIATE)");
+    }
+  }
+
+  private static String pragma(Statement s, String name) throws SQLException {
+    try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
 
   public static Pools open(JpaStoreConfig config) {
     if (config.database() == Database.SQLITE) {
@@ -94,30 +187,34 @@ public record Pools(HikariDataSource write, HikariDataSource read) implements Au
   }
 
   /** Every required SQLite setting that a connection of these pools does not have. */
-  public static List<String> sqliteProblems(List<HikariDataSource> pools) {
+  public static List<String> sqliteProblems(List<? extends DataSource> pools) {
     List<String> problems = new ArrayList<>();
-    for (HikariDataSource pool : pools) {
+    for (DataSource pool : pools) {
       try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
         expect(s, "journal_mode", "wal", pool, problems);
         expect(s, "synchronous", "1", pool, problems);
         expect(s, "foreign_keys", "1", pool, problems);
         expect(s, "busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS), pool, problems);
       } catch (SQLException e) {
-        problems.add(pool.getPoolName() + ": cannot read settings: " + e.getMessage());
+        problems.add(name(pool) + ": cannot read settings: " + e.getMessage());
       }
     }
     return problems;
   }
 
-  public static void expect(Statement s, String pragma, String expected, HikariDataSource pool,
+  public static void expect(Statement s, String pragma, String expected, DataSource pool,
       List<String> problems) throws SQLException {
     try (ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
       String actual = rs.next() ? rs.getString(1) : null;
       if (!expected.equalsIgnoreCase(actual)) {
-        problems.add(pool.getPoolName() + ": " + pragma + " is " + actual + ", expected "
+        problems.add(name(pool) + ": " + pragma + " is " + actual + ", expected "
             + expected);
       }
     }
+  }
+
+  private static String name(DataSource pool) {
+    return pool instanceof HikariDataSource hikari ? hikari.getPoolName() : pool.toString();
   }
 
   /** Whether reads use a pool of their own. */
@@ -125,11 +222,15 @@ public record Pools(HikariDataSource write, HikariDataSource read) implements Au
     return read != write;
   }
 
+  /** Closes pools of the store's own; the host's pool stays open. */
   @Override
   public void close() {
-    if (read != write) {
-      read.close();
+    if (!owned) {
+      return;
     }
-    write.close();
+    if (read != write) {
+      ((HikariDataSource) read).close();
+    }
+    ((HikariDataSource) write).close();
   }
 }

@@ -65,6 +65,38 @@ public enum Database {
     return defaultPoolSize;
   }
 
+  /**
+   * The database a connection of {@code dataSource} is on, from its metadata (URL, else product
+   * name): for running on a host's pool without naming the database.
+   *
+   * @throws IllegalArgumentException when it is none of the three
+   * @throws IllegalStateException when no connection can be had
+   */
+  public static Database of(javax.sql.DataSource dataSource) {
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      java.sql.DatabaseMetaData meta = c.getMetaData();
+      String url = meta.getURL();
+      if (url != null) {
+        try {
+          return ofUrl(url);
+        } catch (IllegalArgumentException notByUrl) {
+          // a wrapped driver (a proxy, a spy) reports a URL of its own: the product name decides
+        }
+      }
+      String product = String.valueOf(meta.getDatabaseProductName()).toLowerCase(Locale.ROOT);
+      for (Database d : values()) {
+        if (product.contains(d.folder)) {
+          return d;
+        }
+      }
+      throw new IllegalArgumentException("unsupported database " + meta.getDatabaseProductName()
+          + " (" + url + "): Restock runs on SQLite, H2 and PostgreSQL");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot tell which database the DataSource is on: "
+          + e.getMessage(), e);
+    }
+  }
+
   /** The database a JDBC URL points at. @throws IllegalArgumentException for any other URL */
   public static Database ofUrl(String jdbcUrl) {
     String url = jdbcUrl.toLowerCase(Locale.ROOT);
