@@ -192,6 +192,11 @@ public final class JpaStore implements Store {
     var flyway = configured
         .locations(config.migrationLocations().toArray(String[]::new))
         .table(HISTORY_TABLE)
+        // a schema shared with the host may already hold the host's tables (and its Flyway's
+        // history): without a history of its own the engine then starts from a baseline below
+        // its first migration instead of refusing the non-empty schema
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
         .failOnMissingLocations(true)
         .callbacks(new SkuClashCheck());
     if (config.schema() != null) {
