@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,25 @@ abstract class HostDataSourceContract {
     // the engine's migrations went into its own history table on the host's pool
     assertThat(db.count("location")).isEqualTo(1);
     assertThat(db.count("audit_revision")).isEqualTo(2);
+  }
+
+  @Test
+  void theEngineStartsInASchemaWhereTheHostsOwnFlywayAlreadyMigratedItsTables() {
+    Flyway.configure().dataSource(db.pool).locations("classpath:host/migration").load()
+        .migrate();
+
+    try (Restock engine = RestockEngine.builder()
+        .store(JpaStores.dataSource(db.pool, db.database())).build()) {
+      engine.as(Actor.system()).locations().create(new CreateLocation("Depot", "1 Main St"));
+    }
+    assertThat(db.count("location")).isEqualTo(1);
+    assertThat(db.count("host_invoice")).isZero();
+    // each Flyway keeps its own history; the host's still validates after the engine's tables
+    Flyway host = Flyway.configure().dataSource(db.pool).locations("classpath:host/migration")
+        .load();
+    assertThat(host.validateWithResult().validationSuccessful).isTrue();
+    assertThat(host.info().applied()).extracting(m -> m.getScript())
+        .containsExactly("V1__host_invoice.sql");
   }
 
   @Test
