@@ -76,7 +76,8 @@ public final class JpaStore implements Store {
     this.pools = pools;
     this.sessionFactory = sessionFactory;
     this.transactions = new JpaTransactions(sessionFactory,
-        pools.separateReadPool() ? pools.read() : null);
+        pools.separateReadPool() ? pools.read() : null,
+        config.database().dialect().onHostTransactions(config.hostTransactions()));
     StoreContext context = new StoreContext(config.clock(), config.database().dialect());
     this.products = new JpaProducts(context);
     this.locations = new JpaLocations(context);
@@ -99,6 +100,9 @@ public final class JpaStore implements Store {
    * @throws IllegalStateException with a message saying what failed and what to do
    */
   public static JpaStore open(JpaStoreConfig config) {
+    if (config.onHostDataSource()) {
+      return openOnHost(config);
+    }
     dev.restock.jpa.dialect.Drivers.require(config.database());
     Pools pools;
     try {
@@ -112,6 +116,27 @@ public final class JpaStore implements Store {
           + ". Check that it is reachable and the URL and credentials are right."),
           Secrets.scrub(e));
     }
+    return open(config, pools);
+  }
+
+  /**
+   * On the host's pool: reads the URL it is on for messages and descriptions, checks that the
+   * pool carries the engine's settings, then opens as on pools of the store's own. Failures
+   * leave the host's pool open.
+   */
+  private static JpaStore openOnHost(JpaStoreConfig config) {
+    String url;
+    try (java.sql.Connection c = config.dataSource().getConnection()) {
+      url = c.getMetaData().getURL();
+    } catch (java.sql.SQLException | RuntimeException e) {
+      throw new IllegalStateException(Secrets.mask("cannot get a connection from the host's "
+          + "DataSource: " + dev.restock.jpa.tx.Failures.rootMessage(e)), Secrets.scrub(e));
+    }
+    JpaStoreConfig onHost = url == null ? config : config.withJdbcUrl(url);
+    return open(onHost, Pools.host(onHost));
+  }
+
+  private static JpaStore open(JpaStoreConfig config, Pools pools) {
     try {
       // before migrations or anything else writes: a damaged file is refused as it was found
       IntegrityCheck.run(config, pools.read());
@@ -316,8 +341,9 @@ public final class JpaStore implements Store {
   @Override public dev.restock.api.stock.port.out.DeliveryNotes deliveryNotes() { return deliveryNotes; }
 
   /**
-   * Closes the session factory and the pools. An in-memory H2 database opened with
-   * {@code DB_CLOSE_DELAY=-1} outlives the store (other stores may share it) until shut down.
+   * Closes the session factory and the pools of the store's own; a host's pool stays open. An
+   * in-memory H2 database opened with {@code DB_CLOSE_DELAY=-1} outlives the store (other stores
+   * may share it) until shut down.
    */
   @Override
   public void close() {

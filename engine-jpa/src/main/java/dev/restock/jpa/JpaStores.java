@@ -56,6 +56,36 @@ public final class JpaStores {
     return sqlite(Path.of(pathOrJdbcUrl));
   }
 
+  /**
+   * A store on the host's pool {@code dataSource} (e.g. the application's HikariCP pool) for
+   * {@code database}: the engine reads and writes through it, builds its session factory on it,
+   * applies its migrations to it (under its own location and history table), and never closes it;
+   * closing the engine leaves the pool open. Units of work are the engine's own; to join the
+   * host's transactions use {@link #of} with
+   * {@link JpaStoreConfig#of(javax.sql.DataSource, Database)} and
+   * {@link JpaStoreConfig#withHostTransactions}.
+   *
+   * <p>On SQLite each connection of the pool must carry the engine's settings, as driver
+   * properties of the pool: {@code journal_mode=WAL}, {@code synchronous=NORMAL},
+   * {@code foreign_keys=true}, {@code busy_timeout=5000} (or more) and
+   * {@code transaction_mode=IMMEDIATE}; opening fails with an
+   * {@link dev.restock.jpa.config.UnsuitableDataSourceException} naming each one missing. Reads
+   * then share the pool's IMMEDIATE transactions with writes, so on SQLite readers wait for
+   * writers (the store's own pools give readers a separate pool that does not).
+   */
+  public static StoreFactory dataSource(javax.sql.DataSource dataSource, Database database) {
+    return of(JpaStoreConfig.of(dataSource, database));
+  }
+
+  /**
+   * {@link #dataSource(javax.sql.DataSource, Database)} with the database read from a
+   * connection's metadata when the store opens.
+   */
+  public static StoreFactory dataSource(javax.sql.DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    return () -> JpaStore.open(JpaStoreConfig.of(dataSource, Database.of(dataSource)));
+  }
+
   /** A store from a full configuration. */
   public static StoreFactory of(JpaStoreConfig config) {
     Objects.requireNonNull(config, "config");

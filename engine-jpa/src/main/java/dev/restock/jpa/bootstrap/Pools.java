@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import dev.restock.jpa.config.UnsuitableDataSourceException;
 
 /**
  * The store's connection pools. A database with a single writer (SQLite,
@@ -18,8 +20,52 @@ import java.util.List;
  * transactions begin IMMEDIATE (so writers queue for the lock up front instead of deadlocking on
  * an upgrade), and a read pool whose transactions begin DEFERRED (so readers never block behind
  * the write lock). Other databases use one pool for both.
+ *
+ * <p>On the host's pool ({@link #host}) reads and writes share it, and closing leaves it open:
+ * {@code owned} is false.
  */
-public record Pools(HikariDataSource write, HikariDataSource read) implements AutoCloseable {
+public record Pools(DataSource write, DataSource read, boolean owned) implements AutoCloseable {
+
+  /** Pools of the store's own, closed with it. */
+  public Pools(HikariDataSource write, HikariDataSource read) {
+    this(write, read, true);
+  }
+
+  /**
+   * The host's pool, checked first: the settings the dialect requires must be in force on its
+   * connections ({@link StoreDialect#hostPoolProblems}; the SQL functions the engine needs are
+   * added to each connection it takes), and on a database with schemas a configured schema must
+   * be the connections' current one.
+   *
+   * @throws UnsuitableDataSourceException naming every setting that is wrong and how to set it
+   */
+  public static Pools host(JpaStoreConfig config) {
+    StoreDialect dialect = config.database().dialect();
+    DataSource host = dialect.onHostPool(config.dataSource());
+    List<String> problems = new ArrayList<>();
+    try (Connection c = host.getConnection()) {
+      problems.addAll(dialect.hostPoolProblems(c));
+      if (problems.isEmpty() && dialect.supportsSchemas() && config.schema() != null) {
+        String current = c.getSchema();
+        if (!config.schema().equalsIgnoreCase(current)) {
+          problems.add("the connections are on schema " + current + ", not " + config.schema());
+          throw new UnsuitableDataSourceException("the host's pool is not on the schema "
+              + config.schema() + " configured for Restock: " + problems.get(0) + ". Set the "
+              + "pool's schema (HikariCP schema, or currentSchema= in the PostgreSQL URL), or "
+              + "configure no schema so that Restock uses the connections' own", problems);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the settings of the host's "
+          + dialect.displayName() + " pool: " + e.getMessage(), e);
+    }
+    if (!problems.isEmpty()) {
+      throw new UnsuitableDataSourceException("the host's " + dialect.displayName() + " pool "
+          + "lacks settings Restock needs on every connection: " + String.join("; ", problems)
+          + ". " + dialect.hostPoolAdvice(), problems);
+    }
+    return new Pools(host, host, false);
+  }
 
   public static Pools open(JpaStoreConfig config) {
     StoreDialect dialect = config.database().dialect();
@@ -88,18 +134,22 @@ public record Pools(HikariDataSource write, HikariDataSource read) implements Au
    * ({@link StoreDialect#connectionProblems}), each prefixed with its pool's name.
    */
   public static List<String> connectionProblems(StoreDialect dialect,
-      List<HikariDataSource> pools) {
+      List<? extends DataSource> pools) {
     List<String> problems = new ArrayList<>();
-    for (HikariDataSource pool : pools) {
+    for (DataSource pool : pools) {
       try (Connection c = pool.getConnection()) {
         for (String problem : dialect.connectionProblems(c)) {
-          problems.add(pool.getPoolName() + ": " + problem);
+          problems.add(name(pool) + ": " + problem);
         }
       } catch (SQLException e) {
-        problems.add(pool.getPoolName() + ": cannot read settings: " + e.getMessage());
+        problems.add(name(pool) + ": cannot read settings: " + e.getMessage());
       }
     }
     return problems;
+  }
+
+  private static String name(DataSource pool) {
+    return pool instanceof HikariDataSource hikari ? hikari.getPoolName() : pool.toString();
   }
 
   /** Whether reads use a pool of their own. */
@@ -107,11 +157,15 @@ public record Pools(HikariDataSource write, HikariDataSource read) implements Au
     return read != write;
   }
 
+  /** Closes pools of the store's own; the host's pool stays open. */
   @Override
   public void close() {
-    if (read != write) {
-      read.close();
+    if (!owned) {
+      return;
     }
-    write.close();
+    if (read != write) {
+      ((HikariDataSource) read).close();
+    }
+    ((HikariDataSource) write).close();
   }
 }

@@ -24,7 +24,7 @@ public final class StoreOps {
   public static Health health(String description, Pools pools) {
     long start = System.nanoTime();
     // SQLite's single write connection may be busy with a long unit of work; ask a reader
-    HikariDataSource probe = pools.separateReadPool() ? pools.read() : pools.write();
+    javax.sql.DataSource probe = pools.separateReadPool() ? pools.read() : pools.write();
     Duration latency;
     String version;
     try (Connection c = probe.getConnection(); Statement s = c.createStatement()) {
@@ -46,8 +46,13 @@ public final class StoreOps {
     int idle = 0;
     int waiting = 0;
     int max = 0;
-    for (HikariDataSource pool : pools.separateReadPool() ? List.of(pools.write(), pools.read())
-        : List.of(pools.write())) {
+    for (javax.sql.DataSource source : pools.separateReadPool()
+        ? List.of(pools.write(), pools.read()) : List.of(pools.write())) {
+      // the host's pool counts as it is: its figures include the host's own use
+      HikariDataSource pool = hikari(source);
+      if (pool == null) {
+        continue;
+      }
       HikariPoolMXBean bean = pool.getHikariPoolMXBean();
       if (bean != null) {
         active += bean.getActiveConnections();
@@ -57,6 +62,15 @@ public final class StoreOps {
       max += pool.getMaximumPoolSize();
     }
     return new Health.PoolStatus(active, idle, waiting, max);
+  }
+
+  private static HikariDataSource hikari(javax.sql.DataSource source) {
+    try {
+      return source.isWrapperFor(HikariDataSource.class)
+          ? source.unwrap(HikariDataSource.class) : null;
+    } catch (SQLException e) {
+      return null;
+    }
   }
 
   public static Statistics statistics(SessionFactory sessionFactory) {

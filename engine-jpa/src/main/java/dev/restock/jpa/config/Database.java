@@ -46,6 +46,37 @@ public enum Database {
     return dialect.defaultPoolSize();
   }
 
+  /**
+   * The database a connection of {@code dataSource} is on, from its metadata (URL, else product
+   * name): for running on a host's pool without naming the database.
+   *
+   * @throws IllegalArgumentException when it is none of the three
+   * @throws IllegalStateException when no connection can be had
+   */
+  public static Database of(javax.sql.DataSource dataSource) {
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      java.sql.DatabaseMetaData meta = c.getMetaData();
+      String url = meta.getURL();
+      if (url != null) {
+        try {
+          return ofUrl(url);
+        } catch (IllegalArgumentException notByUrl) {
+          // a wrapped driver (a proxy, a spy) reports a URL of its own: the product name decides
+        }
+      }
+      for (Database d : values()) {
+        if (d.dialect().productName().equalsIgnoreCase(meta.getDatabaseProductName())) {
+          return d;
+        }
+      }
+      throw new IllegalArgumentException("unsupported database " + meta.getDatabaseProductName()
+          + " (" + url + "): Restock runs on SQLite, H2 and PostgreSQL");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot tell which database the DataSource is on: "
+          + e.getMessage(), e);
+    }
+  }
+
   /** The database a JDBC URL points at. @throws IllegalArgumentException for any other URL */
   public static Database ofUrl(String jdbcUrl) {
     for (Database database : values()) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.sql.DataSource;
+import dev.restock.jpa.tx.HostTransactions;
 
 /**
  * How to reach the database behind a JPA store.
@@ -37,12 +39,21 @@ import java.util.Objects;
  *     ({@link Database#integrityCheck()}: {@code pragma quick_check} on SQLite) and refuses a
  *     damaged one with a {@link DamagedDatabaseException}, before anything is written. On by
  *     default; turn it off only to open a damaged file for repair or export.
+ * @param dataSource the host's pool to run on, or null for pools of the store's own built from
+ *     {@code jdbcUrl}. The store never closes the host's pool. With a host pool, {@code jdbcUrl}
+ *     is read from a connection's metadata when the store opens (until then it holds
+ *     {@value #HOST_DATA_SOURCE_URL}), {@code user}, {@code password} and the pool settings are
+ *     not used, and a PostgreSQL {@code schema} must be the connections' current schema.
+ * @param hostTransactions the host's transactions that the store's units of work join
+ *     ({@link HostTransactions#NONE}: none); only with the host's {@code dataSource}, and not
+ *     with the second-level cache (which Hibernate fills before the host has committed)
  */
 public record JpaStoreConfig(
     Database database, String jdbcUrl, String user, String password, String schema,
     int maxPoolSize, Clock clock, Duration connectionTimeout, Duration slowQueryThreshold,
     Duration leakDetectionThreshold, boolean migrateOnStart, List<String> extraMigrations,
-    boolean secondLevelCache, boolean integrityCheck) {
+    boolean secondLevelCache, boolean integrityCheck, DataSource dataSource,
+    HostTransactions hostTransactions) {
 
   /** Entries kept per cached entity type when the second-level cache is on. */
   public static final int CACHE_MAX_ENTRIES = 10_000;
@@ -79,6 +90,69 @@ public record JpaStoreConfig(
     if (schema != null && !database.dialect().supportsSchemas()) {
       throw new IllegalArgumentException("a schema can only be chosen on PostgreSQL");
     }
+    Objects.requireNonNull(hostTransactions, "hostTransactions (HostTransactions.NONE for none)");
+    if (hostTransactions != HostTransactions.NONE && dataSource == null) {
+      throw new IllegalArgumentException("host transactions need the host's DataSource: use "
+          + "JpaStoreConfig.of(dataSource, database)");
+    }
+    if (hostTransactions != HostTransactions.NONE && secondLevelCache) {
+      throw new IllegalArgumentException("the second-level cache cannot be combined with host "
+          + "transactions: Hibernate would cache changes before the host commits them");
+    }
+  }
+
+  /** A configuration on pools of the store's own. */
+  public JpaStoreConfig(
+      Database database, String jdbcUrl, String user, String password, String schema,
+      int maxPoolSize, Clock clock, Duration connectionTimeout, Duration slowQueryThreshold,
+      Duration leakDetectionThreshold, boolean migrateOnStart, List<String> extraMigrations,
+      boolean secondLevelCache, boolean integrityCheck) {
+    this(database, jdbcUrl, user, password, schema, maxPoolSize, clock, connectionTimeout,
+        slowQueryThreshold, leakDetectionThreshold, migrateOnStart, extraMigrations,
+        secondLevelCache, integrityCheck, null, HostTransactions.NONE);
+  }
+
+  /** What {@link #jdbcUrl()} holds for a host's pool until the store reads the real URL. */
+  public static final String HOST_DATA_SOURCE_URL = "host-datasource:";
+
+  /**
+   * A configuration on the host's pool {@code dataSource} (e.g. the application's HikariCP
+   * pool) for {@code database}, with the defaults of {@link #of(String, String, String)}:
+   * migrations applied at start, integrity check on, no cache, no host transactions. The store
+   * uses the pool for reads and writes, runs its migrations on it, and never closes it. On
+   * SQLite every connection of the pool must carry the engine's settings (WAL,
+   * synchronous=NORMAL, foreign keys on, busy timeout of at least 5000 ms, transactions that
+   * begin IMMEDIATE); the store checks one at start and refuses a pool without them.
+   */
+  public static JpaStoreConfig of(DataSource dataSource, Database database) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(database, "database");
+    return new JpaStoreConfig(database, HOST_DATA_SOURCE_URL, null, null, null,
+        database.defaultPoolSize(), Clock.systemUTC(), DEFAULT_CONNECTION_TIMEOUT,
+        DEFAULT_SLOW_QUERY_THRESHOLD, Duration.ZERO, true, List.of(), false, true, dataSource,
+        HostTransactions.NONE);
+  }
+
+  /**
+   * This configuration with its units of work joining the host's transactions (see
+   * {@link HostTransactions}); only on the host's pool.
+   */
+  public JpaStoreConfig withHostTransactions(HostTransactions host) {
+    return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
+        connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
+        extraMigrations, secondLevelCache, integrityCheck, dataSource, host);
+  }
+
+  /** This configuration with the URL the host's pool reported; for the store as it opens. */
+  public JpaStoreConfig withJdbcUrl(String url) {
+    return new JpaStoreConfig(database, url, user, password, schema, maxPoolSize, clock,
+        connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
+        extraMigrations, secondLevelCache, integrityCheck, dataSource, hostTransactions);
+  }
+
+  /** Whether the store runs on the host's pool rather than pools of its own. */
+  public boolean onHostDataSource() {
+    return dataSource != null;
   }
 
   /** A configuration with the integrity check at start on (the default). */
@@ -217,35 +291,40 @@ public record JpaStoreConfig(
   private JpaStoreConfig with(String newSchema, int size, Clock newClock, Duration timeout,
       Duration slow, Duration leak) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, newSchema, size, newClock,
-        timeout, slow, leak, migrateOnStart, extraMigrations, secondLevelCache, integrityCheck);
+        timeout, slow, leak, migrateOnStart, extraMigrations, secondLevelCache, integrityCheck,
+        dataSource, hostTransactions);
   }
 
   /** This configuration with the second-level cache on or off. */
   public JpaStoreConfig withSecondLevelCache(boolean on) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
-        extraMigrations, on, integrityCheck);
+        extraMigrations, on, integrityCheck, dataSource,
+        hostTransactions);
   }
 
   /** This configuration with migrations applied at start-up or not. */
   public JpaStoreConfig withMigrateOnStart(boolean migrate) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrate, extraMigrations,
-        secondLevelCache, integrityCheck);
+        secondLevelCache, integrityCheck, dataSource,
+        hostTransactions);
   }
 
   /** This configuration with further Flyway migration locations. */
   public JpaStoreConfig withExtraMigrations(String... locations) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
-        List.of(locations), secondLevelCache, integrityCheck);
+        List.of(locations), secondLevelCache, integrityCheck, dataSource,
+        hostTransactions);
   }
 
   /** This configuration with the integrity check at start on or off. */
   public JpaStoreConfig withIntegrityCheck(boolean on) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
-        extraMigrations, secondLevelCache, on);
+        extraMigrations, secondLevelCache, on, dataSource,
+        hostTransactions);
   }
 
   /** Every Flyway location of this configuration: the database's own, then the extras. */
@@ -287,6 +366,7 @@ public record JpaStoreConfig(
   public String toString() {
     // never print the password, given apart or inside the URL
     return "JpaStoreConfig[" + database + " " + Secrets.mask(jdbcUrl) + (schema == null ? "" : " schema " + schema)
-        + "]";
+        + (dataSource == null ? "" : " on the host's DataSource")
+        + (hostTransactions == HostTransactions.NONE ? "" : " joining host transactions") + "]";
   }
 }

@@ -160,4 +160,74 @@ final class SqliteDialect implements StoreDialect {
       s.execute(commit ? "commit" : "rollback");
     }
   }
+
+  private static final int HOST_BUSY_TIMEOUT_MS = 5000;
+
+  @Override
+  public javax.sql.DataSource onHostPool(javax.sql.DataSource host) {
+    return SqliteFunctions.onEveryConnection(host);
+  }
+
+  @Override
+  public dev.restock.jpa.tx.HostTransactions onHostTransactions(
+      dev.restock.jpa.tx.HostTransactions host) {
+    return SqliteFunctions.onEveryConnection(host);
+  }
+
+  @Override
+  public String hostPoolAdvice() {
+    return "Set them as driver properties of the pool (HikariCP: dataSourceProperties, in Spring "
+        + "Boot spring.datasource.hikari.data-source-properties.<name>=<value>; or on the "
+        + "driver's SQLiteConfig, or as parameters of the jdbc:sqlite: URL)";
+  }
+
+  @Override
+  public List<String> hostPoolProblems(java.sql.Connection c) throws java.sql.SQLException {
+    List<String> problems = new ArrayList<>();
+    try (java.sql.Statement s = c.createStatement()) {
+      hostProblems(c, s, problems);
+    }
+    return problems;
+  }
+
+  private static void hostProblems(java.sql.Connection c, java.sql.Statement s,
+      List<String> problems) throws java.sql.SQLException {
+    String journal = pragma(s, "journal_mode");
+    if (!"wal".equalsIgnoreCase(journal)) {
+      problems.add("journal_mode is " + journal + ", must be WAL (journal_mode=WAL)");
+    }
+    String synchronous = pragma(s, "synchronous");
+    if (!"1".equals(synchronous)) {
+      problems.add("synchronous is " + synchronous + " (0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA), must "
+          + "be NORMAL (synchronous=NORMAL)");
+    }
+    String foreignKeys = pragma(s, "foreign_keys");
+    if (!"1".equals(foreignKeys)) {
+      problems.add("foreign_keys is off, must be on (foreign_keys=true)");
+    }
+    String busy = pragma(s, "busy_timeout");
+    if (busy == null || Long.parseLong(busy) < HOST_BUSY_TIMEOUT_MS) {
+      problems.add("busy_timeout is " + busy + " ms, must be at least " + HOST_BUSY_TIMEOUT_MS
+          + " (busy_timeout=" + HOST_BUSY_TIMEOUT_MS + ")");
+    }
+    if (!c.isWrapperFor(org.sqlite.SQLiteConnection.class)) {
+      problems.add("the pool's connections are not sqlite-jdbc's, so their transaction mode "
+          + "cannot be checked; use org.xerial:sqlite-jdbc");
+      return;
+    }
+    org.sqlite.SQLiteConfig.TransactionMode mode = c.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig()
+        .getTransactionMode();
+    if (mode != org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE) {
+      problems.add("transactions begin " + mode + ", must begin IMMEDIATE so that writers queue "
+          + "for the lock up front (transaction_mode=IMMEDIATE)");
+    }
+  }
+
+  private static String pragma(java.sql.Statement s, String name)
+      throws java.sql.SQLException {
+    try (java.sql.ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
 }

@@ -50,9 +50,137 @@ final class SqliteFunctions extends SQLiteDataSource {
   public org.sqlite.SQLiteConnection getConnection(String username, String password)
       throws SQLException {
     org.sqlite.SQLiteConnection connection = super.getConnection(username, password);
+    register(connection);
+    return connection;
+  }
+
+  private static void register(org.sqlite.SQLiteConnection connection) throws SQLException {
     Function.create(connection, "REGEXP", new Regexp());
     Function.create(connection, "lower", new Lower(), 1, Function.FLAG_DETERMINISTIC);
-    return connection;
+  }
+
+  /** Driver connections of a host's pool that already have the functions. */
+  private static final Map<org.sqlite.SQLiteConnection, Boolean> REGISTERED =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /**
+   * Adds the functions to {@code c}'s driver connection unless it has them already: for
+   * connections of a host's pool, which the engine did not open. Note that this gives the host's
+   * own SQL on those connections the same Unicode {@code lower}.
+   */
+  public static Connection addTo(Connection c) throws SQLException {
+    if (c.isWrapperFor(org.sqlite.SQLiteConnection.class)) {
+      org.sqlite.SQLiteConnection driver = c.unwrap(org.sqlite.SQLiteConnection.class);
+      if (REGISTERED.putIfAbsent(driver, Boolean.TRUE) == null) {
+        register(driver);
+      }
+    }
+    return c;
+  }
+
+  /** {@code host} with the functions added to every connection it hands out. */
+  public static javax.sql.DataSource onEveryConnection(javax.sql.DataSource host) {
+    return new Registering(host);
+  }
+
+  /** The host's transactions with the functions added to their connections. */
+  public static dev.restock.jpa.tx.HostTransactions onEveryConnection(
+      dev.restock.jpa.tx.HostTransactions host) {
+    if (host == dev.restock.jpa.tx.HostTransactions.NONE) {
+      return host;
+    }
+    return () -> host.current().map(RegisteringTransaction::new);
+  }
+
+  private record RegisteringTransaction(dev.restock.jpa.tx.HostTransaction host)
+      implements dev.restock.jpa.tx.HostTransaction {
+    @Override
+    public Connection connection() {
+      try {
+        return addTo(host.connection());
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot add Restock's SQL functions to the host "
+            + "transaction's connection: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public boolean readOnly() {
+      return host.readOnly();
+    }
+
+    @Override
+    public void setRollbackOnly() {
+      host.setRollbackOnly();
+    }
+
+    @Override
+    public <P extends Participant> P participant(Object key, java.util.function.Supplier<P> join) {
+      return host.participant(key, join);
+    }
+  }
+
+  /** A host's pool whose connections get the functions as the engine takes them. */
+  private record Registering(javax.sql.DataSource host) implements javax.sql.DataSource {
+    @Override
+    public Connection getConnection() throws SQLException {
+      return added(host.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      return added(host.getConnection(username, password));
+    }
+
+    private static Connection added(Connection c) throws SQLException {
+      try {
+        return addTo(c);
+      } catch (SQLException | RuntimeException e) {
+        c.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public java.io.PrintWriter getLogWriter() throws SQLException {
+      return host.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+      host.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+      host.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+      return host.getLoginTimeout();
+    }
+
+    @Override
+    public java.util.logging.Logger getParentLogger()
+        throws java.sql.SQLFeatureNotSupportedException {
+      return host.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      return iface.isInstance(host) ? iface.cast(host) : host.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+      return iface.isInstance(host) || host.isWrapperFor(iface);
+    }
+
+    @Override
+    public String toString() {
+      return host.toString();
+    }
   }
 
   /** {@code lower(X)} for every letter, not only ASCII; NULL stays NULL, other types as text. */

@@ -258,4 +258,31 @@ public sealed interface StoreDialect permits SqliteDialect, H2Dialect, PostgresD
   default Optional<String> lockTableExclusive(String qualifiedTable) {
     return Optional.empty();
   }
+
+  /**
+   * The host's pool as the engine uses it: on SQLite every connection taken gets the SQL
+   * functions the engine registers on its own connections. Other databases: {@code host} itself.
+   */
+  default DataSource onHostPool(DataSource host) {
+    return host;
+  }
+
+  /** The host's transactions as the engine joins them (SQLite: with the engine's functions). */
+  default dev.restock.jpa.tx.HostTransactions onHostTransactions(
+      dev.restock.jpa.tx.HostTransactions host) {
+    return host;
+  }
+
+  /**
+   * Every setting the engine needs that a connection of the host's pool lacks, each saying how
+   * to set it; empty when the connection will do.
+   */
+  default List<String> hostPoolProblems(Connection connection) throws SQLException {
+    return List.of();
+  }
+
+  /** How a host sets what {@link #hostPoolProblems} names on its pool. */
+  default String hostPoolAdvice() {
+    return "";
+  }
 }

@@ -25,16 +25,36 @@ import org.hibernate.Transaction;
  * <p>When a separate read pool is given (SQLite), read-only units run on its connections, which
  * begin DEFERRED transactions, so readers never take the write lock that write units take at
  * BEGIN IMMEDIATE.
+ *
+ * <p>With {@link HostTransactions}, an outermost call made while the host has a transaction open
+ * on the calling thread joins it instead (see {@link HostUnit}): every call inside one host
+ * transaction shares one unit of work, which commits or rolls back with the host's transaction.
  */
 public final class JpaTransactions implements TransactionBoundary {
   private static final Logger LOG = LoggerFactory.getLogger(JpaTransactions.class);
   private final SessionFactory sessionFactory;
   private final DataSource readPool;
+  private final HostTransactions host;
 
   /** @param readPool connections for read-only units, or null to use the session factory's own */
   public JpaTransactions(SessionFactory sessionFactory, DataSource readPool) {
+    this(sessionFactory, readPool, HostTransactions.NONE);
+  }
+
+  /**
+   * @param readPool connections for read-only units, or null to use the session factory's own
+   * @param host the host's transactions that outermost units join when one is open
+   */
+  public JpaTransactions(SessionFactory sessionFactory, DataSource readPool,
+      HostTransactions host) {
     this.sessionFactory = sessionFactory;
     this.readPool = readPool;
+    this.host = Objects.requireNonNull(host, "host");
+  }
+
+  private Optional<HostUnit> hostUnit() {
+    return host.current().map(transaction -> transaction.participant(this,
+        () -> HostUnit.join(sessionFactory, transaction)));
   }
 
   @Override
@@ -49,6 +69,10 @@ public final class JpaTransactions implements TransactionBoundary {
       }
       return join(current.get(), work);
     }
+    Optional<HostUnit> joined = hostUnit();
+    if (joined.isPresent()) {
+      return joined.get().run(context, work);
+    }
     return outermost(context, false, work);
   }
 
@@ -58,6 +82,10 @@ public final class JpaTransactions implements TransactionBoundary {
     Optional<UnitOfWork> current = UnitOfWork.current();
     if (current.isPresent()) {
       return join(current.get(), work);
+    }
+    Optional<HostUnit> joined = hostUnit();
+    if (joined.isPresent()) {
+      return joined.get().run(null, work);
     }
     return outermost(null, true, work);
   }
@@ -214,7 +242,8 @@ public final class JpaTransactions implements TransactionBoundary {
 
   @Override
   public boolean inUnitOfWork() {
-    return UnitOfWork.current().isPresent();
+    // a host transaction is a unit someone else opened: never retried behind the host's back
+    return UnitOfWork.current().isPresent() || host.current().isPresent();
   }
 
   @Override

@@ -16,7 +16,7 @@ public final class UnitOfWork {
   private static final ThreadLocal<UnitOfWork> CURRENT = new ThreadLocal<>();
 
   private final Session session;
-  private final AuditContext context;
+  private AuditContext context;
   private final boolean readOnly;
   private boolean rollbackOnly;
   private final List<Runnable> beforeCommit = new ArrayList<>();
@@ -69,6 +69,16 @@ public final class UnitOfWork {
     return afterCommit;
   }
 
+  /**
+   * A unit joined to a host's transaction is made before its first write: the first write's
+   * context becomes the unit's, which its one history revision records.
+   */
+  void useContext(AuditContext writing) {
+    if (context == null) {
+      context = writing;
+    }
+  }
+
   void markRollbackOnly() {
     rollbackOnly = true;
   }
@@ -87,6 +97,17 @@ public final class UnitOfWork {
 
   static void unbind() {
     CURRENT.remove();
+  }
+
+  /** Binds {@code unit} (null: none) and answers the unit bound before, to restore it after. */
+  static UnitOfWork swap(UnitOfWork unit) {
+    UnitOfWork previous = CURRENT.get();
+    if (unit == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(unit);
+    }
+    return previous;
   }
 
   /** The current unit's session. @throws IllegalStateException outside a unit of work */
