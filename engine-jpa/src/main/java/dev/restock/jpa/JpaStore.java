@@ -103,7 +103,7 @@ public final class JpaStore implements Store {
     if (config.onHostDataSource()) {
       return openOnHost(config);
     }
-    dev.restock.jpa.dialect.Drivers.require(config.database());
+    dev.restock.jpa.dialect.Drivers.require(config.database().dialect());
     Pools pools;
     try {
       pools = Pools.open(config);

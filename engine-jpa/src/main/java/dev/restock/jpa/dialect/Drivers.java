@@ -1,6 +1,5 @@
 package dev.restock.jpa.dialect;
 
-import dev.restock.jpa.config.Database;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +7,7 @@ import java.util.List;
  * The database-specific libraries a store needs at run time. They are optional dependencies of
  * {@code restock-engine-jpa}: a host adds the one driver (and, for PostgreSQL, Flyway's database
  * module) of the database it uses, with the version managed by {@code dev.restock:restock-bom}.
- * When one is missing, {@link #require(Database)} fails before anything is opened, naming the
+ * When one is missing, {@link #require(StoreDialect)} fails before anything is opened, naming the
  * Maven coordinates to add, instead of a {@code NoClassDefFoundError} from deep inside a pool.
  */
 public final class Drivers {
@@ -18,24 +17,26 @@ public final class Drivers {
   public record Library(String className, String coordinates, String purpose) {}
 
   /** The libraries {@code database} needs on the class path. */
-  public static List<Library> needed(Database database) {
-    return switch (database) {
-      case SQLITE -> List.of(new Library("org.sqlite.JDBC", "org.xerial:sqlite-jdbc",
+  public static List<Library> needed(StoreDialect database) {
+    if (database instanceof SqliteDialect) {
+      return List.of(new Library("org.sqlite.JDBC", "org.xerial:sqlite-jdbc",
           "the SQLite JDBC driver"));
-      case H2 -> List.of(new Library("org.h2.Driver", "com.h2database:h2", "the H2 JDBC driver"));
-      case POSTGRESQL -> List.of(
+    }
+    if (database instanceof H2Dialect) {
+      return List.of(new Library("org.h2.Driver", "com.h2database:h2", "the H2 JDBC driver"));
+    }
+    return List.of(
           new Library("org.postgresql.Driver", "org.postgresql:postgresql",
               "the PostgreSQL JDBC driver"),
           new Library("org.flywaydb.database.postgresql.PostgreSQLDatabaseType",
               "org.flywaydb:flyway-database-postgresql", "Flyway's PostgreSQL support"));
-    };
   }
 
   /**
    * The libraries {@code database} needs that {@code loader} cannot load, in the order of
-   * {@link #needed(Database)}; empty when all are there. Classes are looked up, not initialised.
+   * {@link #needed(StoreDialect)}; empty when all are there. Classes are looked up, not initialised.
    */
-  public static List<Library> missing(Database database, ClassLoader loader) {
+  public static List<Library> missing(StoreDialect database, ClassLoader loader) {
     List<Library> missing = new ArrayList<>();
     for (Library library : needed(database)) {
       try {
@@ -52,7 +53,7 @@ public final class Drivers {
    *
    * @throws IllegalStateException naming every missing library and its Maven coordinates
    */
-  public static void require(Database database) {
+  public static void require(StoreDialect database) {
     require(database, Drivers.class.getClassLoader());
   }
 
@@ -61,12 +62,12 @@ public final class Drivers {
    *
    * @throws IllegalStateException naming every missing library and its Maven coordinates
    */
-  public static void require(Database database, ClassLoader loader) {
+  public static void require(StoreDialect database, ClassLoader loader) {
     List<Library> missing = missing(database, loader);
     if (missing.isEmpty()) {
       return;
     }
-    StringBuilder message = new StringBuilder("cannot open a ").append(database)
+    StringBuilder message = new StringBuilder("cannot open a ").append(database.displayName())
         .append(" store: missing from the class path: ");
     for (int i = 0; i < missing.size(); i++) {
       Library library = missing.get(i);

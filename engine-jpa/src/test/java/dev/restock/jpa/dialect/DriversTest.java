@@ -29,9 +29,9 @@ class DriversTest {
   @Test
   void everyDatabaseFindsItsLibrariesOnThisModulesClassPath() {
     for (Database database : Database.values()) {
-      assertThat(Drivers.missing(database, DriversTest.class.getClassLoader()))
+      assertThat(Drivers.missing(database.dialect(), DriversTest.class.getClassLoader()))
           .as(database.name()).isEmpty();
-      assertThatNoException().isThrownBy(() -> Drivers.require(database));
+      assertThatNoException().isThrownBy(() -> Drivers.require(database.dialect()));
     }
   }
 
@@ -40,19 +40,19 @@ class DriversTest {
     ClassLoader loader = without("org.sqlite.");
 
     assertThatIllegalStateException()
-        .isThrownBy(() -> Drivers.require(Database.SQLITE, loader))
-        .withMessageContaining("SQLITE store")
+        .isThrownBy(() -> Drivers.require(Database.SQLITE.dialect(), loader))
+        .withMessageContaining("SQLite store")
         .withMessageContaining("the SQLite JDBC driver (add the dependency org.xerial:sqlite-jdbc)")
         .withMessageContaining("dev.restock:restock-bom");
     // the other databases do not need it
-    assertThatNoException().isThrownBy(() -> Drivers.require(Database.H2, loader));
-    assertThatNoException().isThrownBy(() -> Drivers.require(Database.POSTGRESQL, loader));
+    assertThatNoException().isThrownBy(() -> Drivers.require(Database.H2.dialect(), loader));
+    assertThatNoException().isThrownBy(() -> Drivers.require(Database.POSTGRESQL.dialect(), loader));
   }
 
   @Test
   void aMissingH2DriverIsNamedWithItsCoordinates() {
     assertThatIllegalStateException()
-        .isThrownBy(() -> Drivers.require(Database.H2, without("org.h2.")))
+        .isThrownBy(() -> Drivers.require(Database.H2.dialect(), without("org.h2.")))
         .withMessageContaining("the H2 JDBC driver (add the dependency com.h2database:h2)");
   }
 
@@ -60,18 +60,18 @@ class DriversTest {
   void postgresqlNamesEveryMissingLibraryAtOnce() {
     ClassLoader loader = without("org.postgresql.", "org.flywaydb.database.postgresql.");
 
-    assertThat(Drivers.missing(Database.POSTGRESQL, loader))
+    assertThat(Drivers.missing(Database.POSTGRESQL.dialect(), loader))
         .extracting(Drivers.Library::coordinates)
         .containsExactly("org.postgresql:postgresql", "org.flywaydb:flyway-database-postgresql");
     assertThatIllegalStateException()
-        .isThrownBy(() -> Drivers.require(Database.POSTGRESQL, loader))
+        .isThrownBy(() -> Drivers.require(Database.POSTGRESQL.dialect(), loader))
         .withMessageContaining("(add the dependency org.postgresql:postgresql)")
         .withMessageContaining("(add the dependency org.flywaydb:flyway-database-postgresql)");
   }
 
   @Test
   void flywaysPostgresqlModuleAloneIsReportedToo() {
-    List<Drivers.Library> missing = Drivers.missing(Database.POSTGRESQL,
+    List<Drivers.Library> missing = Drivers.missing(Database.POSTGRESQL.dialect(),
         without("org.flywaydb.database.postgresql."));
 
     assertThat(missing).extracting(Drivers.Library::coordinates)
