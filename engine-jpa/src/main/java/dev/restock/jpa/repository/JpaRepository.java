@@ -71,7 +71,7 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
   @Override
   public Optional<T> find(UUID id, Visibility visibility) {
     if (visibility == Visibility.LIVE) {
-      return Optional.ofNullable(session().find(entityType, id)).map(e -> toDomain(e, null));
+      return Optional.ofNullable(Finds.find(session(), entityType, id)).map(e -> toDomain(e, null));
     }
     String where = "e.id = :id" + (visibility == Visibility.ONLY_DELETED
         ? " and e.deleted_at is not null" : "");
@@ -249,7 +249,7 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
     if (restored == 0) {
       throw new NotFoundException("deleted " + what(), id);
     }
-    E entity = session().find(entityType, id);
+    E entity = Finds.find(session(), entityType, id);
     if (entity == null) {
       // the deleted row was loaded earlier in this session; reload it now that it is live again
       throw new IllegalStateException("restored " + what() + " " + id + " cannot be read back");
@@ -266,7 +266,7 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
   }
 
   protected E liveEntity(UUID id) {
-    E entity = session().find(entityType, id);
+    E entity = Finds.find(session(), entityType, id);
     if (entity == null) {
       throw new NotFoundException(what(), id);
     }

@@ -75,7 +75,8 @@ public final class JpaServiceOrders implements ServiceOrderStore {
    */
   @Override
   public Optional<ServiceOrder> findForUpdate(UUID id) {
-    if (session().find(ServiceOrderEntity.class, id, LockModeType.PESSIMISTIC_WRITE) == null) {
+    if (dev.restock.jpa.repository.Finds.find(session(), ServiceOrderEntity.class, id,
+        LockModeType.PESSIMISTIC_WRITE) == null) {
       return Optional.empty();
     }
     return find(id);
