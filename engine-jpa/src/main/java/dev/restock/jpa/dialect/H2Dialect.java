@@ -3,10 +3,8 @@ package dev.restock.jpa.dialect;
 import java.sql.Connection;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.hibernate.cfg.AvailableSettings;
 
 /**
  * H2, in memory or in a file: one pool, row locks with {@code for update}, Java regular
@@ -54,11 +52,6 @@ final class H2Dialect implements StoreDialect {
   @Override public Optional<String> integrityCheck() { return Optional.empty(); }
   @Override public boolean isDamage(Throwable failure) { return false; }
   @Override public String hibernateDialect() { return "org.hibernate.dialect.H2Dialect"; }
-
-  @Override
-  public Map<String, Object> hibernateSettings() {
-    return Map.of(AvailableSettings.DIALECT, hibernateDialect());
-  }
 
   @Override public String forUpdateClause() { return " for update"; }
 

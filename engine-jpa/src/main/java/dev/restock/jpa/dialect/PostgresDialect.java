@@ -3,11 +3,9 @@ package dev.restock.jpa.dialect;
 import java.sql.Connection;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.hibernate.cfg.AvailableSettings;
 
 /**
  * A PostgreSQL server: one pool, row locks with {@code for update}, an upsert that returns the
@@ -58,11 +56,6 @@ final class PostgresDialect implements StoreDialect {
   @Override
   public String hibernateDialect() {
     return "org.hibernate.dialect.PostgreSQLDialect";
-  }
-
-  @Override
-  public Map<String, Object> hibernateSettings() {
-    return Map.of(AvailableSettings.DIALECT, hibernateDialect());
   }
 
   @Override public String forUpdateClause() { return " for update"; }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.hibernate.cfg.AvailableSettings;
 
 /**
  * SQLite: one file, one writer at a time. Writes go through one connection whose transactions
@@ -105,11 +104,6 @@ final class SqliteDialect implements StoreDialect {
   @Override
   public String hibernateDialect() {
     return "org.hibernate.community.dialect.SQLiteDialect";
-  }
-
-  @Override
-  public Map<String, Object> hibernateSettings() {
-    return Map.of(AvailableSettings.DIALECT, hibernateDialect());
   }
 
   @Override public String forUpdateClause() { return ""; }

@@ -188,7 +188,9 @@ public sealed interface StoreDialect permits SqliteDialect, H2Dialect, PostgresD
   String hibernateDialect();
 
   /** The Hibernate settings that differ between databases (at least the dialect). */
-  Map<String, Object> hibernateSettings();
+  default Map<String, Object> hibernateSettings() {
+    return Map.of(org.hibernate.cfg.AvailableSettings.DIALECT, hibernateDialect());
+  }
 
   // --- SQL ------------------------------------------------------------------------------------
 

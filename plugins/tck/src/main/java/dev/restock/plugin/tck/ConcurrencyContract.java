@@ -8,32 +8,24 @@ import dev.restock.api.RestockSession;
 import dev.restock.api.audit.Actor;
 import dev.restock.api.audit.AuditContext;
 import dev.restock.api.audit.AuditEvent;
-import dev.restock.api.audit.port.out.AuditSink;
 import dev.restock.api.catalog.CreateProduct;
 import dev.restock.api.catalog.Product;
 import dev.restock.api.error.ConcurrentChangeException;
 import dev.restock.api.error.IllegalStateTransitionException;
 import dev.restock.api.ops.Statistics;
-import dev.restock.api.query.Criteria;
-import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
 import dev.restock.api.serviceorder.CompleteVisit;
 import dev.restock.api.serviceorder.OrderStatus;
 import dev.restock.api.serviceorder.ServiceOrder;
 import dev.restock.api.serviceorder.VisitStatus;
 import dev.restock.api.spi.EnginePlugin;
-import dev.restock.api.spi.PluginRegistrar;
 import dev.restock.api.spi.Store;
-import dev.restock.api.stock.StockLevel;
-import dev.restock.api.stock.port.out.StockLevels;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -190,7 +182,7 @@ public abstract class ConcurrencyContract {
 
   @Test
   public void aUnitBeatenByAConcurrentChangeRunsAgainWholeAndItsSideEffectsHappenOnce() {
-    RecordingSink sink = new RecordingSink();
+    RecordingSink sink = new RecordingSink("recording-sink");
     AtomicReference<ConflictingStock> stock = new AtomicReference<>();
     engine = openEngine(5, s -> {
       ConflictingStock wrapped = new ConflictingStock(s, 2);
@@ -206,7 +198,7 @@ public abstract class ConcurrencyContract {
 
     // each failed attempt had written its level before it failed: rolled back, not added up
     assertThat(ops.stock().level(cola.id()).onHand()).isEqualTo(7);
-    assertThat(stock.get().sets.get()).isEqualTo(3);
+    assertThat(stock.get().writes.get()).isEqualTo(3);
     assertThat(sink.events).extracting(AuditEvent::action).containsExactly("stock.receive");
     assertThat(receipts(ops)).hasSize(1);
     Statistics stats = engine.statistics();
@@ -216,7 +208,7 @@ public abstract class ConcurrencyContract {
 
   @Test
   public void retriesStopAfterTheConfiguredAttemptsWithATypedConflictAndAreCounted() {
-    RecordingSink sink = new RecordingSink();
+    RecordingSink sink = new RecordingSink("recording-sink");
     AtomicReference<ConflictingStock> stock = new AtomicReference<>();
     engine = openEngine(3, s -> {
       ConflictingStock wrapped = new ConflictingStock(s, Integer.MAX_VALUE);
@@ -231,7 +223,7 @@ public abstract class ConcurrencyContract {
     assertThatThrownBy(() -> ops.stock().receive(cola.id(), 7, "delivery"))
         .isInstanceOf(ConcurrentChangeException.class);
 
-    assertThat(stock.get().sets.get()).isEqualTo(3);
+    assertThat(stock.get().writes.get()).isEqualTo(3);
     assertThat(ops.stock().level(cola.id()).onHand()).isZero();
     assertThat(sink.events).isEmpty();
     assertThat(receipts(ops)).isEmpty();
@@ -242,7 +234,7 @@ public abstract class ConcurrencyContract {
 
   @Test
   public void aUseCaseInsideAUnitOfWorkTheHostOpenedIsNeverRunAgainBehindItsBack() {
-    RecordingSink sink = new RecordingSink();
+    RecordingSink sink = new RecordingSink("recording-sink");
     AtomicReference<ConflictingStock> stock = new AtomicReference<>();
     engine = openEngine(5, s -> {
       ConflictingStock wrapped = new ConflictingStock(s, 1);
@@ -264,7 +256,7 @@ public abstract class ConcurrencyContract {
           return ops.stock().receive(chips.id(), 4, "delivery");
         })).isInstanceOf(ConcurrentChangeException.class);
 
-    assertThat(stock.get().sets.get()).as("attempts of the nested receive").isEqualTo(1);
+    assertThat(stock.get().writes.get()).as("attempts of the nested receive").isEqualTo(1);
     assertThat(engine.statistics().retries()).isZero();
     assertThat(ops.stock().level(chips.id()).onHand()).isZero();
     assertThat(ops.products().list(dev.restock.api.query.PageRequest.of(0, 10)).items())
@@ -286,74 +278,5 @@ public abstract class ConcurrencyContract {
     User admin = engine.as(Actor.system()).users()
         .create(new CreateUser("admin", "admin@example.com", Role.ADMIN));
     return engine.as(Actor.user(admin.id()));
-  }
-
-  /** An audit sink outside the store that records what it is given. */
-  private static final class RecordingSink implements AuditSink {
-    final List<AuditEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
-
-    @Override public String id() {
-      return "recording";
-    }
-
-    @Override public void accept(AuditEvent event) {
-      events.add(event);
-    }
-
-    EnginePlugin plugin() {
-      return new EnginePlugin() {
-        @Override public String id() {
-          return "recording-sink";
-        }
-
-        @Override public void register(PluginRegistrar registrar) {
-          registrar.auditSink(RecordingSink.this);
-        }
-      };
-    }
-  }
-
-  /**
-   * Forwards to the real store; the first {@code conflicts} stock writes are written, then fail
-   * the way a store reports a lost race, as if a concurrent unit had changed the level meanwhile.
-   */
-  private static final class ConflictingStock extends ForwardingStore {
-    final AtomicInteger sets = new AtomicInteger();
-    private final int conflicts;
-
-    ConflictingStock(Store delegate, int conflicts) {
-      super(delegate);
-      this.conflicts = conflicts;
-    }
-
-    @Override
-    public StockLevels stock() {
-      StockLevels real = super.stock();
-      return new StockLevels() {
-        @Override public Map<UUID, Integer> onHand(Collection<UUID> ids) {
-          return real.onHand(ids);
-        }
-
-        @Override public Map<UUID, Integer> onHandForUpdate(Collection<UUID> ids) {
-          return real.onHandForUpdate(ids);
-        }
-
-        @Override public void set(Map<UUID, Integer> levels) {
-          real.set(levels);
-          if (sets.incrementAndGet() <= conflicts) {
-            throw new ConcurrentChangeException("injected: the stock level was changed by "
-                + "someone else meanwhile");
-          }
-        }
-
-        @Override public Map<UUID, Integer> all() {
-          return real.all();
-        }
-
-        @Override public Page<StockLevel> find(Criteria criteria, PageRequest request) {
-          return real.find(criteria, request);
-        }
-      };
-    }
   }
 }

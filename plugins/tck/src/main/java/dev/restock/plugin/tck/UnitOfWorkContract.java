@@ -11,7 +11,6 @@ import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.ChainHead;
 import dev.restock.api.audit.HistoryEntry;
 import dev.restock.api.audit.RevisionKind;
-import dev.restock.api.audit.port.out.AuditSink;
 import dev.restock.api.catalog.CreateProduct;
 import dev.restock.api.catalog.Product;
 import dev.restock.api.error.ConcurrentChangeException;
@@ -27,19 +26,14 @@ import dev.restock.api.query.Visibility;
 import dev.restock.api.serviceorder.CreateServiceOrder;
 import dev.restock.api.serviceorder.ServiceOrder;
 import dev.restock.api.spi.EnginePlugin;
-import dev.restock.api.spi.PluginRegistrar;
 import dev.restock.api.spi.Store;
-import dev.restock.api.stock.port.out.StockLevels;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -72,7 +66,7 @@ public abstract class UnitOfWorkContract {
 
   private Restock engine;
   private Store store;
-  private final RecordingSink sink = new RecordingSink();
+  private final RecordingSink sink = new RecordingSink("unit-of-work-recording-sink");
   private final AtomicInteger conflicts = new AtomicInteger();
   private final AtomicInteger stockWrites = new AtomicInteger();
   private RestockSession ops;
@@ -388,77 +382,5 @@ public abstract class UnitOfWorkContract {
 
     assertThat(snapshot()).isEqualTo(before);
     assertThat(sink.events).isEmpty();
-  }
-
-  /** An audit sink outside the store that records what it is given. */
-  private static final class RecordingSink implements AuditSink {
-    final List<AuditEvent> events = Collections.synchronizedList(new ArrayList<>());
-
-    @Override public String id() {
-      return "recording";
-    }
-
-    @Override public void accept(AuditEvent event) {
-      events.add(event);
-    }
-
-    EnginePlugin plugin() {
-      return new EnginePlugin() {
-        @Override public String id() {
-          return "unit-of-work-recording-sink";
-        }
-
-        @Override public void register(PluginRegistrar registrar) {
-          registrar.auditSink(RecordingSink.this);
-        }
-      };
-    }
-  }
-
-  /**
-   * Forwards to the real store and counts stock writes; while {@code conflicts} is above zero, a
-   * stock write is written and then fails as a store reports a lost race.
-   */
-  private static final class ConflictingStock extends ForwardingStore {
-    private final AtomicInteger conflicts;
-    private final AtomicInteger writes;
-
-    ConflictingStock(Store delegate, AtomicInteger conflicts, AtomicInteger writes) {
-      super(delegate);
-      this.conflicts = conflicts;
-      this.writes = writes;
-    }
-
-    @Override
-    public StockLevels stock() {
-      StockLevels real = super.stock();
-      return new StockLevels() {
-        @Override public Map<UUID, Integer> onHand(Collection<UUID> ids) {
-          return real.onHand(ids);
-        }
-
-        @Override public Map<UUID, Integer> onHandForUpdate(Collection<UUID> ids) {
-          return real.onHandForUpdate(ids);
-        }
-
-        @Override public void set(Map<UUID, Integer> levels) {
-          real.set(levels);
-          writes.incrementAndGet();
-          if (conflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            throw new ConcurrentChangeException("injected: the stock level was changed by "
-                + "someone else meanwhile");
-          }
-        }
-
-        @Override public Map<UUID, Integer> all() {
-          return real.all();
-        }
-
-        @Override public dev.restock.api.query.Page<dev.restock.api.stock.StockLevel> find(
-            dev.restock.api.query.Criteria criteria, dev.restock.api.query.PageRequest request) {
-          return real.find(criteria, request);
-        }
-      };
-    }
   }
 }
