@@ -104,7 +104,45 @@ public record Pools(DataSource write, DataSource read, boolean owned) implements
     return new Pools(pool, pool);
   }
 
+  /**
+   * How long opening a single-writer database's pool keeps trying while another process holds
+   * the file's lock: a new SQLite connection sets its journal mode before its busy timeout
+   * applies, so an engine starting while another one migrates or writes is told "database is
+   * locked" at once. Nothing has been done yet, so trying again is safe.
+   */
+  static final long OPEN_BUSY_RETRY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
   private static HikariDataSource dialectPool(
+      JpaStoreConfig config, boolean writes, int size, String name) {
+    long deadline = System.nanoTime() + OPEN_BUSY_RETRY_NANOS;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return dialectPoolOnce(config, writes, size, name);
+      } catch (RuntimeException e) {
+        if (!busy(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(Math.min(500, 25L * attempt)
+              + java.util.concurrent.ThreadLocalRandom.current().nextLong(25));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean busy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("SQLITE_BUSY")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static HikariDataSource dialectPoolOnce(
       JpaStoreConfig config, boolean writes, int size, String name) {
     HikariConfig hc = new HikariConfig();
     hc.setDataSource(config.database().dialect().connectionSource(config.jdbcUrl(), writes)
