@@ -23,41 +23,61 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** Reads the history a store keeps of audited entities. Call inside a unit of work. */
+/**
+ * Reads the history a store keeps of audited entities, and its hash chain. Every committed unit of
+ * work that changed audited rows is one revision (see {@linkplain dev.restock.api.spi.Store the
+ * store's history rules}); a revision's entity states are described on {@link EntityRevision}. Units of work and exceptions follow {@link
+ * dev.restock.api.spi.Store}. Checked by {@code StoreContract}, {@code ChainContract}, {@code
+ * AuditContract} and {@code TrustContract}.
+ *
+ * <p>The chain: each committed revision gets the next position ({@code seq}, from 1, in commit
+ * order) and a hash over its content and the previous revision's hash, starting from a random
+ * genesis drawn when the store is created. Which hash function and which content format a store
+ * uses is its own choice; the kit checks that hashes are 64 lower-case hexadecimal digits, that
+ * they link, and that a revision's content names what it wrote. Rolled-back units and read-only
+ * units add nothing to the chain.
+ */
 @Stable(since = "0.1")
 public interface AuditHistory {
 
   /**
-   * Every revision of one entity, oldest first, including its deletion and restores. Empty when
-   * the entity never existed.
+   * Every revision of one entity, oldest first (in commit order), including its deletion (a
+   * {@code DELETED} revision) and restores (each a {@code MODIFIED} revision with the restoring
+   * unit's action). Empty when the entity never existed.
    */
   List<EntityRevision> revisions(AuditedType type, UUID id);
 
   /**
    * The last revision of one entity committed at or before {@code at}: its state then (a
    * {@link dev.restock.api.audit.RevisionKind#DELETED} revision when it was deleted then). Empty
-   * when it did not exist yet.
+   * when it did not exist yet. Whether a revision committed exactly at {@code at} counts is not
+   * checked by the kit (both bundled stores count it).
    */
   Optional<EntityRevision> stateAt(AuditedType type, UUID id, Instant at);
 
   /**
    * A device with its cabinets, their planograms and slots as they were at {@code at}, read in a
-   * fixed number of statements. Empty when the device did not exist or was deleted then.
+   * fixed number of statements. Empty when the device did not exist or was deleted then. Each
+   * part is an {@link EntityRevision}-style state (for example a slot's {@code position} and
+   * {@code quantity}); slots come in position order.
    */
   @Experimental(since = "0.1")
   Optional<DeviceSnapshot> deviceAt(UUID deviceId, Instant at);
 
   /**
-   * Every entity written by revisions of {@code actorId} committed in {@code [from, to)}, in
-   * revision order.
+   * Every entity written by revisions of {@code actorId} committed in {@code [from, to)} (from
+   * inclusive, to exclusive), in revision order; within one revision the order is unspecified.
+   * Revisions of other actors are left out.
    */
   @Experimental(since = "0.1")
   List<EntityChange> changesBy(UUID actorId, Instant from, Instant to);
 
   /**
    * For each of these entities that was ever deleted, the revision of its latest deletion; ids
-   * never deleted are absent. Stores SHOULD answer in one read whatever the number of ids; this
-   * default reads each entity's revisions in turn.
+   * never deleted are absent, an empty collection gives an empty map. After delete, restore and
+   * delete again, the second deletion is the one answered ({@code StoreContract}). Stores SHOULD
+   * answer in one read whatever the number of ids; this default reads each entity's revisions in
+   * turn.
    */
   default Map<UUID, RevisionInfo> lastDeletions(AuditedType type, Collection<UUID> ids) {
     Map<UUID, RevisionInfo> result = new HashMap<>();
@@ -70,7 +90,12 @@ public interface AuditHistory {
 
   /**
    * Walks the hash chain over all revisions in commit order and recomputes each hash from the
-   * revision's data, the audited rows it wrote and its audit events.
+   * revision's data, the audited rows it wrote and its audit events; also checks every stored
+   * {@link Checkpoint} against the chain. Checked by the kit: intact after normal use, with
+   * {@code checked} equal to the number of chained revisions; a checkpoint whose chain hash
+   * differs from the chain's at its size, whose size is beyond the chain, or whose genesis is
+   * another chain's is a problem each ({@code problems} naming {@code "checkpoint at size N"}).
+   * That edits of stored history are detected is not yet checked by the kit.
    */
   @Experimental(since = "0.1")
   ChainVerification verifyChain();
@@ -80,37 +105,50 @@ public interface AuditHistory {
    * trusting revisions up to it because a verified checkpoint covers them: the revision at
    * {@code afterSeq} must still carry {@code chainHashAtSeq}. Structural checks (unchained
    * revisions after the genesis, gaps, orphan audit rows and events, the head) still cover the
-   * whole history. Stores SHOULD override this to read only what follows {@code afterSeq}; the
-   * default walks everything.
+   * whole history; {@code checked} counts only the revisions after {@code afterSeq}. When the
+   * revision at {@code afterSeq} carries another hash, or there is none at that position, the
+   * result is broken, with a problem naming the position. Stores SHOULD override this to read
+   * only what follows {@code afterSeq}; the default walks everything.
    */
   @Experimental(since = "0.1")
   default ChainVerification verifyChain(long afterSeq, String chainHashAtSeq) {
     return verifyChain();
   }
 
-  /** The chain's head as recorded: genesis, size and newest hash. */
+  /**
+   * The chain's head as recorded: genesis, size and newest hash. A new store answers size 0, a
+   * random genesis (never all zeros) and the genesis as hash; the size then grows by one per
+   * committed revision.
+   */
   @Experimental(since = "0.1")
   ChainHead chainHead();
 
   /**
    * Hands every chained revision with {@code fromSeq <= seq <= toSeq} to {@code each}, in
    * sequence order, reading in bounded memory (a page at a time). Content is recomputed from what
-   * is stored now; {@code previousHash} and {@code hash} are what was recorded.
+   * is stored now; {@code previousHash} and {@code hash} are what was recorded. Bounds beyond the
+   * chain hand nothing; a range read twice hands equal revisions while nothing is edited.
    */
   @Experimental(since = "0.1")
   void chained(long fromSeq, long toSeq, Consumer<ChainedRevision> each);
 
-  /** Stores a checkpoint (signed or not) in the unit of work's transaction. */
+  /**
+   * Stores a checkpoint (signed or not) in the unit of work's transaction: it rolls back with the
+   * unit. Every field is read back exactly, its time to the nanosecond and a null key id and
+   * signature as null.
+   */
   @Experimental(since = "0.1")
   void saveCheckpoint(Checkpoint checkpoint);
 
-  /** Every stored checkpoint, oldest (smallest size) first. */
+  /** Every stored checkpoint, oldest (smallest size) first, whatever the order they were saved. */
   @Experimental(since = "0.1")
   List<Checkpoint> checkpoints();
 
   /**
    * Every live row of an audited type whose fields differ from its latest audited state, or that
-   * has no audited state: edits made by SQL behind the engine's back.
+   * has no audited state: edits made to the stored rows behind the engine's back. Empty after
+   * normal use, deletes and restores included ({@code ChainContract}); that an edit is found is
+   * not yet checked by the kit.
    */
   @Experimental(since = "0.1")
   List<LiveDrift> liveDrift();

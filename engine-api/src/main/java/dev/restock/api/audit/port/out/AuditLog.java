@@ -13,26 +13,38 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The store's own audit sink: {@link #accept} writes the event in the current read-write unit of
- * work, tied to its history revision, so it commits or rolls back with the change. Call inside a
- * unit of work.
+ * work, tied to its history revision, so it commits or rolls back with the change: events of a
+ * rolled-back unit are never read back. Events are stored as given (details, client address, user
+ * agent, correlation id), with the {@code revision} of their unit of work. Units of work and
+ * exceptions follow {@link dev.restock.api.spi.Store}. Checked by {@code StoreContract} and
+ * {@code AuditContract}.
  */
 @Experimental(since = "0.1")
 public interface AuditLog extends AuditSink {
 
-  /** Events in time order, oldest first, optionally of one actor and one resource. */
+  /**
+   * Events in time order, oldest first by {@code at}; events of the same time in the order they
+   * were written (that tie is not checked by the kit). Each filter that is null is left out:
+   * {@code actorId}, {@code resourceType} and {@code resourceId} must equal the event's, and
+   * {@code since} is inclusive (an event exactly at {@code since} is returned; not checked by the
+   * kit).
+   */
   List<AuditEvent> events(@Nullable UUID actorId, @Nullable String resourceType, @Nullable UUID resourceId, @Nullable Instant since);
 
   /**
-   * Actions per actor since {@code since}, with their count and last occurrence, most frequent
-   * first; of one actor when {@code actorId} is not null.
+   * Actions per actor since {@code since} (inclusive), with their count and last occurrence, most
+   * frequent first, then by action; of one actor when {@code actorId} is not null, of every actor
+   * when it is null. The order of two actors with the same count of the same action is
+   * unspecified.
    */
   List<ActivitySummary> activity(@Nullable UUID actorId, Instant since);
 
   /**
    * A page of the events matching {@code criteria}, which the caller has checked against {@link
    * dev.restock.api.query.SearchFields#AUDIT_EVENT} (values converted to the field types),
-   * sorted by its sort keys, then newest first (time, then the reverse of the order they were
-   * written), in a fixed number of reads whatever the page size.
+   * sorted by its sort keys, then newest first (by {@code at}, then the reverse of the order they
+   * were written), in a fixed number of reads whatever the page size. Matching follows {@link
+   * Criteria}.
    */
   Page<AuditEvent> find(Criteria criteria, PageRequest request);
 }

@@ -4,6 +4,9 @@ import dev.restock.api.stability.Stable;
 import dev.restock.api.fleet.DeviceType;
 import dev.restock.api.aggregate.port.out.Repository;
 
-/** Stored device types, listed by name. */
+/**
+ * Stored device types, in natural order by name, then id. Everything else is stated on {@link
+ * Repository} and {@link dev.restock.api.spi.Store}.
+ */
 @Stable(since = "0.1")
 public interface DeviceTypes extends Repository<DeviceType> {}

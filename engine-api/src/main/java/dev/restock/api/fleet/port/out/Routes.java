@@ -5,10 +5,17 @@ import dev.restock.api.fleet.Route;
 import dev.restock.api.aggregate.port.out.Repository;
 import java.util.Optional;
 
-/** Stored routes, listed by code. */
+/**
+ * Stored routes, in natural order by code. Codes are unique among live routes. The rules all store
+ * ports follow are on {@link dev.restock.api.spi.Store}; what every repository does is on {@link
+ * Repository}.
+ */
 @Stable(since = "0.1")
 public interface Routes extends Repository<Route> {
 
-  /** The live route with this code. */
+  /**
+   * The live route with this code; deleted routes are not seen. Both stores compare the code
+   * exactly, case included (the case is not checked by the kit).
+   */
   Optional<Route> findByCode(String code);
 }

@@ -10,39 +10,64 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Stored planograms with their slots. {@link #update} matches slots by id: changed slots are
- * updated, new ones inserted, missing ones removed; each slot keeps a history of its own. A deleted
- * planogram is read without its slots (they are deleted with it); a restore brings them back.
+ * Stored planograms with their slots, in natural order by name, then id; a planogram's slots come
+ * in grid order (row, then column: {@code A2} before {@code A10}; see {@link
+ * dev.restock.api.planogram.Positions}). A cabinet has at most one live, active planogram:
+ * {@link #add} of a second active one throws {@link dev.restock.api.error.ConflictException},
+ * while inactive ones may be added freely. The rules all store ports follow are on {@link
+ * dev.restock.api.spi.Store}; what every repository does is on {@link Repository}.
+ *
+ * <p>{@link #update} matches slots by id: changed slots are updated (a {@code MODIFIED} revision
+ * each), new ones inserted ({@code CREATED}), missing ones deleted ({@code DELETED}); each slot
+ * keeps a history of its own, and the planogram's own revision carries one {@code slot[position]}
+ * entry per slot (see {@link dev.restock.api.audit.EntityRevision}). A deleted planogram is read
+ * without its slots (they are deleted with it); a restore brings back the slots deleted with it.
+ * Checked by {@code StoreContract}.
  */
 @Stable(since = "0.1")
 public interface Planograms extends Repository<Planogram> {
 
-  /** The live, active planogram of a cabinet. */
+  /**
+   * The live, active planogram of a cabinet, with its slots; empty when the cabinet has none, or
+   * its device was deleted.
+   */
   Optional<Planogram> findActiveByCabinet(UUID cabinetId);
 
-  /** Live, active planograms of these cabinets with their slots, in a fixed number of reads. */
+  /**
+   * Live, active planograms of these cabinets with their slots, at most one per cabinet, in a
+   * fixed number of reads (see {@link dev.restock.api.spi.Store}); cabinets without one are left
+   * out. The order is unspecified.
+   */
   List<Planogram> findActiveByCabinets(Collection<UUID> cabinetIds);
 
-  /** Live planograms holding any of these live slots, with all their slots. */
+  /**
+   * Live planograms holding any of these live slots, each once, with all their slots; unknown or
+   * deleted slot ids are ignored.
+   */
   List<Planogram> findBySlotIds(Collection<UUID> slotIds);
 
   /**
-   * Live slots (of live planograms) with these ids, in one read; unknown ids are absent. For use
-   * cases that change many slots without needing their planograms.
+   * Live slots (of live planograms) with these ids, in one read; unknown ids, slots removed from
+   * their planogram and slots of deleted planograms or devices are absent. For use cases that
+   * change many slots without needing their planograms.
    */
   java.util.Map<UUID, dev.restock.api.planogram.Slot> findSlots(Collection<UUID> slotIds);
 
   /**
    * Stores changed slots (matched by id; position and planogram stay) in one batch; each changed
-   * slot gets a history revision, the planograms are left untouched.
+   * slot gets a {@code MODIFIED} revision, the planograms are left untouched (same version, checked
+   * by the kit; no revision of their own, not checked).
    *
-   * @throws dev.restock.api.error.NotFoundException when a slot is not live
+   * @throws dev.restock.api.error.NotFoundException when a slot is not live (the unit of work then
+   *     rolls back, so no slot of the batch changes)
    */
   void updateSlots(Collection<dev.restock.api.planogram.Slot> slots);
 
   /**
    * Live slots of live planograms that hold {@code productId}, with where they are, ordered by
-   * device name, cabinet index and position.
+   * device name, cabinet index and position code. Slots of deleted devices are left out, and come
+   * back with the device's restore. Positions beyond column 9 are compared as text by both bundled
+   * stores ({@code A10} before {@code A2}); that order is not checked by the kit.
    */
   @Experimental(since = "0.1")
   List<dev.restock.api.planogram.SlotLocation> liveSlotsHolding(UUID productId);

@@ -6,18 +6,53 @@ import dev.restock.api.report.SlotStock;
 import dev.restock.api.report.StockValuation;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-/** The reports as a store computes them, each in a fixed number of statements. */
+/**
+ * The reports as a store computes them, each in a fixed number of statements (see {@link
+ * dev.restock.api.spi.Store}). Reports count live rows only: soft-deleted devices, cabinets,
+ * planograms, slots, products, locations and routes are left out. Call inside a unit of work.
+ * Checked by {@code StoreContract} and {@code ReportContract}.
+ */
 @Experimental(since = "0.1")
 public interface ReportQueries {
 
-  List<DeviceUtilisation> deviceUtilisation(UUID routeId, UUID locationId);
+  /**
+   * Every live device, optionally only those on one route and at one location, with its number of
+   * live cabinets and the names of its live location and route (null when it has none; also
+   * null, in both bundled stores, when it was deleted, which the kit does not check), ordered by
+   * device name, then id.
+   *
+   * @param routeId only devices on this route; null for every route
+   * @param locationId only devices at this location; null for every location
+   */
+  List<DeviceUtilisation> deviceUtilisation(@Nullable UUID routeId, @Nullable UUID locationId);
 
-  /** Slots with a product whose quantity is at most {@code percentOfPar}% of a par above 0. */
-  List<SlotStock> slotsAtOrBelow(UUID routeId, int percentOfPar);
+  /**
+   * Slots with a live product whose quantity is at most {@code percentOfPar}% of a par above 0,
+   * in the active planograms of live devices on live routes; {@code percentOfPar} of each is
+   * rounded down. Ordered by route code, device name, cabinet index and position: see {@link
+   * #soldOut} for the order of positions.
+   *
+   * @param routeId only slots of devices on this route; null for every route
+   * @param percentOfPar the threshold, 0 to 100 (the engine checks the range)
+   */
+  List<SlotStock> slotsAtOrBelow(@Nullable UUID routeId, int percentOfPar);
 
-  /** Slots with a product and quantity 0, whatever their par level. */
-  List<SlotStock> soldOut(UUID routeId);
+  /**
+   * Slots with a live product and quantity 0, whatever their par level, in the active planograms
+   * of live devices on live routes, ordered by route code, device name, cabinet index and
+   * position. The kit checks positions below column 10 only; the bundled stores differ beyond
+   * (the in-memory store sorts {@code A2} before {@code A10}, the JPA store compares the codes as
+   * text), so a store may choose either for now.
+   *
+   * @param routeId only slots of devices on this route; null for every route
+   */
+  List<SlotStock> soldOut(@Nullable UUID routeId);
 
+  /**
+   * The value of the warehouse stock: one line per live product with a stock row, in sku order,
+   * worth its on-hand units times its price rounded to cents (half up); the total is their sum.
+   */
   StockValuation stockValue();
 }

@@ -11,14 +11,27 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Warehouse on-hand per product. Call inside a unit of work. A product without a row has 0 on hand.
- * Writes detect concurrent changes: a unit that read a level another unit changed meanwhile fails
- * with a {@link dev.restock.api.error.ConflictException} instead of overwriting it.
+ * Warehouse on-hand per product. A product without a row has 0 on hand. Writes detect concurrent
+ * changes: a unit that read a level another unit changed meanwhile fails with a {@link
+ * dev.restock.api.error.ConflictException} (a {@link
+ * dev.restock.api.error.ConcurrentChangeException} when it lost a race) instead of overwriting it,
+ * so that concurrent increments are never lost ({@code StoreContract} runs six threads that read
+ * and increment one level, retrying on conflict). Units of work, exceptions and criteria follow
+ * {@link dev.restock.api.spi.Store}.
+ *
+ * <p>Stock levels have a history: a {@link #set} that changes a product's level records a revision
+ * of {@link dev.restock.api.audit.AuditedType#STOCK} under the product's id, {@code CREATED} for
+ * the product's first level and {@code MODIFIED} after (see {@link
+ * dev.restock.api.audit.EntityRevision} for its state); setting the level it already has records
+ * nothing (not checked by the kit).
  */
 @Stable(since = "0.1")
 public interface StockLevels {
 
-  /** On-hand units of these products (absent products: 0), in one read. */
+  /**
+   * On-hand units of these products, in one read. Products without a stock row are absent from
+   * the map (read them as 0): before any {@link #set} the map is empty.
+   */
   Map<UUID, Integer> onHand(Collection<UUID> productIds);
 
   /**
@@ -36,13 +49,20 @@ public interface StockLevels {
   }
 
   /**
-   * Sets the on-hand units of products, in one batch.
+   * Sets the on-hand units of products, in one batch, creating rows for products without one, and
+   * records one stock revision per changed level (see above). Needs a read-write unit of work.
    *
-   * @throws IllegalArgumentException when a value is negative
+   * @throws IllegalArgumentException when a value is negative (the unit of work then rolls back,
+   *     so no level of the batch changes)
+   * @throws dev.restock.api.error.ConflictException when another unit changed one of these levels
+   *     since this unit read it
    */
   void set(Map<UUID, Integer> onHandByProduct);
 
-  /** Every product with a stock row, by product id. */
+  /**
+   * Every product with a stock row, by product id, whether the product is live or deleted (the
+   * kit checks only live products).
+   */
   Map<UUID, Integer> all();
 
   /**
@@ -50,6 +70,8 @@ public interface StockLevels {
    * matching {@code criteria}, which the caller has checked against {@link
    * dev.restock.api.query.SearchFields#STOCK_LEVEL} (values converted to the field types),
    * sorted by its sort keys, then by sku, in a fixed number of reads whatever the page size.
+   * Deleted products are left out even when they have a row. Matching follows {@link
+   * dev.restock.api.query.Criteria}.
    */
   @Experimental(since = "0.1")
   Page<StockLevel> find(Criteria criteria, PageRequest request);
