@@ -6,7 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The outcome of walking the hash chain of history revisions.
+ * The outcome of walking the hash chain of history revisions (see {@link
+ * dev.restock.api.audit.port.out.AuditHistory#verifyChain()}). Problems are sentences for people;
+ * the kit checks only that they name what they are about (the chain position, or the checkpoint's
+ * size as {@code checkpoint at size N}).
  *
  * @param checked revisions whose hash was recomputed
  * @param unchained revisions written before the chain existed (at or below the genesis'

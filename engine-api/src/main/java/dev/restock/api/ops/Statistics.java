@@ -4,9 +4,11 @@ import dev.restock.api.stability.Experimental;
 import java.util.List;
 
 /**
- * What the store has done since it opened.
+ * What the store has done since it opened. A store reports 0 for a figure it does not keep (the
+ * in-memory store sends no statements and has no cache); the kit checks only that committed units
+ * of work and inserted entities are counted.
  *
- * @param statements JDBC statements prepared
+ * @param statements statements the store prepared for its database (0 for a store without one)
  * @param transactions committed units of work
  * @param entityLoads entities read
  * @param entityInserts entities inserted
@@ -14,8 +16,9 @@ import java.util.List;
  * @param entityDeletes entities (soft-)deleted
  * @param queryExecutions queries run
  * @param slowest the queries with the longest single execution, slowest first (at most 10)
- * @param cacheHits second-level cache hits
- * @param cacheMisses second-level cache misses
+ * @param cacheHits hits of the store's shared entity cache, the one all units of work use (0
+ *     without one)
+ * @param cacheMisses misses of that cache (0 without one)
  * @param retries units of work the engine ran again after a concurrent change beat them (one per
  *     extra attempt)
  * @param retriesExhausted use-case calls that still met a concurrent change after their last
@@ -39,7 +42,7 @@ public record Statistics(
         queryExecutions, slowest, cacheHits, cacheMisses, 0, 0);
   }
 
-  /** These figures with the engine's retry counts. */
+  /** These figures with the engine's retry counts; the engine calls it, a store need not. */
   public Statistics withRetries(long retries, long retriesExhausted) {
     return new Statistics(statements, transactions, entityLoads, entityInserts, entityUpdates,
         entityDeletes, queryExecutions, slowest, cacheHits, cacheMisses, retries,

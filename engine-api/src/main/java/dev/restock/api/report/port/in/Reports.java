@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** The operator's reports (seed {@code 000_*}); every role may read them. */
+/** The operator's reports; every role may read them. */
 @Experimental(since = "0.1")
 public interface Reports {
 
