@@ -50,12 +50,12 @@ import dev.restock.api.user.port.out.Users;
  * </ul>
  *
  * <h2 id="isolation">Isolation and concurrency</h2>
- * A unit never sees another unit's uncommitted changes, nor part of a committed one
- * ({@code StoreContract.readersNeverSeeHalfAUnitOfWork}): read committed is the least a store
- * may offer; stronger is allowed. Read-write units may run in parallel (the JPA store runs them
+ * A read never sees another unit's uncommitted changes, nor half of a committed one (the store
+ * contract counts rows while another thread adds them in pairs): read committed is the least a
+ * store may offer; stronger is allowed. Read-write units may run in parallel (the JPA store runs them
  * so on PostgreSQL and H2; the in-memory store runs them one at a time, which is also correct);
  * when they do, the store must still keep values unique among live rows under concurrent writers
- * ({@code concurrentUnitsAddingTheSameKeyLeaveExactlyOneRow}), refuse an update of a stale
+ * (of eight units adding one sku at once, exactly one succeeds), refuse an update of a stale
  * version, never lose a stock update ({@link dev.restock.api.stock.port.out.StockLevels}), and
  * keep numbers gapless ({@link dev.restock.api.serviceorder.port.out.NumberSeries}). A store whose
  * writers are not serial should lock in {@code ServiceOrderStore.findForUpdate} and
