@@ -24,9 +24,9 @@ import dev.restock.api.user.port.out.Users;
  * The engine closes the store when it is closed; closing releases every connection and thread.
  *
  * <p>This page holds the rules every port follows; each port's Javadoc adds what is particular to
- * it and links back here. The TCK's store contract checks them (its classes are named in each
- * rule); a rule marked <em>not checked by the kit</em> is what the bundled stores do and the
- * engine relies on, but no kit case would catch a store that broke it.
+ * it and links back here. The TCK checks them, and names the suites that do; a rule marked
+ * <em>not checked by the kit</em> is what the bundled stores do and the engine relies on, but no
+ * kit case would catch a store that broke it.
  *
  * <h2 id="units">Units of work and exceptions</h2>
  * Every port method runs inside a unit of work of {@link #transactions()} on the calling thread;
@@ -52,8 +52,8 @@ import dev.restock.api.user.port.out.Users;
  * <h2 id="isolation">Isolation and concurrency</h2>
  * A read never sees another unit's uncommitted changes, nor half of a committed one (the store
  * contract counts rows while another thread adds them in pairs): read committed is the least a
- * store may offer; stronger is allowed. Read-write units may run in parallel (the JPA store runs them
- * so on PostgreSQL and H2; the in-memory store runs them one at a time, which is also correct);
+ * store may offer; stronger is allowed. Read-write units may run in parallel (the JPA store runs
+ * them so on PostgreSQL and H2; the in-memory store runs them one at a time, also correct);
  * when they do, the store must still keep values unique among live rows under concurrent writers
  * (of eight units adding one sku at once, exactly one succeeds), refuse an update of a stale
  * version, never lose a stock update ({@link dev.restock.api.stock.port.out.StockLevels}), and
@@ -77,8 +77,9 @@ import dev.restock.api.user.port.out.Users;
  * {@link dev.restock.api.query.Visibility} or says otherwise, reads see live rows only, and values
  * are unique among live rows only (a deleted row's sku may be taken again, and the old row then
  * cannot be restored). Reports count live rows only. Records that are never deleted (sales,
- * service orders, delivery notes, audit events) keep pointing at rows deleted since, and their
- * searches still find them by those rows' fields.
+ * service orders, delivery notes, audit events) keep pointing at rows deleted since: a sale is
+ * still found by the sku, device and route of a product or device deleted after it was recorded
+ * ({@code StoreContract}).
  *
  * <h2 id="search">Searching and ordering</h2>
  * {@link dev.restock.api.query.Criteria} states how criteria match and sort (text comparison,
@@ -90,8 +91,8 @@ import dev.restock.api.user.port.out.Users;
  *
  * <h2 id="reads">Number of reads</h2>
  * Where a method says "in one read" or "in a fixed number of reads", the number of statements it
- * sends must not grow with the number of ids or the page size (the engine calls such methods with
- * hundreds of ids). Not checked by the kit; the JPA store's own tests count statements.
+ * sends must not grow with the number of ids or the page size. Not checked by the kit; the JPA
+ * store's own tests count its statements.
  *
  * <h2 id="history">History</h2>
  * Every change to an audited aggregate is recorded as a revision of the unit of work that made it,

@@ -26,16 +26,17 @@ import java.util.function.Consumer;
 /**
  * Reads the history a store keeps of audited entities, and its hash chain. Every committed unit of
  * work that changed audited rows is one revision (see {@linkplain dev.restock.api.spi.Store the
- * store's history rules}); a revision's entity states are described on {@link EntityRevision}. Units of work and exceptions follow {@link
- * dev.restock.api.spi.Store}. Checked by {@code StoreContract}, {@code ChainContract}, {@code
- * AuditContract} and {@code TrustContract}.
+ * store's history rules}, which also cover units of work and exceptions); a revision's entity
+ * states are described on {@link EntityRevision}. Checked by {@code StoreContract}, {@code
+ * ChainContract}, {@code AuditContract} and {@code TrustContract}.
  *
  * <p>The chain: each committed revision gets the next position ({@code seq}, from 1, in commit
  * order) and a hash over its content and the previous revision's hash, starting from a random
  * genesis drawn when the store is created. Which hash function and which content format a store
- * uses is its own choice; the kit checks that hashes are 64 lower-case hexadecimal digits, that
- * they link, and that a revision's content names what it wrote. Rolled-back units and read-only
- * units add nothing to the chain.
+ * uses is its own choice (both bundled stores hash, with SHA-256, the content's UTF-8 bytes
+ * followed by {@code "\nP|"} and the previous hash, written as lower-case hexadecimal); the kit
+ * checks that hashes are 64 lower-case hexadecimal digits, that they link, and that a revision's
+ * content names what it wrote. Rolled-back units and read-only units add nothing to the chain.
  */
 @Stable(since = "0.1")
 public interface AuditHistory {
