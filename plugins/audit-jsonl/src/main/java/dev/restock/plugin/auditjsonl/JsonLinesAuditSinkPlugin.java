@@ -2,7 +2,7 @@ package dev.restock.plugin.auditjsonl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.restock.api.audit.AuditEvent;
-import dev.restock.api.audit.port.out.AuditSink;
+import dev.restock.api.spi.AuditSink;
 import dev.restock.api.spi.EnginePlugin;
 import dev.restock.api.spi.PluginRegistrar;
 import java.io.IOException;
