@@ -16,7 +16,6 @@ import dev.restock.api.tx.TransactionBoundary;
 import dev.restock.core.security.AccessPolicy;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
