@@ -8,10 +8,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A domain audit event (seed {@code 000_*}'s audit log): who did what to which resource, with
- * details. The engine records one for every change it makes, in the unit of work of the change.
+ * A domain audit event: who did what to which resource, with details. The engine records one for
+ * every change it makes, in the unit of work of the change, and hands it to the plugins' {@link
+ * dev.restock.api.spi.AuditSink}s after that unit commits.
  *
- * @param revision the history revision of the unit of work that caused it (0 when not yet known)
+ * @param revision the history revision of the unit of work that caused it: 0 only in an event not
+ *     yet recorded; the store sets it when it records the event ({@link
+ *     dev.restock.api.audit.port.out.AuditLog#accept}), and every event read back or delivered to
+ *     a sink carries it
  * @param at when it happened
  * @param actorId who acted
  * @param action what was done, e.g. {@code product.delete} or {@code service-order.dispatch}

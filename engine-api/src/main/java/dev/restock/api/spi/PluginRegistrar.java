@@ -2,7 +2,6 @@ package dev.restock.api.spi;
 
 import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
-import dev.restock.api.audit.port.out.AuditSink;
 
 /**
  * What a plugin may contribute. Handed to {@link EnginePlugin#register} once, during engine
@@ -31,7 +30,9 @@ public interface PluginRegistrar {
   PluginRegistrar visitPolicy(VisitPolicy policy);
 
   /**
-   * Adds an audit sink that receives every domain audit event after its unit of work commits.
+   * Adds an audit sink that receives every domain audit event after its unit of work commits, and
+   * is opened and closed with the engine. Marked experimental, unlike the rest of this interface,
+   * because {@link AuditSink} is: its batching and ordering promises may still grow.
    *
    * @throws IllegalStateException at start-up if another sink already has the same id
    */

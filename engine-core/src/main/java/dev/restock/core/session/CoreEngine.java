@@ -164,6 +164,8 @@ public final class CoreEngine implements Restock {
           Thread.currentThread().interrupt();
         }
       }
+      // sinks were opened after the store: they close before it, once calls under way are done
+      ctx.auditSinks().close();
       // a checkpoint under way finishes before the store it writes to closes
       ctx.checkpoints().close();
       ctx.store().close();

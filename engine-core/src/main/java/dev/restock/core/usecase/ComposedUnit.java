@@ -1,13 +1,18 @@
 package dev.restock.core.usecase;
 
 import dev.restock.api.audit.Actor;
+import dev.restock.api.audit.AuditEvent;
+import dev.restock.api.tx.TransactionBoundary;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * The units of work a host composed on this thread ({@code Restock.inUnitOfWork}), one per
  * engine (per {@link CoreContext}), innermost first. Use cases ask it to keep a composed unit to
- * one actor, and to count one committed revision per unit for checkpoints.
+ * one actor, to count one committed revision per unit for checkpoints, and to hand the unit's
+ * audit events to the plugin sinks as one batch after it commits.
  */
 public final class ComposedUnit {
   private static final ThreadLocal<ComposedUnit> CURRENT = new ThreadLocal<>();
@@ -16,6 +21,7 @@ public final class ComposedUnit {
   private final Actor actor;
   private final ComposedUnit outer;
   private boolean commitCounted;
+  private List<AuditEvent> events;
 
   private ComposedUnit(CoreContext ctx, Actor actor, ComposedUnit outer) {
     this.ctx = ctx;
@@ -79,6 +85,24 @@ public final class ComposedUnit {
     boolean first = !open.commitCounted;
     open.commitCounted = true;
     return first;
+  }
+
+  /**
+   * Has the plugin sinks receive {@code event} once the unit of work it was recorded in commits:
+   * alone, or, inside a unit composed on the engine, with the unit's other events as one batch.
+   */
+  static void publishAfterCommit(CoreContext ctx, TransactionBoundary tx, AuditEvent event) {
+    ComposedUnit open = of(ctx);
+    if (open == null) {
+      tx.afterCommit(() -> ctx.auditSinks().publish(List.of(event)));
+      return;
+    }
+    if (open.events == null) {
+      List<AuditEvent> batch = new ArrayList<>();
+      open.events = batch;
+      tx.afterCommit(() -> ctx.auditSinks().publish(List.copyOf(batch)));
+    }
+    open.events.add(event);
   }
 
   private void requireActor(Actor other, String what) {

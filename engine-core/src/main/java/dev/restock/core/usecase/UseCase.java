@@ -16,7 +16,6 @@ import dev.restock.api.tx.TransactionBoundary;
 import dev.restock.core.security.AccessPolicy;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -60,10 +59,10 @@ public abstract class UseCase {
     return ctx.retry().run(tx, action, () -> tx.write(new AuditContext(acting, action), () -> {
       AccessPolicy.authorize(ctx.store(), actor, action);
       T result = work.get();
-      AuditEvent event = event(acting, action, result);
-      ctx.store().auditLog().accept(event);
+      // sinks get the event as stored: with the revision it commits under
+      AuditEvent stored = ctx.store().auditLog().accept(event(acting, action, result));
       if (!ctx.auditSinks().isEmpty()) {
-        tx.afterCommit(() -> ctx.auditSinks().publish(List.of(event)));
+        ComposedUnit.publishAfterCommit(ctx, tx, stored);
       }
       if (ctx.checkpoints().automatic() && ComposedUnit.firstCommitOf(ctx)) {
         // a counter bump after commit; the checkpoint itself runs on its own thread

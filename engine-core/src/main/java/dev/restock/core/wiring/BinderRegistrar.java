@@ -2,7 +2,7 @@ package dev.restock.core.wiring;
 
 import com.google.inject.Binder;
 import com.google.inject.multibindings.Multibinder;
-import dev.restock.api.audit.port.out.AuditSink;
+import dev.restock.api.spi.AuditSink;
 import dev.restock.api.spi.PickListStrategy;
 import dev.restock.api.spi.PluginRegistrar;
 import dev.restock.api.spi.VisitPolicy;

@@ -10,7 +10,7 @@ import dev.restock.api.spi.StoreFactory;
 import dev.restock.core.picklist.FillToPar;
 import dev.restock.api.spi.VisitPolicy;
 import dev.restock.core.picklist.AllCabinets;
-import dev.restock.api.audit.port.out.AuditSink;
+import dev.restock.api.spi.AuditSink;
 import dev.restock.core.audit.trust.Checkpointer;
 import dev.restock.core.audit.sink.AuditSinks;
 import dev.restock.core.plugin.Registry;
@@ -71,6 +71,12 @@ final class EngineModule extends AbstractModule {
   Restock engine(StoreFactory factory, Registry<PickListStrategy> strategies,
       Registry<VisitPolicy> policies, Clock clock, AuditSinks sinks) {
     Store store = factory.open();
+    try {
+      sinks.open();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
     return new CoreEngine(
         new CoreContext(store, strategies, policies, clock, minutesPerVisit, sinks,
             new Checkpointer(checkpoints, store, clock), retry.fresh()),

@@ -197,7 +197,8 @@ public final class RestockEngine {
     /**
      * Opens the store and assembles the engine.
      *
-     * @throws IllegalStateException when no store is set, or a plugin or strategy id is used twice
+     * @throws IllegalStateException when no store is set, or a plugin or strategy id is used
+     *     twice, or an audit sink fails to open (the store and the sinks opened are closed again)
      * @throws RestockException as thrown by the store when it cannot open
      */
     public Restock build() {

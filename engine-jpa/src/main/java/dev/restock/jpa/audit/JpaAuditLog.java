@@ -29,12 +29,7 @@ public final class JpaAuditLog implements AuditLog {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
-  public String id() {
-    return "store";
-  }
-
-  @Override
-  public void accept(AuditEvent event) {
+  public AuditEvent accept(AuditEvent event) {
     Objects.requireNonNull(event, "event");
     Session session = UnitOfWork.requireWrite().session();
     RevisionEntity revision = AuditReaderFactory.get(session)
@@ -42,6 +37,9 @@ public final class JpaAuditLog implements AuditLog {
     session.persist(new AuditLogEntity(revision.getId(), event.actorId(), event.action(),
         event.resourceType(), event.resourceId(), json(event.details()), event.clientAddress(),
         event.userAgent(), event.correlationId(), event.at()));
+    return new AuditEvent(revision.getId(), event.at(), event.actorId(), event.action(),
+        event.resourceType(), event.resourceId(), event.details(), event.clientAddress(),
+        event.userAgent(), event.correlationId());
   }
 
   @Override

@@ -8,7 +8,7 @@ import dev.restock.api.RestockSession;
 import dev.restock.api.audit.Actor;
 import dev.restock.api.audit.AuditEvent;
 import dev.restock.api.audit.AuditedType;
-import dev.restock.api.audit.port.out.AuditSink;
+import dev.restock.api.spi.AuditSink;
 import dev.restock.api.catalog.CreateProduct;
 import dev.restock.api.catalog.Product;
 import dev.restock.api.error.ConflictException;

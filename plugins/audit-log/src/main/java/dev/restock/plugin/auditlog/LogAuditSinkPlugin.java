@@ -1,7 +1,7 @@
 package dev.restock.plugin.auditlog;
 
 import dev.restock.api.audit.AuditEvent;
-import dev.restock.api.audit.port.out.AuditSink;
+import dev.restock.api.spi.AuditSink;
 import dev.restock.api.spi.EnginePlugin;
 import dev.restock.api.spi.PluginRegistrar;
 import org.slf4j.Logger;

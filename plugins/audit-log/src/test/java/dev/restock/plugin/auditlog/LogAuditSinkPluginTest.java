@@ -3,7 +3,7 @@ package dev.restock.plugin.auditlog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restock.api.audit.AuditEvent;
-import dev.restock.api.audit.port.out.AuditSink;
+import dev.restock.api.spi.AuditSink;
 import dev.restock.api.spi.PickListStrategy;
 import dev.restock.api.spi.PluginRegistrar;
 import dev.restock.api.spi.VisitPolicy;

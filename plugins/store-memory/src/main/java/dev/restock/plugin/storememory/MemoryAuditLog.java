@@ -26,16 +26,12 @@ final class MemoryAuditLog implements AuditLog {
   }
 
   @Override
-  public String id() {
-    return "store";
-  }
-
-  @Override
-  public void accept(AuditEvent event) {
+  public AuditEvent accept(AuditEvent event) {
     Objects.requireNonNull(event, "event");
     db.writeUnit();
-    db.history.event(event);
+    AuditEvent stored = db.history.event(event);
     db.inserts.incrementAndGet();
+    return stored;
   }
 
   private static final Map<String, Function<AuditEvent, Object>> FIELDS = Map.of(

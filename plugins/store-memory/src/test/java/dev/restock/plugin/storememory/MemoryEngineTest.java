@@ -10,7 +10,7 @@ import dev.restock.api.audit.AuditEvent;
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.HistoryEntry;
 import dev.restock.api.audit.RevisionKind;
-import dev.restock.api.audit.port.out.AuditSink;
+import dev.restock.api.spi.AuditSink;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.fleet.DeviceSetup;
 import dev.restock.api.planogram.RecordSales;

@@ -15,7 +15,7 @@ import dev.restock.api.audit.EntityRevision;
 import dev.restock.api.audit.FieldChange;
 import dev.restock.api.audit.HistoryEntry;
 import dev.restock.api.audit.RevisionKind;
-import dev.restock.api.audit.port.out.AuditSink;
+import dev.restock.api.spi.AuditSink;
 import dev.restock.api.catalog.CreateProduct;
 import dev.restock.api.catalog.Product;
 import dev.restock.api.catalog.UpdateProduct;
@@ -599,6 +599,32 @@ public abstract class AuditContract {
             org.assertj.core.groups.Tuple.tuple("product.update", 1L));
     assertThat(session.history().activity(null, 30)).extracting(ActivitySummary::actorId)
         .contains(admin.id(), Actor.SYSTEM_ID);
+  }
+
+  @Test
+  public void pluginSinksReceiveEachEventWithTheRevisionItWasCommittedUnder() {
+    Product tea = session.products().create(
+        new CreateProduct("TEA", "Tea", "Drinks", new BigDecimal("1.00"), 6));
+    // a composed unit is one revision: both of its events carry it
+    List<Product> both = engine.inUnitOfWork(Actor.user(admin.id()), s -> List.of(
+        s.products().create(new CreateProduct("MATE", "Mate", "Drinks", BigDecimal.ONE, 6)),
+        s.products().create(new CreateProduct("KOMBU", "Kombucha", "Drinks", BigDecimal.ONE, 6))));
+
+    Map<UUID, Long> stored = new LinkedHashMap<>();
+    session.history().events(admin.id(), Instant.EPOCH).stream()
+        .filter(e -> e.action().equals("product.create"))
+        .forEach(e -> stored.put(e.resourceId(), e.revision()));
+    Map<UUID, Long> delivered = new LinkedHashMap<>();
+    published.stream().filter(e -> e.action().equals("product.create"))
+        .forEach(e -> delivered.put(e.resourceId(), e.revision()));
+    for (Product p : List.of(tea, both.get(0), both.get(1))) {
+      long history = session.history().history(AuditedType.PRODUCT, p.id()).get(0).info()
+          .number();
+      assertThat(delivered.get(p.id())).as("revision the sink got for %s", p.sku())
+          .isPositive().isEqualTo(stored.get(p.id())).isEqualTo(history);
+    }
+    assertThat(delivered.get(both.get(0).id())).isEqualTo(delivered.get(both.get(1).id()))
+        .isNotEqualTo(delivered.get(tea.id()));
   }
 
   @Test

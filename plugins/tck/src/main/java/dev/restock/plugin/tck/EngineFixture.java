@@ -1,5 +1,6 @@
 package dev.restock.plugin.tck;
 
+import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.catalog.CreateProduct;
 import dev.restock.api.catalog.Product;
@@ -17,17 +18,44 @@ import dev.restock.api.fleet.Location;
 import dev.restock.api.fleet.Route;
 import dev.restock.api.fleet.SetUpDevice;
 import dev.restock.api.planogram.SlotSpec;
+import dev.restock.api.spi.EnginePlugin;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /**
- * A small fleet written through the engine's use cases, for end-to-end tests of an engine on any
- * store: one location, route, device type (2 cabinets) and cabinet type, three products, and
- * devices whose cabinets all carry the same four-slot planogram.
+ * An engine to test a plugin against ({@link #inMemoryEngine}), and a small fleet written through
+ * the engine's use cases, for end-to-end tests of an engine on any store: one location, route,
+ * device type (2 cabinets) and cabinet type, three products, and devices whose cabinets all carry
+ * the same four-slot planogram.
  */
 public final class EngineFixture {
   private EngineFixture() {}
+
+  /**
+   * A real engine on a new, empty in-memory store with {@code plugins} registered, for testing a
+   * plugin end to end; close it after the test. Needs {@code restock-tck-engine} on the test class
+   * path (the one test dependency of a plugin project, which brings this kit, the engine and the
+   * in-memory store); the kit's own classes depend on engine-api only.
+   *
+   * @throws IllegalStateException when no engine is on the class path, naming the artifact to add
+   */
+  public static Restock inMemoryEngine(EnginePlugin... plugins) {
+    List<EngineProvider> providers = new ArrayList<>();
+    ServiceLoader.load(EngineProvider.class, EngineFixture.class.getClassLoader())
+        .forEach(providers::add);
+    if (providers.isEmpty()) {
+      throw new IllegalStateException("no engine to test against on the class path: add the test "
+          + "dependency dev.restock:restock-tck-engine (it brings restock-tck, the engine and the "
+          + "in-memory store)");
+    }
+    if (providers.size() > 1) {
+      throw new IllegalStateException("more than one engine provider on the class path: "
+          + providers.stream().map(p -> p.getClass().getName()).toList());
+    }
+    return providers.get(0).inMemory(List.of(plugins));
+  }
 
   /** What {@link #fleet} created. */
   public record Fleet(Location location, Route route, DeviceType deviceType,

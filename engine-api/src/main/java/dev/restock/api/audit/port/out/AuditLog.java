@@ -12,15 +12,27 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The store's own audit sink: {@link #accept} writes the event in the current read-write unit of
- * work, tied to its history revision, so it commits or rolls back with the change: events of a
- * rolled-back unit are never read back. Events are stored as given (details, client address, user
- * agent, correlation id), with the {@code revision} of their unit of work. Units of work and
- * exceptions follow {@link dev.restock.api.spi.Store}. Checked by {@code StoreContract} and
+ * The store's record of domain audit events: {@link #accept} writes an event in the current
+ * read-write unit of work, tied to its history revision, so it commits or rolls back with the
+ * change: events of a rolled-back unit are never read back. Events are stored as given (details,
+ * client address, user agent, correlation id), with the {@code revision} of their unit of work.
+ * A store port, not an {@link dev.restock.api.spi.AuditSink}: plugin sinks get the events the
+ * engine recorded here, as {@link #accept} returned them, after the unit commits. Units of work
+ * and exceptions follow {@link dev.restock.api.spi.Store}. Checked by {@code StoreContract} and
  * {@code AuditContract}.
  */
 @Experimental(since = "0.1")
-public interface AuditLog extends AuditSink {
+public interface AuditLog {
+
+  /**
+   * Records {@code event} in the current read-write unit of work and returns it as stored: equal
+   * to {@code event} but for {@link AuditEvent#revision()}, which is the number of the unit's
+   * history revision (the one its entity changes are recorded under, and that {@link #events}
+   * later returns); the revision given in {@code event} is ignored.
+   *
+   * @throws IllegalStateException outside a read-write unit of work
+   */
+  AuditEvent accept(AuditEvent event);
 
   /**
    * Events in time order, oldest first by {@code at}; events of the same time in the order they

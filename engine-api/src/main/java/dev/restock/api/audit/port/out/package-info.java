@@ -1,8 +1,7 @@
 /**
  * What a store provides for history ({@link dev.restock.api.audit.port.out.AuditHistory}) and the
- * audit log ({@link dev.restock.api.audit.port.out.AuditLog}), and the {@link
- * dev.restock.api.audit.port.out.AuditSink} that plugins contribute to receive audit events after
- * commit.
+ * audit log ({@link dev.restock.api.audit.port.out.AuditLog}). Plugins that receive audit events
+ * after commit implement {@link dev.restock.api.spi.AuditSink} instead.
  */
 @NullMarked
 package dev.restock.api.audit.port.out;
