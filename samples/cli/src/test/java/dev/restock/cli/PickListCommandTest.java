@@ -10,9 +10,13 @@ import dev.restock.api.fleet.Device;
 import dev.restock.api.planogram.RecordSales;
 import dev.restock.api.planogram.SaleEntry;
 import dev.restock.api.planogram.Slot;
+import dev.restock.api.picklist.PickLine;
 import dev.restock.api.picklist.PickList;
 import dev.restock.api.picklist.PlanOutcome;
+import dev.restock.api.serviceorder.CreateServiceOrder;
+import dev.restock.api.serviceorder.ServiceOrder;
 import dev.restock.api.spi.EnginePlugin;
+import dev.restock.api.spi.MachineSnapshot;
 import dev.restock.api.spi.PickListStrategy;
 import dev.restock.api.spi.PlanContext;
 import dev.restock.api.spi.PluginRegistrar;
@@ -23,7 +27,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +50,38 @@ class PickListCommandTest {
     @Override
     public int plan(SlotSnapshot slot, PlanContext context) {
       return 0;
+    }
+
+    @Override
+    public void register(PluginRegistrar registrar) {
+      registrar.pickListStrategy(this);
+    }
+  }
+
+  /** Shares each product's par over a machine: its whole shortfall into its first slot with room. */
+  private static final class SharedPar implements PickListStrategy, EnginePlugin {
+    @Override
+    public String id() {
+      return "shared-par";
+    }
+
+    @Override
+    public int plan(SlotSnapshot slot, PlanContext context) {
+      throw new AssertionError("the engine plans through the machine hook");
+    }
+
+    @Override
+    public Map<UUID, Integer> planMachine(MachineSnapshot machine, PlanContext context) {
+      Map<UUID, Integer> need = new HashMap<>();
+      machine.slots().forEach(s ->
+          need.merge(s.productId(), Math.max(0, s.parLevel() - s.quantity()), Integer::sum));
+      Map<UUID, Integer> plan = new HashMap<>();
+      for (SlotSnapshot s : machine.slots()) {
+        int units = Math.min(need.get(s.productId()), s.room());
+        need.merge(s.productId(), -units, Integer::sum);
+        plan.put(s.slotId(), units);
+      }
+      return plan;
     }
 
     @Override
@@ -82,7 +120,7 @@ class PickListCommandTest {
 
   private static PickList preview(String strategy) {
     try (Restock engine = RestockEngine.builder().store(JpaStores.sqlite(Path.of(db())))
-        .discoverPlugins().plugin(new PlanNothing()).build()) {
+        .discoverPlugins().plugin(new PlanNothing(), new SharedPar()).build()) {
       RestockSession session = engine.as(Actor.system());
       UUID route = session.routes().getByCode("DEMO-1").id();
       return session.pickLists().preview(route, strategy);
@@ -121,5 +159,25 @@ class PickListCommandTest {
         new PlanOutcome(12, 0, 0, 0))))
         .contains("Nothing to pick: strategy 'fill-to-par' planned nothing for 12 stocked slots, "
             + "0 of them below par.");
+  }
+
+  @Test
+  void thePreviewAndAnOrderBothPlanEachMachineThroughTheStrategysMachineHook() {
+    PickList perSlot = preview("fill-to-par");
+    PickList shared = preview("shared-par");
+
+    // the same units, fewer lines: a product stocked twice on a machine is loaded into one slot
+    assertThat(shared.totalUnits()).isEqualTo(perSlot.totalUnits()).isPositive();
+    assertThat(shared.lines()).hasSizeLessThan(perSlot.lines().size());
+    try (Restock engine = RestockEngine.builder().store(JpaStores.sqlite(Path.of(db())))
+        .discoverPlugins().plugin(new SharedPar()).build()) {
+      RestockSession session = engine.as(Actor.system());
+      ServiceOrder order = session.serviceOrders().create(new CreateServiceOrder(
+          shared.routeId(), null, null, "shared-par", null));
+      assertThat(session.serviceOrders().pickList(order.id(), false).lines())
+          .extracting(PickLine::slotId, PickLine::pick)
+          .containsExactlyInAnyOrderElementsOf(shared.lines().stream()
+              .map(l -> org.assertj.core.groups.Tuple.tuple(l.slotId(), l.pick())).toList());
+    }
   }
 }
