@@ -107,6 +107,13 @@ public abstract class PickListStrategyContract {
   @Test
   void itsMachinePlanIsDeterministicUnderConcurrentCalls() throws Exception {
     PickListStrategy strategy = strategy();
+    for (PlanContext context : Snapshots.contexts()) {
+      for (MachineSnapshot machine : Snapshots.machines()) {
+        assertThat(complete(machine, strategy.planMachine(machine, context)))
+            .as("%s asked twice in a row for machine %s", strategy.id(), machine.deviceName())
+            .isEqualTo(complete(machine, strategy.planMachine(machine, context)));
+      }
+    }
     List<Map<UUID, Integer>> expected = machinePlans(strategy);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
