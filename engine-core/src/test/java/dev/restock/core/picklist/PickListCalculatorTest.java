@@ -9,11 +9,13 @@ import dev.restock.api.fleet.Device;
 import dev.restock.api.fleet.Route;
 import dev.restock.api.picklist.PickLine;
 import dev.restock.api.picklist.PickList;
+import dev.restock.api.picklist.PlanOutcome;
 import dev.restock.api.picklist.ProductTotal;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.aggregate.AuditStamp;
 import dev.restock.api.serviceorder.PickOptions;
+import dev.restock.api.spi.MachineSnapshot;
 import dev.restock.api.spi.PickListStrategy;
 import dev.restock.api.spi.PlanContext;
 import dev.restock.api.spi.SlotSnapshot;
@@ -147,6 +149,138 @@ class PickListCalculatorTest {
     PickList list = PickListCalculator.compute(data, java.util.Set.of(c2.id()), new FillToPar(),
         PickOptions.NONE);
     assertThat(list.lines()).extracting(PickLine::sku).containsExactly("CHIPS");
+  }
+
+  /** Shares each product's par over the machine: loads the machine's whole need into its first slot with room. */
+  private static final class SharedPar implements PickListStrategy {
+    final List<MachineSnapshot> machines = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override public String id() { return "shared-par"; }
+
+    @Override public int plan(SlotSnapshot slot, PlanContext context) {
+      throw new AssertionError("the engine must ask the machine hook, not plan");
+    }
+
+    @Override public Map<UUID, Integer> planMachine(MachineSnapshot machine, PlanContext context) {
+      machines.add(machine);
+      Map<UUID, Integer> need = new java.util.HashMap<>();
+      machine.slots().forEach(s ->
+          need.merge(s.productId(), Math.max(0, s.parLevel() - s.quantity()), Integer::sum));
+      Map<UUID, Integer> plan = new java.util.LinkedHashMap<>();
+      for (SlotSnapshot s : machine.slots()) {
+        int units = Math.min(need.get(s.productId()), s.room());
+        need.merge(s.productId(), -units, Integer::sum);
+        if (units > 0) {
+          plan.put(s.slotId(), units);
+        }
+      }
+      return plan;
+    }
+  }
+
+  @Test
+  void theMachineHookPlansEachDeviceWithAllItsCabinetsAndSlotsItLeavesOutGetNothing() {
+    Cabinet c1 = cabinet(1);
+    Cabinet c2 = cabinet(2);
+    Cabinet other = cabinet(1);
+    Device d = device("D", c2, c1);
+    Device e = device("E", other);
+    // cola: par 8 + 8, 3 + 2 in the slots: 11 short over the machine; the first slot has room 9
+    RouteData data = data(List.of(e, d), List.of(
+        planogram(c1, slot("A1", cola, 12, 8, 3), slot("A2", chips, 10, 5, 5)),
+        planogram(c2, slot("A1", cola, 10, 8, 2)),
+        planogram(other, slot("A1", water, 10, 10, 4))), products);
+    SharedPar strategy = new SharedPar();
+
+    PickList list = PickListCalculator.compute(data, null, strategy, PickOptions.NONE);
+
+    assertThat(strategy.machines).extracting(MachineSnapshot::deviceName)
+        .containsExactly("D", "E");
+    assertThat(strategy.machines.get(0).cabinets()).extracting(c -> c.cabinetIndex())
+        .containsExactly(1, 2);
+    assertThat(list.lines()).extracting(PickLine::deviceName, PickLine::cabinetIndex,
+            PickLine::position, PickLine::sku, PickLine::pick)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("D", 1, "A1", "COLA", 9),
+            org.assertj.core.groups.Tuple.tuple("D", 2, "A1", "COLA", 2),
+            org.assertj.core.groups.Tuple.tuple("E", 1, "A1", "WATER", 6));
+    assertThat(list.outcome()).isEqualTo(new PlanOutcome(4, 3, 3, 0));
+  }
+
+  @Test
+  void theMachineHookSeesOnlyTheSelectedCabinetsOfADevice() {
+    Cabinet c1 = cabinet(1);
+    Cabinet c2 = cabinet(2);
+    RouteData data = data(List.of(device("D", c1, c2)), List.of(
+        planogram(c1, slot("A1", cola, 10, 10, 0)), planogram(c2, slot("A1", cola, 10, 10, 0))),
+        products);
+    SharedPar strategy = new SharedPar();
+
+    PickList list = PickListCalculator.compute(data, java.util.Set.of(c2.id()), strategy,
+        PickOptions.NONE);
+
+    assertThat(strategy.machines).singleElement()
+        .satisfies(m -> assertThat(m.cabinets()).extracting(c -> c.cabinetId())
+            .containsExactly(c2.id()));
+    assertThat(list.lines()).extracting(PickLine::cabinetIndex, PickLine::pick)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 10));
+  }
+
+  @Test
+  void aMachinePlanWithUnknownSlotsOrUnitsOutOfRangeIsAPluginErrorNamingEveryWrongEntry() {
+    Cabinet c = cabinet(1);
+    Slot a1 = slot("A1", cola, 5, 5, 2);
+    Slot a2 = slot("A2", cola, 5, 5, 0);
+    Slot a3 = slot("A3", cola, 5, 5, 0);
+    UUID stranger = UUID.randomUUID();
+    PickListStrategy wrong = new PickListStrategy() {
+      @Override public String id() { return "wrong"; }
+      @Override public int plan(SlotSnapshot slot, PlanContext context) { return 0; }
+      @Override public Map<UUID, Integer> planMachine(MachineSnapshot m, PlanContext context) {
+        Map<UUID, Integer> plan = new java.util.LinkedHashMap<>();
+        plan.put(a1.id(), 4);
+        plan.put(a2.id(), -1);
+        plan.put(a3.id(), null);
+        plan.put(stranger, 1);
+        return plan;
+      }
+    };
+    assertThatThrownBy(() -> PickListCalculator.compute(data(List.of(device("D", c)),
+        List.of(planogram(c, a1, a2, a3)), products), null, wrong, PickOptions.NONE))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'wrong'")
+        .hasMessageContaining("planned 4 units for slot A1 (cabinet 1) of device D, outside 0..3")
+        .hasMessageContaining("planned -1 units for slot A2 (cabinet 1) of device D, outside 0..5")
+        .hasMessageContaining("planned null units for slot A3")
+        .hasMessageContaining("slot " + stranger + ", which is not a stocked slot of device D");
+
+    PickListStrategy none = new PickListStrategy() {
+      @Override public String id() { return "none"; }
+      @Override public int plan(SlotSnapshot slot, PlanContext context) { return 0; }
+      @Override public Map<UUID, Integer> planMachine(MachineSnapshot m, PlanContext context) {
+        return null;
+      }
+    };
+    assertThatThrownBy(() -> PickListCalculator.compute(data(List.of(device("D", c)),
+        List.of(planogram(c, a1)), products), null, none, PickOptions.NONE))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("'none' answered no plan");
+  }
+
+  @Test
+  void theOutcomeCountsTheSlotsAStrategyPassedOverAndThoseTheMinimumPickDropped() {
+    Cabinet c = cabinet(1);
+    RouteData data = data(List.of(device("D", c)), List.of(planogram(c,
+        slot("A1", cola, 10, 10, 9), slot("A2", cola, 10, 10, 2), slot("A3", chips, 10, 4, 8),
+        slot("A4", water, 10, 5, 5))), products);
+    PickListStrategy nothing = new PickListStrategy() {
+      @Override public String id() { return "nothing"; }
+      @Override public int plan(SlotSnapshot slot, PlanContext context) { return 0; }
+    };
+
+    assertThat(PickListCalculator.compute(data, null, nothing, PickOptions.NONE).outcome())
+        .isEqualTo(new PlanOutcome(4, 2, 0, 0));
+    assertThat(PickListCalculator.compute(data, null, new FillToPar(), new PickOptions(2, false))
+        .outcome()).isEqualTo(new PlanOutcome(4, 2, 2, 1));
   }
 
   private RouteData data(List<Device> devices, List<Planogram> planograms,

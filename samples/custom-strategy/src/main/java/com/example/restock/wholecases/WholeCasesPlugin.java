@@ -3,7 +3,10 @@ package com.example.restock.wholecases;
 import dev.restock.api.spi.EnginePlugin;
 import dev.restock.api.spi.PluginRegistrar;
 
-/** Registers {@link WholeCases}; found by ServiceLoader through META-INF/services. */
+/**
+ * Registers {@link WholeCases} and {@link MachineWholeCases}; found by ServiceLoader through
+ * META-INF/services.
+ */
 public final class WholeCasesPlugin implements EnginePlugin {
   @Override
   public String id() {
@@ -13,5 +16,6 @@ public final class WholeCasesPlugin implements EnginePlugin {
   @Override
   public void register(PluginRegistrar registrar) {
     registrar.pickListStrategy(new WholeCases());
+    registrar.pickListStrategy(new MachineWholeCases());
   }
 }

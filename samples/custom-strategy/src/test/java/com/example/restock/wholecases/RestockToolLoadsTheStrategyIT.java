@@ -39,4 +39,13 @@ class RestockToolLoadsTheStrategyIT {
 
     assertThat(pickList).contains(WholeCases.ID);
   }
+
+  @Test
+  void thePickListUsesTheMachineLevelStrategyRegisteredByTheSamePlugin() throws Exception {
+    run("demo");
+
+    String pickList = run("pick-list", "--route", "DEMO-1", "--strategy", MachineWholeCases.ID);
+
+    assertThat(pickList).contains("(" + MachineWholeCases.ID + ")");
+  }
 }
