@@ -26,7 +26,7 @@ import dev.restock.api.stability.Stable;
  *       #salesWindowDays()} above 0, each slot's {@link SlotSnapshot#unitsSoldInWindow()} is the
  *       units sold in that many days before now (null when none were recorded) and {@link
  *       PlanContext#salesWindowDays()} is that window, whatever window the order's strategy
- *       asked for; with 0 both say "no sales read".
+ *       asked for; with 0 both say "no sales read", and the answer MUST NOT depend on sales.
  * </ul>
  *
  * <p>The TCK's {@code VisitPolicyContract} checks what can be checked of this on a policy alone;
