@@ -116,6 +116,24 @@ class PluginIdentityTest {
     assertThat(store.opened).isZero();
   }
 
+  /** A policy with value equality: two equal instances are one element of a Guice set. */
+  record Busy(String id) implements VisitPolicy {
+    @Override public boolean needsVisit(CabinetSnapshot cabinet, PlanContext context) {
+      return true;
+    }
+  }
+
+  @Test
+  void twoEqualPoliciesFromTwoPluginsAreReportedAsAClashingIdNamingBothPlugins() {
+    assertThatThrownBy(() -> RestockEngine.builder().store(store::open)
+        .plugin(policies("first", new Busy("busy")), policies("second", new Busy("busy")))
+        .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("the visit policy id 'busy' is registered twice")
+        .hasMessageContaining("by plugin 'first'").hasMessageContaining("by plugin 'second'");
+    assertThat(store.opened).isZero();
+  }
+
   @Test
   void aPluginIdOutsideTheFormatIsRefusedNamingTheIdAndTheClass() {
     EnginePlugin bad = plugin("Acme_Tools");
