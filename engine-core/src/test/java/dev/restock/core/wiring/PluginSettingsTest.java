@@ -67,7 +67,7 @@ class PluginSettingsTest {
     Map<String, String> env = Map.of("RESTOCK_MY_PLUGIN__THRESHOLD", "5",
         "RESTOCK_MY_PLUGIN__FLUSH_EVERY", "PT1M");
     assertThat(read("my-plugin", s -> s.getInt("threshold", 1), Map.of(), env)).isEqualTo(5);
-    assertThat(read("my-plugin", s -> s.getDuration("flush.every", null), Map.of(), env))
+    assertThat(read("my-plugin", s -> s.getDuration("flush.every", Duration.ZERO), Map.of(), env))
         .isEqualTo(Duration.ofMinutes(1));
     assertThat(read("my-plugin", s -> s.getInt("threshold", 1),
         Map.of("my-plugin.threshold", "9"), env)).isEqualTo(9);
@@ -105,7 +105,7 @@ class PluginSettingsTest {
         .isInstanceOf(PluginSettingException.class)
         .hasMessageContaining("'yes' (from environment variable RESTOCK_ACME__ENABLED)")
         .hasMessageContaining("is not true or false");
-    assertThatThrownBy(() -> read("acme", s -> s.getDuration("every", null),
+    assertThatThrownBy(() -> read("acme", s -> s.getDuration("every", Duration.ZERO),
         Map.of("acme.every", "30s"), Map.of()))
         .isInstanceOf(PluginSettingException.class).hasMessageContaining("ISO-8601");
     assertThat(store.opened).isZero();
