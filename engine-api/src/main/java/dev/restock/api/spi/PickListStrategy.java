@@ -10,7 +10,7 @@ import java.util.UUID;
  * Decides how many units to load into the slots of a route's machines.
  *
  * <p>Contract: {@link #id()} is stable, unique among registered strategies, lower-case words
- * joined by '-'. {@link #plan} MUST be pure (same input, same output; no I/O, no shared mutable
+ * joined by '-' ({@code [a-z0-9]+(-[a-z0-9]+)*}; the engine refuses any other id at start-up). {@link #plan} MUST be pure (same input, same output; no I/O, no shared mutable
  * state), MUST be safe to call from many threads at once, and MUST return a value between 0 and
  * {@code slot.room()} inclusive; the engine rejects anything else as a plugin error. It is never
  * called for an empty slot. Arguments are never null. The TCK in {@code plugins/tck} checks this.

@@ -38,4 +38,11 @@ public interface PluginRegistrar {
    */
   @Experimental(since = "0.1")
   PluginRegistrar auditSink(AuditSink sink);
+
+  /**
+   * This plugin's settings: builder properties and environment variables in its own namespace
+   * (its id), read-only. See {@link PluginSettings} for the names and the precedence.
+   */
+  @Experimental(since = "0.2")
+  PluginSettings settings();
 }

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param parLevel 0..capacity
  * @param quantity 0..capacity, units in the slot now
  * @param casePack units per case of the product, {@code >= 1}
- * @param unitsSoldInWindow units sold in the strategy's sales window
- *     ({@link PickListStrategy#salesWindowDays()}), or null when the slot has no sale recorded in
- *     it (or the strategy asked for no window)
+ * @param unitsSoldInWindow units sold in the sales window of the strategy or policy it is given
+ *     to ({@link PickListStrategy#salesWindowDays()}, {@link VisitPolicy#salesWindowDays()}), or
+ *     null when the slot has no sale recorded in it (or that plugin asked for no window)
  */
 @Stable(since = "0.1")
 public record SlotSnapshot(

@@ -58,6 +58,22 @@ public record RouteData(
         LocalDate.now(clock));
   }
 
+  /**
+   * This route's data with the sales of another window, for a visit policy whose window differs
+   * from the strategy's: one more store call when the window differs and is above 0, none
+   * otherwise. Must run inside a unit of work.
+   */
+  public RouteData withSalesWindow(Store store, int days, Clock clock) {
+    if (days == windowDays) {
+      return this;
+    }
+    List<UUID> slotIds = planograms.stream().flatMap(p -> p.slots().stream())
+        .filter(s -> s.productId() != null).map(Slot::id).toList();
+    Map<UUID, Integer> sold = days <= 0 || slotIds.isEmpty() ? Map.of()
+        : store.sales().unitsSoldSince(slotIds, clock.instant().minus(Duration.ofDays(days)));
+    return new RouteData(route, devices, planograms, products, sold, Math.max(0, days), date);
+  }
+
   public PlanContext context() {
     return new PlanContext(route.id(), route.visitIntervalDays(), date, windowDays);
   }

@@ -22,6 +22,15 @@ public final class Registry<T> {
    */
   public Registry(String kind, String field, Collection<? extends T> entries,
       Function<T, String> idOf) {
+    this(kind, field, entries, idOf, entry -> entry.getClass().getName());
+  }
+
+  /**
+   * @param describe names an entry and who contributed it, for the duplicate-id error
+   * @throws IllegalStateException naming the id and both entries when two entries share one
+   */
+  public Registry(String kind, String field, Collection<? extends T> entries,
+      Function<T, String> idOf, Function<Object, String> describe) {
     this.kind = kind;
     this.field = field;
     Map<String, T> map = new TreeMap<>();
@@ -31,7 +40,7 @@ public final class Registry<T> {
       T previous = map.putIfAbsent(id, entry);
       if (previous != null) {
         throw new IllegalStateException("the " + kind + " id '" + id + "' is registered twice: "
-            + previous.getClass().getName() + " and " + entry.getClass().getName());
+            + describe.apply(previous) + " and " + describe.apply(entry));
       }
     }
     this.byId = Collections.unmodifiableMap(map);

@@ -91,8 +91,10 @@ public final class ServiceOrderService extends UseCase implements ServiceOrders 
         }
         checks.throwIfAny();
       } else {
-        for (CabinetSnapshot cabinet : data.cabinets()) {
-          if (policy.needsVisit(cabinet, data.context())) {
+        // the policy sees the sales of its own window, whatever window the strategy asked for
+        RouteData forPolicy = data.withSalesWindow(store(), policy.salesWindowDays(), ctx.clock());
+        for (CabinetSnapshot cabinet : forPolicy.cabinets()) {
+          if (policy.needsVisit(cabinet, forPolicy.context())) {
             selected.add(cabinet.cabinetId());
           }
         }

@@ -13,6 +13,7 @@ import dev.restock.core.picklist.AllCabinets;
 import dev.restock.api.spi.AuditSink;
 import dev.restock.core.audit.trust.Checkpointer;
 import dev.restock.core.audit.sink.AuditSinks;
+import dev.restock.core.plugin.Contributions;
 import dev.restock.core.plugin.Registry;
 import dev.restock.core.session.CoreEngine;
 import dev.restock.core.usecase.CoreContext;
@@ -27,10 +28,12 @@ final class EngineModule extends AbstractModule {
   private final java.util.concurrent.Executor asyncExecutor;
   private final Checkpointer.Settings checkpoints;
   private final dev.restock.core.usecase.ConflictRetry retry;
+  private final Contributions contributions;
 
   EngineModule(StoreFactory storeFactory, Clock clock, int minutesPerVisit,
       java.util.concurrent.Executor asyncExecutor, Checkpointer.Settings checkpoints,
-      dev.restock.core.usecase.ConflictRetry retry) {
+      dev.restock.core.usecase.ConflictRetry retry, Contributions contributions) {
+    this.contributions = contributions;
     this.checkpoints = checkpoints;
     this.retry = retry;
     this.storeFactory = storeFactory;
@@ -41,8 +44,14 @@ final class EngineModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    BinderRegistrar.strategies(binder()).addBinding().toInstance(new FillToPar());
-    BinderRegistrar.policies(binder()).addBinding().toInstance(new AllCabinets());
+    FillToPar fillToPar = new FillToPar();
+    AllCabinets allCabinets = new AllCabinets();
+    contributions.add(BinderRegistrar.STRATEGY, fillToPar, fillToPar.id(),
+        Contributions.BUILT_IN, true);
+    contributions.add(BinderRegistrar.POLICY, allCabinets, allCabinets.id(),
+        Contributions.BUILT_IN, true);
+    BinderRegistrar.strategies(binder()).addBinding().toInstance(fillToPar);
+    BinderRegistrar.policies(binder()).addBinding().toInstance(allCabinets);
     BinderRegistrar.sinks(binder());
     bind(StoreFactory.class).toInstance(storeFactory);
     bind(Clock.class).toInstance(clock);
@@ -51,19 +60,26 @@ final class EngineModule extends AbstractModule {
   @Provides
   @Singleton
   Registry<PickListStrategy> strategies(Set<PickListStrategy> strategies) {
-    return new Registry<>("pick-list strategy", "strategy", strategies, PickListStrategy::id);
+    // every module has registered by now: one error names every bad or clashing id of any kind
+    contributions.check();
+    return new Registry<>(BinderRegistrar.STRATEGY, "strategy", strategies, PickListStrategy::id,
+        contributions::describe);
   }
 
   @Provides
   @Singleton
   Registry<VisitPolicy> policies(Set<VisitPolicy> policies) {
-    return new Registry<>("visit policy", "visitPolicyId", policies, VisitPolicy::id);
+    contributions.check();
+    return new Registry<>(BinderRegistrar.POLICY, "visitPolicyId", policies, VisitPolicy::id,
+        contributions::describe);
   }
 
   @Provides
   @Singleton
   AuditSinks auditSinks(Set<AuditSink> sinks) {
-    return new AuditSinks(new Registry<>("audit sink", "auditSink", sinks, AuditSink::id));
+    contributions.check();
+    return new AuditSinks(new Registry<>(BinderRegistrar.SINK, "auditSink", sinks, AuditSink::id,
+        contributions::describe));
   }
 
   @Provides

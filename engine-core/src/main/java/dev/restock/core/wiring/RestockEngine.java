@@ -13,6 +13,8 @@ import dev.restock.api.spi.CheckpointSigner;
 import dev.restock.api.spi.EnginePlugin;
 import dev.restock.api.spi.StoreFactory;
 import dev.restock.core.audit.trust.Checkpointer;
+import dev.restock.core.plugin.Contributions;
+import dev.restock.core.plugin.Settings;
 import dev.restock.core.usecase.ConflictRetry;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +39,15 @@ import java.util.ServiceLoader;
  * }</pre>
  *
  * <p>Plugins registered explicitly come first; {@link Builder#discoverPlugins()} adds those found
- * by {@link ServiceLoader}. A plugin id or strategy id used twice fails {@link Builder#build()}.
+ * by {@link ServiceLoader}. A discovered plugin of the same class as an explicit one is dropped:
+ * the explicit instance, with the host's settings, wins. A plugin, strategy, policy or sink id
+ * used twice, or a plugin, strategy or policy id outside {@code [a-z0-9]+(-[a-z0-9]+)*}, fails
+ * {@link Builder#build()} with one error naming every such id, each contribution's class and the
+ * plugin (explicit plugin #n, or discovered, and from where) that made it.
+ *
+ * <p>Plugins read settings through {@code registrar.settings()}: properties given here with
+ * {@link Builder#pluginProperty} (named {@code <plugin-id>.<key>}) win over environment
+ * variables ({@code RESTOCK_<PLUGIN_ID>__<KEY>}); see {@code docs/plugins/configuration.md}.
  */
 public final class RestockEngine {
   private RestockEngine() {}
@@ -62,8 +72,57 @@ public final class RestockEngine {
     private ConflictRetry conflictRetry = ConflictRetry.DEFAULT;
     private boolean checkpointOnClose;
     private final List<Checkpoint> checkpointAnchors = new ArrayList<>();
+    private final Map<String, String> pluginProperties = new LinkedHashMap<>();
+    private Map<String, String> environment;
 
     private Builder() {}
+
+    /**
+     * Sets one plugin setting, named {@code <plugin-id>.<key>}, e.g. {@code
+     * pluginProperty("my-plugin.threshold", "3")}; the plugin reads it as key {@code threshold}
+     * through {@code registrar.settings()}. Wins over the environment. A property whose plugin id
+     * is not registered fails {@link #build()}.
+     *
+     * @throws IllegalArgumentException when the name is not a plugin id, a dot and a key of
+     *     lower-case words joined by '-' or '.'
+     */
+    public Builder pluginProperty(String name, String value) {
+      Settings.checkPropertyName(name);
+      pluginProperties.put(name, Objects.requireNonNull(value, () -> "value of " + name));
+      return this;
+    }
+
+    /**
+     * Sets plugin settings as {@link #pluginProperty} does, e.g. from a host's own configuration
+     * file.
+     *
+     * @throws IllegalArgumentException naming every bad name (nothing is set then)
+     */
+    public Builder pluginProperties(Map<String, String> properties) {
+      List<String> problems = new ArrayList<>();
+      properties.forEach((name, value) -> {
+        try {
+          Settings.checkPropertyName(name);
+          Objects.requireNonNull(value, () -> "value of " + name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+          problems.add(e.getMessage());
+        }
+      });
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(String.join("; ", problems));
+      }
+      pluginProperties.putAll(properties);
+      return this;
+    }
+
+    /**
+     * The environment plugin settings fall back to (default: {@link System#getenv()}); tests pass
+     * a map, and {@code Map.of()} turns the environment off.
+     */
+    public Builder environment(Map<String, String> variables) {
+      this.environment = Map.copyOf(variables);
+      return this;
+    }
 
     /**
      * Signs history checkpoints with this signer, e.g.
@@ -197,8 +256,11 @@ public final class RestockEngine {
     /**
      * Opens the store and assembles the engine.
      *
-     * @throws IllegalStateException when no store is set, or a plugin or strategy id is used
-     *     twice, or an audit sink fails to open (the store and the sinks opened are closed again)
+     * @throws IllegalStateException when no store is set, an id is used twice or is outside the
+     *     format (all such ids named at once), or an audit sink fails to open (the store and the
+     *     sinks opened are closed again)
+     * @throws dev.restock.api.spi.PluginSettingException for a property of no registered plugin,
+     *     or a setting a plugin cannot use
      * @throws RestockException as thrown by the store when it cannot open
      */
     public Restock build() {
@@ -206,26 +268,51 @@ public final class RestockEngine {
         throw new IllegalStateException(
             "no store configured: call store(...), e.g. store(JpaStores.sqlite(path))");
       }
-      Map<String, EnginePlugin> byId = new LinkedHashMap<>();
       List<EnginePlugin> all = new ArrayList<>(plugins);
+      List<String> origins = new ArrayList<>();
+      for (int i = 0; i < plugins.size(); i++) {
+        origins.add("explicit plugin #" + (i + 1) + " (" + plugins.get(i).getClass().getName()
+            + ")");
+      }
       if (discover) {
         ServiceLoader.load(EnginePlugin.class, discoveryLoader).forEach(p -> {
+          // the explicit instance carries the host's settings: it wins over the discovered one
           if (plugins.stream().noneMatch(e -> e.getClass().equals(p.getClass()))) {
             all.add(p);
+            origins.add("discovered via ServiceLoader (" + p.getClass().getName() + " from "
+                + location(p.getClass()) + ")");
           }
         });
       }
-      for (EnginePlugin p : all) {
-        EnginePlugin previous = byId.putIfAbsent(Objects.requireNonNull(p.id(), "plugin id"), p);
+      Map<String, Integer> byId = new LinkedHashMap<>();
+      List<String> problems = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        String id = all.get(i).id();
+        if (id == null) {
+          problems.add("the plugin " + origins.get(i) + " has a null id");
+          continue;
+        }
+        if (!Contributions.ID_FORMAT.matcher(id).matches()) {
+          problems.add(Contributions.invalidId("plugin", id, origins.get(i)));
+        }
+        Integer previous = byId.putIfAbsent(id, i);
         if (previous != null) {
-          throw new IllegalStateException("two plugins have the id '" + p.id() + "': "
-              + previous.getClass().getName() + " and " + p.getClass().getName());
+          problems.add("two plugins have the id '" + id + "': " + origins.get(previous)
+              + " and " + origins.get(i));
         }
       }
+      if (!problems.isEmpty()) {
+        throw new IllegalStateException(String.join("; ", problems));
+      }
+      Settings settings = new Settings(pluginProperties,
+          environment != null ? environment : System.getenv());
+      settings.checkNamespaces(byId.keySet());
+      Contributions contributions = new Contributions();
       List<com.google.inject.Module> modules = new ArrayList<>();
       modules.add(new EngineModule(store, clock, minutesPerVisit, asyncExecutor,
-          checkpointSettings(), conflictRetry));
-      byId.values().forEach(p -> modules.add(new PluginModule(p)));
+          checkpointSettings(), conflictRetry, contributions));
+      byId.forEach((id, i) -> modules.add(new PluginModule(all.get(i), origins.get(i),
+          contributions, settings.forPlugin(id))));
       try {
         return Guice.createInjector(Stage.PRODUCTION, modules).getInstance(Restock.class);
       } catch (CreationException e) {
@@ -233,6 +320,16 @@ public final class RestockEngine {
       } catch (ProvisionException e) {
         throw unwrap(e.getErrorMessages(), e);
       }
+    }
+
+    private static String location(Class<?> type) {
+      java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+      if (source != null && source.getLocation() != null) {
+        return source.getLocation().toString();
+      }
+      ClassLoader loader = type.getClassLoader();
+      return "class loader " + (loader == null ? "bootstrap" : loader.getName() != null
+          ? loader.getName() : loader.toString());
     }
 
     private Checkpointer.Settings checkpointSettings() {

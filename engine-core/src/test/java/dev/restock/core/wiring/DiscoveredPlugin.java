@@ -6,6 +6,17 @@ import dev.restock.api.spi.PluginRegistrar;
 /** Listed in META-INF/services for the discovery test. */
 public class DiscoveredPlugin implements EnginePlugin {
   static final String STRATEGY_ID = "discovered-fill";
+  private final String strategyId;
+
+  /** As the ServiceLoader makes it. */
+  public DiscoveredPlugin() {
+    this(STRATEGY_ID);
+  }
+
+  /** As a host registers it explicitly, with its own setting. */
+  DiscoveredPlugin(String strategyId) {
+    this.strategyId = strategyId;
+  }
 
   @Override
   public String id() {
@@ -14,6 +25,6 @@ public class DiscoveredPlugin implements EnginePlugin {
 
   @Override
   public void register(PluginRegistrar registrar) {
-    registrar.pickListStrategy(RestockEngineBuilderTest.strategy(STRATEGY_ID));
+    registrar.pickListStrategy(RestockEngineBuilderTest.strategy(strategyId));
   }
 }

@@ -37,6 +37,11 @@ abstract class EngineCommand implements Callable<Integer> {
           + "appended to and 'audit verify' checks against (default: $RESTOCK_AUDIT_ANCHORS).")
   java.nio.file.Path anchors;
 
+  @Option(names = {"-P", "--plugin-property"}, paramLabel = "PLUGIN-ID.KEY=VALUE",
+      description = "A plugin setting, e.g. -P my-plugin.threshold=3; repeatable. Wins over "
+          + "the environment variable RESTOCK_MY_PLUGIN__THRESHOLD.")
+  java.util.Map<String, String> pluginProperties = new java.util.LinkedHashMap<>();
+
   @Option(names = "--json", description = "Print data as JSON.")
   boolean json;
 
@@ -53,9 +58,19 @@ abstract class EngineCommand implements Callable<Integer> {
 
   /** The engine on {@code --db}; the caller closes it. */
   Restock open() {
-    return AuditWiring.configure(RestockEngine.builder(), db, auditKey, anchors,
-        this instanceof Writing)
-        .store(storeFactory(db)).discoverPlugins().build();
+    RestockEngine.Builder builder = RestockEngine.builder();
+    try {
+      builder.pluginProperties(pluginProperties);
+    } catch (IllegalArgumentException e) {
+      throw new RestockCli.UsageException(e.getMessage());
+    }
+    try {
+      return AuditWiring.configure(builder, db, auditKey, anchors, this instanceof Writing)
+          .store(storeFactory(db)).discoverPlugins().build();
+    } catch (dev.restock.api.spi.PluginSettingException e) {
+      // a -P setting (or a RESTOCK_<PLUGIN>__<KEY> variable) the plugins cannot take
+      throw new RestockCli.UsageException(e.getMessage());
+    }
   }
 
   abstract void run(Restock engine);

@@ -39,6 +39,9 @@ class LogAuditSinkPluginTest {
         registered.add(sink);
         return this;
       }
+      @Override public dev.restock.api.spi.PluginSettings settings() {
+        throw new AssertionError("the log sink reads no settings");
+      }
     });
     UUID product = UUID.randomUUID();
 
