@@ -26,6 +26,9 @@ import java.util.function.Supplier;
 
 /** Units of work and rows the store contracts share; not part of the kit's API. */
 final class Kit {
+  /** Sixty-four lower-case hex digits: a SHA-256 hash as the chain shows it. */
+  static final String HEX_64 = "[0-9a-f]{64}";
+
   private Kit() {}
 
   static <T> T write(Store store, String action, Supplier<T> work) {

@@ -6,8 +6,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The whole store kit in one class: every port's contract, each test on a store opened fresh and
- * empty. A store author extends this one class with a factory of fresh stores.
+ * The whole store kit in one class: every port's contract, the history chain and the tamper cases,
+ * each test on a store opened fresh and empty. A store author extends this one class with a
+ * factory of fresh stores and answers {@link #tampering()} with a {@link HistoryTampering} that
+ * alters the store's recorded history the way someone with write access to its storage could.
  *
  * <p>The cases live in one interface per port, which this class implements: {@link
  * ProductsContract} (and through it what every repository port shares: versions, soft delete and
@@ -15,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
  * {@link DevicesContract}, {@link PlanogramsContract}, {@link UsersContract}, {@link
  * ServiceOrderStoreContract}, {@link StockLevelsContract}, {@link DeliveryNotesContract}, {@link
  * SalesLedgerContract}, {@link AuditHistoryContract}, {@link AuditLogContract}, {@link
- * NumberSeriesContract}, {@link ReportQueriesContract}, {@link TransactionBoundaryContract}
- * and {@link StoreHealthContract}.
+ * NumberSeriesContract}, {@link ReportQueriesContract}, {@link TransactionBoundaryContract},
+ * {@link StoreHealthContract}, {@link HistoryChainContract} and {@link HistoryTamperContract}.
  * A failing case names its port by its interface.
  *
  * <p>Values given to criteria are already of the field types, as the engine passes them after
@@ -27,7 +29,7 @@ public abstract class StoreContract implements ProductsContract, DevicesContract
     PlanogramsContract, UsersContract, ServiceOrderStoreContract, StockLevelsContract,
     DeliveryNotesContract, SalesLedgerContract, AuditHistoryContract, AuditLogContract,
     NumberSeriesContract, ReportQueriesContract, TransactionBoundaryContract,
-    StoreHealthContract {
+    StoreHealthContract, HistoryChainContract, HistoryTamperContract {
   private Store store;
 
   /** For subclasses. */
