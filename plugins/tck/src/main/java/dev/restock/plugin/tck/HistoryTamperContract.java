@@ -12,7 +12,6 @@ import dev.restock.api.audit.Checkpoint;
 import dev.restock.api.audit.LiveDrift;
 import dev.restock.api.catalog.Product;
 import dev.restock.api.stability.Experimental;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

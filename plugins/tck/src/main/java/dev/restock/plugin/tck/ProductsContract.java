@@ -16,7 +16,6 @@ import dev.restock.api.query.TextQuery;
 import dev.restock.api.query.Visibility;
 import dev.restock.api.stability.Experimental;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
