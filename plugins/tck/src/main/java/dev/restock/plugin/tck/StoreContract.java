@@ -21,6 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
  * {@link StoreHealthContract}, {@link HistoryChainContract} and {@link HistoryTamperContract}.
  * A failing case names its port by its interface.
  *
+ * <p>No case sleeps: concurrent steps are ordered with latches and semaphores, and a case that
+ * must tell two revisions apart by time reads the instant back from the store and waits for the
+ * wall clock to pass it, so it assumes the store stamps revisions with the wall clock (to the
+ * millisecond or finer).
+ *
  * <p>Values given to criteria are already of the field types, as the engine passes them after
  * checking them against {@link dev.restock.api.query.SearchFields}. {@link StoreFixture} writes
  * the rows the cases need through the store's own ports.

@@ -45,8 +45,9 @@
  *       see {@link dev.restock.plugin.tck.ConcurrentWorkload}).
  * </ul>
  *
- * <p>The suites order concurrent steps with latches and semaphores rather than sleeps; where a
- * case must tell two revisions apart by time it reads the instants back from what the store
- * recorded.
+ * <p>The store suites order concurrent steps with latches and semaphores rather than sleeps;
+ * where a case must tell two revisions apart by time it reads the instant back from what the
+ * store recorded and waits for the wall clock to pass it (stores stamp revisions with the wall
+ * clock).
  */
 package dev.restock.plugin.tck;
