@@ -224,6 +224,15 @@ final class MemoryHistory implements AuditHistory {
         .forEach(list -> list.removeIf(e -> e.revision() == dropped)));
   }
 
+  /** For tests of the chain: replaces the details of a revision's events, as an edit would. */
+  void tamperEvents(long number, Map<String, String> details) {
+    Revision revision = revisions.stream().filter(r -> r.info.number() == number).findFirst()
+        .orElseThrow();
+    revision.events.replaceAll(e -> new AuditEvent(e.revision(), e.at(), e.actorId(), e.action(),
+        e.resourceType(), e.resourceId(), details, e.clientAddress(), e.userAgent(),
+        e.correlationId()));
+  }
+
   /** For tests of the chain: moves the head, as an edit of its row would. */
   void moveHead(long seq, String hash) {
     headSeq = seq;

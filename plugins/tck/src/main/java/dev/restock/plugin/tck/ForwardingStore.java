@@ -24,6 +24,11 @@ import dev.restock.api.user.port.out.Users;
 public class ForwardingStore implements Store {
   private final Store delegate;
 
+  /**
+   * A store that forwards every call to {@code delegate}.
+   *
+   * @param delegate the store that does the work
+   */
   public ForwardingStore(Store delegate) {
     this.delegate = delegate;
   }

@@ -35,19 +35,46 @@ public final class StoreFixture {
   private final Store store;
   private final AuditContext context;
 
+  /**
+   * A fixture writing through {@code store}, each unit under {@code context}.
+   *
+   * @param store an open store
+   * @param context the actor and action the fixture's units are recorded with
+   */
   public StoreFixture(Store store, AuditContext context) {
     this.store = store;
     this.context = context;
   }
 
+  /**
+   * A fixture writing through {@code store} as the system actor, action {@code fixture}.
+   *
+   * @param store an open store
+   */
   public StoreFixture(Store store) {
     this(store, new AuditContext(Actor.system(), "fixture"));
   }
 
+  /**
+   * Runs {@code work} in a write unit under the fixture's context (or joins the unit running on
+   * this thread).
+   *
+   * @param <T> what the work answers
+   * @param work the writes
+   * @return what the work answered, after the unit committed (or joined)
+   */
   public <T> T write(Supplier<T> work) {
     return store.transactions().write(context, work);
   }
 
+  /**
+   * A new product in category {@code Drinks}, case pack 6, active, not yet stored.
+   *
+   * @param sku its sku
+   * @param name its name
+   * @param price its price, as decimal text
+   * @return the product, to be added through a store's {@code products()} port
+   */
   public static Product product(String sku, String name, String price) {
     return new Product(UUID.randomUUID(), sku, name, "Drinks", new BigDecimal(price), 6, true, 0,
         AuditStamp.NEW, null);
