@@ -49,7 +49,7 @@ class AlwaysIntactStoreFailsTheKitTest {
 
   @Test
   void everyTamperCaseThatVerificationMustCatchFailsOnAStoreThatAlwaysAnswersIntact() {
-    Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(AlwaysIntact.class))
+    Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(VerifyThatNeverLooks.class))
         .execute().testEvents();
 
     assertThat(names(tests.failed().stream().toList()))
@@ -67,7 +67,7 @@ class AlwaysIntactStoreFailsTheKitTest {
   }
 
   /** The chain kit on the in-memory store behind a verification that never looks. */
-  static class AlwaysIntact extends ChainContract {
+  static class VerifyThatNeverLooks extends ChainContract {
     private MemoryStore real;
 
     @Override

@@ -80,15 +80,19 @@ public interface AuditHistoryContract extends StoreUnderTest {
   }
 
   @Test
-  default void historyAnswersStateAtATimeDeviceAtATimeAndChangesByAnActor() throws Exception {
+  default void historyAnswersStateAtATimeDeviceAtATimeAndChangesByAnActor() {
     UUID ann = UUID.randomUUID();
     StoreFixture fixture = new StoreFixture(store(), new AuditContext(Actor.user(ann),
         "fixture"));
     StoreFixture.Reference ref = fixture.reference("R1");
     StoreFixture.FleetDevice fleet = fixture.device(ref, "Alpha", 2, 5);
-    Thread.sleep(20);
-    Instant beforeRename = Instant.now();
-    Thread.sleep(20);
+    // no sleeping: the instant between the fixture and the rename is one the store's clock has
+    // passed after the fixture's last revision, read back, and before the rename was written
+    List<EntityRevision> deviceRevisions = read(() -> store().history().revisions(
+        AuditedType.DEVICE, fleet.device().id()));
+    Instant beforeRename = Kit.clockPast(deviceRevisions.get(deviceRevisions.size() - 1).info()
+        .at());
+    Kit.clockPast(beforeRename);
     Product cola = ref.cola();
     write("product.update", () -> store().products().update(new Product(cola.id(), cola.sku(),
         "Cola Zero", cola.category(), cola.price(), cola.casePack(), true, cola.version(),
@@ -101,7 +105,7 @@ public interface AuditHistoryContract extends StoreUnderTest {
     assertThat(read(() -> store().history().stateAt(AuditedType.PRODUCT, cola.id(), beforeRename))
         .orElseThrow().state()).containsEntry("name", "Cola");
     assertThat(read(() -> store().history().stateAt(AuditedType.PRODUCT, cola.id(),
-        Instant.now().plusSeconds(1))).orElseThrow().state()).containsEntry("name", "Cola Zero");
+        Kit.LATER)).orElseThrow().state()).containsEntry("name", "Cola Zero");
     assertThat(read(() -> store().history().stateAt(AuditedType.PRODUCT, cola.id(),
         Instant.EPOCH))).isEmpty();
 
@@ -113,15 +117,15 @@ public interface AuditHistoryContract extends StoreUnderTest {
     assertThat(then.cabinets().get(0).planograms().get(0).slots())
         .extracting(s -> s.get("position")).containsExactly("A1", "A2");
     assertThat(read(() -> store().history().deviceAt(fleet.device().id(),
-        Instant.now().plusSeconds(1)))).isEmpty();
+        Kit.LATER))).isEmpty();
 
     List<EntityChange> byAnn = read(() -> store().history().changesBy(ann, Instant.EPOCH,
-        Instant.now().plusSeconds(1)));
+        Kit.LATER));
     assertThat(byAnn).extracting(EntityChange::type).contains(AuditedType.ROUTE,
         AuditedType.DEVICE, AuditedType.CABINET, AuditedType.PLANOGRAM, AuditedType.SLOT);
     assertThat(byAnn).allMatch(c -> c.info().actorId().equals(ann));
     assertThat(read(() -> store().history().changesBy(ann, beforeRename,
-        Instant.now().plusSeconds(1)))).isEmpty();
+        Kit.LATER))).isEmpty();
     assertThat(read(() -> store().history().verifyChain())).satisfies(v -> {
       assertThat(v.intact()).isTrue();
       assertThat(v.checked()).isGreaterThanOrEqualTo(4);

@@ -90,7 +90,7 @@ public interface DeliveryNotesContract extends StoreUnderTest {
 
     Page<DeliveryNote> northNotes = read(() -> store().deliveryNotes().find(
         SearchFields.DELIVERY_NOTE.check(Criteria.where("routeId", Criteria.Operator.EQ,
-            north.route().id().toString()).sortBy("number", false)), PageRequest.of(0, 10)));
+            north.route().id().toString()).sortBy("number", Kit.ASCENDING)), PageRequest.of(0, 10)));
     assertThat(northNotes.items()).extracting(DeliveryNote::number)
         .containsExactly("DN-1", "DN-3", "DN-5");
     assertThat(northNotes.items()).allSatisfy(n -> assertThat(n.lines()).hasSize(2));

@@ -133,7 +133,7 @@ public interface HistoryChainContract extends StoreUnderTest {
     assertThatThrownBy(() -> store().transactions().write(
         new AuditContext(Actor.system(), "checkpoint"), () -> {
           store().history().saveCheckpoint(new Checkpoint(head.genesis(), 2, "ef".repeat(32),
-              all.get(1).hash(), Instant.now(), null, null));
+              all.get(1).hash(), Kit.MONDAY, null, null));
           throw new IllegalStateException("boom");
         })).hasMessageContaining("boom");
 
@@ -171,12 +171,12 @@ public interface HistoryChainContract extends StoreUnderTest {
     product("TEA");
     product("WATER");
     ChainHead head = head();
-    save(new Checkpoint(head.genesis(), 2, "ab".repeat(32), "cd".repeat(32), Instant.now(), null,
+    save(new Checkpoint(head.genesis(), 2, "ab".repeat(32), "cd".repeat(32), Kit.MONDAY, null,
         null));
-    save(new Checkpoint(head.genesis(), 7, "ab".repeat(32), "ef".repeat(32), Instant.now(), null,
+    save(new Checkpoint(head.genesis(), 7, "ab".repeat(32), "ef".repeat(32), Kit.MONDAY, null,
         null));
     save(new Checkpoint("12".repeat(32), 1, "ab".repeat(32), chained(1, 1).get(0).hash(),
-        Instant.now(), null, null));
+        Kit.MONDAY, null, null));
 
     ChainVerification result = read(() -> store().history().verifyChain());
     assertThat(result.intact()).isFalse();

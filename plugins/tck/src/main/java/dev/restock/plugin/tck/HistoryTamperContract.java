@@ -102,7 +102,7 @@ public interface HistoryTamperContract extends StoreUnderTest {
     String genesis = Kit.read(store(), () -> store().history().chainHead()).genesis();
     Kit.write(store(), "checkpoint", () -> {
       store().history().saveCheckpoint(new Checkpoint(genesis, 3, "cd".repeat(32),
-          chain.get(2).hash(), Instant.parse("2026-01-05T08:00:00Z"), null, null));
+          chain.get(2).hash(), Kit.MONDAY, null, null));
       return null;
     });
 
@@ -141,7 +141,7 @@ public interface HistoryTamperContract extends StoreUnderTest {
     for (String[] p : new String[][] {{"COLA", "Cola"}, {"TEA", "Tea"}, {"WATER", "Water"}}) {
       store().transactions().write(new AuditContext(Actor.system(), "product.create"), () -> {
         Product added = store().products().add(StoreFixture.product(p[0], p[1], "1.50"));
-        store().auditLog().accept(new AuditEvent(0, Instant.parse("2026-01-05T08:00:00Z"),
+        store().auditLog().accept(new AuditEvent(0, Kit.MONDAY,
             Actor.SYSTEM_ID, "product.create", "product", added.id(), Map.of("sku", p[0]), null,
             null, null));
         return added;

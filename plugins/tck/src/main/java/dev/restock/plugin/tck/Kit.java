@@ -20,8 +20,11 @@ import dev.restock.api.spi.Store;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** Units of work and rows the store contracts share; not part of the kit's API. */
@@ -29,7 +32,40 @@ final class Kit {
   /** Sixty-four lower-case hex digits: a SHA-256 hash as the chain shows it. */
   static final String HEX_64 = "[0-9a-f]{64}";
 
+  /** {@code Criteria.sortBy}'s second argument, named: it asks whether to sort descending. */
+  static final boolean ASCENDING = false;
+
+  /** {@code Criteria.sortBy}'s second argument, named. */
+  static final boolean DESCENDING = true;
+
+  /** An instant later than any a store records while the kit runs: an open upper bound. */
+  static final Instant LATER = Instant.parse("2100-01-01T00:00:00Z");
+
+  /** The fixed instant the kit stamps the events and checkpoints it writes with. */
+  static final Instant MONDAY = Instant.parse("2026-01-05T08:00:00Z");
+
   private Kit() {}
+
+  /**
+   * Waits until the wall clock, which stores stamp revisions with (in milliseconds), reads later
+   * than {@code recorded}, and answers the first such millisecond. Two revisions written before
+   * and after this call are told apart by time without a guessed sleep.
+   */
+  static Instant clockPast(Instant recorded) {
+    Instant limit = recorded.truncatedTo(ChronoUnit.MILLIS);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      if (now.isAfter(limit)) {
+        return now;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the clock did not pass " + recorded + " in 10 s: the "
+            + "store recorded an instant in the future");
+      }
+      Thread.onSpinWait();
+    }
+  }
 
   static <T> T write(Store store, String action, Supplier<T> work) {
     return store.transactions().write(new AuditContext(Actor.system(), action), work);

@@ -117,7 +117,7 @@ public interface ProductsContract extends StoreUnderTest {
         PageRequest.of(0, 10), Visibility.LIVE)).items()).extracting(Product::sku)
         .containsExactly("P01", "P03");
     assertThat(read(() -> store().products().find(
-        Criteria.where("price", Criteria.Operator.GT, new BigDecimal("4")).sortBy("price", true),
+        Criteria.where("price", Criteria.Operator.GT, new BigDecimal("4")).sortBy("price", Kit.DESCENDING),
         PageRequest.of(0, 2), Visibility.LIVE))).satisfies(p -> {
           assertThat(p.items()).extracting(Product::sku).containsExactly("P07", "P06");
           assertThat(p.total()).isEqualTo(3);
@@ -158,13 +158,13 @@ public interface ProductsContract extends StoreUnderTest {
     assertThat(found(Criteria.where("active", Criteria.Operator.EQ, "false")))
         .containsExactly("TEA");
     assertThat(found(Criteria.where("createdAt", Criteria.Operator.LE,
-        Instant.now().plusSeconds(60)))).hasSize(5);
+        Kit.LATER))).hasSize(5);
     assertThat(found(Criteria.where("category", Criteria.Operator.IS_NULL))).isEmpty();
     assertThat(found(Criteria.where("category", Criteria.Operator.IS_NOT_NULL))).hasSize(5);
     assertThat(found(Criteria.where("category", Criteria.Operator.EQ, "Drinks")
-        .sortBy("casePack", false).sortBy("sku", true))).containsExactly("TEA", "WATER", "COLA");
+        .sortBy("casePack", Kit.ASCENDING).sortBy("sku", Kit.DESCENDING))).containsExactly("TEA", "WATER", "COLA");
     Page<Product> page = read(() -> store().products().find(
-        SearchFields.PRODUCT.check(Criteria.all().sortBy("price", true)), PageRequest.of(1, 2),
+        SearchFields.PRODUCT.check(Criteria.all().sortBy("price", Kit.DESCENDING)), PageRequest.of(1, 2),
         Visibility.LIVE));
     assertThat(page.items()).extracting(Product::sku).containsExactly("TEA", "WATER");
     assertThat(page.total()).isEqualTo(5);
@@ -172,19 +172,19 @@ public interface ProductsContract extends StoreUnderTest {
   }
 
   @Test
-  default void emptyValuesSortFirstAscendingAndLastDescendingOnEveryStore() {
+  default void emptyValuesComeFirstInAscendingOrderAndLastInDescendingOrder() {
     for (String[] r : new String[][] {{"A", "Snacks"}, {"B", null}, {"C", "Drinks"},
         {"D", null}}) {
       write("product.create", () -> store().products().add(new Product(UUID.randomUUID(), r[0],
           "Product " + r[0], r[1], BigDecimal.ONE, 1, true, 0, AuditStamp.NEW, null)));
     }
 
-    assertThat(found(Criteria.all().sortBy("category", false)))
+    assertThat(found(Criteria.all().sortBy("category", Kit.ASCENDING)))
         .containsExactly("B", "D", "C", "A");
-    assertThat(found(Criteria.all().sortBy("category", true)))
+    assertThat(found(Criteria.all().sortBy("category", Kit.DESCENDING)))
         .containsExactly("A", "C", "B", "D");
-    assertThat(found(Criteria.all().sortBy("category", true).sortBy("sku", true)))
-        .containsExactly("A", "C", "D", "B");
+    assertThat(found(Criteria.all().sortBy("category", Kit.DESCENDING)
+        .sortBy("sku", Kit.DESCENDING))).containsExactly("A", "C", "D", "B");
   }
 
   /** Skus found by criteria converted as the engine converts them. */

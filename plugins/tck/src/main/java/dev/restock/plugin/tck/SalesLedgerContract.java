@@ -99,14 +99,14 @@ public interface SalesLedgerContract extends StoreUnderTest {
       return null;
     });
     assertThat(salesFound(Criteria.where("routeId", Criteria.Operator.EQ,
-        north.route().id().toString()).sortBy("units", true))).containsExactly(sales.get(1),
+        north.route().id().toString()).sortBy("units", Kit.DESCENDING))).containsExactly(sales.get(1),
         sales.get(3), sales.get(0));
     assertThat(salesFound(Criteria.where("deviceId", Criteria.Operator.EQ,
         beta.device().id().toString()))).containsExactly(sales.get(2));
     assertThat(salesFound(Criteria.where("sku", Criteria.Operator.STARTS_WITH, "water-")))
         .containsExactly(sales.get(1));
     assertThat(salesFound(Criteria.where("sku", Criteria.Operator.IN, "COLA-N1", "COLA-S1")
-        .and("units", Criteria.Operator.GE, "2").sortBy("sku", true).sortBy("recordedAt", false)))
+        .and("units", Criteria.Operator.GE, "2").sortBy("sku", Kit.DESCENDING).sortBy("recordedAt", Kit.ASCENDING)))
         .containsExactly(sales.get(0), sales.get(3));
     assertThat(salesFound(Criteria.where("recordedAt", Criteria.Operator.BETWEEN,
         "2026-01-06T00:00:00Z", "2026-01-06T23:59:59Z").and("slotId", Criteria.Operator.NE,

@@ -81,13 +81,13 @@ public interface ServiceOrderStoreContract extends StoreUnderTest {
 
     Page<ServiceOrder> byDriver = read(() -> store().serviceOrders().find(
         SearchFields.SERVICE_ORDER.check(Criteria.where("driverId", Criteria.Operator.EQ,
-            driver.id().toString()).sortBy("number", false)), PageRequest.of(0, 10)));
+            driver.id().toString()).sortBy("number", Kit.ASCENDING)), PageRequest.of(0, 10)));
     assertThat(byDriver.items()).extracting(ServiceOrder::number).containsExactly("SO-2", "SO-4");
     assertThat(byDriver.items().get(0).visits().get(0).lines()).hasSize(2);
     Page<ServiceOrder> pending = read(() -> store().serviceOrders().find(
         SearchFields.SERVICE_ORDER.check(Criteria.where("status", Criteria.Operator.IN,
             "PENDING", "CANCELLED").and("driverId", Criteria.Operator.IS_NULL)
-            .sortBy("number", true)), PageRequest.of(0, 1)));
+            .sortBy("number", Kit.DESCENDING)), PageRequest.of(0, 1)));
     assertThat(pending.items()).extracting(ServiceOrder::number).containsExactly("SO-3");
     assertThat(pending.total()).isEqualTo(2);
     assertThat(read(() -> store().serviceOrders().find(SearchFields.SERVICE_ORDER.check(

@@ -108,7 +108,7 @@ public interface StockLevelsContract extends StoreUnderTest {
     assertThat(all.pages()).isEqualTo(2);
 
     assertThat(levels(Criteria.where("onHand", Criteria.Operator.LE, 5)
-        .sortBy("onHand", true))).containsExactly("WATER", "CHIPS", "GUM");
+        .sortBy("onHand", Kit.DESCENDING))).containsExactly("WATER", "CHIPS", "GUM");
     assertThat(levels(Criteria.where("category", Criteria.Operator.EQ, "Drinks")
         .and("onHand", Criteria.Operator.GT, 0))).containsExactly("COLA", "WATER");
     assertThat(levels(Criteria.where("name", Criteria.Operator.CONTAINS, "COLA")))

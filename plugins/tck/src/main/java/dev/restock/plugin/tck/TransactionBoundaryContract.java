@@ -21,7 +21,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +112,7 @@ public interface TransactionBoundaryContract extends StoreUnderTest {
     assertThat(read(() -> store().products().list(PageRequest.of(0, 10), Visibility.INCLUDE_DELETED)
         .total())).isZero();
     assertThat(read(() -> store().history().changesBy(Actor.SYSTEM_ID, Instant.EPOCH,
-        Instant.now().plusSeconds(60)))).isEmpty();
+        Kit.LATER))).isEmpty();
     assertThat(read(() -> store().history().verifyChain().checked())).isZero();
   }
 
@@ -141,7 +147,7 @@ public interface TransactionBoundaryContract extends StoreUnderTest {
     assertThatThrownBy(() -> store().transactions().afterCommit(() -> { }))
         .isInstanceOf(IllegalStateException.class);
 
-    List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> ran = new CopyOnWriteArrayList<>();
     write("ok", () -> {
       store().transactions().afterCommit(() -> ran.add("committed"));
       assertThat(ran).isEmpty();
@@ -165,18 +171,30 @@ public interface TransactionBoundaryContract extends StoreUnderTest {
   @Test
   default void readersNeverSeeHalfAUnitOfWork() throws Exception {
     int units = 15;
-    java.util.concurrent.atomic.AtomicBoolean writing =
-        new java.util.concurrent.atomic.AtomicBoolean(true);
-    List<Long> odd = new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+    AtomicBoolean writing = new AtomicBoolean(true);
+    List<Long> odd = new CopyOnWriteArrayList<>();
+    AtomicLong reads = new AtomicLong();
+    // no sleeping: halfway through each unit the writer waits until a read is under way (one
+    // still running, as on a store whose reads wait for the unit, or one started after that
+    // point), so every unit overlaps a read however fast either side runs
+    Semaphore readStarted = new Semaphore(0);
+    AtomicInteger readsRunning = new AtomicInteger();
+    AtomicInteger overlapped = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
-      List<Future<?>> readers = new java.util.ArrayList<>();
+      List<Future<?>> readers = new ArrayList<>();
       for (int r = 0; r < 2; r++) {
         readers.add(pool.submit(() -> {
           while (writing.get()) {
-            long seen = read(() -> store().products().list(PageRequest.of(0, 1),
-                Visibility.LIVE).total());
+            readsRunning.incrementAndGet();
+            readStarted.release();
+            long seen;
+            try {
+              seen = read(() -> store().products().list(PageRequest.of(0, 1), Visibility.LIVE)
+                  .total());
+            } finally {
+              readsRunning.decrementAndGet();
+            }
             reads.incrementAndGet();
             if (seen % 2 != 0) {
               odd.add(seen);
@@ -191,7 +209,10 @@ public interface TransactionBoundaryContract extends StoreUnderTest {
             int n = i;
             write("pair", () -> {
               store().products().add(Kit.product("A" + n, "First of pair " + n, "1"));
-              pause(10);
+              readStarted.drainPermits();
+              if (readsRunning.get() > 0 || awaitPermit(readStarted)) {
+                overlapped.incrementAndGet();
+              }
               return store().products().add(Kit.product("B" + n, "Second of pair " + n, "1"));
             });
           }
@@ -206,6 +227,7 @@ public interface TransactionBoundaryContract extends StoreUnderTest {
     } finally {
       pool.shutdown();
     }
+    assertThat(overlapped).as("units during which a read started").hasValue(units);
     assertThat(odd).as("counts seen between the two writes of a unit").isEmpty();
     assertThat(reads.get()).isPositive();
     assertThat(read(() -> store().products().list(PageRequest.of(0, 1), Visibility.LIVE).total()))
@@ -224,9 +246,10 @@ public interface TransactionBoundaryContract extends StoreUnderTest {
     return Kit.skus(store(), visibility);
   }
 
-  private static void pause(long millis) {
+  /** Waits for a permit: a bound for a store that never lets a read start, not a timing. */
+  private static boolean awaitPermit(Semaphore permits) {
     try {
-      Thread.sleep(millis);
+      return permits.tryAcquire(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
