@@ -266,10 +266,10 @@ public interface StorePromisesContract extends StoreUnderTest {
       Kit.add(store(), "SKU-" + UUID.randomUUID(), name, "1.00");
     }
 
-    assertThat(read(() -> store().products().find(Criteria.all().sortBy("name", false),
+    assertThat(read(() -> store().products().find(Criteria.all().sortBy("name", Kit.ASCENDING),
         PageRequest.of(0, 10), Visibility.LIVE)).items()).extracting(Product::name)
         .containsExactly("Apple", "Banana", "apple", "Äpple", "äpple");
-    assertThat(read(() -> store().products().find(Criteria.all().sortBy("name", true),
+    assertThat(read(() -> store().products().find(Criteria.all().sortBy("name", Kit.DESCENDING),
         PageRequest.of(0, 10), Visibility.LIVE)).items()).extracting(Product::name)
         .containsExactly("äpple", "Äpple", "apple", "Banana", "Apple");
   }
