@@ -59,7 +59,11 @@ public final class JpaReports implements ReportQueries {
         + " where pl.cabinetId = c.id and pl.active = true and p.id = s.productId"
         + " and r.id = d.routeId and " + condition
         + (routeId != null ? " and r.id = :route" : "")
-        + " order by r.code, d.name, c.cabinetIndex, s.position";
+        // Grid order, as planograms list their slots (A2 before A10): a position is one row
+        // letter and a column of one or two digits, so row, then length, then text is row, then
+        // column, on every database without a function of our own.
+        + " order by r.code, d.name, c.cabinetIndex, substring(s.position, 1, 1),"
+        + " length(s.position), s.position";
     SelectionQuery<Object[]> query =
         UnitOfWork.currentSession().createSelectionQuery(hql, Object[].class);
     if (routeId != null) {

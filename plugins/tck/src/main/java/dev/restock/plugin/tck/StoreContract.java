@@ -34,7 +34,8 @@ public abstract class StoreContract implements ProductsContract, DevicesContract
     PlanogramsContract, UsersContract, ServiceOrderStoreContract, StockLevelsContract,
     DeliveryNotesContract, SalesLedgerContract, AuditHistoryContract, AuditLogContract,
     NumberSeriesContract, ReportQueriesContract, TransactionBoundaryContract,
-    StoreHealthContract, HistoryChainContract, HistoryTamperContract {
+    StoreHealthContract, HistoryChainContract, HistoryTamperContract,
+    StorePromisesContract {
   private Store store;
 
   /** For subclasses. */
