@@ -19,8 +19,8 @@ import java.util.Objects;
  * <h2 id="matching">How criteria match, on every store</h2>
  * Stores receive criteria the engine has checked with {@link SearchFields#check}, values converted
  * to the field types. Every store matches and sorts them alike; the TCK's {@code StoreContract}
- * and {@code SearchContract} check the rules below on each store (the order of texts that differ
- * only in case or accents is not checked by the kit).
+ * and {@code SearchContract} check the rules below on each store, except where a rule says
+ * otherwise.
  * <ul>
  *   <li>{@link Operator#EQ}, {@link Operator#NE} and {@link Operator#IN} compare text exactly,
  *       case included ({@code "drinks"} does not find {@code "Drinks"}).
@@ -36,7 +36,11 @@ import java.util.Objects;
  *       Operator#IN}); how they sort is not checked by the kit.
  * </ul>
  * Sorting: rows are ordered by the sort keys in turn; a field with no value sorts before every
- * value going up ({@code descending = false}) and after every value going down. Rows that tie on
+ * value going up ({@code descending = false}) and after every value going down. Text sorts by
+ * Unicode code point, whatever collation the store's database has: upper-case ASCII letters
+ * before lower-case ones, unaccented letters before accented ones ({@code "Apple"}, {@code
+ * "Banana"}, {@code "apple"}, {@code "Äpple"}, {@code "äpple"} going up; checked by the kit,
+ * {@code StoreContract}). Rows that tie on
  * every key follow the port's own order (its natural order, or its "newest first"), which the
  * port's {@code find} method names, so pages never overlap.
  */

@@ -66,8 +66,8 @@ import dev.restock.api.user.port.out.Users;
  * The store stamps what it writes (audit stamps, revision times) with its own clock, which the
  * bundled stores take as a {@link java.time.Clock} when they are opened; stamps are kept to at
  * least the millisecond. The engine does not need that clock to be the wall clock, but the kit's
- * history cases compare stamps with {@link java.time.Instant#now()}, so a store under the kit must
- * be opened with a clock that follows the wall clock. Times passed in by the caller (a sale's
+ * history-at-a-time cases read a revision's time back and wait for the wall clock to pass it, so
+ * a store under the kit must be opened with a clock that follows the wall clock. Times passed in by the caller (a sale's
  * {@code recordedAt}, an audit event's {@code at}, a delivery note's {@code issuedAt}) are stored
  * as given.
  *

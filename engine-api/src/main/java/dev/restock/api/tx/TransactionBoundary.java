@@ -62,7 +62,8 @@ public interface TransactionBoundary {
    *
    * <p>Checked by the kit: an action registered in a unit that commits runs once, after the
    * commit; one registered in a unit that rolls back never runs; a failing action leaves the
-   * change committed. Actions run in the order they were registered (not checked by the kit).
+   * change committed; actions run in the order they were registered, those registered in nested
+   * units (which join the outermost one) included, all after the outermost commit.
    *
    * @throws IllegalStateException when no read-write unit of work is running on this thread
    */

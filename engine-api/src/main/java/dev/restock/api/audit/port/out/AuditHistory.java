@@ -27,8 +27,9 @@ import java.util.function.Consumer;
  * Reads the history a store keeps of audited entities, and its hash chain. Every committed unit of
  * work that changed audited rows is one revision (see {@linkplain dev.restock.api.spi.Store the
  * store's history rules}, which also cover units of work and exceptions); a revision's entity
- * states are described on {@link EntityRevision}. Checked by {@code StoreContract}, {@code
- * ChainContract}, {@code AuditContract} and {@code TrustContract}.
+ * states are described on {@link EntityRevision}. Checked by {@code StoreContract} (its {@code
+ * AuditHistoryContract}, {@code HistoryChainContract} and {@code HistoryTamperContract} cases),
+ * {@code AuditContract} and {@code TrustContract}.
  *
  * <p>The chain: each committed revision gets the next position ({@code seq}, from 1, in commit
  * order) and a hash over its content and the previous revision's hash, starting from a random
@@ -51,8 +52,8 @@ public interface AuditHistory {
   /**
    * The last revision of one entity committed at or before {@code at}: its state then (a
    * {@link dev.restock.api.audit.RevisionKind#DELETED} revision when it was deleted then). Empty
-   * when it did not exist yet. Whether a revision committed exactly at {@code at} counts is not
-   * checked by the kit (both bundled stores count it).
+   * when it did not exist yet. A revision committed exactly at {@code at} counts: asked at the
+   * instant a revision was committed, the answer is that revision ({@code StoreContract}).
    */
   Optional<EntityRevision> stateAt(AuditedType type, UUID id, Instant at);
 
@@ -68,7 +69,8 @@ public interface AuditHistory {
   /**
    * Every entity written by revisions of {@code actorId} committed in {@code [from, to)} (from
    * inclusive, to exclusive), in revision order; within one revision the order is unspecified.
-   * Revisions of other actors are left out.
+   * Revisions of other actors are left out. The kit checks both bounds: a revision committed at
+   * {@code from} is in, one committed at {@code to} is out ({@code StoreContract}).
    */
   @Experimental(since = "0.1")
   List<EntityChange> changesBy(UUID actorId, Instant from, Instant to);
@@ -96,7 +98,13 @@ public interface AuditHistory {
    * {@code checked} equal to the number of chained revisions; a checkpoint whose chain hash
    * differs from the chain's at its size, whose size is beyond the chain, or whose genesis is
    * another chain's is a problem each ({@code problems} naming {@code "checkpoint at size N"}).
-   * That edits of stored history are detected is not yet checked by the kit.
+   * Edits of stored history made behind the store's ports are breaks, each checked by the kit
+   * ({@code HistoryTamperContract}, through a tampering hook the store's tests provide): a field
+   * of a recorded entity state or an audit event changed is a break at that revision
+   * ({@code firstBroken}); a deleted revision is a break at the revision after it, whose problem
+   * names that revision and says what is missing; a head whose hash is not the chain's at the
+   * head's size is a problem naming the head and that hash; the newest revision removed with a
+   * head moved back consistently is caught by a stored checkpoint beyond the chain.
    */
   @Experimental(since = "0.1")
   ChainVerification verifyChain();
@@ -148,8 +156,9 @@ public interface AuditHistory {
   /**
    * Every live row of an audited type whose fields differ from its latest audited state, or that
    * has no audited state: edits made to the stored rows behind the engine's back. Empty after
-   * normal use, deletes and restores included ({@code ChainContract}); that an edit is found is
-   * not yet checked by the kit.
+   * normal use, deletes and restores included ({@code HistoryChainContract}); a live row's field
+   * changed behind the store's ports is one drift naming the type, id, field, audited and live
+   * values ({@code HistoryTamperContract}).
    */
   @Experimental(since = "0.1")
   List<LiveDrift> liveDrift();

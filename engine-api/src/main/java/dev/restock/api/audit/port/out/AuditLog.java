@@ -36,15 +36,15 @@ public interface AuditLog {
 
   /**
    * Events in time order, oldest first by {@code at}; events of the same time in the order they
-   * were written (that tie is not checked by the kit). Each filter that is null is left out:
-   * {@code actorId}, {@code resourceType} and {@code resourceId} must equal the event's, and
-   * {@code since} is inclusive (an event exactly at {@code since} is returned; not checked by the
-   * kit).
+   * were written, across units of work. Each filter that is null is left out: {@code actorId},
+   * {@code resourceType} and {@code resourceId} must equal the event's, and {@code since} is
+   * inclusive (an event exactly at {@code since} is returned). The kit checks the tie and both
+   * sides of the bound.
    */
   List<AuditEvent> events(@Nullable UUID actorId, @Nullable String resourceType, @Nullable UUID resourceId, @Nullable Instant since);
 
   /**
-   * Actions per actor since {@code since} (inclusive), with their count and last occurrence, most
+   * Actions per actor since {@code since} (inclusive, checked by the kit), with their count and last occurrence, most
    * frequent first, then by action; of one actor when {@code actorId} is not null, of every actor
    * when it is null. The order of two actors with the same count of the same action is
    * unspecified.

@@ -14,8 +14,8 @@ import java.util.Optional;
 public interface Routes extends Repository<Route> {
 
   /**
-   * The live route with this code; deleted routes are not seen. Both stores compare the code
-   * exactly, case included (the case is not checked by the kit).
+   * The live route with this code; deleted routes are not seen. The code is compared exactly,
+   * case included ({@code "north-1"} does not find {@code "North-1"}); both checked by the kit.
    */
   Optional<Route> findByCode(String code);
 }

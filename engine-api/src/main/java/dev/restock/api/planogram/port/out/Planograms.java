@@ -55,8 +55,8 @@ public interface Planograms extends Repository<Planogram> {
 
   /**
    * Stores changed slots (matched by id; position and planogram stay) in one batch; each changed
-   * slot gets a {@code MODIFIED} revision, the planograms are left untouched (same version, checked
-   * by the kit; no revision of their own, not checked).
+   * slot gets a {@code MODIFIED} revision, the planograms are left untouched: same version and no
+   * revision of their own (both checked by the kit).
    *
    * @throws dev.restock.api.error.NotFoundException when a slot is not live (the unit of work then
    *     rolls back, so no slot of the batch changes)

@@ -35,7 +35,8 @@ public interface SalesLedger {
 
   /**
    * Every sale of one slot, oldest first by {@code recordedAt}; sales of the same time in the order
-   * they were appended (that tie is not checked by the kit). Empty for a slot without sales.
+   * they were appended, across batches, never by id (checked by the kit). Empty for a slot without
+   * sales.
    */
   List<SaleRecord> forSlot(UUID slotId);
 

@@ -19,9 +19,8 @@ public interface ReportQueries {
 
   /**
    * Every live device, optionally only those on one route and at one location, with its number of
-   * live cabinets and the names of its live location and route (null when it has none; also
-   * null, in both bundled stores, when it was deleted, which the kit does not check), ordered by
-   * device name, then id.
+   * live cabinets and the names of its live location and route (null when it has none, and null
+   * when its location or route was deleted; checked by the kit), ordered by device name, then id.
    *
    * @param routeId only devices on this route; null for every route
    * @param locationId only devices at this location; null for every location
@@ -42,9 +41,9 @@ public interface ReportQueries {
   /**
    * Slots with a live product and quantity 0, whatever their par level, in the active planograms
    * of live devices on live routes, ordered by route code, device name, cabinet index and
-   * position. The kit checks positions below column 10 only; the bundled stores differ beyond
-   * (the in-memory store sorts {@code A2} before {@code A10}, the JPA store compares the codes as
-   * text), so a store may choose either for now.
+   * position. Positions come in grid order: by row, then by column as a number ({@code A2} before
+   * {@code A10}, {@code A12} before {@code B1}); checked by the kit for this report and {@link
+   * #slotsAtOrBelow}.
    *
    * @param routeId only slots of devices on this route; null for every route
    */

@@ -23,7 +23,7 @@ import java.util.UUID;
  * of {@link dev.restock.api.audit.AuditedType#STOCK} under the product's id, {@code CREATED} for
  * the product's first level and {@code MODIFIED} after (see {@link
  * dev.restock.api.audit.EntityRevision} for its state); setting the level it already has records
- * nothing (not checked by the kit).
+ * nothing ({@code StoreContract}).
  */
 @Stable(since = "0.1")
 public interface StockLevels {
@@ -60,8 +60,8 @@ public interface StockLevels {
   void set(Map<UUID, Integer> onHandByProduct);
 
   /**
-   * Every product with a stock row, by product id, whether the product is live or deleted (the
-   * kit checks only live products).
+   * Every product with a stock row, by product id, whether the product is live or deleted (both
+   * checked by the kit).
    */
   Map<UUID, Integer> all();
 

@@ -19,15 +19,14 @@ public interface Users extends Repository<User> {
 
   /**
    * The live user with this username. Deleted users are not seen, and the username is compared
-   * exactly, case included, in both bundled stores; the kit checks only that a live user is found,
-   * neither the case nor deleted users.
+   * exactly, case included ({@code "ann"} does not find {@code "Ann"}); both checked by the kit.
    */
   Optional<User> findByUsername(String username);
 
   /**
    * The live user with this email. Deleted users are not seen, and the email is compared exactly,
-   * case included, in both bundled stores; the kit checks only that a live user is found, neither
-   * the case nor deleted users.
+   * case included, domain too ({@code "ann@example.com"} does not find {@code "Ann@Example.com"});
+   * both checked by the kit.
    */
   Optional<User> findByEmail(String email);
 
