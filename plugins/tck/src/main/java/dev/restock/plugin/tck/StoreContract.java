@@ -6,10 +6,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The whole store kit in one class: every port's contract, the history chain and the tamper cases,
- * each test on a store opened fresh and empty. A store author extends this one class with a
- * factory of fresh stores and answers {@link #tampering()} with a {@link HistoryTampering} that
- * alters the store's recorded history the way someone with write access to its storage could.
+ * The whole store kit in one class: every port's contract, the history chain, the tamper cases and
+ * the promises of the ports' Javadoc, each test on a store opened fresh and empty. A store author
+ * extends this one class with {@link #freshStore()} (a factory of fresh stores), answers {@link
+ * #tampering()} with a {@link HistoryTampering} that alters the store's recorded history the way
+ * someone with write access to its storage could, and may override {@link #cleanUp()}:
+ *
+ * <pre>{@code
+ * class MyStoreKitTest extends StoreContract {
+ *   protected StoreFactory freshStore() { return MyStore.factory(); }
+ *   public HistoryTampering tampering() { return new MyStoreTampering((MyStore) store()); }
+ * }
+ * }</pre>
  *
  * <p>The cases live in one interface per port, which this class implements: {@link
  * ProductsContract} (and through it what every repository port shares: versions, soft delete and
@@ -18,8 +26,12 @@ import org.junit.jupiter.api.BeforeEach;
  * ServiceOrderStoreContract}, {@link StockLevelsContract}, {@link DeliveryNotesContract}, {@link
  * SalesLedgerContract}, {@link AuditHistoryContract}, {@link AuditLogContract}, {@link
  * NumberSeriesContract}, {@link ReportQueriesContract}, {@link TransactionBoundaryContract},
- * {@link StoreHealthContract}, {@link HistoryChainContract} and {@link HistoryTamperContract}.
- * A failing case names its port by its interface.
+ * {@link StoreHealthContract}, {@link HistoryChainContract}, {@link HistoryTamperContract} and
+ * {@link StorePromisesContract} (exact lookups, time bounds, equal-time order, after-commit order,
+ * writes that record no revision, code-point order of text, grid order of positions). A failing
+ * case names its port by its interface. The engine-level suites ({@link EngineContract}, {@link
+ * SearchContract} and the others the package description lists) run the whole engine on the
+ * store and are extended separately.
  *
  * <p>No case sleeps: concurrent steps are ordered with latches and semaphores, and a case that
  * must tell two revisions apart by time reads the instant back from the store and waits for the
