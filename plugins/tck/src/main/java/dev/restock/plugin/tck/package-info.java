@@ -5,8 +5,9 @@
  *
  * <ul>
  *   <li><b>Pick-list strategies</b> extend {@link dev.restock.plugin.tck.PickListStrategyContract}
- *       ({@code strategy()}): the id, never a negative quantity nor more than the room left,
- *       nothing for a full slot, purity and thread-safety of {@code plan}, and the machine hook {@code planMachine} on {@link
+ *       ({@code strategy()}): the id, a sales window of 0 to 366 days, never a negative quantity
+ *       nor more than the room left, nothing for a full slot, purity and thread-safety of {@code
+ *       plan}, and the machine hook {@code planMachine} on {@link
  *       dev.restock.plugin.tck.Snapshots#machines()} (several cabinets, products shared across
  *       slots and cabinets, case packs, room smaller than a case): only the machine's slots, within
  *       each slot's room, deterministic under concurrent calls, and equal to the per-slot plans
