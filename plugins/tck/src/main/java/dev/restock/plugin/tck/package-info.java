@@ -42,7 +42,10 @@
  *       dev.restock.plugin.tck.AdministrationContract} (who may administer), {@link
  *       dev.restock.plugin.tck.UnitOfWorkContract} (use cases composed by the host) and {@link
  *       dev.restock.plugin.tck.ConcurrencyContract} (the same concurrent workload on every store,
- *       see {@link dev.restock.plugin.tck.ConcurrentWorkload}).
+ *       see {@link dev.restock.plugin.tck.ConcurrentWorkload}); and what the engine promises
+ *       plugins on the store: {@link dev.restock.plugin.tck.VisitPolicyEngineContract} (which
+ *       cabinets a policy sees) and {@link dev.restock.plugin.tck.MachinePlanningEngineContract}
+ *       (previews and orders planned through a strategy's machine hook, wrong answers refused).
  * </ul>
  *
  * <p>The store suites order concurrent steps with latches and semaphores rather than sleeps;
