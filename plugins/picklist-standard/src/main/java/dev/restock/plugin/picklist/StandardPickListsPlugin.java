@@ -4,7 +4,9 @@ import dev.restock.api.spi.EnginePlugin;
 import dev.restock.api.spi.PluginRegistrar;
 import dev.restock.api.spi.PluginSettingException;
 import dev.restock.api.spi.PluginSettings;
+import dev.restock.api.stability.Experimental;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Registers {@code fill-to-capacity}, {@code days-of-cover} and the {@code threshold} visit
@@ -34,12 +36,16 @@ import java.util.List;
  */
 public final class StandardPickListsPlugin implements EnginePlugin {
   /** Setting: days of sales history behind {@code days-of-cover}'s rate, 1..365. */
+  @Experimental(since = "0.2")
   public static final String WINDOW_DAYS = "days-of-cover.window-days";
   /** Setting: days of cover beyond the visit interval for {@code days-of-cover}, 0..60. */
+  @Experimental(since = "0.2")
   public static final String SAFETY_DAYS = "days-of-cover.safety-days";
   /** Setting: the {@code threshold} policy's depletion against par, in percent, 1..100. */
+  @Experimental(since = "0.2")
   public static final String DEPLETION_PERCENT = "threshold.depletion-percent";
   /** Setting: the {@code threshold} policy's number of sold-out slots, at least 1. */
+  @Experimental(since = "0.2")
   public static final String SOLD_OUT_SLOTS = "threshold.sold-out-slots";
 
   private static final List<String> KEYS =
@@ -61,8 +67,8 @@ public final class StandardPickListsPlugin implements EnginePlugin {
    * @param threshold the {@code threshold} policy to register
    */
   public StandardPickListsPlugin(DaysOfCover daysOfCover, ThresholdPolicy threshold) {
-    this.daysOfCover = java.util.Objects.requireNonNull(daysOfCover, "daysOfCover");
-    this.threshold = java.util.Objects.requireNonNull(threshold, "threshold");
+    this.daysOfCover = Objects.requireNonNull(daysOfCover, "daysOfCover");
+    this.threshold = Objects.requireNonNull(threshold, "threshold");
   }
 
   @Override

@@ -27,6 +27,7 @@ import dev.restock.api.spi.PickListStrategy;
 import dev.restock.api.spi.PlanContext;
 import dev.restock.api.spi.PluginRegistrar;
 import dev.restock.api.spi.SlotSnapshot;
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
@@ -52,6 +53,7 @@ import org.junit.jupiter.api.Test;
  * nothing is written: no order, no order number used. Extend it with {@link #openEngine}; every
  * test starts a new engine on a new, empty store.
  */
+@Experimental(since = "0.2")
 public abstract class MachinePlanningEngineContract {
   private static final String PLUGIN = "tck-machine-planning";
   private static final String CASES = "tck-machine-cases";
