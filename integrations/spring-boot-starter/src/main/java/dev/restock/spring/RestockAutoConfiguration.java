@@ -31,7 +31,9 @@ import org.springframework.boot.sql.init.dependency.DatabaseInitializationDepend
  * Auto-configures a {@link Restock} engine on the application's {@code DataSource}: the engine
  * migrates its own tables (own location, own history table {@code restock_schema_history}) on
  * it, never closes it, and joins Spring's transactions on it through
- * {@link SpringHostTransactions}. Every {@link EnginePlugin} bean is registered. With Spring
+ * {@link SpringHostTransactions}. Every {@link EnginePlugin} bean is registered, and plugin
+ * settings {@code restock.plugins.<plugin-id>.<key>} are given to the builder's
+ * {@code pluginProperties}. With Spring
  * Boot's health and Micrometer modules present, a {@code restock} health indicator and the
  * engine's statistics (under Hibernate's meter names, tagged
  * {@code entityManagerFactory=restock}) are added. Every bean backs off when the application
@@ -79,7 +81,8 @@ public class RestockAutoConfiguration {
     }
     RestockEngine.Builder builder = RestockEngine.builder()
         .store(JpaStores.of(config))
-        .minutesPerVisit(properties.getMinutesPerVisit());
+        .minutesPerVisit(properties.getMinutesPerVisit())
+        .pluginProperties(properties.pluginProperties());
     plugins.orderedStream().forEach(builder::plugin);
     if (properties.isDiscoverPlugins()) {
       builder.discoverPlugins(RestockAutoConfiguration.class.getClassLoader());

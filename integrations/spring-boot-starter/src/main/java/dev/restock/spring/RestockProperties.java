@@ -3,6 +3,8 @@ package dev.restock.spring;
 import dev.restock.jpa.config.Database;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -63,6 +65,14 @@ public class RestockProperties {
    * Turns automatic checkpoints on.
    */
   private Path anchorFile;
+
+  /**
+   * Plugin settings, by plugin id and then key: restock.plugins.my-plugin.threshold=3 reaches
+   * plugin my-plugin as key threshold (through registrar.settings()). Keys are lower-case words
+   * joined by '-' or '.'; a setting for a plugin that is not registered fails the start. They
+   * win over the engine's environment variables RESTOCK_<PLUGIN_ID>__<KEY>.
+   */
+  private final Map<String, Map<String, String>> plugins = new LinkedHashMap<>();
 
   private final Checkpoint checkpoint = new Checkpoint();
 
@@ -199,6 +209,22 @@ public class RestockProperties {
 
   public void setAnchorFile(Path anchorFile) {
     this.anchorFile = anchorFile;
+  }
+
+  public Map<String, Map<String, String>> getPlugins() {
+    return plugins;
+  }
+
+  /**
+   * The plugin settings as the engine builder takes them, named {@code <plugin-id>.<key>}.
+   *
+   * @return a new map, in the order of the configuration
+   */
+  public Map<String, String> pluginProperties() {
+    Map<String, String> properties = new LinkedHashMap<>();
+    plugins.forEach((id, settings) ->
+        settings.forEach((key, value) -> properties.put(id + "." + key, value)));
+    return properties;
   }
 
   public Checkpoint getCheckpoint() {

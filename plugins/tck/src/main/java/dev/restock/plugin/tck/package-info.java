@@ -68,10 +68,13 @@
  *       dev.restock.plugin.tck.AdministrationContract} (who may administer), {@link
  *       dev.restock.plugin.tck.UnitOfWorkContract} (use cases composed by the host), {@link
  *       dev.restock.plugin.tck.ConcurrencyContract} (the same concurrent workload on every store,
- *       see {@link dev.restock.plugin.tck.ConcurrentWorkload}) and {@link
- *       dev.restock.plugin.tck.VisitPolicyEngineContract} (what policies are asked and shown).
- *       {@link dev.restock.plugin.tck.EngineFixture#fleet} writes a small fleet through the use
- *       cases for tests of their own.
+ *       see {@link dev.restock.plugin.tck.ConcurrentWorkload}); and what the engine promises
+ *       plugins on the store: {@link dev.restock.plugin.tck.VisitPolicyEngineContract} (which
+ *       cabinets a policy sees, with which sales) and {@link
+ *       dev.restock.plugin.tck.MachinePlanningEngineContract} (previews and orders planned through
+ *       a strategy's machine hook, wrong answers refused). {@link
+ *       dev.restock.plugin.tck.EngineFixture#fleet} writes a small fleet through the use cases
+ *       for tests of their own.
  * </ul>
  *
  * <p>The store suites order concurrent steps with latches and semaphores rather than sleeps;
