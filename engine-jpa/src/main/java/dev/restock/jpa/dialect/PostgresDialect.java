@@ -71,6 +71,25 @@ final class PostgresDialect implements StoreDialect {
     return expression + " ~* :text";
   }
 
+  /**
+   * {@code collate "C"}: byte order of UTF-8, which is code-point order, whatever the database's
+   * default collation (an ICU or libc {@code en_US} one sorts {@code apple} before {@code Apple}).
+   */
+  @Override
+  public String textSortKey(String expression) {
+    return expression + " collate \"C\"";
+  }
+
+  /**
+   * HQL's {@code collate()} with {@code ucs_basic}, PostgreSQL's code-point collation of UTF-8
+   * databases (HQL takes a collation name only as an unquoted identifier, which {@code "C"} is
+   * not).
+   */
+  @Override
+  public String hqlTextSortKey(String path) {
+    return "collate(" + path + " as ucs_basic)";
+  }
+
   @Override public ZoneId deletedAtZone() { return ZoneId.systemDefault(); }
   @Override public BackupFormat backupFormat() { return BackupFormat.PG_DUMP; }
 
