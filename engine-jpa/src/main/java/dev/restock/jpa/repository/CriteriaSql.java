@@ -27,8 +27,8 @@ import org.hibernate.query.NativeQuery;
 public record CriteriaSql(String where, Map<String, Object> params, String orderPrefix) {
 
   /**
-   * {@link #of(Criteria, Function, SearchFields, StoreDialect)} over a constant map from declared fields to column
-   * expressions; a field missing from it (criteria the engine did not check) is refused.
+   * {@link #of(Criteria, Function, SearchFields, StoreDialect)} over a constant map from declared
+   * fields to column expressions; a field missing from it (criteria the engine did not check) is refused.
    *
    * @param what the kind searched, for the message, e.g. {@code sale}
    */
