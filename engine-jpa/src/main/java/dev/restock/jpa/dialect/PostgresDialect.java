@@ -9,8 +9,9 @@ import javax.sql.DataSource;
 
 /**
  * A PostgreSQL server: one pool, row locks with {@code for update}, an upsert that returns the
- * next number, POSIX regular expressions with {@code ~*}, and a schema of the store's own when
- * one is configured.
+ * next number, POSIX regular expressions with {@code ~*}, a schema of the store's own when
+ * one is configured, and text sort keys collated by code point whatever the database's collation
+ * (the HQL ones through {@code ucs_basic}, which exists in UTF-8 databases).
  */
 final class PostgresDialect implements StoreDialect {
   static final PostgresDialect INSTANCE = new PostgresDialect();
