@@ -57,15 +57,14 @@ public final class JpaStore implements Store {
   private final Devices devices;
   private final Planograms planograms;
   private final Users users;
-  private final SalesLedger sales = new JpaSalesLedger();
+  private final SalesLedger sales;
   private final AuditHistory history = new JpaAuditHistory();
-  private final AuditLog auditLog = new dev.restock.jpa.audit.JpaAuditLog();
-  private final dev.restock.api.report.port.out.ReportQueries reports = new JpaReports();
+  private final AuditLog auditLog;
+  private final dev.restock.api.report.port.out.ReportQueries reports;
   private final dev.restock.api.serviceorder.port.out.ServiceOrderStore serviceOrders;
   private final dev.restock.api.serviceorder.port.out.NumberSeries numberSeries;
   private final dev.restock.api.stock.port.out.StockLevels stock;
-  private final dev.restock.api.stock.port.out.DeliveryNotes deliveryNotes =
-      new dev.restock.jpa.stock.JpaDeliveryNotes();
+  private final dev.restock.api.stock.port.out.DeliveryNotes deliveryNotes;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final javax.cache.CacheManager cache;
 
@@ -91,6 +90,10 @@ public final class JpaStore implements Store {
     this.numberSeries =
         dev.restock.jpa.serviceorder.JpaNumberSeries.on(config.database().dialect());
     this.stock = new dev.restock.jpa.stock.JpaStockLevels(context);
+    this.sales = new JpaSalesLedger(context.dialect());
+    this.auditLog = new dev.restock.jpa.audit.JpaAuditLog(context.dialect());
+    this.reports = new JpaReports(context.dialect());
+    this.deliveryNotes = new dev.restock.jpa.stock.JpaDeliveryNotes(context.dialect());
   }
 
   /**

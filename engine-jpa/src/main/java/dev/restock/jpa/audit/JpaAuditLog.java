@@ -7,6 +7,8 @@ import dev.restock.api.audit.ActivitySummary;
 import dev.restock.api.audit.AuditEvent;
 import dev.restock.api.audit.port.out.AuditLog;
 import dev.restock.api.query.Criteria;
+import dev.restock.api.query.SearchFields;
+import dev.restock.jpa.dialect.StoreDialect;
 import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
 import dev.restock.jpa.repository.CriteriaSql;
@@ -26,6 +28,13 @@ import org.hibernate.query.SelectionQuery;
  * linked to its history revision, and so commit or roll back with it.
  */
 public final class JpaAuditLog implements AuditLog {
+  private final StoreDialect dialect;
+
+  /** @param dialect the database's dialect, which says how text sorts by code point */
+  public JpaAuditLog(StoreDialect dialect) {
+    this.dialect = dialect;
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
@@ -91,7 +100,8 @@ public final class JpaAuditLog implements AuditLog {
   /** The count in one statement, the page in another. */
   @Override
   public Page<AuditEvent> find(Criteria criteria, PageRequest request) {
-    CriteriaSql sql = CriteriaSql.of(criteria, COLUMNS, "audit event");
+    CriteriaSql sql = CriteriaSql.of(criteria, COLUMNS, "audit event",
+        SearchFields.AUDIT_EVENT, dialect);
     Session session = UnitOfWork.currentSession();
     String from = "from audit_log a where 1 = 1";
     return Page.of(sql.page(session, "select a.*", from, "a.created_at desc, a.id desc",
@@ -105,7 +115,8 @@ public final class JpaAuditLog implements AuditLog {
     SelectionQuery<Object[]> query = UnitOfWork.currentSession().createSelectionQuery(
         "select a.actorId, a.action, count(*), max(a.createdAt) from AuditLogEntity a"
             + " where a.createdAt >= :since" + (actorId != null ? " and a.actorId = :actor" : "")
-            + " group by a.actorId, a.action order by count(*) desc, a.action",
+            + " group by a.actorId, a.action order by count(*) desc, "
+            + dialect.hqlTextSortKey("a.action"),
         Object[].class).setParameter("since", since);
     if (actorId != null) {
       query.setParameter("actor", actorId);

@@ -22,6 +22,7 @@ public final class JpaProducts extends JpaRepository<Product, ProductEntity> imp
   @Override protected void copy(Product p, ProductEntity e) { e.copy(p); }
   @Override protected String what() { return "product"; }
   @Override protected String orderProperty() { return "sku"; }
+  @Override protected dev.restock.api.query.SearchFields searchFields() { return dev.restock.api.query.SearchFields.PRODUCT; }
   @Override protected java.util.Map<String, String> criteriaColumns() {
     return java.util.Map.of("sku", "sku", "name", "name", "category", "category", "price", "price", "casePack", "case_pack", "active", "active");
   }

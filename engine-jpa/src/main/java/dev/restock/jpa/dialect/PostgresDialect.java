@@ -9,8 +9,9 @@ import javax.sql.DataSource;
 
 /**
  * A PostgreSQL server: one pool, row locks with {@code for update}, an upsert that returns the
- * next number, POSIX regular expressions with {@code ~*}, and a schema of the store's own when
- * one is configured.
+ * next number, POSIX regular expressions with {@code ~*}, a schema of the store's own when
+ * one is configured, and text sort keys collated by code point whatever the database's collation
+ * (the HQL ones through {@code ucs_basic}, which exists in UTF-8 databases).
  */
 final class PostgresDialect implements StoreDialect {
   static final PostgresDialect INSTANCE = new PostgresDialect();
@@ -69,6 +70,25 @@ final class PostgresDialect implements StoreDialect {
   @Override
   public String regexMatch(String expression) {
     return expression + " ~* :text";
+  }
+
+  /**
+   * {@code collate "C"}: byte order of UTF-8, which is code-point order, whatever the database's
+   * default collation (an ICU or libc {@code en_US} one sorts {@code apple} before {@code Apple}).
+   */
+  @Override
+  public String textSortKey(String expression) {
+    return expression + " collate \"C\"";
+  }
+
+  /**
+   * HQL's {@code collate()} with {@code ucs_basic}, PostgreSQL's code-point collation of UTF-8
+   * databases (HQL takes a collation name only as an unquoted identifier, which {@code "C"} is
+   * not).
+   */
+  @Override
+  public String hqlTextSortKey(String path) {
+    return "collate(" + path + " as ucs_basic)";
   }
 
   @Override public ZoneId deletedAtZone() { return ZoneId.systemDefault(); }

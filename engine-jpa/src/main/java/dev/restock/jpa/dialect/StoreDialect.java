@@ -215,6 +215,21 @@ public sealed interface StoreDialect permits SqliteDialect, H2Dialect, PostgresD
   String regexMatch(String expression);
 
   /**
+   * A native SQL sort key that orders the text {@code expression} by Unicode code point (so
+   * {@code Apple, Banana, apple, Äpple, äpple}), whatever collation the database or column has:
+   * every store sorts text that way. {@code expression} is a constant column expression, never
+   * input. H2 (no collation set) and SQLite ({@code BINARY}) compare code points already.
+   */
+  default String textSortKey(String expression) {
+    return expression;
+  }
+
+  /** {@link #textSortKey} for an HQL {@code order by}, over a constant HQL path. */
+  default String hqlTextSortKey(String path) {
+    return path;
+  }
+
+  /**
    * The zone of the timestamps the database writes for a soft delete (Hibernate writes its
    * current-time function into {@code deleted_at}): SQLite's {@code datetime('now')} is UTC text
    * with second precision, H2 and PostgreSQL write the session's local time.

@@ -18,6 +18,7 @@ public final class JpaCabinetTypes extends JpaRepository<CabinetType, CabinetTyp
   @Override protected void copy(CabinetType t, CabinetTypeEntity e) { e.copy(t); }
   @Override protected String what() { return "cabinet type"; }
   @Override protected String orderProperty() { return "name"; }
+  @Override protected dev.restock.api.query.SearchFields searchFields() { return dev.restock.api.query.SearchFields.CABINET_TYPE; }
   @Override protected java.util.Map<String, String> criteriaColumns() {
     return java.util.Map.of("name", "name");
   }

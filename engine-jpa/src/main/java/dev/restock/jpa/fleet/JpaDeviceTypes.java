@@ -18,6 +18,7 @@ public final class JpaDeviceTypes extends JpaRepository<DeviceType, DeviceTypeEn
   @Override protected void copy(DeviceType t, DeviceTypeEntity e) { e.copy(t); }
   @Override protected String what() { return "device type"; }
   @Override protected String orderProperty() { return "name"; }
+  @Override protected dev.restock.api.query.SearchFields searchFields() { return dev.restock.api.query.SearchFields.DEVICE_TYPE; }
   @Override protected java.util.Map<String, String> criteriaColumns() {
     return java.util.Map.of("name", "name", "maxCabinets", "max_cabinets");
   }

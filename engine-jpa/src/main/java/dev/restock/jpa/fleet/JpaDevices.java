@@ -24,6 +24,7 @@ public final class JpaDevices extends JpaRepository<Device, DeviceEntity> implem
   @Override protected void copy(Device d, DeviceEntity e) { e.copy(d); }
   @Override protected String what() { return "device"; }
   @Override protected String orderProperty() { return "name"; }
+  @Override protected dev.restock.api.query.SearchFields searchFields() { return dev.restock.api.query.SearchFields.DEVICE; }
   @Override protected java.util.Map<String, String> criteriaColumns() {
     return java.util.Map.of("name", "name", "serialNumber", "serial_number", "locationId", "location_id", "routeId", "route_id", "deviceTypeId", "device_type_id");
   }
@@ -111,8 +112,11 @@ public final class JpaDevices extends JpaRepository<Device, DeviceEntity> implem
   @Override
   public List<Device> listByRoute(UUID routeId) {
     return session().createSelectionQuery(
-            "select distinct e from DeviceEntity e left join fetch e.cabinets"
-                + " where e.routeId = :route order by e.name, e.id", DeviceEntity.class)
+            // no distinct: Hibernate returns each device once despite the fetch join, and
+            // PostgreSQL refuses a distinct whose order by is not selected (the collated name)
+            "select e from DeviceEntity e left join fetch e.cabinets"
+                + " where e.routeId = :route order by " + store.dialect().hqlTextSortKey("e.name")
+                + ", e.id", DeviceEntity.class)
         .setParameter("route", routeId).getResultList().stream().map(e -> e.toDomain(null))
         .toList();
   }

@@ -17,6 +17,7 @@ public final class JpaLocations extends JpaRepository<Location, LocationEntity> 
   @Override protected void copy(Location l, LocationEntity e) { e.copy(l); }
   @Override protected String what() { return "location"; }
   @Override protected String orderProperty() { return "name"; }
+  @Override protected dev.restock.api.query.SearchFields searchFields() { return dev.restock.api.query.SearchFields.LOCATION; }
   @Override protected java.util.Map<String, String> criteriaColumns() {
     return java.util.Map.of("name", "name", "address", "address");
   }

@@ -18,6 +18,7 @@ public final class JpaRoutes extends JpaRepository<Route, RouteEntity> implement
   @Override protected void copy(Route r, RouteEntity e) { e.copy(r); }
   @Override protected String what() { return "route"; }
   @Override protected String orderProperty() { return "code"; }
+  @Override protected dev.restock.api.query.SearchFields searchFields() { return dev.restock.api.query.SearchFields.ROUTE; }
   @Override protected java.util.Map<String, String> criteriaColumns() {
     return java.util.Map.of("code", "code", "name", "name", "visitIntervalDays", "visit_interval_days");
   }

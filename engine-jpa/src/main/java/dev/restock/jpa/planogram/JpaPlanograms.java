@@ -1,5 +1,6 @@
 package dev.restock.jpa.planogram;
 
+import dev.restock.jpa.report.JpaReports;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.planogram.port.out.Planograms;
@@ -32,6 +33,7 @@ public final class JpaPlanograms extends JpaRepository<Planogram, PlanogramEntit
   @Override protected PlanogramEntity newEntity(Planogram p) { return new PlanogramEntity(p); }
   @Override protected String what() { return "planogram"; }
   @Override protected String orderProperty() { return "name"; }
+  @Override protected dev.restock.api.query.SearchFields searchFields() { return dev.restock.api.query.SearchFields.PLANOGRAM; }
   @Override protected java.util.Map<String, String> criteriaColumns() {
     return java.util.Map.of("name", "name", "cabinetId", "cabinet_id", "active", "active");
   }
@@ -95,7 +97,8 @@ public final class JpaPlanograms extends JpaRepository<Planogram, PlanogramEntit
                 + " c.cabinetIndex from SlotEntity s join s.planogram p,"
                 + " dev.restock.jpa.fleet.CabinetEntity c join c.device d"
                 + " where c.id = p.cabinetId and s.productId = :product"
-                + " order by d.name, c.cabinetIndex, s.position", Object[].class)
+                + " order by " + store.dialect().hqlTextSortKey("d.name") + ", c.cabinetIndex, "
+                + JpaReports.GRID_ORDER, Object[].class)
         .setParameter("product", productId).getResultList().stream()
         .map(r -> new dev.restock.api.planogram.SlotLocation((UUID) r[0], (String) r[1],
             (UUID) r[2], (UUID) r[3], (String) r[4], ((Number) r[5]).intValue()))

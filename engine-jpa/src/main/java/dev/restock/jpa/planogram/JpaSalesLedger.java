@@ -3,6 +3,8 @@ package dev.restock.jpa.planogram;
 import dev.restock.api.planogram.SaleRecord;
 import dev.restock.api.planogram.port.out.SalesLedger;
 import dev.restock.api.query.Criteria;
+import dev.restock.api.query.SearchFields;
+import dev.restock.jpa.dialect.StoreDialect;
 import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
 import dev.restock.jpa.repository.CriteriaSql;
@@ -13,6 +15,13 @@ import java.util.UUID;
 
 /** Append-only sales in the JPA store; a page of sales is read in two statements. */
 public final class JpaSalesLedger implements SalesLedger {
+  private final StoreDialect dialect;
+
+  /** @param dialect the database's dialect, which says how text sorts by code point */
+  public JpaSalesLedger(StoreDialect dialect) {
+    this.dialect = dialect;
+  }
+
 
   @Override
   public void append(List<SaleRecord> records) {
@@ -55,7 +64,8 @@ public final class JpaSalesLedger implements SalesLedger {
   /** The count in one statement, the page in another. */
   @Override
   public Page<SaleRecord> find(Criteria criteria, PageRequest request) {
-    CriteriaSql sql = CriteriaSql.of(criteria, COLUMNS, "sale");
+    CriteriaSql sql = CriteriaSql.of(criteria, COLUMNS, "sale",
+        SearchFields.SALE, dialect);
     var session = UnitOfWork.currentSession();
     String from = "from sale s where 1 = 1";
     return Page.of(sql.page(session, "select s.*", from, "s.recorded_at desc, s.seq desc",

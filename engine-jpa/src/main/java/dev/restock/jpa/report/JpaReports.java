@@ -4,6 +4,7 @@ import dev.restock.api.report.DeviceUtilisation;
 import dev.restock.api.report.SlotStock;
 import dev.restock.api.report.StockValuation;
 import dev.restock.api.report.port.out.ReportQueries;
+import dev.restock.jpa.dialect.StoreDialect;
 import dev.restock.jpa.tx.UnitOfWork;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,6 +18,21 @@ import org.hibernate.query.SelectionQuery;
  * filters are added as conditions with bound parameters, never as text.
  */
 public final class JpaReports implements ReportQueries {
+  /**
+   * Grid order of slot {@code s}'s position, as planograms list their slots (A2 before A10): a
+   * position is one row letter (A to T) and a column of one or two digits, so row, then length,
+   * then text is row, then column, on every database without a function of our own; digits and
+   * capital letters compare alike under every collation.
+   */
+  public static final String GRID_ORDER =
+      "substring(s.position, 1, 1), length(s.position), s.position";
+
+  private final StoreDialect dialect;
+
+  /** @param dialect the database's dialect, which says how names sort by code point */
+  public JpaReports(StoreDialect dialect) {
+    this.dialect = dialect;
+  }
 
   @Override
   public List<DeviceUtilisation> deviceUtilisation(UUID routeId, UUID locationId) {
@@ -26,7 +42,8 @@ public final class JpaReports implements ReportQueries {
         + " left join RouteEntity r on r.id = d.routeId"
         + " where 1 = 1" + (routeId != null ? " and d.routeId = :route" : "")
         + (locationId != null ? " and d.locationId = :location" : "")
-        + " group by d.id, d.name, l.name, r.name order by d.name, d.id";
+        + " group by d.id, d.name, l.name, r.name order by " + dialect.hqlTextSortKey("d.name")
+        + ", d.id";
     SelectionQuery<Object[]> query =
         UnitOfWork.currentSession().createSelectionQuery(hql, Object[].class);
     if (routeId != null) {
@@ -59,11 +76,8 @@ public final class JpaReports implements ReportQueries {
         + " where pl.cabinetId = c.id and pl.active = true and p.id = s.productId"
         + " and r.id = d.routeId and " + condition
         + (routeId != null ? " and r.id = :route" : "")
-        // Grid order, as planograms list their slots (A2 before A10): a position is one row
-        // letter and a column of one or two digits, so row, then length, then text is row, then
-        // column, on every database without a function of our own.
-        + " order by r.code, d.name, c.cabinetIndex, substring(s.position, 1, 1),"
-        + " length(s.position), s.position";
+        + " order by " + dialect.hqlTextSortKey("r.code") + ", "
+        + dialect.hqlTextSortKey("d.name") + ", c.cabinetIndex, " + GRID_ORDER;
     SelectionQuery<Object[]> query =
         UnitOfWork.currentSession().createSelectionQuery(hql, Object[].class);
     if (routeId != null) {
@@ -85,7 +99,8 @@ public final class JpaReports implements ReportQueries {
   public StockValuation stockValue() {
     List<Object[]> rows = UnitOfWork.currentSession().createSelectionQuery(
             "select p.id, p.sku, p.name, st.onHand, p.price from StockEntity st, ProductEntity p"
-                + " where p.id = st.id order by p.sku", Object[].class)
+                + " where p.id = st.id order by " + dialect.hqlTextSortKey("p.sku"),
+            Object[].class)
         .getResultList();
     List<StockValuation.Line> lines = new ArrayList<>();
     BigDecimal total = BigDecimal.ZERO.setScale(2);

@@ -1,6 +1,8 @@
 package dev.restock.jpa.repository;
 
 import dev.restock.api.query.Criteria;
+import dev.restock.api.query.SearchFields;
+import dev.restock.jpa.dialect.StoreDialect;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +16,7 @@ import org.hibernate.query.NativeQuery;
 
 /**
  * Criteria as SQL: conditions joined with {@code and}, values always as named parameters, and
- * sort keys as an order-by prefix. Column names come from the caller's mapping of declared
+ * sort keys as an order-by prefix (text by code point, through the dialect). Column names come from the caller's mapping of declared
  * fields (constants), never from input.
  *
  * @param where conditions to append after {@code and}, or empty
@@ -25,23 +27,29 @@ import org.hibernate.query.NativeQuery;
 public record CriteriaSql(String where, Map<String, Object> params, String orderPrefix) {
 
   /**
-   * {@link #of(Criteria, Function)} over a constant map from declared fields to column
-   * expressions; a field missing from it (criteria the engine did not check) is refused.
+   * {@link #of(Criteria, Function, SearchFields, StoreDialect)} over a constant map from declared
+   * fields to column expressions; a field missing from it (criteria the engine did not check) is refused.
    *
    * @param what the kind searched, for the message, e.g. {@code sale}
    */
-  public static CriteriaSql of(Criteria criteria, Map<String, String> columns, String what) {
+  public static CriteriaSql of(Criteria criteria, Map<String, String> columns, String what,
+      SearchFields fields, StoreDialect dialect) {
     return of(criteria, field -> {
       String column = columns.get(field);
       if (column == null) {
         throw new IllegalArgumentException("no column for field " + field + " of " + what);
       }
       return column;
-    });
+    }, fields, dialect);
   }
 
-  /** @param column the qualified column of a declared field, e.g. {@code e.route_id} */
-  public static CriteriaSql of(Criteria criteria, Function<String, String> column) {
+  /**
+   * @param column the qualified column of a declared field, e.g. {@code e.route_id}
+   * @param fields the searchable fields, whose text fields sort by code point
+   * @param dialect says how a text column sorts by code point on its database
+   */
+  public static CriteriaSql of(Criteria criteria, Function<String, String> column,
+      SearchFields fields, StoreDialect dialect) {
     StringBuilder where = new StringBuilder();
     Map<String, Object> params = new HashMap<>();
     int n = 0;
@@ -84,7 +92,9 @@ public record CriteriaSql(String where, Map<String, Object> params, String order
     for (Criteria.Sort sort : criteria.sort()) {
       // PostgreSQL would put nulls last going up; H2, SQLite and the in-memory store put them
       // first, so say it: nulls are the lowest values on every database
-      order.append(column.apply(sort.field()))
+      String key = column.apply(sort.field());
+      order.append(fields.fields().get(sort.field()) == SearchFields.Type.TEXT
+              ? dialect.textSortKey(key) : key)
           .append(sort.descending() ? " desc nulls last" : " asc nulls first").append(", ");
     }
     return new CriteriaSql(where.toString(), Map.copyOf(params), order.toString());

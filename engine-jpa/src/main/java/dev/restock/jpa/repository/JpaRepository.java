@@ -4,6 +4,7 @@ import dev.restock.jpa.mapping.BaseEntity;
 import dev.restock.jpa.mapping.DeletedAt;
 
 import dev.restock.api.query.Criteria;
+import dev.restock.api.query.SearchFields;
 import dev.restock.api.query.TextQuery;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.aggregate.Aggregate;
@@ -41,7 +42,7 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
   protected final StoreContext store;
 
   /**
-   * @param orderColumn the natural-order column
+   * @param orderColumn the natural-order column, a text column sorted by code point
    * @param orderUnique whether it is unique among live rows; if not, the id breaks ties. A
    *     tie-breaker on a unique column would stop databases from reading pages in index order.
    */
@@ -85,7 +86,9 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
       long total = session().createSelectionQuery("select count(*) from " + entity + " e",
           Long.class).getSingleResult();
       List<E> rows = session().createSelectionQuery(
-              "from " + entity + " e order by e." + orderProperty() + (orderUnique ? "" : ", e.id"),
+              "from " + entity + " e order by "
+                  + store.dialect().hqlTextSortKey("e." + orderProperty())
+                  + (orderUnique ? "" : ", e.id"),
               entityType)
           .setFirstResult((int) request.offset()).setMaxResults(request.size()).getResultList();
       loadChildren(rows);
@@ -141,7 +144,7 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
 
   @Override
   public Page<T> find(Criteria criteria, PageRequest request, Visibility visibility) {
-    CriteriaSql sql = CriteriaSql.of(criteria, this::column);
+    CriteriaSql sql = CriteriaSql.of(criteria, this::column, searchFields(), store.dialect());
     String visible = visibility == Visibility.LIVE ? "e.deleted_at is null"
         : visibility == Visibility.ONLY_DELETED ? "e.deleted_at is not null" : "1 = 1";
     long total = sql.count(session(), "from " + table + " e where " + visible);
@@ -156,7 +159,10 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
    */
   protected void loadChildren(List<E> entities) {}
 
-  /** The entity property matching the order column. */
+  /** The fields criteria may name for this aggregate; its text fields sort by code point. */
+  protected abstract SearchFields searchFields();
+
+  /** The entity property matching the order column (text, sorted by code point). */
   protected abstract String orderProperty();
 
   /**
@@ -173,7 +179,8 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
       Integer limit, String orderPrefix) {
     NativeQuery<Object[]> query = session().createNativeQuery(
         "select {e.*}, cast(e.deleted_at as varchar(40)) as deleted_text from " + table
-            + " e where " + where + " order by " + orderPrefix + "e." + orderColumn + ", e.id",
+            + " e where " + where + " order by " + orderPrefix
+            + store.dialect().textSortKey("e." + orderColumn) + ", e.id",
         Object[].class);
     // deleted rows may share a natural key, so the id always breaks ties here
     query.addEntity("e", entityType);

@@ -12,6 +12,7 @@ import dev.restock.jpa.tx.UnitOfWork;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import dev.restock.api.query.Criteria;
+import dev.restock.api.query.SearchFields;
 import dev.restock.jpa.repository.CriteriaSql;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,8 @@ public final class JpaServiceOrders implements ServiceOrderStore {
   /** The ids of a page in one statement, the orders with visits and lines in three more. */
   @Override
   public Page<ServiceOrder> find(Criteria criteria, PageRequest request) {
-    CriteriaSql sql = CriteriaSql.of(criteria, COLUMNS, "service order");
+    CriteriaSql sql = CriteriaSql.of(criteria, COLUMNS, "service order",
+        SearchFields.SERVICE_ORDER, store.dialect());
     String from = "from service_order o where 1 = 1";
     long total = sql.count(session(), from);
     List<UUID> ids = sql.page(session(), "select o.id", from, "o.created_at desc, o.number desc",

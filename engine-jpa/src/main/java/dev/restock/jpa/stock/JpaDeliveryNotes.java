@@ -3,6 +3,8 @@ package dev.restock.jpa.stock;
 import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.stock.port.out.DeliveryNotes;
 import dev.restock.api.query.Criteria;
+import dev.restock.api.query.SearchFields;
+import dev.restock.jpa.dialect.StoreDialect;
 import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
 import dev.restock.jpa.repository.CriteriaSql;
@@ -18,6 +20,13 @@ import java.util.UUID;
  * in three.
  */
 public final class JpaDeliveryNotes implements DeliveryNotes {
+  private final StoreDialect dialect;
+
+  /** @param dialect the database's dialect, which says how text sorts by code point */
+  public JpaDeliveryNotes(StoreDialect dialect) {
+    this.dialect = dialect;
+  }
+
   private static final String WITH_LINES =
       "select distinct n from DeliveryNoteEntity n left join fetch n.lines ";
 
@@ -52,7 +61,8 @@ public final class JpaDeliveryNotes implements DeliveryNotes {
   /** The count and the ids of a page in two statements, the notes with their lines in one. */
   @Override
   public Page<DeliveryNote> find(Criteria criteria, PageRequest request) {
-    CriteriaSql sql = CriteriaSql.of(criteria, COLUMNS, "delivery note");
+    CriteriaSql sql = CriteriaSql.of(criteria, COLUMNS, "delivery note",
+        SearchFields.DELIVERY_NOTE, dialect);
     var session = UnitOfWork.currentSession();
     String from = "from delivery_note n where 1 = 1";
     long total = sql.count(session, from);

@@ -2,6 +2,7 @@ package dev.restock.jpa.stock;
 
 import jakarta.persistence.LockModeType;
 import dev.restock.api.query.Criteria;
+import dev.restock.api.query.SearchFields;
 import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
 import dev.restock.api.stock.StockLevel;
@@ -97,7 +98,8 @@ public final class JpaStockLevels implements StockLevels {
   /** The count in one statement, the page in another. */
   @Override
   public Page<StockLevel> find(Criteria criteria, PageRequest request) {
-    CriteriaSql sql = CriteriaSql.of(criteria, COLUMNS, "stock level");
+    CriteriaSql sql = CriteriaSql.of(criteria, COLUMNS, "stock level",
+        SearchFields.STOCK_LEVEL, store.dialect());
     var session = UnitOfWork.currentSession();
     List<StockLevel> items = sql.page(session,
             "select p.id, p.sku, p.name, coalesce(s.on_hand, 0)", FROM, "p.sku", Object[].class,

@@ -19,6 +19,7 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
   @Override protected void copy(User u, UserEntity e) { e.copy(u); }
   @Override protected String what() { return "user"; }
   @Override protected String orderProperty() { return "username"; }
+  @Override protected dev.restock.api.query.SearchFields searchFields() { return dev.restock.api.query.SearchFields.USER; }
   @Override protected java.util.Map<String, String> criteriaColumns() {
     return java.util.Map.of("username", "username", "email", "email", "role", "role", "active", "active");
   }
@@ -39,7 +40,8 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
   @Override
   public Optional<User> findFirstActive(Role role) {
     return session().createSelectionQuery(
-            "from UserEntity e where e.role = :r and e.active = true order by e.createdAt, e.username",
+            "from UserEntity e where e.role = :r and e.active = true order by e.createdAt, "
+                + store.dialect().hqlTextSortKey("e.username"),
             UserEntity.class)
         .setParameter("r", role).setMaxResults(1).getResultStream().findFirst()
         .map(e -> e.toDomain(null));

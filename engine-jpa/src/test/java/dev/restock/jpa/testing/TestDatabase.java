@@ -60,19 +60,31 @@ public enum TestDatabase {
         }
         Assumptions.abort(message + "; PostgreSQL tests SKIPPED");
       }
-      String schema = "restock_t_" + token();
-      JpaStoreConfig config = JpaStoreConfig.of(server, user, "").withSchema(schema);
-      return new Fresh(server + "?currentSchema=" + schema, user, "", JpaStores.of(config),
-          () -> {
-            try (Connection c = DriverManager.getConnection(server, user, "");
-                Statement s = c.createStatement()) {
-              s.execute("drop schema if exists " + schema + " cascade");
-            } catch (SQLException e) {
-              throw new IllegalStateException("cannot drop test schema " + schema, e);
-            }
-          });
+      return schemaIn(server, user);
     }
   };
+
+  /**
+   * A fresh schema of its own in the PostgreSQL database at {@code databaseUrl} (a reachable
+   * server is assumed), dropped on close.
+   */
+  public static FreshDatabase postgresSchemaIn(String databaseUrl) {
+    return schemaIn(databaseUrl, System.getProperty("restock.test.postgres.user", "postgres"));
+  }
+
+  private static FreshDatabase schemaIn(String server, String user) {
+    String schema = "restock_t_" + token();
+    JpaStoreConfig config = JpaStoreConfig.of(server, user, "").withSchema(schema);
+    return new Fresh(server + "?currentSchema=" + schema, user, "", JpaStores.of(config),
+        () -> {
+          try (Connection c = DriverManager.getConnection(server, user, "");
+              Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + schema + " cascade");
+          } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test schema " + schema, e);
+          }
+        });
+  }
 
   static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 

@@ -251,7 +251,7 @@ final class MemoryPlanograms extends MemoryRepository<Planogram> implements Plan
     List<SlotLocation> result = found.stream()
         .sorted(Comparator.comparing(SlotLocation::deviceName)
             .thenComparingInt(SlotLocation::cabinetIndex)
-            .thenComparing(SlotLocation::position))
+            .thenComparing(SlotLocation::position, POSITIONS))
         .toList();
     return db.counted(result, result.size());
   }

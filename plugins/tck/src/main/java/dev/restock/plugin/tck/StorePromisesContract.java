@@ -17,6 +17,7 @@ import dev.restock.api.fleet.Device;
 import dev.restock.api.fleet.Route;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.SaleRecord;
+import dev.restock.api.planogram.SlotLocation;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.query.Criteria;
 import dev.restock.api.query.PageRequest;
@@ -38,8 +39,9 @@ import org.junit.jupiter.api.Test;
  * Promises the store ports make in their Javadoc beyond the per-port contracts: exact matching
  * of usernames, emails and route codes, inclusive and exclusive time bounds, tie-breaks among
  * equal times, the order of after-commit actions, writes that record no revision, what reports
- * answer for deleted names, how text differing only in case or accents sorts, and the grid order
- * of positions in the stock reports.
+ * answer for deleted names, how text differing only in case or accents sorts (in criteria
+ * searches, natural orders and reports), and the grid order of positions in the stock reports and
+ * in the slots holding a product.
  *
  * <p>Times are taken from what the store recorded (revision times read back) or given by the
  * case (sale and audit-event times, stored as given), never from sleeps against the wall clock.
@@ -275,9 +277,48 @@ public interface StorePromisesContract extends StoreUnderTest {
   }
 
   @Test
+  default void naturalOrdersAndReportsSortNamesByCodePoint() {
+    StoreFixture fixture = new StoreFixture(store());
+    StoreFixture.Reference ref = fixture.reference("R1");
+    for (String name : List.of("äpple", "Banana", "apple", "Äpple", "Apple")) {
+      fixture.device(ref, name, 1, 3);
+    }
+    List<String> byCodePoint = List.of("Apple", "Banana", "apple", "Äpple", "äpple");
+
+    assertThat(read(() -> store().devices().list(PageRequest.of(0, 10), Visibility.LIVE))
+        .items()).extracting(Device::name).containsExactlyElementsOf(byCodePoint);
+    assertThat(read(() -> store().devices().listByRoute(ref.route().id())))
+        .extracting(Device::name).containsExactlyElementsOf(byCodePoint);
+    assertThat(read(() -> store().reports().deviceUtilisation(null, null)))
+        .extracting(DeviceUtilisation::deviceName).containsExactlyElementsOf(byCodePoint);
+    assertThat(read(() -> store().planograms().liveSlotsHolding(ref.cola().id())))
+        .extracting(SlotLocation::deviceName).containsExactlyElementsOf(byCodePoint);
+  }
+
+  @Test
   default void lowStockAndSoldOutReportsListPositionsInGridOrder() {
     StoreFixture fixture = new StoreFixture(store());
     StoreFixture.Reference ref = fixture.reference("R1");
+    wideDeviceOfColaSlots(fixture, ref);
+
+    assertThat(read(() -> store().reports().soldOut(null))).extracting(SlotStock::position)
+        .containsExactly("A2", "A10", "A12", "B1");
+    assertThat(read(() -> store().reports().slotsAtOrBelow(ref.route().id(), 50)))
+        .extracting(SlotStock::position).containsExactly("A2", "A10", "A12", "B1");
+  }
+
+  @Test
+  default void liveSlotsHoldingAProductListPositionsInGridOrder() {
+    StoreFixture fixture = new StoreFixture(store());
+    StoreFixture.Reference ref = fixture.reference("R1");
+    wideDeviceOfColaSlots(fixture, ref);
+
+    assertThat(read(() -> store().planograms().liveSlotsHolding(ref.cola().id())))
+        .extracting(SlotLocation::position).containsExactly("A2", "A10", "A12", "B1");
+  }
+
+  /** A device of one 3 x 12 cabinet whose sold-out cola slots are added out of grid order. */
+  private void wideDeviceOfColaSlots(StoreFixture fixture, StoreFixture.Reference ref) {
     UUID cola = ref.cola().id();
     fixture.write(() -> {
       Device device = store().devices().add(new Device(UUID.randomUUID(), "Wide",
@@ -292,11 +333,6 @@ public interface StorePromisesContract extends StoreUnderTest {
               new Slot(UUID.randomUUID(), "A12", cola, 10, 8, 0, null)),
           0, AuditStamp.NEW, null));
     });
-
-    assertThat(read(() -> store().reports().soldOut(null))).extracting(SlotStock::position)
-        .containsExactly("A2", "A10", "A12", "B1");
-    assertThat(read(() -> store().reports().slotsAtOrBelow(ref.route().id(), 50)))
-        .extracting(SlotStock::position).containsExactly("A2", "A10", "A12", "B1");
   }
 
   private void setStock(UUID product, int onHand) {
