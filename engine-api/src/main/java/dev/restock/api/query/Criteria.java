@@ -40,8 +40,9 @@ import java.util.Objects;
  * Unicode code point, whatever collation the store's database has: upper-case ASCII letters
  * before lower-case ones, unaccented letters before accented ones ({@code "Apple"}, {@code
  * "Banana"}, {@code "apple"}, {@code "Äpple"}, {@code "äpple"} going up; checked by the kit,
- * {@code StoreContract}). Rows that tie on
- * every key follow the port's own order (its natural order, or its "newest first"), which the
+ * {@code StoreContract}, on PostgreSQL also in a database whose default collation is ICU
+ * {@code en-US}). Operators that compare text by order ({@link Operator#LT} and the like) are
+ * not part of this promise. Rows that tie on every key follow the port's own order (its natural order, or its "newest first"), which the
  * port's {@code find} method names, so pages never overlap.
  */
 @Experimental(since = "0.1")

@@ -65,9 +65,10 @@ public interface Planograms extends Repository<Planogram> {
 
   /**
    * Live slots of live planograms that hold {@code productId}, with where they are, ordered by
-   * device name, cabinet index and position code. Slots of deleted devices are left out, and come
-   * back with the device's restore. Positions beyond column 9 are compared as text by both bundled
-   * stores ({@code A10} before {@code A2}); that order is not checked by the kit.
+   * device name (by code point, as {@link dev.restock.api.query.Criteria} sorts text), cabinet
+   * index and position. Positions are in grid order, row then column ({@code A2} before {@code
+   * A10}), as planograms list their slots; the kit checks it. Slots of deleted devices are left
+   * out, and come back with the device's restore.
    */
   @Experimental(since = "0.1")
   List<dev.restock.api.planogram.SlotLocation> liveSlotsHolding(UUID productId);
