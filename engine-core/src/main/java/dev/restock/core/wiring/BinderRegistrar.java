@@ -8,18 +8,25 @@ import dev.restock.api.spi.PluginRegistrar;
 import dev.restock.api.spi.PluginSettings;
 import dev.restock.api.spi.VisitPolicy;
 import dev.restock.core.plugin.Contributions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The binder facade plugins see: contributions become Guice multibindings, and are recorded with
- * the plugin that made them so a clashing id can name both plugins.
+ * The registrar plugins see. A plugin registers before the injector is created, so that what it
+ * throws (a refused setting, say) reaches the host as it is, and not through Guice, which logs
+ * exceptions thrown while modules configure with their stack trace. What it contributed is
+ * recorded with the plugin that made it, so a clashing id can name both plugins, and becomes
+ * Guice multibindings when {@link #bind} runs in the plugin's module.
  */
 final class BinderRegistrar implements PluginRegistrar {
   static final String STRATEGY = "pick-list strategy";
   static final String POLICY = "visit policy";
   static final String SINK = "audit sink";
 
-  private final Binder binder;
+  private final List<PickListStrategy> strategies = new ArrayList<>();
+  private final List<VisitPolicy> policies = new ArrayList<>();
+  private final List<AuditSink> sinks = new ArrayList<>();
   private final Contributions contributions;
   private final String source;
   private final PluginSettings settings;
@@ -27,9 +34,7 @@ final class BinderRegistrar implements PluginRegistrar {
   /**
    * @param source the contributing plugin, e.g. {@code by plugin 'acme' (explicit plugin #1 ...)}
    */
-  BinderRegistrar(Binder binder, Contributions contributions, String source,
-      PluginSettings settings) {
-    this.binder = binder;
+  BinderRegistrar(Contributions contributions, String source, PluginSettings settings) {
     this.contributions = contributions;
     this.source = source;
     this.settings = settings;
@@ -51,7 +56,7 @@ final class BinderRegistrar implements PluginRegistrar {
   public PluginRegistrar auditSink(AuditSink sink) {
     Objects.requireNonNull(sink, "sink");
     contributions.add(SINK, sink, sink.id(), source, false);
-    sinks(binder).addBinding().toInstance(sink);
+    sinks.add(sink);
     return this;
   }
 
@@ -59,7 +64,7 @@ final class BinderRegistrar implements PluginRegistrar {
   public PluginRegistrar visitPolicy(VisitPolicy policy) {
     Objects.requireNonNull(policy, "policy");
     contributions.add(POLICY, policy, policy.id(), source, true);
-    policies(binder).addBinding().toInstance(policy);
+    policies.add(policy);
     return this;
   }
 
@@ -67,8 +72,15 @@ final class BinderRegistrar implements PluginRegistrar {
   public PluginRegistrar pickListStrategy(PickListStrategy strategy) {
     Objects.requireNonNull(strategy, "strategy");
     contributions.add(STRATEGY, strategy, strategy.id(), source, true);
-    strategies(binder).addBinding().toInstance(strategy);
+    strategies.add(strategy);
     return this;
+  }
+
+  /** Adds what the plugin contributed to the engine's multibindings. */
+  void bind(Binder binder) {
+    strategies.forEach(s -> strategies(binder).addBinding().toInstance(s));
+    policies.forEach(p -> policies(binder).addBinding().toInstance(p));
+    sinks.forEach(s -> sinks(binder).addBinding().toInstance(s));
   }
 
   @Override

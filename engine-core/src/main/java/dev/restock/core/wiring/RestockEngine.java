@@ -311,8 +311,13 @@ public final class RestockEngine {
       List<com.google.inject.Module> modules = new ArrayList<>();
       modules.add(new EngineModule(store, clock, minutesPerVisit, asyncExecutor,
           checkpointSettings(), conflictRetry, contributions));
-      byId.forEach((id, i) -> modules.add(new PluginModule(all.get(i), origins.get(i),
-          contributions, settings.forPlugin(id))));
+      byId.forEach((id, i) -> {
+        EnginePlugin plugin = all.get(i);
+        BinderRegistrar registrar = new BinderRegistrar(contributions,
+            "by plugin '" + id + "' (" + origins.get(i) + ")", settings.forPlugin(id));
+        plugin.register(registrar);
+        modules.add(new PluginModule(id, registrar));
+      });
       try {
         return Guice.createInjector(Stage.PRODUCTION, modules).getInstance(Restock.class);
       } catch (CreationException e) {

@@ -13,6 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** Plugin settings from the builder and an injected environment, one namespace per plugin. */
@@ -153,5 +158,32 @@ class PluginSettingsTest {
     assertThatThrownBy(() -> read("acme", s -> s.get("Threshold"), Map.of(), Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("plugin 'acme' asked for setting 'Threshold'");
+  }
+
+  @Test
+  void aRefusedSettingReachesTheHostAsItsOwnErrorWithoutTheWiringLoggingAStackTrace() {
+    // Guice reports an exception thrown while a module configures at INFO, stack trace and all,
+    // through java.util.logging: a host (the restock tool) printed it above its one-line error
+    List<LogRecord> logged = new ArrayList<>();
+    Handler handler = new Handler() {
+      @Override public void publish(LogRecord r) {
+        logged.add(r);
+      }
+
+      @Override public void flush() {}
+
+      @Override public void close() {}
+    };
+    Logger guice = Logger.getLogger("com.google.inject");
+    guice.addHandler(handler);
+    try {
+      assertThatThrownBy(() -> read("acme", s -> s.getInt("threshold", 1),
+          Map.of("acme.threshold", "three"), Map.of()))
+          .isExactlyInstanceOf(PluginSettingException.class);
+    } finally {
+      guice.removeHandler(handler);
+    }
+    assertThat(logged).extracting(LogRecord::getMessage).isEmpty();
+    assertThat(store.opened).isZero();
   }
 }
