@@ -56,4 +56,8 @@ public interface RestockSession {
 
   @Experimental(since = "0.1")
   dev.restock.api.report.port.in.Reports reports();
+
+  /** Machine reads (DEX audits): import, derived sales and cash accountability. */
+  @Experimental(since = "0.2")
+  dev.restock.api.reads.port.in.MachineReadImport machineReads();
 }

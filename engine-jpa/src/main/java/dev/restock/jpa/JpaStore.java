@@ -335,6 +335,10 @@ public final class JpaStore implements Store {
   @Override public Planograms planograms() { return planograms; }
   @Override public Users users() { return users; }
   @Override public SalesLedger sales() { return sales; }
+  @Override public dev.restock.api.reads.port.out.MachineReads machineReads() {
+    // placeholder on the integration base: built on branch i16-reads-store
+    throw new UnsupportedOperationException("being built");
+  }
   @Override public AuditHistory history() { return history; }
   @Override public AuditLog auditLog() { return auditLog; }
   @Override public dev.restock.api.report.port.out.ReportQueries reports() { return reports; }

@@ -40,6 +40,13 @@ public interface PluginRegistrar {
   PluginRegistrar auditSink(AuditSink sink);
 
   /**
+   * Adds a parser of machine-read files (DEX/EVA-DTS and the like).
+   * @throws IllegalStateException at start-up if another parser already has the same id
+   */
+  @Experimental(since = "0.2")
+  PluginRegistrar readParser(ReadParser parser);
+
+  /**
    * This plugin's settings: builder properties and environment variables in its own namespace
    * (its id), read-only. See {@link PluginSettings} for the names and the precedence.
    */

@@ -181,6 +181,13 @@ public interface Store extends AutoCloseable {
   @Experimental(since = "0.1")
   dev.restock.api.report.port.out.ReportQueries reports();
 
+  /**
+   * The append-only record of machine reads; see {@link
+   * dev.restock.api.reads.port.out.MachineReads}.
+   */
+  @Experimental(since = "0.2")
+  dev.restock.api.reads.port.out.MachineReads machineReads();
+
   /** Releases every connection and thread; the engine calls it once, when it is closed. */
   @Override
   void close();

@@ -87,6 +87,12 @@ public final class PlanogramService extends AggregateUseCase<Planogram>
         .orElseThrow(() -> new NotFoundException("active planogram of cabinet", cabinetId)));
   }
 
+  @Override
+  public Planogram setSlot(UUID cabinetId, dev.restock.api.planogram.SetSlot command) {
+    // placeholder on the integration base: built on branch i16-planogram
+    throw new UnsupportedOperationException("setSlot is being built");
+  }
+
   private static Optional<Cabinet> liveCabinet(Store store, UUID cabinetId) {
     return store.devices().findByCabinet(cabinetId).flatMap(d -> d.cabinets().stream()
         .filter(c -> c.id().equals(cabinetId)).findFirst());

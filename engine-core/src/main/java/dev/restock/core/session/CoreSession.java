@@ -47,6 +47,7 @@ final class CoreSession implements RestockSession {
   private final ServiceOrders serviceOrders;
   private final StockManagement stock;
   private final dev.restock.api.report.port.in.Reports reports;
+  private final dev.restock.api.reads.port.in.MachineReadImport machineReads;
 
   CoreSession(CoreContext ctx, Actor actor) {
     this.actor = actor;
@@ -64,6 +65,7 @@ final class CoreSession implements RestockSession {
     this.serviceOrders = new ServiceOrderService(ctx, actor);
     this.stock = new StockService(ctx, actor);
     this.reports = new dev.restock.core.report.ReportService(ctx, actor);
+    this.machineReads = new dev.restock.core.reads.MachineReadService(ctx, actor);
   }
 
   @Override public Actor actor() { return actor; }
@@ -81,4 +83,7 @@ final class CoreSession implements RestockSession {
   @Override public ServiceOrders serviceOrders() { return serviceOrders; }
   @Override public StockManagement stock() { return stock; }
   @Override public dev.restock.api.report.port.in.Reports reports() { return reports; }
+  @Override public dev.restock.api.reads.port.in.MachineReadImport machineReads() {
+    return machineReads;
+  }
 }

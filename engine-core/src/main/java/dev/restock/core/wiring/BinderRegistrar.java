@@ -23,10 +23,12 @@ final class BinderRegistrar implements PluginRegistrar {
   static final String STRATEGY = "pick-list strategy";
   static final String POLICY = "visit policy";
   static final String SINK = "audit sink";
+  static final String PARSER = "read parser";
 
   private final List<PickListStrategy> strategies = new ArrayList<>();
   private final List<VisitPolicy> policies = new ArrayList<>();
   private final List<AuditSink> sinks = new ArrayList<>();
+  private final List<dev.restock.api.spi.ReadParser> parsers = new ArrayList<>();
   private final Contributions contributions;
   private final String source;
   private final PluginSettings settings;
@@ -50,6 +52,18 @@ final class BinderRegistrar implements PluginRegistrar {
 
   static Multibinder<AuditSink> sinks(Binder binder) {
     return Multibinder.newSetBinder(binder, AuditSink.class);
+  }
+
+  static Multibinder<dev.restock.api.spi.ReadParser> parsers(Binder binder) {
+    return Multibinder.newSetBinder(binder, dev.restock.api.spi.ReadParser.class);
+  }
+
+  @Override
+  public PluginRegistrar readParser(dev.restock.api.spi.ReadParser parser) {
+    Objects.requireNonNull(parser, "parser");
+    contributions.add(PARSER, parser, parser.id(), source, true);
+    parsers.add(parser);
+    return this;
   }
 
   @Override
@@ -81,6 +95,7 @@ final class BinderRegistrar implements PluginRegistrar {
     strategies.forEach(s -> strategies(binder).addBinding().toInstance(s));
     policies.forEach(p -> policies(binder).addBinding().toInstance(p));
     sinks.forEach(s -> sinks(binder).addBinding().toInstance(s));
+    parsers.forEach(p -> parsers(binder).addBinding().toInstance(p));
   }
 
   @Override

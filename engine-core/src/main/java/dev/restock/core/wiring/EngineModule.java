@@ -53,6 +53,7 @@ final class EngineModule extends AbstractModule {
     BinderRegistrar.strategies(binder()).addBinding().toInstance(fillToPar);
     BinderRegistrar.policies(binder()).addBinding().toInstance(allCabinets);
     BinderRegistrar.sinks(binder());
+    BinderRegistrar.parsers(binder());
     bind(StoreFactory.class).toInstance(storeFactory);
     bind(Clock.class).toInstance(clock);
   }

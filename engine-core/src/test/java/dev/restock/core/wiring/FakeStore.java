@@ -38,6 +38,7 @@ final class FakeStore implements Store {
   @Override public Planograms planograms() { throw unused(); }
   @Override public Users users() { throw unused(); }
   @Override public SalesLedger sales() { throw unused(); }
+  @Override public dev.restock.api.reads.port.out.MachineReads machineReads() { throw unused(); }
   @Override public AuditHistory history() { throw unused(); }
   @Override public dev.restock.api.ops.Health health() { throw unused(); }
   @Override public dev.restock.api.ops.Statistics statistics() { throw unused(); }

@@ -99,6 +99,16 @@ abstract class EngineCommand implements Callable<Integer> {
     return spec.commandLine().getOut();
   }
 
+  /** A table for this command's output, printed with {@link #print(Table)}. */
+  Table newTable(String... header) {
+    return new Table(header);
+  }
+
+  /** Prints a table made by {@link #newTable}. */
+  void print(Table table) {
+    table.print(out());
+  }
+
   /** Prints a value as JSON, or runs the human rendering. */
   void print(Object value, Runnable human) {
     if (json) {

@@ -198,6 +198,7 @@ final class FakeChainStore implements Store {
   @Override public dev.restock.api.planogram.port.out.Planograms planograms() { throw unused(); }
   @Override public dev.restock.api.user.port.out.Users users() { throw unused(); }
   @Override public dev.restock.api.planogram.port.out.SalesLedger sales() { throw unused(); }
+  @Override public dev.restock.api.reads.port.out.MachineReads machineReads() { throw unused(); }
   @Override public dev.restock.api.ops.Health health() { throw unused(); }
   @Override public dev.restock.api.ops.Statistics statistics() { throw unused(); }
   @Override public dev.restock.api.report.port.out.ReportQueries reports() { throw unused(); }

@@ -35,6 +35,9 @@ class LogAuditSinkPluginTest {
     plugin.register(new PluginRegistrar() {
       @Override public PluginRegistrar pickListStrategy(PickListStrategy strategy) { return this; }
       @Override public PluginRegistrar visitPolicy(VisitPolicy policy) { return this; }
+      @Override public PluginRegistrar readParser(dev.restock.api.spi.ReadParser parser) {
+        return this;
+      }
       @Override public PluginRegistrar auditSink(AuditSink sink) {
         registered.add(sink);
         return this;

@@ -53,6 +53,7 @@ public final class MemoryStore implements Store {
   private final MemoryPlanograms planograms;
   private final MemoryUsers users;
   private final MemorySalesLedger sales;
+  private final MemoryMachineReads machineReads;
   private final MemoryAuditLog auditLog;
   private final MemoryServiceOrders serviceOrders;
   private final MemoryNumberSeries numberSeries;
@@ -71,6 +72,7 @@ public final class MemoryStore implements Store {
     planograms = new MemoryPlanograms(db, devices);
     devices.planograms(planograms);
     users = new MemoryUsers(db);
+    machineReads = new MemoryMachineReads(db);
     sales = new MemorySalesLedger(db, planograms::devicesOfSlots, devices::routeOf,
         products::skuOf);
     auditLog = new MemoryAuditLog(db);
@@ -137,6 +139,9 @@ public final class MemoryStore implements Store {
   @Override public Planograms planograms() { return planograms; }
   @Override public Users users() { return users; }
   @Override public SalesLedger sales() { return sales; }
+  @Override public dev.restock.api.reads.port.out.MachineReads machineReads() {
+    return machineReads;
+  }
   @Override public AuditHistory history() { return db.history; }
   @Override public AuditLog auditLog() { return auditLog; }
   @Override public ServiceOrderStore serviceOrders() { return serviceOrders; }

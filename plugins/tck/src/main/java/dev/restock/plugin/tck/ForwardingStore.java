@@ -44,6 +44,9 @@ public class ForwardingStore implements Store {
   @Override public Planograms planograms() { return delegate.planograms(); }
   @Override public Users users() { return delegate.users(); }
   @Override public SalesLedger sales() { return delegate.sales(); }
+  @Override public dev.restock.api.reads.port.out.MachineReads machineReads() {
+    return delegate.machineReads();
+  }
   @Override public AuditHistory history() { return delegate.history(); }
   @Override public dev.restock.api.ops.Health health() { return delegate.health(); }
   @Override public dev.restock.api.ops.Statistics statistics() { return delegate.statistics(); }

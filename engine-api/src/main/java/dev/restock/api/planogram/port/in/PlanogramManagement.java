@@ -14,4 +14,16 @@ public interface PlanogramManagement
 
   /** @throws dev.restock.api.error.NotFoundException when the cabinet has no active planogram */
   Planogram activeFor(UUID cabinetId);
+
+  /**
+   * Sets one slot of the cabinet's active planogram (see {@link
+   * dev.restock.api.planogram.SetSlot}); the other slots are not touched.
+   *
+   * @return the planogram after the change
+   * @throws dev.restock.api.error.NotFoundException when the cabinet has no active planogram
+   * @throws dev.restock.api.error.ValidationException naming every bad field; nothing is written
+   */
+  @dev.restock.api.stability.Experimental(since = "0.2")
+  dev.restock.api.planogram.Planogram setSlot(UUID cabinetId,
+      dev.restock.api.planogram.SetSlot command);
 }
