@@ -103,6 +103,8 @@ final class DexLexer {
       Problems problems) {
     List<DexSegment> segments = new ArrayList<>();
     boolean lines = text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+    int line = 1;
+    int counted = 0; // line is the line of this offset
     int start = 0;
     for (int i = 0; i <= text.length(); i++) {
       if (i == text.length() || text.charAt(i) == terminator) {
@@ -110,8 +112,10 @@ final class DexLexer {
         while (from < i && (text.charAt(from) == '\r' || text.charAt(from) == '\n')) {
           from++;
         }
-        int line = lines ? lineOf(text, from) : segments.size() + 1;
-        add(segments, text.substring(from, i), line, separator, problems);
+        line += lineBreaks(text, counted, from);
+        counted = from;
+        add(segments, text.substring(from, i), lines ? line : segments.size() + 1, separator,
+            problems);
         start = i + 1;
       }
     }
@@ -167,14 +171,19 @@ final class DexLexer {
   }
 
   static int lineOf(String text, int index) {
-    int line = 1;
-    for (int i = 0; i < index && i < text.length(); i++) {
+    return 1 + lineBreaks(text, 0, index);
+  }
+
+  /** The line ends (CRLF, LF or CR) that end in {@code [from, to)}. */
+  private static int lineBreaks(String text, int from, int to) {
+    int breaks = 0;
+    for (int i = from; i < to && i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-        line++;
+        breaks++;
       }
     }
-    return line;
+    return breaks;
   }
 
   private static String printable(char c) {

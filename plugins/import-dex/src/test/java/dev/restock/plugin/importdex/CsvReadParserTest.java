@@ -96,6 +96,26 @@ class CsvReadParserTest {
   }
 
   @Test
+  void lines_are_counted_as_an_editor_counts_them_past_quoted_line_ends_and_a_bom() {
+    String text = "\uFEFFserial,read_at,selection,price,vends,value\r\n"
+        + "\"TEL-9\",2026-12-01T08:00:00Z,\"A\r\n1\",1.00,1,1.00\r\n"
+        + "TEL-9,2026-12-01T08:00:00Z,A2,1.00,x,1.00\r\n";
+
+    assertThat(violationsOf(text)).containsExactly(
+        new Violation("inline.csv:4", "vends 'x' is not a whole number of at most 15 digits"));
+  }
+
+  private static List<Violation> violationsOf(String text) {
+    try {
+      new CsvReadParser().parse(new dev.restock.api.reads.ReadFile("inline.csv",
+          text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (ValidationException e) {
+      return e.violations();
+    }
+    throw new AssertionError("the file was accepted");
+  }
+
+  @Test
   void the_parser_is_the_csv_format() {
     assertThat(parser.id()).isEqualTo("csv");
   }

@@ -268,6 +268,57 @@ class DexReadParserTest {
   }
 
   @Test
+  void since_reset_cash_elements_alone_leave_the_since_initialisation_counters_unknown() {
+    // an older CA3/CA4 with four elements: CA301..CA304 and CA401/CA402 count since the last
+    // reset, so taking them as cumulative would make the engine's deltas wrong
+    String text = String.join("\n", "DXS*C1*VA*V0/6*1", "ST*001*0001", "ID1*OLD1",
+        "CA3*2000*1500*500*0", "CA4*300*50", "VA2*1*150*1*150", "VA3*2*0*2*0", "SE*7*0001",
+        "DXE*1*1");
+
+    MachineRead read = parser.parse(new ReadFile("old.dex",
+        text.getBytes(StandardCharsets.US_ASCII))).get(0);
+
+    assertThat(read.cash()).isEqualTo(CashCounters.NONE);
+    assertThat(read.readAt()).isNull();
+    assertThat(read.selections()).isEmpty();
+  }
+
+  @Test
+  void test_and_free_vend_counters_are_checked_though_a_read_does_not_keep_them() {
+    String text = String.join("\n", "DXS*C1*VA*V0/6*1", "ST*001*0001", "ID1*M1",
+        "VA2*1*1.50", "VA3*-2", "SE*5*0001", "DXE*1*1");
+
+    assertThat(violations(() -> parser.parse(new ReadFile("va.dex",
+            text.getBytes(StandardCharsets.US_ASCII)))))
+        .extracting(Violation::toString)
+        .containsExactly("va.dex:4: VA202 '1.50' is not a whole number",
+            "va.dex:5: VA301 is -2: a counter cannot be negative");
+  }
+
+  @Test
+  void two_sets_in_one_transmission_are_two_reads_the_second_starting_at_its_ST() {
+    String text = String.join("\r\n", "DXS*C1*VA*V0/6*1", "ST*001*0001", "ID1*M1",
+        "PA1*1*100", "PA2*3*300", "SE*5*0001", "ST*001*0002", "ID1*M2", "SE*3*0002",
+        "DXE*1*2", "");
+
+    assertThat(parser.parse(new ReadFile("sets.dex", text.getBytes(StandardCharsets.US_ASCII))))
+        .extracting(MachineRead::machineSerial, MachineRead::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("M1", 1),
+            org.assertj.core.groups.Tuple.tuple("M2", 7));
+  }
+
+  @Test
+  void a_second_segment_a_read_has_once_is_refused() {
+    String text = String.join("\n", "DXS*C1*VA*V0/6*1", "ST*001*0001", "ID1*M1", "VA1*100*1",
+        "VA1*200*2", "SE*5*0001", "DXE*1*1");
+
+    assertThat(violations(() -> parser.parse(new ReadFile("twice.dex",
+            text.getBytes(StandardCharsets.US_ASCII)))))
+        .containsExactly(new Violation("twice.dex:5",
+            "a second VA1 segment in the read (first at line 4)"));
+  }
+
+  @Test
   void the_parser_is_the_dex_format() {
     assertThat(parser.id()).isEqualTo("dex");
   }
