@@ -146,7 +146,7 @@ final class DexReadBuilder {
   }
 
   /** The read, or null when the set had a problem (already reported). */
-  MachineRead finish(int seLine, int problemsBefore) {
+  MachineRead finish(int problemsBefore) {
     closeOpen();
     if (id1Line == 0) {
       problems.at(startLine, "the read has no ID1 segment (machine identification): "

@@ -224,7 +224,7 @@ public final class DexReadParser implements ReadParser {
         problems.at(se.line(), "SE01 says " + count + " segments but the set from line "
             + st.line() + " has " + setSegments.size() + ": segments are missing or extra");
       }
-      MachineRead read = builder.finish(se.line(), problemsAtSt);
+      MachineRead read = builder.finish(problemsAtSt);
       if (read != null) {
         reads.add(read);
       }

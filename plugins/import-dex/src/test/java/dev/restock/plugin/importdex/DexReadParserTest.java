@@ -319,6 +319,23 @@ class DexReadParserTest {
   }
 
   @Test
+  void a_file_with_hundreds_of_problems_names_the_first_200_and_counts_the_rest() {
+    StringBuilder text = new StringBuilder("DXS*C1*VA*V0/6*1\nST*001*0001\nID1*M1\n");
+    for (int i = 0; i < 300; i++) {
+      text.append("PA2*1*100\n"); // lines 4..303, each without its PA1
+    }
+    text.append("SE*303*0001\nDXE*1*1\n");
+
+    List<Violation> violations = violations(() -> parser.parse(new ReadFile("many.dex",
+        text.toString().getBytes(StandardCharsets.US_ASCII))));
+
+    assertThat(violations).hasSize(201);
+    assertThat(violations.get(199).field()).isEqualTo("many.dex:203");
+    assertThat(violations.get(200))
+        .isEqualTo(new Violation("many.dex", "100 more problems after line 203 not listed"));
+  }
+
+  @Test
   void the_parser_is_the_dex_format() {
     assertThat(parser.id()).isEqualTo("dex");
   }
