@@ -26,8 +26,13 @@ import java.util.regex.Pattern;
 final class DexLexer {
   private static final Pattern TAG = Pattern.compile("[A-Z][A-Z0-9]{1,4}");
 
-  /** The segments, and the terminator the file uses (for the G85 checksum); null on failure. */
-  record Lexed(List<DexSegment> segments, String terminator) {}
+  /**
+   * The segments, the terminator the file uses (for the G85 checksum), and whether the file's
+   * last segment is followed by its terminator; null on failure. With line ends the last
+   * segment may lack one, so it always counts as ended; with a one-character terminator such as
+   * {@code ~} it must be there.
+   */
+  record Lexed(List<DexSegment> segments, String terminator, boolean lastEnded) {}
 
   private DexLexer() {}
 
@@ -77,7 +82,10 @@ final class DexLexer {
     List<DexSegment> segments = terminator == null
         ? byLines(text, separator, problems)
         : byTerminator(text, terminator.charAt(0), separator, problems);
-    return new Lexed(segments, terminator == null ? lineEndAfter(text, st) : terminator);
+    boolean lastEnded = terminator == null
+        || text.strip().endsWith(terminator);
+    return new Lexed(segments, terminator == null ? lineEndAfter(text, st) : terminator,
+        lastEnded);
   }
 
   private static List<DexSegment> byLines(String text, char separator, Problems problems) {

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
  */
 final class DexReadBuilder {
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+  private static final Pattern PA_TAG = Pattern.compile("PA[1-9]");
   private static final int DEFAULT_DECIMALS = 2;
   private static final int MAX_DECIMALS = 4;
 
@@ -37,6 +40,10 @@ final class DexReadBuilder {
   private final Map<String, Integer> codes = new HashMap<>();
   private Selection open; // a PA1 waiting for its PA2
   private boolean duplicate; // the open PA1 repeats a selection: its PA2 is read, not kept
+  private final SortedSet<String> blockPattern = new TreeSet<>(); // PA2..PA9 of ended blocks
+  private DexSegment blockStart; // the PA1 of the selection block the last segment is in
+  private String blockLast; // the tag of the block's last segment
+  private final SortedSet<String> block = new TreeSet<>(); // PA2..PA9 of that block so far
   private int decimals = DEFAULT_DECIMALS;
   private int id1Line;
   private String serial;
@@ -60,6 +67,7 @@ final class DexReadBuilder {
   }
 
   void accept(DexSegment s) {
+    trackBlock(s);
     switch (s.tag()) {
       case "ID1" -> {
         if (once(s)) {
@@ -143,6 +151,43 @@ final class DexReadBuilder {
         // machine read keeps
       }
     }
+  }
+
+  /**
+   * Selection blocks: a PA1 and the PA2..PA9 that follow it. A block ends at the next PA1 or at
+   * any other segment; the PA tags of the ended blocks make the file's block pattern.
+   */
+  private void trackBlock(DexSegment s) {
+    boolean pa = PA_TAG.matcher(s.tag()).matches();
+    if (blockStart != null && (!pa || s.tag().equals("PA1"))) {
+      blockPattern.addAll(block);
+      blockStart = null;
+      block.clear();
+    }
+    if (s.tag().equals("PA1")) {
+      blockStart = s;
+    } else if (pa && blockStart != null) {
+      block.add(s.tag());
+    }
+    blockLast = s.tag();
+  }
+
+  /**
+   * When the set's last segment is inside a selection block that stops short of the pattern
+   * (PA2, plus every PA3..PA9 another block of the set carries): what is cut, else null.
+   */
+  String cutBlock() {
+    if (blockStart == null) {
+      return null;
+    }
+    SortedSet<String> expected = new TreeSet<>(blockPattern);
+    expected.add("PA2");
+    if (block.containsAll(expected)) {
+      return null;
+    }
+    return "the block of selection " + blockStart.element(1).strip() + " that starts at line "
+        + blockStart.line() + ": it stops after " + blockLast + ", but the file's other selection "
+        + "blocks carry " + String.join(", ", expected);
   }
 
   /** The read, or null when the set had a problem (already reported). */

@@ -46,6 +46,26 @@ import java.util.Objects;
  * {@code PA1} or a {@code PA1} without its {@code PA2}, a repeated selection, a missing {@code
  * ID1}). A complete file without {@code PA} segments is a read with no selections.
  *
+ * <p>Without a required trailer (constructed with {@code requireTrailer} false; plugin setting
+ * {@code import-dex.require-trailer=false}), a file whose last transaction set has no {@code SE}
+ * (and no {@code G85}), or whose last transmission has no {@code DXE}, is still a read when its
+ * end is complete:
+ *
+ * <ul>
+ *   <li>it ends at a complete segment: with a one-character terminator such as {@code ~}, the
+ *       last segment is followed by it; with line ends, where the last line end is optional, the
+ *       last line is a well-formed segment (a tag and its elements; counters are checked as
+ *       everywhere);
+ *   <li>its last selection block is complete: when the file ends inside a block (a {@code PA1}
+ *       and the {@code PA2..PA9} after it, up to the next {@code PA1} or another segment), that
+ *       block carries {@code PA2} and every {@code PA3..PA9} any other block of the set carries.
+ * </ul>
+ *
+ * Nothing else can be checked: a file cut exactly after a complete segment of another record
+ * (a money counter, a block as long as the others) cannot be told from a whole one, and what it
+ * lacks is read as absent. A cut earlier set, or a set whose {@code G85} was written but not its
+ * {@code SE}, stays refused.
+ *
  * <p>Stateless and thread-safe.
  */
 @Experimental(since = "0.2")
@@ -54,15 +74,26 @@ public final class DexReadParser implements ReadParser {
   public static final String ID = "dex";
 
   private final ZoneId zone;
+  private final boolean requireTrailer;
 
-  /** Local times in the files are UTC. */
+  /** Local times in the files are UTC; a file must end with its trailer. */
   public DexReadParser() {
     this(ZoneOffset.UTC);
   }
 
   /** Local times in the files (EA3, ID5) are in {@code zone}, the machines' clock zone. */
   public DexReadParser(ZoneId zone) {
+    this(zone, true);
+  }
+
+  /**
+   * Local times in the files are in {@code zone}; with {@code requireTrailer} false (plugin
+   * setting {@code import-dex.require-trailer=false}) a file that ends without its trailer is a
+   * read when its end is complete, as the class documentation says.
+   */
+  public DexReadParser(ZoneId zone, boolean requireTrailer) {
     this.zone = Objects.requireNonNull(zone, "zone");
+    this.requireTrailer = requireTrailer;
   }
 
   @Override
@@ -79,7 +110,8 @@ public final class DexReadParser implements ReadParser {
     DexLexer.Lexed lexed = DexLexer.lex(text, problems);
     List<MachineRead> reads = new ArrayList<>();
     if (lexed != null) {
-      new Transmission(problems, zone, lexed.terminator()).read(lexed.segments(), reads);
+      new Transmission(problems, zone, lexed.terminator(), requireTrailer, lexed.lastEnded())
+          .read(lexed.segments(), reads);
     }
     problems.throwIfAny();
     return List.copyOf(reads);
@@ -98,10 +130,16 @@ public final class DexReadParser implements ReadParser {
     private int problemsAtSt;
     private Boolean checksumOk; // null: no G85 in the set
 
-    Transmission(Problems problems, ZoneId zone, String terminator) {
+    private final boolean requireTrailer;
+    private final boolean lastEnded;
+
+    Transmission(Problems problems, ZoneId zone, String terminator, boolean requireTrailer,
+        boolean lastEnded) {
       this.problems = problems;
       this.zone = zone;
       this.terminator = terminator;
+      this.requireTrailer = requireTrailer;
+      this.lastEnded = lastEnded;
     }
 
     void read(List<DexSegment> segments, List<MachineRead> reads) {
@@ -171,6 +209,31 @@ public final class DexReadParser implements ReadParser {
         }
       }
       int end = last == null ? 1 : last.line();
+      if (st != null && !requireTrailer && checksumOk == null) {
+        // no SE, no DXE, no G85: accepted when the end is complete (the setting's contract)
+        String missing = "the file ends without SE" + (dxs != null ? " and DXE" : "");
+        String cut = builder.cutBlock();
+        if (!lastEnded) {
+          problems.at(end, missing + ", inside the segment " + last.tag() + " (no '"
+              + terminator + "' after it): it is truncated");
+        } else if (cut != null) {
+          problems.at(end, missing + " and is cut inside " + cut);
+        } else {
+          MachineRead read = builder.finish(problemsAtSt);
+          if (read != null) {
+            reads.add(read);
+          }
+        }
+        st = null;
+        dxs = null;
+      } else if (dxs != null && st == null && !requireTrailer) {
+        // the last set ended with SE (its count checked); only the DXE is missing
+        if (!lastEnded) {
+          problems.at(end, "the file ends without DXE, inside the segment " + last.tag()
+              + " (no '" + terminator + "' after it): it is truncated");
+        }
+        dxs = null;
+      }
       if (st != null) {
         problems.at(end, "the file ends inside the transaction set started at line "
             + st.line() + " (no SE" + (dxs != null ? " and no DXE" : "")

@@ -18,11 +18,27 @@ import java.time.ZoneOffset;
  * machines' clocks, in which the local dates and times of DEX files (and of CSV {@code read_at}
  * values without an offset) are read; a {@link ZoneId} such as {@code Europe/Berlin} or {@code
  * +01:00}, UTC by default. A value that is no zone fails the engine's start.
+ *
+ * <p>Setting {@value #REQUIRE_TRAILER} ({@code import-dex.require-trailer=false} or {@code
+ * RESTOCK_IMPORT_DEX__REQUIRE_TRAILER}): {@code true} (the default) refuses a DEX file that ends
+ * without its {@code SE}/{@code DXE} trailer as truncated; {@code false} accepts such a file
+ * (without {@code G85} either) when it ends at a complete segment and its last selection block
+ * is complete, as {@link DexReadParser} defines it; such a file cannot be checked for
+ * completeness beyond that. Any value other than {@code true} or {@code false} (in any case)
+ * fails the engine's start.
  */
 @Experimental(since = "0.2")
 public final class ImportDexPlugin implements EnginePlugin {
   /** Setting: the zone of the machines' clocks, a {@link ZoneId}; UTC by default. */
   public static final String ZONE = "zone";
+
+  /**
+   * Setting: whether a DEX file must end with its trailer ({@code SE}, {@code DXE}); {@code
+   * true} by default. With {@code false}, a file without it (and without {@code G85}) is a read
+   * when its last segment and its last selection block are complete (see {@link
+   * DexReadParser}).
+   */
+  public static final String REQUIRE_TRAILER = "require-trailer";
 
   /** The plugin's parsers, configured by its settings. */
   public ImportDexPlugin() {}
@@ -44,6 +60,8 @@ public final class ImportDexPlugin implements EnginePlugin {
         throw settings.invalid(ZONE, "must be a time zone such as Europe/Berlin or +01:00");
       }
     }
-    registrar.readParser(new DexReadParser(zone)).readParser(new CsvReadParser(zone));
+    boolean requireTrailer = settings.getBoolean(REQUIRE_TRAILER, true);
+    registrar.readParser(new DexReadParser(zone, requireTrailer))
+        .readParser(new CsvReadParser(zone));
   }
 }

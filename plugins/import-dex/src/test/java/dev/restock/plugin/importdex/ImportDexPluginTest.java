@@ -3,6 +3,7 @@ package dev.restock.plugin.importdex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.restock.api.error.ValidationException;
 import dev.restock.api.spi.AuditSink;
 import dev.restock.api.spi.EnginePlugin;
 import dev.restock.api.spi.PickListStrategy;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ImportDexPluginTest {
 
@@ -71,7 +74,16 @@ class ImportDexPluginTest {
         }
 
         @Override public boolean getBoolean(String key, boolean defaultValue) {
-          throw new AssertionError("not read");
+          // as the engine's PluginSettings: true or false in any case, anything else refused
+          String value = settings.get(key);
+          if (value == null) {
+            return defaultValue;
+          }
+          if (value.strip().equalsIgnoreCase("true") || value.strip().equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value.strip());
+          }
+          throw new PluginSettingException("import-dex." + key + "=" + value
+              + ": must be true or false");
         }
 
         @Override public Duration getDuration(String key, Duration defaultValue) {
@@ -117,6 +129,37 @@ class ImportDexPluginTest {
         .isInstanceOf(PluginSettingException.class)
         .hasMessage("import-dex.zone=Mars/Olympus: must be a time zone such as Europe/Berlin "
             + "or +01:00");
+    assertThat(registrar.parsers).isEmpty();
+  }
+
+  @Test
+  void requires_the_trailer_by_default_and_require_trailer_false_accepts_sielaff() {
+    Registrar strict = new Registrar(Map.of());
+    new ImportDexPlugin().register(strict);
+    assertThatThrownBy(() -> strict.parsers.get(0).parse(Samples.shared("sielaff.eva_dts")))
+        .isInstanceOf(ValidationException.class);
+
+    Registrar explicit = new Registrar(Map.of("require-trailer", "TRUE"));
+    new ImportDexPlugin().register(explicit);
+    assertThatThrownBy(() -> explicit.parsers.get(0).parse(Samples.shared("sielaff.eva_dts")))
+        .isInstanceOf(ValidationException.class);
+
+    Registrar lenient = new Registrar(Map.of("require-trailer", "false"));
+    new ImportDexPlugin().register(lenient);
+    assertThat(lenient.parsers.get(0).parse(Samples.shared("sielaff.eva_dts")))
+        .singleElement().satisfies(r -> assertThat(r.selections()).isEmpty());
+    assertThatThrownBy(() -> lenient.parsers.get(0).parse(Samples.shared("animo2.eva_dts")))
+        .isInstanceOf(ValidationException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"yes", "0", "no", "1"})
+  void a_require_trailer_that_is_not_true_or_false_fails_the_start(String value) {
+    Registrar registrar = new Registrar(Map.of("require-trailer", value));
+
+    assertThatThrownBy(() -> new ImportDexPlugin().register(registrar))
+        .isInstanceOf(PluginSettingException.class)
+        .hasMessageContaining("import-dex.require-trailer=" + value);
     assertThat(registrar.parsers).isEmpty();
   }
 

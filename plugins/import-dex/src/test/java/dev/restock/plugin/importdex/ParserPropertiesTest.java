@@ -28,6 +28,13 @@ class ParserPropertiesTest {
             .allSatisfy(v -> assertThat(v.field()).startsWith("cut.eva_dts")));
   }
 
+  @Property(tries = 300)
+  void without_a_required_trailer_a_cut_capture_is_read_or_refused_never_thrown_otherwise(
+      @ForAll("cutBeforeDxe") int length) {
+    refusesOrReads(new DexReadParser(java.time.ZoneOffset.UTC, false),
+        new ReadFile("cut.eva_dts", Arrays.copyOf(ANIMO, length)));
+  }
+
   @Provide
   Arbitrary<Integer> cutBeforeDxe() {
     int dxe = new String(ANIMO, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("DXE*");
@@ -46,6 +53,8 @@ class ParserPropertiesTest {
   @Property(tries = 300)
   void arbitrary_bytes_are_read_or_refused_by_both_parsers(@ForAll byte[] bytes) {
     refusesOrReads(new DexReadParser(), new ReadFile("any.bin", bytes));
+    refusesOrReads(new DexReadParser(java.time.ZoneOffset.UTC, false),
+        new ReadFile("any.bin", bytes));
     refusesOrReads(new CsvReadParser(), new ReadFile("any.bin", bytes));
   }
 
