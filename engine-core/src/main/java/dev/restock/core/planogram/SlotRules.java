@@ -85,8 +85,7 @@ final class SlotRules {
    * (null when it names none or an unknown one). Checks the slot as it would be after the change
    * and throws one {@link dev.restock.api.error.ValidationException} naming every problem.
    */
-  static Slot set(Slot current, SetSlot command, Cabinet cabinet,
-      Product product) {
+  static Slot set(Slot current, SetSlot command, Cabinet cabinet, Product product) {
     Checks checks = new Checks();
     checks.check(Positions.inside(command.position(), cabinet.rows(), cabinet.columns()),
         "position", "position " + command.position() + " is outside the cabinet's "
