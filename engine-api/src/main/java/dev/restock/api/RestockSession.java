@@ -21,7 +21,9 @@ import dev.restock.api.user.port.in.UserManagement;
  * The engine's use cases as seen by one actor: every change made through it is recorded in
  * history under {@link #actor()}. Cheap to create; thread-safe; each use-case call is its own unit
  * of work, except on the session {@link Restock#inUnitOfWork} hands out, where every call joins
- * the one unit it composes.
+ * the one unit it composes. A null argument to a use-case method, where the parameter is not
+ * {@code @Nullable}, is refused with a {@link dev.restock.api.error.ValidationException} naming
+ * the parameter ({@code routeId: is required}) before the use case runs.
  */
 @Stable(since = "0.1")
 public interface RestockSession {
