@@ -1,5 +1,6 @@
 package dev.restock.api.serviceorder;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -11,4 +12,11 @@ import org.jspecify.annotations.Nullable;
  */
 @Stable(since = "0.1")
 public record OrderLine(
-    UUID id, UUID slotId, String position, UUID productId, int planned, @Nullable Integer delivered) {}
+    UUID id, UUID slotId, String position, UUID productId, int planned, @Nullable Integer delivered) {
+
+  /** This line with {@code units} delivered. */
+  @Experimental(since = "0.2")
+  public OrderLine withDelivered(int units) {
+    return new OrderLine(id, slotId, position, productId, planned, units);
+  }
+}

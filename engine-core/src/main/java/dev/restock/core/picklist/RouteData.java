@@ -74,6 +74,12 @@ public record RouteData(
     return new RouteData(route, devices, planograms, products, sold, Math.max(0, days), date);
   }
 
+  /** This route's data planned for another day: the strategy's context carries {@code day}. */
+  public RouteData on(LocalDate day) {
+    return new RouteData(route, devices, planograms, products, soldInWindow, windowDays,
+        Objects.requireNonNull(day, "day"));
+  }
+
   public PlanContext context() {
     return new PlanContext(route.id(), route.visitIntervalDays(), date, windowDays);
   }

@@ -91,17 +91,29 @@ final class OrderCommand {
     }
   }
 
-  @Command(name = "show", description = "An order's pick list per cabinet and pre-kit totals.")
+  @Command(name = "show", aliases = "pick-list",
+      description = "An order's pick list per cabinet and pre-kit totals.")
   static final class Show extends EngineCommand {
-    @Parameters(paramLabel = "NUMBER") String number;
+    @Parameters(paramLabel = "NUMBER", description = "The order number, e.g. SO-2026-000001.")
+    String number;
     @Option(names = "--round-to-case", description = "Round product totals up to case packs.")
     boolean roundToCase;
+    @Option(names = "--format", paramLabel = "text|csv", defaultValue = "text",
+        description = "Output format (default: ${DEFAULT-VALUE}); " + PickListCsv.LAYOUT)
+    PickListCsv.Format format;
 
     @Override
     void run(Restock engine) {
       RestockSession session = reader(engine);
       ServiceOrder order = byNumber(session, number);
       PickList list = session.serviceOrders().pickList(order.id(), roundToCase);
+      if (format == PickListCsv.Format.csv) {
+        if (json) {
+          throw new RestockCli.UsageException("--json and --format csv exclude each other");
+        }
+        PickListCsv.write(list, PickListCsv.serials(session, list), out());
+        return;
+      }
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("order", order);
       view.put("pickList", list);
@@ -136,16 +148,22 @@ final class OrderCommand {
     }
   }
 
-  @Command(name = "assign", description = "Assign a pending order to a driver.")
+  @Command(name = "assign", description = "Assign an order to a driver, or reassign it to "
+      + "another driver until it is dispatched.")
   static final class Assign extends EngineCommand.Writing {
-    @Parameters(paramLabel = "NUMBER") String number;
-    @Option(names = "--driver", paramLabel = "USERNAME", required = true) String driver;
+    @Parameters(paramLabel = "NUMBER", description = "The order number.") String number;
+    @Option(names = "--driver", paramLabel = "USERNAME", required = true,
+        description = "The driver, by username.")
+    String driver;
+    @Option(names = "--reason", paramLabel = "TEXT",
+        description = "Why, kept in the order's history (e.g. for a reassignment).")
+    String reason;
 
     @Override
     void run(Restock engine) {
       RestockSession session = writer(engine);
       ServiceOrder order = session.serviceOrders().assign(byNumber(session, number).id(),
-          session.users().getByUsername(driver).id());
+          session.users().getByUsername(driver).id(), reason);
       print(order, () -> summary(order, out()));
     }
   }

@@ -6,12 +6,24 @@ import dev.restock.api.picklist.PickList;
 import dev.restock.api.picklist.PlanOutcome;
 import dev.restock.api.picklist.port.in.PickListPreview;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "pick-list", description = "Preview what a route's machines need.")
 final class PickListCommand extends EngineCommand {
-  @Option(names = "--route", paramLabel = "CODE", required = true) String route;
+  @Option(names = "--route", paramLabel = "CODE", required = true,
+      description = "The route, by its code.")
+  String route;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+      description = "The service date the strategy plans for (default: today).")
+  LocalDate date;
+
+  @Option(names = "--format", paramLabel = "text|csv", defaultValue = "text",
+      description = "Output format (default: ${DEFAULT-VALUE}); " + PickListCsv.LAYOUT)
+  PickListCsv.Format format;
 
   @Option(names = "--strategy", paramLabel = "ID", defaultValue = PickListPreview.DEFAULT_STRATEGY,
       description = "Pick-list strategy (default: ${DEFAULT-VALUE}).")
@@ -20,8 +32,22 @@ final class PickListCommand extends EngineCommand {
   @Override
   void run(Restock engine) {
     RestockSession session = reader(engine);
-    PickList list = session.pickLists().preview(session.routes().getByCode(route).id(), strategy);
-    print(list, () -> render(list, out()));
+    UUID routeId = session.routes().getByCode(route).id();
+    PickList list = date == null ? session.pickLists().preview(routeId, strategy)
+        : session.pickLists().preview(routeId, strategy, date);
+    print(session, list, format, () -> render(list, out()));
+  }
+
+  /** The pick list as CSV when asked, else as {@link #print(Object, Runnable)} prints it. */
+  void print(RestockSession session, PickList list, PickListCsv.Format format, Runnable human) {
+    if (format == PickListCsv.Format.csv) {
+      if (json) {
+        throw new RestockCli.UsageException("--json and --format csv exclude each other");
+      }
+      PickListCsv.write(list, PickListCsv.serials(session, list), out());
+    } else {
+      print(list, human);
+    }
   }
 
   /** Why a pick list has no line, from what the planning saw, never a guess. */

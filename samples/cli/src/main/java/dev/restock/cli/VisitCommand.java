@@ -33,8 +33,16 @@ final class VisitCommand {
     @Option(names = "--deliver", paramLabel = "SLOT=UNITS",
         description = "Units delivered to a slot (default: as planned).")
     Map<String, Integer> deliver = new HashMap<>();
-    @Option(names = "--return-undelivered") boolean returnUndelivered;
-    @Option(names = "--notes") String notes;
+    @Option(names = "--return-undelivered",
+        description = "Put planned but undelivered units back into warehouse stock.")
+    boolean returnUndelivered;
+    @Option(names = "--notes", paramLabel = "TEXT", description = "The driver's notes.")
+    String notes;
+    @Option(names = "--mismatch-undelivered", description = "Record lines whose slot now holds "
+        + "another product, is empty or is gone (re-planned since the order was made) as "
+        + "undelivered, and complete the rest; without it such a visit is refused, naming the "
+        + "slots.")
+    boolean mismatchUndelivered;
 
     @Override
     void run(Restock engine) {
@@ -47,7 +55,7 @@ final class VisitCommand {
           .findFirst().orElseThrow(() -> ValidationException.of("deliver",
               "slot " + position + " has no line in visit " + n)), units));
       ServiceOrder after = session.serviceOrders().completeVisit(order.id(), visit.id(),
-          new CompleteVisit(delivered, returnUndelivered, notes));
+          new CompleteVisit(delivered, returnUndelivered, notes, mismatchUndelivered));
       print(after, () -> OrderCommand.summary(after, out()));
     }
   }

@@ -10,6 +10,7 @@ import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
 import dev.restock.api.stock.DeliveryNote;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The daily job: decide visits, compute what to load, dispatch, record what was delivered. */
 @Stable(since = "0.1")
@@ -19,8 +20,11 @@ public interface ServiceOrders {
    * Creates an order, its visits and lines in one unit of work (all or nothing). Lines come from
    * the same computation as the route's pick-list preview.
    *
-   * @throws dev.restock.api.error.ValidationException naming every cabinet not on the route (or
-   *     of a deleted device), an unknown strategy or policy, or a selection that visits nothing
+   * @throws dev.restock.api.error.ValidationException naming every problem at once, on the
+   *     command's fields: an unknown {@code strategyId} and an unknown {@code visitPolicyId}
+   *     (with the known ids), a {@code routeId} that is not a live route, every cabinet not on
+   *     the route or of a deleted device ({@code cabinetIds[i]}), or a policy that selects
+   *     nothing; no number is taken and nothing is written
    */
   ServiceOrder create(CreateServiceOrder command);
 
@@ -45,12 +49,32 @@ public interface ServiceOrders {
   PickList pickList(UUID orderId, boolean roundTotalsToCasePack);
 
   /**
-   * PENDING → ASSIGNED.
+   * PENDING or ASSIGNED → ASSIGNED: assigns the order to a driver, or reassigns it to another
+   * one until it is dispatched; {@link #assign(UUID, UUID, String)} without a reason.
    *
    * @throws dev.restock.api.error.ValidationException when the user is not a live, active DRIVER
-   * @throws dev.restock.api.error.IllegalStateTransitionException from any other status
+   * @throws dev.restock.api.error.IllegalStateTransitionException from IN_PROGRESS, COMPLETED or
+   *     CANCELLED
    */
-  ServiceOrder assign(UUID orderId, UUID driverId);
+  default ServiceOrder assign(UUID orderId, UUID driverId) {
+    return assign(orderId, driverId, null);
+  }
+
+  /**
+   * PENDING or ASSIGNED → ASSIGNED, with a reason: a first assignment, or a reassignment to
+   * another driver until the order is dispatched. The change is audited like any other: the
+   * order's history shows the previous and the new driver, who made the change, when, and
+   * {@code reason} (or the acting actor's reason when null). Assigning the driver the order
+   * already has changes nothing.
+   *
+   * @param reason why, e.g. "Dave is ill"; optional, single-line, at most 1000 characters
+   * @throws dev.restock.api.error.ValidationException when the user is not a live, active DRIVER,
+   *     or the reason is not acceptable text
+   * @throws dev.restock.api.error.IllegalStateTransitionException from IN_PROGRESS, COMPLETED or
+   *     CANCELLED, naming both states
+   */
+  @Experimental(since = "0.2")
+  ServiceOrder assign(UUID orderId, UUID driverId, @Nullable String reason);
 
   /**
    * ASSIGNED → IN_PROGRESS: takes the order's product totals from stock and issues a delivery note.
@@ -65,7 +89,9 @@ public interface ServiceOrders {
    * when it was its last open visit.
    *
    * @throws dev.restock.api.error.ValidationException naming every slot that would exceed its
-   *     capacity, an unknown slot, or more than planned; nothing is written
+   *     capacity, an unknown slot, or more than planned; and, unless {@link
+   *     CompleteVisit#mismatchAsUndelivered()}, every line whose slot now holds another product,
+   *     is empty or is gone, with its position and both products; nothing is written
    * @throws dev.restock.api.error.IllegalStateTransitionException when the visit is not pending or
    *     the order not in progress
    */
@@ -74,6 +100,11 @@ public interface ServiceOrders {
   /** Skips a pending visit with a reason; its planned units go back to stock if asked. */
   ServiceOrder skipVisit(UUID orderId, UUID visitId, String reason, boolean returnToStock);
 
-  /** PENDING or ASSIGNED → CANCELLED, with a reason. */
+  /**
+   * PENDING or ASSIGNED → CANCELLED, with a reason.
+   *
+   * @throws dev.restock.api.error.IllegalStateTransitionException from IN_PROGRESS, COMPLETED or
+   *     CANCELLED
+   */
   ServiceOrder cancel(UUID orderId, String reason);
 }
