@@ -5,7 +5,6 @@ import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.RestockSession;
 import dev.restock.api.query.Criteria;
 import dev.restock.api.query.Page;
-import dev.restock.api.query.PageRequest;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,11 +16,23 @@ import picocli.CommandLine.Parameters;
 final class DeliveryNoteCommand {
 
   static void render(DeliveryNote note, PrintWriter out) {
-    out.println("Delivery note " + note.number() + " for order " + note.orderNumber() + ", issued "
-        + note.issuedAt() + ", " + note.totalUnits() + " unit(s)");
+    out.println(title(note));
     Table t = new Table("SKU", "QUANTITY");
     note.lines().forEach(l -> t.row(l.sku(), l.quantity()));
     t.print(out);
+  }
+
+  /** A note as the command's output: a title line, then its lines as a table. */
+  static void render(EngineCommand command, DeliveryNote note) {
+    command.out().println(title(note));
+    Table t = command.newTable("SKU", "QUANTITY");
+    note.lines().forEach(l -> t.row(l.sku(), l.quantity()));
+    command.print(t);
+  }
+
+  private static String title(DeliveryNote note) {
+    return "Delivery note " + note.number() + " for order " + note.orderNumber() + ", issued "
+        + note.issuedAt() + ", " + note.totalUnits() + " unit(s)";
   }
 
   @Command(name = "show", description = "Show a delivery note by number.")
@@ -31,15 +42,14 @@ final class DeliveryNoteCommand {
     @Override
     void run(Restock engine) {
       DeliveryNote note = reader(engine).stock().deliveryNote(number);
-      print(note, () -> render(note, out()));
+      print(note, () -> render(this, note));
     }
   }
 
   @Command(name = "list", description = "List delivery notes, newest first, optionally by route, "
       + "order or issue time.")
   static final class ListNotes extends EngineCommand {
-    @Option(names = "--page", defaultValue = "1") int page;
-    @Option(names = "--size", defaultValue = "50") int size;
+    @Mixin Paging paging;
     @Option(names = "--route", paramLabel = "CODE", description = "Notes of this route's orders.")
     String route;
     @Option(names = "--order", paramLabel = "NUMBER") String order;
@@ -57,13 +67,14 @@ final class DeliveryNoteCommand {
         criteria = criteria.and("orderNumber", Criteria.Operator.EQ, order.strip());
       }
       criteria = time.within(criteria, "issuedAt");
-      Page<DeliveryNote> notes = session.stock().deliveryNotes(criteria,
-          PageRequest.of(Math.max(0, page - 1), size));
-      print(notes, () -> {
-        Table t = new Table("NUMBER", "ORDER", "ISSUED", "LINES", "UNITS");
+      Criteria filter = criteria;
+      Page<DeliveryNote> notes = read(paging,
+          request -> session.stock().deliveryNotes(filter, request));
+      printPage(notes, () -> {
+        Table t = newTable("NUMBER", "ORDER", "ISSUED", "LINES", "UNITS");
         notes.items().forEach(n -> t.row(n.number(), n.orderNumber(), n.issuedAt(),
             n.lines().size(), n.totalUnits()));
-        t.print(out());
+        print(t);
       });
     }
   }

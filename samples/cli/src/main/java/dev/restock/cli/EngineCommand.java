@@ -5,11 +5,19 @@ import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.audit.Actor;
 import dev.restock.api.error.NotFoundException;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
 import dev.restock.api.user.User;
 import dev.restock.core.wiring.RestockEngine;
 import dev.restock.jpa.JpaStores;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -42,8 +50,22 @@ abstract class EngineCommand implements Callable<Integer> {
           + "the environment variable RESTOCK_MY_PLUGIN__THRESHOLD.")
   java.util.Map<String, String> pluginProperties = new java.util.LinkedHashMap<>();
 
-  @Option(names = "--json", description = "Print data as JSON.")
+  @Option(names = "--json", description = "Print data as JSON (the same as --format json).")
   boolean json;
+
+  /** {@code --format}; {@link #format()} resolves it with {@code --json}. */
+  OutputFormat format;
+
+  @Option(names = "--format", paramLabel = "FORMAT", converter = OutputFormat.Converter.class,
+      completionCandidates = OutputFormat.Candidates.class,
+      description = "Output: text (default, aligned for people), json or csv (a header row, "
+          + "then one row per item; a list gives every row unless --page is given).")
+  void format(OutputFormat value) {
+    format = value;
+    if (value == OutputFormat.JSON) {
+      json = true; // commands that still read the flag see --format json too
+    }
+  }
 
   @Option(names = "--verbose", description = "Show library logs and stack traces.")
   boolean verbose;
@@ -95,8 +117,37 @@ abstract class EngineCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Where the text rendering of a value writes. Under {@code --format csv} it leads nowhere (only
+   * tables, printed with {@link #print(Table)}, become CSV); for a text list on a terminal it is
+   * a buffer that may go through the pager.
+   */
   PrintWriter out() {
+    return redirect != null ? redirect : stdout();
+  }
+
+  /** The command's real standard output. */
+  private PrintWriter stdout() {
     return spec.commandLine().getOut();
+  }
+
+  /** Set while a rendering writes somewhere else than standard output. */
+  private PrintWriter redirect;
+
+  /** Tables printed as CSV so far by the current rendering. */
+  private int csvTables;
+
+  /**
+   * The output format: {@code --format}, or json for {@code --json}.
+   *
+   * @throws RestockCli.UsageException when {@code --json} and another {@code --format} are given
+   */
+  OutputFormat format() {
+    if (json && format != null && format != OutputFormat.JSON) {
+      throw new RestockCli.UsageException("--json and --format " + format
+          + " contradict each other");
+    }
+    return json ? OutputFormat.JSON : format == null ? OutputFormat.TEXT : format;
   }
 
   /** A table for this command's output, printed with {@link #print(Table)}. */
@@ -104,20 +155,141 @@ abstract class EngineCommand implements Callable<Integer> {
     return new Table(header);
   }
 
-  /** Prints a table made by {@link #newTable}. */
+  /**
+   * Prints a table in the output format: aligned text, or CSV (header row, no padding). A table
+   * printed under {@code --json} outside {@link #print(Object, Runnable)} is a JSON array of
+   * objects keyed by column header. Several tables under CSV are separated by an empty line.
+   */
   void print(Table table) {
-    table.print(out());
+    switch (format()) {
+      case CSV -> {
+        if (csvTables > 0) {
+          stdout().println();
+        }
+        table.writeCsv(stdout());
+        csvTables++;
+      }
+      case JSON -> {
+        stdout().println(Json.write(table.records()));
+        stdout().flush();
+      }
+      case TEXT -> table.print(out());
+    }
   }
 
-  /** Prints a value as JSON, or runs the human rendering. */
+  /**
+   * Prints a value: as JSON (see {@link Json}); as CSV, the tables the {@code human} rendering
+   * prints with {@link #print(Table)} (its other lines are left out), or the value's own fields
+   * when it prints none; as text, the {@code human} rendering (a list through the pager on a
+   * terminal).
+   */
   void print(Object value, Runnable human) {
-    if (json) {
-      out().println(Json.write(value));
-      out().flush();
-    } else {
+    switch (format()) {
+      case JSON -> {
+        stdout().println(Json.write(value));
+        stdout().flush();
+      }
+      case CSV -> csv(value, human);
+      case TEXT -> {
+        if (value instanceof Page<?> || value instanceof Collection<?>) {
+          paged(human);
+        } else {
+          human.run();
+          out().flush();
+        }
+      }
+    }
+  }
+
+  /**
+   * Prints one page of a list: under {@code --json} as
+   * {@code {"items":[...],"page":1,"pageSize":50,"totalItems":123,"totalPages":3}}; under CSV as
+   * {@link #print(Object, Runnable)} does, with no page footer; as text, the {@code human}
+   * rendering of the page's items, then "page 1 of 3 (123 items); next: --page 2".
+   */
+  void printPage(Page<?> page, Runnable human) {
+    if (format() != OutputFormat.TEXT) {
+      print(page, human);
+      return;
+    }
+    paged(() -> {
+      human.run();
+      out().println(footer(page));
+    });
+  }
+
+  /** The line under a text page: where it is in the list and how to see the next page. */
+  static String footer(Page<?> page) {
+    if (page.total() == 0) {
+      return "0 items";
+    }
+    long number = page.page() + 1L;
+    String where = "page " + number + " of " + page.pages() + " (" + page.total()
+        + (page.total() == 1 ? " item)" : " items)");
+    return number < page.pages() ? where + "; next: --page " + (number + 1) : where;
+  }
+
+  /**
+   * The page {@code paging} asks for, or under {@code --format csv} without {@code --page}
+   * every row (read page after page).
+   */
+  <T> Page<T> read(Paging paging, Function<PageRequest, Page<T>> query) {
+    if (format() != OutputFormat.CSV || paging.pageGiven()) {
+      return query.apply(paging.request());
+    }
+    paging.request(); // the options are checked even when every row is read
+    List<T> all = new ArrayList<>();
+    for (int number = 0; ; number++) {
+      Page<T> page = query.apply(PageRequest.of(number, PageRequest.MAX_SIZE));
+      all.addAll(page.items());
+      if (number + 1 >= page.pages()) {
+        return new Page<>(all, 0, Math.max(1, all.size()), all.size());
+      }
+    }
+  }
+
+  /** The page {@code paging} asks for of a list held whole, or every row as {@link #read}. */
+  <T> Page<T> slice(Paging paging, List<T> all) {
+    if (format() == OutputFormat.CSV && !paging.pageGiven()) {
+      paging.request();
+      return new Page<>(all, 0, Math.max(1, all.size()), all.size());
+    }
+    return paging.slice(all);
+  }
+
+  private void csv(Object value, Runnable human) {
+    PrintWriter previous = redirect;
+    int previousTables = csvTables;
+    redirect = new PrintWriter(Writer.nullWriter());
+    csvTables = 0;
+    try {
+      human.run();
+      if (csvTables == 0) {
+        Csv.writeValue(value, stdout());
+      }
+    } finally {
+      redirect = previous;
+      csvTables = previousTables;
+    }
+    stdout().flush();
+  }
+
+  /** A text rendering that goes through the pager when long and on a terminal. */
+  private void paged(Runnable human) {
+    if (redirect != null || !Pager.terminal()) {
       human.run();
       out().flush();
+      return;
     }
+    StringWriter buffer = new StringWriter();
+    redirect = new PrintWriter(buffer);
+    try {
+      human.run();
+      redirect.flush();
+    } finally {
+      redirect = null;
+    }
+    Pager.show(buffer.toString(), stdout());
   }
 
   /** Read-only work needs no particular actor; the system actor is used. */

@@ -28,7 +28,8 @@ final class HealthCommand extends EngineCommand {
           : e.getMessage());
       report(new Health(false, description(), Duration.ZERO, null,
           new Health.PoolStatus(0, 0, 0, 0), problem));
-      spec.commandLine().getErr().println("error: " + problem);
+      ErrorReport.of(RestockCli.NOT_FOUND_OR_CONFLICT, problem)
+          .print(spec.commandLine().getErr(), format() == OutputFormat.JSON);
       if (verbose) {
         Secrets.scrub(e).printStackTrace(spec.commandLine().getErr());
       }

@@ -92,25 +92,20 @@ final class OrderCommand {
   }
 
   @Command(name = "show", aliases = "pick-list",
-      description = "An order's pick list per cabinet and pre-kit totals.")
+      description = {"An order's pick list per cabinet and pre-kit totals.",
+          "Under --format csv: " + PickListCsv.LAYOUT})
   static final class Show extends EngineCommand {
     @Parameters(paramLabel = "NUMBER", description = "The order number, e.g. SO-2026-000001.")
     String number;
     @Option(names = "--round-to-case", description = "Round product totals up to case packs.")
     boolean roundToCase;
-    @Option(names = "--format", paramLabel = "text|csv", defaultValue = "text",
-        description = "Output format (default: ${DEFAULT-VALUE}); " + PickListCsv.LAYOUT)
-    PickListCsv.Format format;
 
     @Override
     void run(Restock engine) {
       RestockSession session = reader(engine);
       ServiceOrder order = byNumber(session, number);
       PickList list = session.serviceOrders().pickList(order.id(), roundToCase);
-      if (format == PickListCsv.Format.csv) {
-        if (json) {
-          throw new RestockCli.UsageException("--json and --format csv exclude each other");
-        }
+      if (format() == OutputFormat.CSV) {
         PickListCsv.write(list, PickListCsv.serials(session, list), out());
         return;
       }

@@ -11,7 +11,8 @@ import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "pick-list", description = "Preview what a route's machines need.")
+@Command(name = "pick-list", description = {"Preview what a route's machines need.",
+    "Under --format csv: " + PickListCsv.LAYOUT})
 final class PickListCommand extends EngineCommand {
   @Option(names = "--route", paramLabel = "CODE", required = true,
       description = "The route, by its code.")
@@ -20,10 +21,6 @@ final class PickListCommand extends EngineCommand {
   @Option(names = "--date", paramLabel = "YYYY-MM-DD",
       description = "The service date the strategy plans for (default: today).")
   LocalDate date;
-
-  @Option(names = "--format", paramLabel = "text|csv", defaultValue = "text",
-      description = "Output format (default: ${DEFAULT-VALUE}); " + PickListCsv.LAYOUT)
-  PickListCsv.Format format;
 
   @Option(names = "--strategy", paramLabel = "ID", defaultValue = PickListPreview.DEFAULT_STRATEGY,
       description = "Pick-list strategy (default: ${DEFAULT-VALUE}).")
@@ -35,15 +32,12 @@ final class PickListCommand extends EngineCommand {
     UUID routeId = session.routes().getByCode(route).id();
     PickList list = date == null ? session.pickLists().preview(routeId, strategy)
         : session.pickLists().preview(routeId, strategy, date);
-    print(session, list, format, () -> render(list, out()));
+    print(session, list, () -> render(list, out()));
   }
 
   /** The pick list as CSV when asked, else as {@link #print(Object, Runnable)} prints it. */
-  void print(RestockSession session, PickList list, PickListCsv.Format format, Runnable human) {
-    if (format == PickListCsv.Format.csv) {
-      if (json) {
-        throw new RestockCli.UsageException("--json and --format csv exclude each other");
-      }
+  void print(RestockSession session, PickList list, Runnable human) {
+    if (format() == OutputFormat.CSV) {
       PickListCsv.write(list, PickListCsv.serials(session, list), out());
     } else {
       print(list, human);

@@ -34,8 +34,6 @@ final class PickListCsv {
   private PickListCsv() {}
 
   /** The output formats of a pick list. */
-  enum Format { text, csv }
-
   static void write(PickList list, Map<UUID, String> serials, PrintWriter out) {
     List<List<Object>> lines = new ArrayList<>();
     for (PickLine l : list.lines()) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,12 +27,13 @@ import picocli.CommandLine.Parameters;
         ProductCommand.Restore.class})
 final class ProductCommand {
 
-  static void table(List<Product> products, java.io.PrintWriter out) {
-    Table t = new Table("SKU", "NAME", "CATEGORY", "PRICE", "CASE", "ACTIVE", "DELETED", "ID");
-    products.forEach(p -> t.row(p.sku(), p.name(), p.category(), p.price().toPlainString(),
-        p.casePack(), p.active() ? "yes" : "no", p.deletedAt() == null ? "" : p.deletedAt(),
-        p.id()));
-    t.print(out);
+  /** Products as a table of the command's output. */
+  static void table(EngineCommand command, List<Product> products) {
+    Table t = command.newTable("SKU", "NAME", "CATEGORY", "PRICE", "CASE", "ACTIVE", "DELETED",
+        "ID");
+    products.forEach(p -> t.row(p.sku(), p.name(), p.category(), p.price(), p.casePack(),
+        p.active() ? "yes" : "no", p.deletedAt(), p.id()));
+    command.print(t);
   }
 
   /** A UUID or a sku; looks among live products unless {@code deleted}. */
@@ -113,8 +115,7 @@ final class ProductCommand {
   static final class ListProducts extends EngineCommand {
     @Option(names = "--deleted", description = "Only soft-deleted products.") boolean deleted;
     @Option(names = "--all", description = "Live and soft-deleted products.") boolean all;
-    @Option(names = "--page", defaultValue = "1", description = "Page number, from 1.") int page;
-    @Option(names = "--size", defaultValue = "50", description = "Rows per page.") int size;
+    @Mixin Paging paging;
     @Option(names = "--search", paramLabel = "TEXT",
         description = "Only products whose sku or name contains TEXT, ignoring case.")
     String search;
@@ -123,21 +124,14 @@ final class ProductCommand {
 
     @Override
     void run(Restock engine) {
-      if (page < 1) {
-        throw ValidationException.of("page", "must be 1 or more (was " + page + ")");
-      }
       Visibility visibility = deleted ? Visibility.ONLY_DELETED
           : all ? Visibility.INCLUDE_DELETED : Visibility.LIVE;
-      PageRequest request = PageRequest.of(page - 1, size);
-      Page<Product> result = search == null
-          ? reader(engine).products().list(request, visibility)
-          : reader(engine).products().search(regex ? dev.restock.api.query.TextQuery.regex(search)
-              : dev.restock.api.query.TextQuery.contains(search), request, visibility);
-      print(result, () -> {
-        table(result.items(), out());
-        out().println("page " + page + " of " + Math.max(1, result.pages()) + ", "
-            + result.total() + " product(s)");
-      });
+      RestockSession session = reader(engine);
+      Page<Product> result = read(paging, request -> search == null
+          ? session.products().list(request, visibility)
+          : session.products().search(regex ? dev.restock.api.query.TextQuery.regex(search)
+              : dev.restock.api.query.TextQuery.contains(search), request, visibility));
+      printPage(result, () -> table(this, result.items()));
     }
   }
 
@@ -148,7 +142,7 @@ final class ProductCommand {
     @Override
     void run(Restock engine) {
       Product p = find(reader(engine), key, false);
-      print(p, () -> table(List.of(p), out()));
+      print(p, () -> table(this, List.of(p)));
     }
   }
 

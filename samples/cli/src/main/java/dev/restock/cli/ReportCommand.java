@@ -7,12 +7,14 @@ import dev.restock.api.error.NotFoundException;
 import dev.restock.api.report.DeviceUtilisation;
 import dev.restock.api.report.SlotStock;
 import dev.restock.api.report.StockValuation;
+import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
 import dev.restock.api.query.TextQuery;
 import dev.restock.api.query.Visibility;
 import java.util.List;
 import java.util.UUID;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", description = "The operator's reports.",
@@ -24,12 +26,14 @@ final class ReportCommand {
     return code == null ? null : session.routes().getByCode(code).id();
   }
 
-  static void slots(EngineCommand command, List<SlotStock> slots) {
-    command.print(slots, () -> {
-      Table t = new Table("ROUTE", "DEVICE", "CAB", "SLOT", "SKU", "QTY", "PAR", "CAP", "%PAR");
-      slots.forEach(s -> t.row(s.routeCode(), s.deviceName(), s.cabinetIndex(), s.position(),
-          s.sku(), s.quantity(), s.parLevel(), s.capacity(), s.percentOfPar()));
-      t.print(command.out());
+  static void slots(EngineCommand command, Paging paging, List<SlotStock> all) {
+    Page<SlotStock> slots = command.slice(paging, all);
+    command.printPage(slots, () -> {
+      Table t = command.newTable("ROUTE", "DEVICE", "CAB", "SLOT", "SKU", "QTY", "PAR", "CAP",
+          "%PAR");
+      slots.items().forEach(s -> t.row(s.routeCode(), s.deviceName(), s.cabinetIndex(),
+          s.position(), s.sku(), s.quantity(), s.parLevel(), s.capacity(), s.percentOfPar()));
+      command.print(t);
     });
   }
 
@@ -38,6 +42,7 @@ final class ReportCommand {
   static final class Utilisation extends EngineCommand {
     @Option(names = "--route", paramLabel = "CODE") String route;
     @Option(names = "--location", paramLabel = "NAME") String location;
+    @Mixin Paging paging;
 
     @Override
     void run(Restock engine) {
@@ -49,13 +54,13 @@ final class ReportCommand {
             .filter(l -> l.name().equalsIgnoreCase(location)).map(Location::id).findFirst()
             .orElseThrow(() -> new NotFoundException("location", location));
       }
-      List<DeviceUtilisation> rows = session.reports().deviceUtilisation(route(session, route),
-          locationId);
-      print(rows, () -> {
-        Table t = new Table("DEVICE", "CABINETS", "LOCATION", "ROUTE");
-        rows.forEach(r -> t.row(r.deviceName(), r.cabinetCount(), r.locationName(),
+      Page<DeviceUtilisation> rows = slice(paging,
+          session.reports().deviceUtilisation(route(session, route), locationId));
+      printPage(rows, () -> {
+        Table t = newTable("DEVICE", "CABINETS", "LOCATION", "ROUTE");
+        rows.items().forEach(r -> t.row(r.deviceName(), r.cabinetCount(), r.locationName(),
             r.routeName()));
-        t.print(out());
+        print(t);
       });
     }
   }
@@ -65,22 +70,24 @@ final class ReportCommand {
     @Option(names = "--route", paramLabel = "CODE") String route;
     @Option(names = "--percent", defaultValue = "30",
         description = "Percentage of par (default: ${DEFAULT-VALUE}).") int percent;
+    @Mixin Paging paging;
 
     @Override
     void run(Restock engine) {
       RestockSession session = reader(engine);
-      slots(this, session.reports().lowStock(route(session, route), percent));
+      slots(this, paging, session.reports().lowStock(route(session, route), percent));
     }
   }
 
   @Command(name = "sold-out", description = "Slots with nothing left.")
   static final class SoldOut extends EngineCommand {
     @Option(names = "--route", paramLabel = "CODE") String route;
+    @Mixin Paging paging;
 
     @Override
     void run(Restock engine) {
       RestockSession session = reader(engine);
-      slots(this, session.reports().soldOut(route(session, route)));
+      slots(this, paging, session.reports().soldOut(route(session, route)));
     }
   }
 
@@ -90,9 +97,9 @@ final class ReportCommand {
     void run(Restock engine) {
       StockValuation value = reader(engine).reports().stockValue();
       print(value, () -> {
-        Table t = new Table("SKU", "PRODUCT", "ON HAND", "PRICE", "VALUE");
+        Table t = newTable("SKU", "PRODUCT", "ON HAND", "PRICE", "VALUE");
         value.lines().forEach(l -> t.row(l.sku(), l.name(), l.onHand(), l.price(), l.value()));
-        t.print(out());
+        print(t);
         out().println("total " + value.total());
       });
     }

@@ -1,10 +1,7 @@
 package dev.restock.cli;
 
-import dev.restock.api.error.ConflictException;
-import dev.restock.api.error.NotFoundException;
 import dev.restock.api.error.RestockException;
 import dev.restock.api.error.ValidationException;
-import dev.restock.api.error.Violation;
 import dev.restock.jpa.config.Secrets;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -56,53 +53,77 @@ public final class RestockCli implements Runnable {
     System.setProperty("guice_bytecode_gen_option", "DISABLED");
   }
 
-  /** The command line with the tool's error handling; tests call this with their own writers. */
+  /**
+   * The command line with the tool's error handling; tests call this with their own writers.
+   *
+   * <p>Errors go to standard error, one {@code error: FIELD: MESSAGE} line per problem (or
+   * {@code error: MESSAGE} when no field is to blame). Under {@code --json} (or
+   * {@code --format json}) they go to standard error as one JSON document instead,
+   * {@code {"error":{"code":2,"message":"...","problems":[{"field":"price","message":"..."}]}}}
+   * ({@code field} null when no field is to blame), so that standard output only ever carries
+   * data. The exit code is the same either way. Command-line mistakes (an unknown option, a
+   * missing or unreadable value) are bad input like any other: exit 2, field = the option.
+   */
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new RestockCli());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       boolean verbose = parseResult.originalArgs().contains("--verbose");
-      int code = report(e, err);
+      int code = report(e, err, jsonErrors(commandLine, parseResult.originalArgs()));
       if (verbose) {
         Secrets.scrub(e).printStackTrace(err);
       }
       err.flush();
       return code;
     });
+    cli.setParameterExceptionHandler((e, args) -> {
+      PrintWriter err = e.getCommandLine().getErr();
+      ErrorReport.of(BAD_INPUT, "invalid command line", ErrorReport.problems(e))
+          // parsing may have stopped before --json: the words decide
+          .print(err, ErrorReport.jsonAsked(Arrays.asList(args)));
+      err.flush();
+      return BAD_INPUT;
+    });
     return cli;
   }
 
-  private static int report(Exception e, PrintWriter err) {
+  /** Whether errors are to be JSON: the command's own format when it has one, else its words. */
+  private static boolean jsonErrors(CommandLine commandLine, java.util.List<String> args) {
+    if (commandLine.getCommand() instanceof EngineCommand command) {
+      try {
+        return command.format() == OutputFormat.JSON;
+      } catch (UsageException e) {
+        return true; // --json was given
+      }
+    }
+    return ErrorReport.jsonAsked(args);
+  }
+
+  static int report(Exception e, PrintWriter err, boolean json) {
     if (e instanceof ExitException exit) {
       return exit.code;
     }
+    ErrorReport report;
     if (e instanceof ValidationException v) {
-      for (Violation violation : v.violations()) {
-        err.println("error: " + violation.field() + ": " + Secrets.mask(violation.message()));
-      }
-      return BAD_INPUT;
+      report = ErrorReport.of(BAD_INPUT, "invalid input", v.violations().stream()
+          .map(violation -> new ErrorReport.Problem(violation.field(),
+              Secrets.mask(violation.message())))
+          .toList());
+    } else if (e instanceof UsageException) {
+      report = ErrorReport.of(BAD_INPUT, Secrets.mask(e.getMessage()));
+    } else if (e instanceof dev.restock.jpa.backup.BackupException
+        || e instanceof dev.restock.jpa.migrate.Migrations.MigrationException
+        || e instanceof RestockException) {
+      // not found, conflict, and the engine's other refusals
+      report = ErrorReport.of(NOT_FOUND_OR_CONFLICT, Secrets.mask(e.getMessage()));
+    } else {
+      String message = e.getMessage() == null ? e.getClass().getName()
+          : Secrets.mask(e.getMessage());
+      report = json ? ErrorReport.of(UNEXPECTED, message)
+          : ErrorReport.of(UNEXPECTED, message + " (run with --verbose for details)");
     }
-    if (e instanceof UsageException) {
-      err.println("error: " + Secrets.mask(e.getMessage()));
-      return BAD_INPUT;
-    }
-    if (e instanceof dev.restock.jpa.backup.BackupException
-        || e instanceof dev.restock.jpa.migrate.Migrations.MigrationException) {
-      err.println("error: " + Secrets.mask(e.getMessage()));
-      return NOT_FOUND_OR_CONFLICT;
-    }
-    if (e instanceof NotFoundException || e instanceof ConflictException) {
-      err.println("error: " + Secrets.mask(e.getMessage()));
-      return NOT_FOUND_OR_CONFLICT;
-    }
-    if (e instanceof RestockException) {
-      err.println("error: " + Secrets.mask(e.getMessage()));
-      return NOT_FOUND_OR_CONFLICT;
-    }
-    err.println("error: " + (e.getMessage() == null ? e.getClass().getName()
-            : Secrets.mask(e.getMessage()))
-        + " (run with --verbose for details)");
-    return UNEXPECTED;
+    report.print(err, json);
+    return report.code();
   }
 
   /** Ends the command with an exit code after it has printed its own outcome. */

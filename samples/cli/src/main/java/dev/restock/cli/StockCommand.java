@@ -4,11 +4,9 @@ import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.query.Criteria;
 import dev.restock.api.query.Page;
-import dev.restock.api.query.PageRequest;
 import dev.restock.api.stock.StockLevel;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "stock", description = "Warehouse stock.",
@@ -52,6 +50,7 @@ final class StockCommand {
         description = "Only products with at most this many units on hand (what to reorder).")
     Integer atMost;
     @Option(names = "--category", paramLabel = "CATEGORY") String category;
+    @Mixin Paging paging;
 
     @Override
     void run(Restock engine) {
@@ -63,19 +62,12 @@ final class StockCommand {
       if (category != null) {
         criteria = criteria.and("category", Criteria.Operator.EQ, category.strip());
       }
-      List<StockLevel> levels = new ArrayList<>();
-      for (int page = 0; ; page++) {
-        Page<StockLevel> found = session.stock().levels(criteria,
-            PageRequest.of(page, PageRequest.MAX_SIZE));
-        levels.addAll(found.items());
-        if (page + 1 >= found.pages()) {
-          break;
-        }
-      }
-      print(levels, () -> {
-        Table t = new Table("SKU", "PRODUCT", "ON HAND");
-        levels.forEach(l -> t.row(l.sku(), l.name(), l.onHand()));
-        t.print(out());
+      Criteria filter = criteria;
+      Page<StockLevel> levels = read(paging, request -> session.stock().levels(filter, request));
+      printPage(levels, () -> {
+        Table t = newTable("SKU", "PRODUCT", "ON HAND");
+        levels.items().forEach(l -> t.row(l.sku(), l.name(), l.onHand()));
+        print(t);
       });
     }
   }

@@ -3,13 +3,13 @@ package dev.restock.cli;
 import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.audit.Actor;
-import dev.restock.api.query.PageRequest;
+import dev.restock.api.query.Page;
 import dev.restock.api.query.Visibility;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
-import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,17 +42,19 @@ final class UserCommand {
     }
   }
 
-  @Command(name = "list", description = "Live users.")
+  @Command(name = "list", description = "Live users, by username.")
   static final class ListUsers extends EngineCommand {
+    @Mixin Paging paging;
+
     @Override
     void run(Restock engine) {
-      List<User> users = reader(engine).users().list(PageRequest.of(0, 500), Visibility.LIVE)
-          .items();
-      print(users, () -> {
-        Table t = new Table("USERNAME", "EMAIL", "ROLE", "ACTIVE", "ID");
-        users.forEach(u -> t.row(u.username(), u.email(), u.role(), u.active() ? "yes" : "no",
-            u.id()));
-        t.print(out());
+      RestockSession session = reader(engine);
+      Page<User> users = read(paging, request -> session.users().list(request, Visibility.LIVE));
+      printPage(users, () -> {
+        Table t = newTable("USERNAME", "EMAIL", "ROLE", "ACTIVE", "ID");
+        users.items().forEach(u -> t.row(u.username(), u.email(), u.role(),
+            u.active() ? "yes" : "no", u.id()));
+        print(t);
       });
     }
   }

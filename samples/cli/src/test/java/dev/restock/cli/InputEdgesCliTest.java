@@ -106,10 +106,10 @@ class InputEdgesCliTest {
 
   @Test
   void aPageTooFarIsBadInputOnEveryListCommand() {
-    refused(run("product", "list", "--page", "2147483647"), "page");
+    refused(run("product", "list", "--page", "2147483647"), "--page");
     refused(run("order", "list", "--page", "2147483647"), "page");
     refused(run("sales", "list", "--page", "2147483647"), "page");
-    refused(run("delivery-note", "list", "--page", "2147483647"), "page");
+    refused(run("delivery-note", "list", "--page", "2147483647"), "--page");
   }
 
   @Test

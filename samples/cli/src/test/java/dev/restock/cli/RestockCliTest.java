@@ -185,7 +185,7 @@ class RestockCliTest {
     assertThat(list.get("totals").get(0).has("units")).isTrue();
 
     JsonNode products = mapper.readTree(run("product", "list", "--json").out());
-    assertThat(products.get("total").asInt()).isEqualTo(5);
+    assertThat(products.get("totalItems").asInt()).isEqualTo(5);
     assertThat(products.get("items").get(0).get("price").decimalValue()).isPositive();
 
     JsonNode demo = mapper.readTree(run("demo", "--json").out());
@@ -220,11 +220,11 @@ class RestockCliTest {
     Run byRoute = run("sales", "list", "--route", "DEMO-1", "--json");
     assertThat(byRoute.code()).as(byRoute.err()).isZero();
     JsonNode route = mapper.readTree(byRoute.out());
-    assertThat(route.get("total").asLong()).isEqualTo(21);
+    assertThat(route.get("totalItems").asLong()).isEqualTo(21);
     assertThat(route.get("items")).hasSize(21).allSatisfy(sale ->
         assertThat(sale.get("units").asInt()).isPositive());
     assertThat(mapper.readTree(run("sales", "list", "--device", "DEMO-SN-001", "--json").out())
-        .get("total").asLong()).isEqualTo(7);
+        .get("totalItems").asLong()).isEqualTo(7);
 
     Run cola = run("sales", "list", "--device", "DEMO-SN-002", "--sku", "DEMO-COLA");
     assertThat(cola.code()).as(cola.err()).isZero();
@@ -244,14 +244,15 @@ class RestockCliTest {
     assertThat(run("stock", "receive", "--sku", "DEMO-CHIPS", "--units", "12").code()).isZero();
     ObjectMapper mapper = new ObjectMapper();
 
-    JsonNode low = mapper.readTree(run("stock", "list", "--at-most", "12", "--json").out());
+    JsonNode low = mapper.readTree(run("stock", "list", "--at-most", "12", "--json").out())
+        .get("items");
     assertThat(low).extracting(l -> l.get("sku").asText())
         .containsExactly("DEMO-CHIPS", "DEMO-CHOC", "DEMO-GUM", "DEMO-WATER");
     Run snacks = run("stock", "list", "--category", "Snacks", "--at-most", "11");
     assertThat(snacks.code()).as(snacks.err()).isZero();
     assertThat(snacks.out()).contains("DEMO-CHOC").doesNotContain("DEMO-CHIPS")
         .doesNotContain("DEMO-COLA");
-    assertThat(mapper.readTree(run("stock", "list", "--json").out())).hasSize(5);
+    assertThat(mapper.readTree(run("stock", "list", "--json").out()).get("items")).hasSize(5);
   }
 
   @Test
@@ -298,14 +299,14 @@ class RestockCliTest {
         .as("newest first").isLessThan(notes.out().indexOf("DN-" + year + "-000001"));
     JsonNode byOrder = mapper.readTree(run("delivery-note", "list", "--order", number,
         "--json").out());
-    assertThat(byOrder.get("total").asLong()).isEqualTo(1);
+    assertThat(byOrder.get("totalItems").asLong()).isEqualTo(1);
     assertThat(byOrder.get("items").get(0).get("number").asText())
         .isEqualTo("DN-" + year + "-000002");
     assertThat(run("delivery-note", "list", "--since", "2999-01-01T00:00:00Z").out())
         .doesNotContain("DN-");
     Run badTime = run("delivery-note", "list", "--since", "yesterday");
     assertThat(badTime.code()).isEqualTo(2);
-    JsonNode levels = mapper.readTree(run("stock", "list", "--json").out());
+    JsonNode levels = mapper.readTree(run("stock", "list", "--json").out()).get("items");
     levels.forEach(l -> assertThat(l.get("onHand").asInt()).isZero());
 
     int visits = show.get("order").get("visits").size();
@@ -413,7 +414,7 @@ class RestockCliTest {
         "--as", "vic");
     assertThat(refused.code()).isEqualTo(1);
     assertThat(refused.err()).contains("permission denied for product.create");
-    assertThat(run("product", "list", "--json").out()).contains("\"total\":0");
+    assertThat(run("product", "list", "--json").out()).contains("\"totalItems\":0");
 
     Run off = run("user", "deactivate", "vic");
     assertThat(off.code()).as(off.err()).isZero();
@@ -463,7 +464,7 @@ class RestockCliTest {
         .doesNotContain("product.create").contains("1 event(s)");
     JsonNode ofCola = new ObjectMapper().readTree(run("audit", "events", "--type", "product",
         "--id", cola, "--json").out());
-    assertThat(ofCola.get("total").asLong()).isEqualTo(2);
+    assertThat(ofCola.get("totalItems").asLong()).isEqualTo(2);
     assertThat(ofCola.get("items").get(0).get("action").asText()).as("newest first")
         .isEqualTo("product.update");
     assertThat(run("audit", "events", "--since", "2999-01-01T00:00:00Z").out())
@@ -620,7 +621,7 @@ class RestockCliTest {
     assertThat(demo.code()).as(demo.err()).isZero();
 
     JsonNode devices = new ObjectMapper().readTree(
-        run("report", "device-utilisation", "--route", "DEMO-1", "--json").out());
+        run("report", "device-utilisation", "--route", "DEMO-1", "--json").out()).get("items");
     assertThat(devices.size()).isPositive();
     assertThat(devices.get(0).get("cabinetCount").asInt()).isPositive();
     assertThat(run("report", "low-stock", "--route", "DEMO-1", "--percent", "100").out())
