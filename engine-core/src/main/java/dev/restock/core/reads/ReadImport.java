@@ -151,7 +151,8 @@ final class ReadImport {
       return previous;
     }
     int units = 0;
-    BigDecimal value = BigDecimal.ZERO;
+    // to the cent, as every store keeps money
+    BigDecimal value = new BigDecimal("0.00");
     boolean ok = true;
     for (SelectionCounter s : read.selections()) {
       String code = s.selection().strip();
