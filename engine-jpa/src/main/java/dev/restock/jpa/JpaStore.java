@@ -21,6 +21,7 @@ import dev.restock.api.fleet.port.out.Locations;
 import dev.restock.api.fleet.port.out.Routes;
 import dev.restock.api.planogram.port.out.Planograms;
 import dev.restock.api.planogram.port.out.SalesLedger;
+import dev.restock.api.reads.port.out.MachineReads;
 import dev.restock.api.spi.Store;
 import dev.restock.api.tx.TransactionBoundary;
 import dev.restock.api.user.port.out.Users;
@@ -33,6 +34,7 @@ import dev.restock.jpa.fleet.JpaLocations;
 import dev.restock.jpa.fleet.JpaRoutes;
 import dev.restock.jpa.planogram.JpaPlanograms;
 import dev.restock.jpa.planogram.JpaSalesLedger;
+import dev.restock.jpa.reads.JpaMachineReads;
 import dev.restock.jpa.repository.StoreContext;
 import dev.restock.jpa.tx.JpaTransactions;
 import dev.restock.jpa.user.JpaUsers;
@@ -58,6 +60,7 @@ public final class JpaStore implements Store {
   private final Planograms planograms;
   private final Users users;
   private final SalesLedger sales;
+  private final MachineReads machineReads = new JpaMachineReads();
   private final AuditHistory history = new JpaAuditHistory();
   private final AuditLog auditLog;
   private final dev.restock.api.report.port.out.ReportQueries reports;
@@ -335,10 +338,7 @@ public final class JpaStore implements Store {
   @Override public Planograms planograms() { return planograms; }
   @Override public Users users() { return users; }
   @Override public SalesLedger sales() { return sales; }
-  @Override public dev.restock.api.reads.port.out.MachineReads machineReads() {
-    // placeholder on the integration base: built on branch i16-reads-store
-    throw new UnsupportedOperationException("being built");
-  }
+  @Override public MachineReads machineReads() { return machineReads; }
   @Override public AuditHistory history() { return history; }
   @Override public AuditLog auditLog() { return auditLog; }
   @Override public dev.restock.api.report.port.out.ReportQueries reports() { return reports; }

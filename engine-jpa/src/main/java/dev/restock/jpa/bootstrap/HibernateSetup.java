@@ -36,7 +36,9 @@ public final class HibernateSetup {
       dev.restock.jpa.serviceorder.ServiceOrderEntity.class, dev.restock.jpa.serviceorder.VisitEntity.class,
       dev.restock.jpa.serviceorder.OrderLineEntity.class, dev.restock.jpa.stock.StockEntity.class,
       dev.restock.jpa.stock.DeliveryNoteEntity.class,
-      dev.restock.jpa.stock.DeliveryNoteLineEntity.class);
+      dev.restock.jpa.stock.DeliveryNoteLineEntity.class,
+      dev.restock.jpa.reads.MachineReadEntity.class,
+      dev.restock.jpa.reads.MachineReadSelectionEntity.class);
 
   private HibernateSetup() {}
 

@@ -1,7 +1,14 @@
 package dev.restock.plugin.storememory;
 
+import static dev.restock.api.validation.Checks.MONEY_INTEGER_DIGITS;
+
+import dev.restock.api.reads.CashCounters;
+import dev.restock.api.reads.SelectionCounter;
 import dev.restock.api.reads.StoredRead;
 import dev.restock.api.reads.port.out.MachineReads;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -9,7 +16,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Machine reads, append-only, in the order they were appended. */
+/**
+ * Machine reads, append-only, in the order they were appended. Money is kept to the cent, as the
+ * JPA store's {@code numeric(12,2)} columns keep it, so that both stores answer the same values.
+ */
 final class MemoryMachineReads implements MachineReads {
   private final MemoryDb db;
   private final Table<Long, StoredRead> table;
@@ -22,8 +32,9 @@ final class MemoryMachineReads implements MachineReads {
   @Override
   public void append(StoredRead read) {
     Objects.requireNonNull(read, "read");
+    StoredRead kept = toTheCent(read);
     db.writeUnit();
-    table.put((long) table.size(), read);
+    table.put((long) table.size(), kept);
     db.inserts.incrementAndGet();
   }
 
@@ -54,5 +65,34 @@ final class MemoryMachineReads implements MachineReads {
         .filter(r -> !r.readAt().isBefore(since) && r.readAt().isBefore(until))
         .sorted(Comparator.comparing(StoredRead::readAt)).toList();
     return db.counted(found, found.size());
+  }
+
+  /** The read with every amount at two places; refuses amounts that do not fit numeric(12,2). */
+  private static StoredRead toTheCent(StoredRead r) {
+    CashCounters c = r.cash();
+    return new StoredRead(r.id(), r.deviceId(), r.machineSerial(), r.contentHash(),
+        r.sourceName(), r.readAt(), r.selections().stream().map(s -> new SelectionCounter(
+            s.selection(), cents(s.price(), "price"), s.vends(), cents(s.value(), "value"),
+            s.line())).toList(),
+        new CashCounters(cents(c.cashSales(), "cashSales"), c.cashVends(),
+            cents(c.cashIn(), "cashIn"), cents(c.cashOut(), "cashOut"),
+            cents(c.tubeContents(), "tubeContents"), cents(c.cashlessSales(), "cashlessSales"),
+            c.cashlessVends(), cents(c.totalSales(), "totalSales"), c.totalVends()),
+        r.baseline(), r.unitsVended(), Objects.requireNonNull(cents(r.vendValue(), "vendValue")),
+        cents(r.cashDelta(), "cashDelta"), cents(r.cashlessDelta(), "cashlessDelta"),
+        r.importedAt(), r.importedBy());
+  }
+
+  private static BigDecimal cents(BigDecimal amount, String field) {
+    if (amount == null) {
+      return null;
+    }
+    if (amount.stripTrailingZeros().scale() > 2
+        || amount.precision() - amount.scale() > MONEY_INTEGER_DIGITS) {
+      throw new IllegalArgumentException(field + " " + amount + " does not fit a money amount: at"
+          + " most " + MONEY_INTEGER_DIGITS + " digits before"
+          + " the point and 2 after");
+    }
+    return amount.setScale(2, RoundingMode.UNNECESSARY);
   }
 }

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
  * its visibilities, restore, uniqueness among live rows, paging, text and criteria search),
  * {@link DevicesContract}, {@link PlanogramsContract}, {@link UsersContract}, {@link
  * ServiceOrderStoreContract}, {@link StockLevelsContract}, {@link DeliveryNotesContract}, {@link
- * SalesLedgerContract}, {@link AuditHistoryContract}, {@link AuditLogContract}, {@link
- * NumberSeriesContract}, {@link ReportQueriesContract}, {@link TransactionBoundaryContract},
- * {@link StoreHealthContract}, {@link HistoryChainContract}, {@link HistoryTamperContract} and
+ * SalesLedgerContract}, {@link MachineReadsContract}, {@link AuditHistoryContract}, {@link
+ * AuditLogContract}, {@link NumberSeriesContract}, {@link ReportQueriesContract}, {@link
+ * TransactionBoundaryContract}, {@link StoreHealthContract}, {@link HistoryChainContract}, {@link
+ * HistoryTamperContract} and
  * {@link StorePromisesContract} (exact lookups, time bounds, equal-time order, after-commit order,
  * writes that record no revision, code-point order of text, grid order of positions). A failing
  * case names its port by its interface. The engine-level suites ({@link EngineContract}, {@link
@@ -44,8 +45,8 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class StoreContract implements ProductsContract, DevicesContract,
     PlanogramsContract, UsersContract, ServiceOrderStoreContract, StockLevelsContract,
-    DeliveryNotesContract, SalesLedgerContract, AuditHistoryContract, AuditLogContract,
-    NumberSeriesContract, ReportQueriesContract, TransactionBoundaryContract,
+    DeliveryNotesContract, SalesLedgerContract, MachineReadsContract, AuditHistoryContract,
+    AuditLogContract, NumberSeriesContract, ReportQueriesContract, TransactionBoundaryContract,
     StoreHealthContract, HistoryChainContract, HistoryTamperContract,
     StorePromisesContract {
   private Store store;

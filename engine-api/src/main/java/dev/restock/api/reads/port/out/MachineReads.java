@@ -16,7 +16,15 @@ import java.util.UUID;
 @Experimental(since = "0.2")
 public interface MachineReads {
 
-  /** Appends one read, stored as given. Needs a read-write unit of work. */
+  /**
+   * Appends one read, stored as given, except that amounts are kept to the cent: they come back
+   * with two decimal places. Needs a read-write unit of work.
+   *
+   * @throws IllegalArgumentException when an amount has more than two decimal places or more
+   *     than {@link dev.restock.api.validation.Checks#MONEY_INTEGER_DIGITS} digits before the
+   *     point; nothing is written
+   * @throws IllegalStateException outside a read-write unit of work
+   */
   void append(StoredRead read);
 
   /** Whether a read from a file with this content hash is stored. */
