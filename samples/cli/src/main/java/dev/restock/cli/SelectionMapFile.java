@@ -50,7 +50,8 @@ final class SelectionMapFile {
       checks.throwIfAny();
       while (rows.hasNextValue()) {
         Map<String, String> row = rows.nextValue();
-        int line = rows.getCurrentLocation().getLineNr();
+        // the row just read ends on its own line (the reader is already past it)
+        int line = rows.getParser().currentTokenLocation().getLineNr();
         String where = name + ":" + line;
         String serial = row.getOrDefault("serial", "");
         String selection = row.getOrDefault("selection", "");

@@ -227,7 +227,8 @@ class SalesImportCliTest {
   void aBadMapFileNamesEveryBadRowAndWritesNothing() throws IOException {
     Map<String, Object> empty = stored();
     Path map = dir.resolve("bad.csv");
-    Files.writeString(map, "serial,selection,position\n" + RHEA + ",1,A1\n" + RHEA + ",2,\n"
+    // an empty line 3 does not shift the line numbers
+    Files.writeString(map, "serial,selection,position\n" + RHEA + ",1,A1\n\n" + RHEA + ",2,\n"
         + RHEA + ",1,A3\n");
 
     Run bad = run("sales", "import", "--map", map.toString(),
@@ -235,8 +236,8 @@ class SalesImportCliTest {
 
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err().lines()).containsExactly(
-        "error: bad.csv:3: position is empty",
-        "error: bad.csv:4: selection 1 of " + RHEA + " is mapped twice");
+        "error: bad.csv:4: position is empty",
+        "error: bad.csv:5: selection 1 of " + RHEA + " is mapped twice");
     assertThat(stored()).isEqualTo(empty);
   }
 
