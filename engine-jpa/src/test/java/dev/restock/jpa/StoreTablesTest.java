@@ -15,14 +15,19 @@ import dev.restock.api.fleet.Route;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.aggregate.AuditStamp;
+import dev.restock.api.reads.CashCounters;
+import dev.restock.api.reads.SelectionCounter;
+import dev.restock.api.reads.StoredRead;
 import dev.restock.api.tx.TransactionBoundary;
 import dev.restock.jpa.testing.FreshDatabase;
 import dev.restock.jpa.testing.TestDatabase;
+import dev.restock.plugin.tck.StoreFixture;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -120,6 +125,54 @@ abstract class StoreTablesTest {
           .map(Slot::productId).distinct().toList());
     });
     return store.preparedStatementCount() - before;
+  }
+
+  @Test
+  void machineReadsAreWrittenAndFoundInStatementsThatDoNotGrowWithTheirNumberOrSize() {
+    StoreFixture fixture = new StoreFixture(store);
+    UUID device = fixture.device(fixture.reference("R1"), "Alpha", 1, 5).device().id();
+    Instant at = Instant.parse("2026-03-02T10:15:30Z");
+
+    long appendSmall = statements(() -> write(() -> {
+      store.machineReads().append(machineRead(device, at, 1));
+      return null;
+    }));
+    long findOne = statements(() -> tx.read(() -> store.machineReads().between(device, at,
+        at.plusSeconds(1))));
+    long latestSmall = statements(() -> tx.read(() -> store.machineReads().latestFor(device)));
+    long appendLarge = statements(() -> write(() -> {
+      store.machineReads().append(machineRead(device, at.plusSeconds(1), 40));
+      return null;
+    }));
+    long latestLarge = statements(() -> tx.read(() -> store.machineReads().latestFor(device)));
+    write(() -> {
+      for (int i = 2; i < 8; i++) {
+        store.machineReads().append(machineRead(device, at.plusSeconds(i), 3 * i));
+      }
+      return null;
+    });
+    long findMany = statements(() -> assertThat(tx.read(() -> store.machineReads()
+        .between(null, at, at.plusSeconds(60)))).hasSize(8));
+
+    assertThat(appendLarge).isEqualTo(appendSmall);
+    assertThat(latestLarge).isEqualTo(latestSmall);
+    assertThat(findMany).isEqualTo(findOne);
+  }
+
+  private long statements(Runnable work) {
+    long before = store.preparedStatementCount();
+    work.run();
+    return store.preparedStatementCount() - before;
+  }
+
+  private static StoredRead machineRead(UUID device, Instant at, int selections) {
+    List<SelectionCounter> counters = new ArrayList<>();
+    for (int i = 0; i < selections; i++) {
+      counters.add(new SelectionCounter("S" + i, new BigDecimal("1.00"), i, null, i + 1));
+    }
+    return new StoredRead(UUID.randomUUID(), device, "SN-1", UUID.randomUUID().toString()
+        .replace("-", "").repeat(2), "reads.dex", at, counters, CashCounters.NONE, false, 0,
+        new BigDecimal("0.00"), null, null, at, Actor.SYSTEM_ID);
   }
 
   private record Fleet(Route route) {}

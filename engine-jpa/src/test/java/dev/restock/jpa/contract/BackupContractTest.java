@@ -13,6 +13,10 @@ import dev.restock.api.catalog.Product;
 import dev.restock.api.catalog.UpdateProduct;
 import dev.restock.api.query.PageRequest;
 import dev.restock.api.query.Visibility;
+import dev.restock.api.reads.CashCounters;
+import dev.restock.api.reads.SelectionCounter;
+import dev.restock.api.reads.StoredRead;
+import dev.restock.api.spi.Store;
 import dev.restock.core.wiring.RestockEngine;
 import dev.restock.jpa.backup.BackupException;
 import dev.restock.jpa.backup.BackupInfo;
@@ -22,6 +26,7 @@ import dev.restock.jpa.backup.RestoreResult;
 import dev.restock.jpa.testing.FreshDatabase;
 import dev.restock.jpa.testing.TestDatabase;
 import dev.restock.jpa.testing.TestSigner;
+import dev.restock.plugin.tck.StoreFixture;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +82,7 @@ abstract class BackupContractTest {
 
     assertThat(info.file()).exists();
     assertThat(Files.exists(dir.resolve(info.file().getFileName() + ".json"))).isTrue();
-    assertThat(info.schemaVersion()).isEqualTo("5");
+    assertThat(info.schemaVersion()).isEqualTo("6");
     assertThat(info.rowCounts()).containsEntry("product", 2L).containsKey("audit_revision");
     assertThat(info.sha256()).hasSize(64);
     assertThat(Backups.list(dir)).extracting(BackupInfo::sha256).containsExactly(info.sha256());
@@ -96,7 +102,41 @@ abstract class BackupContractTest {
         assertThat(r.history().history(AuditedType.PRODUCT, cola.id()))
             .isEqualTo(session.history().history(AuditedType.PRODUCT, cola.id()));
         assertThat(r.history().verify().intact()).isTrue();
-        assertThat(restored.health().schemaVersion()).isEqualTo("5");
+        assertThat(restored.health().schemaVersion()).isEqualTo("6");
+      }
+    }
+  }
+
+  @Test
+  void machineReadsAreInTheBackupAndComeBackWithTheRestore() throws Exception {
+    StoredRead read;
+    try (Store store = source.factory().open()) {
+      StoreFixture fixture = new StoreFixture(store);
+      UUID device = fixture.device(fixture.reference("R1"), "Alpha", 1, 5).device().id();
+      Instant at = Instant.parse("2026-03-02T10:15:30.123Z");
+      read = new StoredRead(UUID.randomUUID(), device, "SN-1", "ab".repeat(32), "route.dex", at,
+          List.of(new SelectionCounter("A1", new BigDecimal("1.50"), 12, new BigDecimal("18.00"),
+              4), new SelectionCounter("A2", null, 3, null, 5)),
+          new CashCounters(new BigDecimal("18.00"), 12L, null, null, null, null, null, null,
+              null),
+          true, 0, new BigDecimal("0.00"), null, null, at, Actor.SYSTEM_ID);
+      fixture.write(() -> {
+        store.machineReads().append(read);
+        return null;
+      });
+    }
+
+    BackupInfo info = Backups.backup(source.config(), dir, Clock.systemUTC(), null, signer);
+
+    assertThat(info.rowCounts()).containsEntry("machine_read", 1L)
+        .containsEntry("machine_read_selection", 2L);
+    try (FreshDatabase target = database().restoreTarget(source)) {
+      Backups.restore(info.file(), target.config(), trusted());
+      try (Store restored = target.factory().open()) {
+        assertThat(restored.transactions().read(() -> restored.machineReads().between(null,
+            Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))).containsExactly(read);
+        assertThat(restored.transactions().read(() -> restored.machineReads()
+            .containsHash(read.contentHash()))).isTrue();
       }
     }
   }
