@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.restock.api.Restock;
 import dev.restock.api.spi.PickListStrategy;
+import dev.restock.api.spi.ReadParser;
 import dev.restock.api.spi.Store;
 import dev.restock.api.spi.StoreFactory;
 import dev.restock.core.picklist.FillToPar;
@@ -77,6 +78,14 @@ final class EngineModule extends AbstractModule {
 
   @Provides
   @Singleton
+  Registry<ReadParser> parsers(Set<ReadParser> parsers) {
+    contributions.check();
+    return new Registry<>(CoreContext.PARSER_KIND, CoreContext.PARSER_FIELD, parsers, ReadParser::id,
+        contributions::describe);
+  }
+
+  @Provides
+  @Singleton
   AuditSinks auditSinks(Set<AuditSink> sinks) {
     contributions.check();
     return new AuditSinks(new Registry<>(BinderRegistrar.SINK, "auditSink", sinks, AuditSink::id,
@@ -86,7 +95,8 @@ final class EngineModule extends AbstractModule {
   @Provides
   @Singleton
   Restock engine(StoreFactory factory, Registry<PickListStrategy> strategies,
-      Registry<VisitPolicy> policies, Clock clock, AuditSinks sinks) {
+      Registry<VisitPolicy> policies, Clock clock, AuditSinks sinks,
+      Registry<ReadParser> parsers) {
     Store store = factory.open();
     try {
       sinks.open();
@@ -96,7 +106,7 @@ final class EngineModule extends AbstractModule {
     }
     return new CoreEngine(
         new CoreContext(store, strategies, policies, clock, minutesPerVisit, sinks,
-            new Checkpointer(checkpoints, store, clock), retry.fresh()),
+            new Checkpointer(checkpoints, store, clock), retry.fresh(), parsers),
         asyncExecutor);
   }
 }

@@ -11,6 +11,9 @@ import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
 import dev.restock.api.query.TextQuery;
 import dev.restock.api.query.Visibility;
+import dev.restock.api.reads.CashLine;
+import dev.restock.api.validation.Checks;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import picocli.CommandLine.Command;
@@ -19,8 +22,46 @@ import picocli.CommandLine.Option;
 
 @Command(name = "report", description = "The operator's reports.",
     subcommands = {ReportCommand.Utilisation.class, ReportCommand.LowStock.class,
-        ReportCommand.SoldOut.class, ReportCommand.StockValue.class})
+        ReportCommand.SoldOut.class, ReportCommand.StockValue.class, ReportCommand.Cash.class})
 final class ReportCommand {
+
+  @Command(name = "cash", description = "Cash accountability from the imported machine reads: "
+      + "per machine and visit (from one read to the next), the units vended and their value "
+      + "against the cash and cashless takings, with the difference (positive: over, negative: "
+      + "short; empty when a read lacks a counter).")
+  static final class Cash extends EngineCommand {
+    @Option(names = "--route", paramLabel = "CODE",
+        description = "Only the devices now on this route (default: every device).")
+    String route;
+
+    @Option(names = "--since", paramLabel = "INSTANT",
+        description = "Visits ending at or after, e.g. 2026-12-01T00:00:00Z (default: any).")
+    Instant since;
+
+    @Option(names = "--until", paramLabel = "INSTANT",
+        description = "Visits ending before (default: any).")
+    Instant until;
+
+    @Override
+    void run(Restock engine) {
+      RestockSession session = reader(engine);
+      Instant from = since == null ? Checks.EARLIEST : since;
+      Instant to = until == null ? Checks.LATEST : until;
+      List<CashLine> lines = session.machineReads().cash(route(session, route), from, to);
+      print(lines, () -> {
+        Table t = newTable("SERIAL", "DEVICE", "FROM", "TO", "UNITS", "VEND VALUE", "CASH",
+            "CASHLESS", "OVER/SHORT");
+        lines.forEach(l -> t.row(l.serialNumber(), l.deviceName(), l.from(), l.to(),
+            l.unitsVended(), l.vendValue(), blank(l.cash()), blank(l.cashless()),
+            blank(l.difference())));
+        print(t);
+      });
+    }
+
+    private static Object blank(Object value) {
+      return value == null ? "" : value;
+    }
+  }
 
   static UUID route(RestockSession session, String code) {
     return code == null ? null : session.routes().getByCode(code).id();

@@ -8,7 +8,16 @@ import dev.restock.api.query.Criteria;
 import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
 import dev.restock.api.query.Visibility;
+import dev.restock.api.reads.ImportReads;
+import dev.restock.api.reads.ImportResult;
+import dev.restock.api.reads.ReadFile;
+import dev.restock.api.reads.StoredRead;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,9 +25,81 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "sales", description = "Recorded sales.", subcommands = SalesCommand.ListSales.class)
+@Command(name = "sales", description = "Recorded sales, and sales imported from the machines.",
+    subcommands = {SalesCommand.ListSales.class, SalesCommand.Import.class})
 final class SalesCommand {
+
+  @Command(name = "import", description = "Import machine reads (DEX/EVA-DTS audit files) in one "
+      + "unit of work: each read is matched to the device with its machine serial, and the units "
+      + "vended since the device's previous read are recorded as sales at the read's time. A "
+      + "device's first read is a baseline (no sales). A file imported before is skipped. Any "
+      + "bad file or read is reported, and then nothing is written.")
+  static final class Import extends EngineCommand.Writing {
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The files to import.")
+    List<Path> files;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = ImportReads.DEFAULT_FORMAT,
+        description = "The files' format: the id of a registered read parser, e.g. dex or csv "
+            + "(default: ${DEFAULT-VALUE}); an unknown one is refused with the known ones.")
+    String format;
+
+    @Option(names = "--map", paramLabel = "FILE", description = "CSV file with the header "
+        + "serial,selection,position mapping a machine's selection codes to slot positions "
+        + "(A1, or 2:A1 for the second cabinet), for codes that are neither positions nor "
+        + "row-and-column numbers (101 is A1).")
+    Path map;
+
+    @Option(names = "--reason", paramLabel = "TEXT",
+        description = "Why, recorded with the change in the history.")
+    String reason;
+
+    @Override
+    void run(Restock engine) {
+      List<ReadFile> reads = new ArrayList<>();
+      for (Path file : files) {
+        try {
+          reads.add(new ReadFile(file.getFileName().toString(), Files.readAllBytes(file)));
+        } catch (IOException e) {
+          throw new RestockCli.UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+      }
+      Map<String, Map<String, String>> maps = map == null ? null : SelectionMapFile.read(map);
+      RestockSession session = writer(engine);
+      if (reason != null) {
+        session = engine.as(session.actor().withReason(reason));
+      }
+      ImportResult result = session.machineReads().importReads(
+          new ImportReads(reads, format, maps));
+      RestockSession names = reader(engine);
+      print(result, () -> {
+        Table t = newTable("FILE", "OUTCOME", "DEVICE", "SERIAL", "READ AT", "UNITS", "SALES");
+        Map<UUID, String> deviceNames = new HashMap<>();
+        for (ImportResult.FileOutcome f : result.files()) {
+          if (f.alreadyImported()) {
+            t.row(f.name(), "already imported", "", "", "", "", "");
+            continue;
+          }
+          boolean first = true;
+          for (StoredRead r : f.reads()) {
+            String device = deviceNames.computeIfAbsent(r.deviceId(),
+                id -> names.devices().get(id).name());
+            // a file's sales are counted per file: on its first row
+            t.row(f.name(), r.baseline() ? "imported (baseline)" : "imported", device,
+                r.machineSerial(), r.readAt(), r.unitsVended(), first ? f.salesRecorded() : "");
+            first = false;
+          }
+        }
+        print(t);
+        out().println(result.files().stream().filter(f -> !f.alreadyImported()).count()
+            + " file(s) imported, " + result.files().stream()
+            .filter(ImportResult.FileOutcome::alreadyImported).count()
+            + " already imported, " + result.files().stream()
+            .mapToInt(ImportResult.FileOutcome::salesRecorded).sum() + " sale(s) recorded");
+      });
+    }
+  }
 
   @Command(name = "list", description = "List recorded sales, newest first, optionally by route, "
       + "device, sku or time.")

@@ -72,7 +72,10 @@
  *       plugins on the store: {@link dev.restock.plugin.tck.VisitPolicyEngineContract} (which
  *       cabinets a policy sees, with which sales) and {@link
  *       dev.restock.plugin.tck.MachinePlanningEngineContract} (previews and orders planned through
- *       a strategy's machine hook, wrong answers refused). {@link
+ *       a strategy's machine hook, wrong answers refused), and {@link
+ *       dev.restock.plugin.tck.MachineReadImportContract} (machine reads imported, sales
+ *       derived, implausible reads refused, cash lines; with reads in the {@link
+ *       dev.restock.plugin.tck.LineReads} test format). {@link
  *       dev.restock.plugin.tck.EngineFixture#fleet} writes a small fleet through the use cases
  *       for tests of their own.
  * </ul>
