@@ -116,11 +116,13 @@ final class BackupCommand implements Callable<Integer> {
       + "backups are touched.")
   static final class Prune implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "./backups") Path dir;
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "./backups",
+        description = "The backup directory (default: ${DEFAULT-VALUE}).")
+    Path dir;
     @Option(names = "--keep-days", required = true, paramLabel = "N",
         description = "Delete backups older than this many days; the newest always stays.")
     int keepDays;
-    @Option(names = "--json") boolean json;
+    @Option(names = "--json", description = "Print data as JSON.") boolean json;
 
     @Override
     public Integer call() {
