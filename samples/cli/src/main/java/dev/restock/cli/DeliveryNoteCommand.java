@@ -26,7 +26,8 @@ final class DeliveryNoteCommand {
 
   @Command(name = "show", description = "Show a delivery note by number.")
   static final class Show extends EngineCommand {
-    @Parameters(paramLabel = "NUMBER") String number;
+    @Parameters(paramLabel = "NUMBER",
+        description = "The note number, e.g. DN-2026-000001.") String number;
 
     @Override
     void run(Restock engine) {
@@ -38,11 +39,14 @@ final class DeliveryNoteCommand {
   @Command(name = "list", description = "List delivery notes, newest first, optionally by route, "
       + "order or issue time.")
   static final class ListNotes extends EngineCommand {
-    @Option(names = "--page", defaultValue = "1") int page;
-    @Option(names = "--size", defaultValue = "50") int size;
+    @Option(names = "--page", defaultValue = "1",
+        description = "Page number, from 1 (default: ${DEFAULT-VALUE}).") int page;
+    @Option(names = "--size", defaultValue = "50",
+        description = "Rows per page (default: ${DEFAULT-VALUE}).") int size;
     @Option(names = "--route", paramLabel = "CODE", description = "Notes of this route's orders.")
     String route;
-    @Option(names = "--order", paramLabel = "NUMBER") String order;
+    @Option(names = "--order", paramLabel = "NUMBER",
+        description = "The note of this order.") String order;
     @Mixin TimeRange time;
 
     @Override

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "pick-list", description = "Preview what a route's machines need.")
 final class PickListCommand extends EngineCommand {
-  @Option(names = "--route", paramLabel = "CODE", required = true) String route;
+  @Option(names = "--route", paramLabel = "CODE", required = true,
+        description = "The route's code.") String route;
 
   @Option(names = "--strategy", paramLabel = "ID", defaultValue = PickListPreview.DEFAULT_STRATEGY,
       description = "Pick-list strategy (default: ${DEFAULT-VALUE}).")
