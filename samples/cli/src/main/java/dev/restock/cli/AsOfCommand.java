@@ -5,12 +5,8 @@ import dev.restock.api.RestockSession;
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.DeviceSnapshot;
 import dev.restock.api.audit.EntityRevision;
-import dev.restock.api.validation.Checks;
+import dev.restock.api.error.ValidationException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -20,18 +16,33 @@ import picocli.CommandLine.Parameters;
 @Command(name = "as-of", description = "An entity as it was at a given time; a device with its "
     + "cabinets, planograms and slots.")
 final class AsOfCommand extends EngineCommand {
-  @Parameters(index = "0", paramLabel = "TYPE") String type;
-  @Parameters(index = "1", paramLabel = "ID") String id;
+  @Parameters(index = "0", paramLabel = "TYPE",
+      description = "product, location, route, device-type, cabinet-type, device, cabinet, "
+          + "planogram, slot, user, service-order or stock.")
+  String type;
+
+  @Parameters(index = "1", paramLabel = "KEY",
+      description = "Which one, live or deleted: sku, route code, device serial, username, "
+          + "order number, name; a cabinet as SERIAL/INDEX, a slot as SERIAL/INDEX/POSITION; "
+          + "or a UUID.")
+  String id;
+
   @Parameters(index = "2", paramLabel = "TIME",
-      description = "ISO instant (2026-11-20T17:00:00Z), local date-time or date (UTC).")
+      description = "An age (30m, 12h, 7d), a date (2026-12-01, midnight UTC) or an ISO "
+          + "instant (2026-11-20T17:00:00Z).")
   String time;
 
   @Override
   void run(Restock engine) {
     AuditedType audited = Aggregates.type(type);
-    UUID uuid = Aggregates.uuid(id);
-    Instant at = instant(time);
+    Instant at;
+    try {
+      at = PointInTime.parse(time, Instant.now());
+    } catch (IllegalArgumentException e) {
+      throw ValidationException.of("TIME", e.getMessage());
+    }
     RestockSession session = reader(engine);
+    UUID uuid = NaturalIds.resolve(session, audited, id, NaturalIds.Among.LIVE_FIRST);
     if (audited == AuditedType.DEVICE) {
       DeviceSnapshot snapshot = session.history().deviceAsOf(uuid, at);
       print(snapshot, () -> {
@@ -48,7 +59,7 @@ final class AsOfCommand extends EngineCommand {
     }
     EntityRevision state = session.history().asOf(audited, uuid, at);
     print(state, () -> {
-      out().println(audited.label() + " " + uuid + " at " + at + " (revision "
+      out().println(audited.label() + " " + id + " at " + at + " (revision "
           + state.info().number() + ", " + state.info().action() + ", "
           + state.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
       state.state().entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -59,32 +70,5 @@ final class AsOfCommand extends EngineCommand {
   private static String fields(Map<String, String> state) {
     return state.entrySet().stream().sorted(Map.Entry.comparingByKey())
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
-  }
-
-  /** TIME as an instant the database holds (years 1 to 9999). */
-  static Instant instant(String text) {
-    Instant at = parse(text);
-    if (!new Checks().instant(at, "TIME").ok()) {
-      throw new RestockCli.UsageException("TIME must be between years 1 and 9999 (was '" + text
-          + "')");
-    }
-    return at;
-  }
-
-  private static Instant parse(String text) {
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException notInstant) {
-      try {
-        return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-      } catch (DateTimeParseException notDateTime) {
-        try {
-          return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException notDate) {
-          throw new RestockCli.UsageException("TIME must be an ISO instant, date-time or date "
-              + "(was '" + text + "')");
-        }
-      }
-    }
   }
 }

@@ -57,8 +57,12 @@ final class AuditCommand {
     void run(Restock engine) {
       List<Checkpoint> anchored = anchors == null ? List.of()
           : AuditJson.readCheckpoints(anchors, "anchors");
+      Progress progress = Progress.of(spec, "verify");
+      progress.step("walking the history chain" + (live ? " and comparing live rows" : ""));
       IntegrityReport report = reader(engine).history().verify(new IntegrityCheck(
           AuditWiring.publicKey(publicKey, auditKey), anchored, live));
+      progress.step(report.chain().checked() + " revisions checked");
+      progress.done();
       print(report, () -> human(report));
       if (!report.intact()) {
         throw new RestockCli.ExitException(RestockCli.AUDIT_BROKEN);
@@ -90,7 +94,9 @@ final class AuditCommand {
       + "and FILE.pub (public, for verifiers). Keep FILE off the database's machine if you can.")
   static final class Keygen implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "FILE") Path file;
+    @Parameters(index = "0", paramLabel = "FILE",
+        description = "Where to write the private key; the public key goes to FILE.pub.")
+    Path file;
 
     @Override
     public Integer call() {
@@ -168,8 +174,12 @@ final class AuditCommand {
   @Command(name = "consistency", description = "Prove that the history at the checkpoint of "
       + "size NEW extends the one at size OLD unchanged (RFC 9162 consistency proof).")
   static final class Consistency extends EngineCommand {
-    @Parameters(index = "0", paramLabel = "OLD") long older;
-    @Parameters(index = "1", paramLabel = "NEW") long newer;
+    @Parameters(index = "0", paramLabel = "OLD",
+        description = "The size (number of revisions) of the older checkpoint.")
+    long older;
+    @Parameters(index = "1", paramLabel = "NEW",
+        description = "The size of the newer checkpoint.")
+    long newer;
     @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of stdout.")
     Path file;
 
@@ -192,7 +202,9 @@ final class AuditCommand {
       + "valid, 4 with the reasons when any byte of it was changed.")
   static final class CheckProof implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "FILE") Path file;
+    @Parameters(index = "0", paramLabel = "FILE",
+        description = "The proof file written by 'audit prove' or 'audit consistency'.")
+    Path file;
     @Option(names = "--public-key", paramLabel = "FILE", required = true,
         description = "The signer's public key (PEM), e.g. the .pub file of 'audit keygen'.")
     Path publicKey;
@@ -253,7 +265,9 @@ final class AuditCommand {
 
   @Command(name = "activity", description = "Actions per user over the last N days.")
   static final class Activity extends EngineCommand {
-    @Option(names = "--days", defaultValue = "30") int days;
+    @Option(names = "--days", paramLabel = "N", defaultValue = "30",
+        description = "How many days back (default: ${DEFAULT-VALUE}).")
+    int days;
 
     @Override
     void run(Restock engine) {
@@ -271,8 +285,12 @@ final class AuditCommand {
   @Command(name = "events", description = "Audit events, newest first, optionally by user, "
       + "action, resource, correlation id or time.")
   static final class Events extends EngineCommand {
-    @Option(names = "--page", defaultValue = "1") int page;
-    @Option(names = "--size", defaultValue = "50") int size;
+    @Option(names = "--page", paramLabel = "N", defaultValue = "1",
+        description = "Page number, from 1 (default: ${DEFAULT-VALUE}).")
+    int page;
+    @Option(names = "--size", paramLabel = "N", defaultValue = "50",
+        description = "Events per page (default: ${DEFAULT-VALUE}).")
+    int size;
     @Option(names = "--actor", paramLabel = "USERNAME",
         description = "Events of this user ('system' for the engine's own).") String actor;
     @Option(names = "--action", paramLabel = "PREFIX",
@@ -280,7 +298,9 @@ final class AuditCommand {
     @Option(names = "--type", paramLabel = "TYPE", description = "Resource type, e.g. product.")
     String type;
     @Option(names = "--id", paramLabel = "ID", description = "Resource id.") UUID id;
-    @Option(names = "--correlation", paramLabel = "ID") String correlation;
+    @Option(names = "--correlation", paramLabel = "ID",
+        description = "Events of one request or command (its correlation id).")
+    String correlation;
     @Mixin TimeRange time;
 
     @Override

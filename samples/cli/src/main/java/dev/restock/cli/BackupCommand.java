@@ -5,6 +5,7 @@ import dev.restock.jpa.backup.BackupInfo;
 import dev.restock.jpa.backup.BackupListing;
 import dev.restock.jpa.backup.Backups;
 import dev.restock.jpa.backup.PruneResult;
+import dev.restock.jpa.config.JpaStoreConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +24,8 @@ final class BackupCommand implements Callable<Integer> {
 
   @Option(names = "--db", paramLabel = "PATH|URL",
       defaultValue = "${env:RESTOCK_DB_URL:-./restock.db}",
-      description = "SQLite file or JDBC URL (default: $RESTOCK_DB_URL, else ./restock.db).")
+      description = "SQLite file, jdbc: URL or postgresql:// URL of an existing database "
+          + "(default: $RESTOCK_DB_URL, else ./restock.db).")
   String db;
 
   @Option(names = "--to", paramLabel = "DIR", defaultValue = "./backups",
@@ -40,9 +42,16 @@ final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    DatabaseOption.refuseMemory(db, "backup");
+    JpaStoreConfig config = EngineCommand.config(db);
+    DatabaseOption.requireExisting(db, config);
     KeyFileSigner signer = auditKey == null ? null : KeyFileSigner.load(auditKey);
-    BackupInfo info = Backups.backup(EngineCommand.config(db), to, Clock.systemUTC(), null,
-        signer);
+    Progress progress = Progress.of(spec, "backup");
+    progress.step("copying, compressing and " + (signer == null ? "checksumming" : "signing")
+        + " the database");
+    BackupInfo info = Backups.backup(config, to, Clock.systemUTC(), null, signer);
+    progress.step("done");
+    progress.done();
     var out = spec.commandLine().getOut();
     out.println(json ? Json.write(info) : "backup " + info.file() + " (" + info.bytes()
         + " bytes, schema " + info.schemaVersion() + ", " + info.rowCounts().values().stream()
@@ -77,8 +86,10 @@ final class BackupCommand implements Callable<Integer> {
       + "metadata and leftovers of killed backups are reported.")
   static final class ListBackups implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "./backups") Path dir;
-    @Option(names = "--json") boolean json;
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "./backups",
+        description = "The backup directory (default: ${DEFAULT-VALUE}).")
+    Path dir;
+    @Option(names = "--json", description = "Print data as JSON.") boolean json;
 
     @Override
     public Integer call() {
@@ -105,9 +116,13 @@ final class BackupCommand implements Callable<Integer> {
       + "backups are touched.")
   static final class Prune implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "./backups") Path dir;
-    @Option(names = "--keep-days", required = true, paramLabel = "N") int keepDays;
-    @Option(names = "--json") boolean json;
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "./backups",
+        description = "The backup directory (default: ${DEFAULT-VALUE}).")
+    Path dir;
+    @Option(names = "--keep-days", required = true, paramLabel = "N",
+        description = "Delete backups older than this many days; the newest always stays.")
+    int keepDays;
+    @Option(names = "--json", description = "Print data as JSON.") boolean json;
 
     @Override
     public Integer call() {

@@ -37,7 +37,8 @@ final class DeliveryNoteCommand {
 
   @Command(name = "show", description = "Show a delivery note by number.")
   static final class Show extends EngineCommand {
-    @Parameters(paramLabel = "NUMBER") String number;
+    @Parameters(paramLabel = "NUMBER",
+        description = "The note number, e.g. DN-2026-000001.") String number;
 
     @Override
     void run(Restock engine) {
@@ -52,7 +53,8 @@ final class DeliveryNoteCommand {
     @Mixin Paging paging;
     @Option(names = "--route", paramLabel = "CODE", description = "Notes of this route's orders.")
     String route;
-    @Option(names = "--order", paramLabel = "NUMBER") String order;
+    @Option(names = "--order", paramLabel = "NUMBER",
+        description = "The note of this order.") String order;
     @Mixin TimeRange time;
 
     @Override

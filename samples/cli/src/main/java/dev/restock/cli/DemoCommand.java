@@ -52,8 +52,16 @@ import picocli.CommandLine.Command;
 final class DemoCommand extends EngineCommand {
   static final String ROUTE = "DEMO-1";
 
+  /** The quick start: the first command on a fresh clone creates its database. */
+  @Override
+  boolean createsDatabase() {
+    return true;
+  }
+
   @Override
   void run(Restock engine) {
+    Progress progress = Progress.of(spec, "demo");
+    progress.step("setting up the fleet");
     RestockSession ops = engine.as(Actor.user(admin(engine).id()).withUserAgent("restock-cli")
         .withReason("demo"));
     Route route = orGet(() -> ops.routes().getByCode(ROUTE),
@@ -104,6 +112,7 @@ final class DemoCommand extends EngineCommand {
               .device()));
     }
 
+    progress.step("recording sales");
     // a day of sales: a few units from some slots (never more than a slot holds)
     List<SaleEntry> sales = new ArrayList<>();
     int k = 0;
@@ -118,7 +127,9 @@ final class DemoCommand extends EngineCommand {
     }
     ops.sales().record(new RecordSales(sales));
 
+    progress.step("computing the pick list");
     PickList list = ops.pickLists().preview(route.id());
+    progress.step("creating and dispatching the order");
 
     // the daily job: an order from the pick list, stock received, dispatched, every visit done
     User driver = orGet(() -> ops.users().getByUsername("demo-driver"), () -> ops.users()
@@ -131,9 +142,13 @@ final class DemoCommand extends EngineCommand {
     needed.forEach((product, units) -> ops.stock().receive(product, units, "demo delivery"));
     DeliveryNote note = ops.serviceOrders().dispatch(order.id());
     ServiceOrder done = order;
+    int completed = 0;
     for (Visit visit : order.visits()) {
+      progress.count(completed++, order.visits().size(), "visits completed");
       done = ops.serviceOrders().completeVisit(order.id(), visit.id(), CompleteVisit.asPlanned());
     }
+    progress.count(completed, order.visits().size(), "visits completed");
+    progress.done();
 
     Slot tracked = ops.planograms().activeFor(devices.get(0).cabinets().get(0).id())
         .slotAt("A1").orElseThrow();
@@ -144,7 +159,7 @@ final class DemoCommand extends EngineCommand {
     result.put("deliveryNote", note);
     result.put("slot", tracked);
     result.put("slotHistory", history);
-    ServiceOrder completed = done;
+    ServiceOrder finished = done;
     print(result, () -> {
       out().println("Restock demo on " + engine.storeDescription());
       out().println("Route " + route.code() + ": " + devices.size() + " machines, "
@@ -152,9 +167,9 @@ final class DemoCommand extends EngineCommand {
       out().println();
       PickListCommand.render(list, out());
       out().println();
-      out().println("Order " + completed.number() + " for " + driver.username() + ": "
-          + completed.visits().size() + " visits, " + completed.totalUnits() + " units; delivery note "
-          + note.number() + "; every visit completed, order " + completed.status() + ".");
+      out().println("Order " + finished.number() + " for " + driver.username() + ": "
+          + finished.visits().size() + " visits, " + finished.totalUnits() + " units; delivery note "
+          + note.number() + "; every visit completed, order " + finished.status() + ".");
       out().println();
       out().println("History of slot A1 of " + devices.get(0).name() + " (slot " + tracked.id()
           + ")");

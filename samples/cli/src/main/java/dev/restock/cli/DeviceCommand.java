@@ -44,7 +44,8 @@ final class DeviceCommand {
 
   @Command(name = "show", description = "Show a device by serial number or id, with its slots.")
   static final class Show extends EngineCommand {
-    @Parameters(paramLabel = "SERIAL|ID") String key;
+    @Parameters(paramLabel = "SERIAL|ID",
+        description = "The device's serial number or id.") String key;
 
     @Override
     void run(Restock engine) {

@@ -28,9 +28,11 @@ abstract class EngineCommand implements Callable<Integer> {
 
   @Option(names = "--db", paramLabel = "PATH|URL",
       defaultValue = "${env:RESTOCK_DB_URL:-./restock.db}",
-      description = "SQLite file or JDBC URL (default: $RESTOCK_DB_URL, else ./restock.db), or "
-          + "'memory' for an in-memory store that is gone when the command ends. "
-          + "Pool size, timeouts and thresholds come from RESTOCK_DB_* variables.")
+      description = "SQLite file, jdbc: URL or postgresql://HOST[:PORT]/DB[?user=U] (default: "
+          + "$RESTOCK_DB_URL, else ./restock.db), or 'memory' for an in-memory store that is "
+          + "gone when the command ends. The database must exist: 'restock init' creates it. "
+          + "User, password, pool size, timeouts and thresholds come from RESTOCK_DB_* "
+          + "variables.")
   String db;
 
   @Option(names = "--audit-key", paramLabel = "FILE",
@@ -86,6 +88,9 @@ abstract class EngineCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new RestockCli.UsageException(e.getMessage());
     }
+    if (!MEMORY.equals(db) && !createsDatabase()) {
+      DatabaseOption.requireExisting(db, config(db));
+    }
     try {
       return AuditWiring.configure(builder, db, auditKey, anchors, this instanceof Writing)
           .store(storeFactory(db)).discoverPlugins().build();
@@ -97,8 +102,16 @@ abstract class EngineCommand implements Callable<Integer> {
 
   abstract void run(Restock engine);
 
+  /**
+   * Whether this command may create the database it opens ({@code init} and {@code demo});
+   * every other command refuses a missing one.
+   */
+  boolean createsDatabase() {
+    return false;
+  }
+
   /** The value of {@code --db} that selects the in-memory store. */
-  static final String MEMORY = "memory";
+  static final String MEMORY = DatabaseOption.MEMORY;
 
   /** The in-memory store for {@code --db memory}, else the JPA store that {@link #config} gives. */
   static dev.restock.api.spi.StoreFactory storeFactory(String db) {
@@ -108,13 +121,7 @@ abstract class EngineCommand implements Callable<Integer> {
 
   /** {@code --db} with the other settings from RESTOCK_DB_* variables (all checked at once). */
   static JpaStoreConfig config(String db) {
-    java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
-    env.remove("RESTOCK_DB_URL"); // --db already took it into account and wins
-    try {
-      return JpaStoreConfig.from(java.util.Map.of("restock.db.url", db), env);
-    } catch (IllegalArgumentException e) {
-      throw new RestockCli.UsageException(e.getMessage());
-    }
+    return DatabaseOption.config(db);
   }
 
   /**
@@ -307,7 +314,8 @@ abstract class EngineCommand implements Callable<Integer> {
       RestockSession system = engine.as(Actor.system());
       User user = as != null ? system.users().getByUsername(as)
           : system.users().firstAdministrator().orElseThrow(() -> new NotFoundException(
-              "administrator", "none in this database (run 'restock demo' or pass --as)"));
+              "administrator", "none in this database (add the first with 'restock user add --username U --email E "
+              + "--role ADMIN', or pass --as)"));
       return engine.as(Actor.user(user.id()).withUserAgent("restock-cli"));
     }
   }

@@ -3,6 +3,7 @@ package dev.restock.cli;
 import dev.restock.api.audit.EntityChange;
 import java.time.Duration;
 import java.time.Instant;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
@@ -11,7 +12,6 @@ import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.FieldChange;
 import dev.restock.api.audit.HistoryEntry;
 import dev.restock.api.error.NotFoundException;
-import dev.restock.api.error.ValidationException;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
@@ -22,89 +22,69 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "history", description = "Revisions of one entity (when, who, what changed), "
-    + "or every change by one user: history --actor USERNAME --since 7d.")
+    + "found by its natural key even when deleted (history product COLA), or every change by "
+    + "one user: history --actor USERNAME --since 7d.")
 final class HistoryCommand extends EngineCommand {
   @Parameters(index = "0", arity = "0..1", paramLabel = "TYPE",
       description = "product, location, route, device-type, cabinet-type, device, cabinet, "
           + "planogram, slot, user, service-order or stock.")
   String type;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "ID") String id;
+  @Parameters(index = "1", arity = "0..1", paramLabel = "KEY",
+      description = "Which one, live or deleted: a product's sku, a route's code, a device's "
+          + "serial, a user's username, an order's number, a location's (or type's, or "
+          + "planogram's) name, a cabinet as SERIAL/INDEX, a slot as SERIAL/INDEX/POSITION, "
+          + "stock by sku; or a UUID.")
+  String id;
 
   @Option(names = "--diff", description = "Show each changed field's old and new value.")
   boolean diff;
 
   @Option(names = "--actor", paramLabel = "USERNAME",
-      description = "Every change by this user (system for the built-in actor).")
+      description = "Every change by this user (system for the built-in actor); with --since "
+          + "(default 7d) and --until.")
   String actor;
 
-  @Option(names = "--since", paramLabel = "DURATION", defaultValue = "7d",
-      description = "With --actor: how far back, e.g. 90m, 12h, 7d (default: ${DEFAULT-VALUE}).")
-  String since;
+  @Mixin TimeRange time;
+
+  /** How far back {@code --actor} looks without {@code --since}. */
+  static final Duration DEFAULT_LOOK_BACK = Duration.ofDays(7);
 
   @Override
   void run(Restock engine) {
     RestockSession session = reader(engine);
     if (actor != null) {
       if (type != null) {
-        throw new RestockCli.UsageException("give either TYPE ID or --actor, not both");
+        throw new RestockCli.UsageException("give either TYPE KEY or --actor, not both");
       }
       UUID actorId = "system".equals(actor) ? Actor.SYSTEM_ID
           : session.users().getByUsername(actor).id();
-      Instant to = Instant.now();
-      List<EntityChange> changes = session.history().changesBy(actorId,
-          to.minus(lookBack(since)), to.plusMillis(1));
+      Instant[] bounds = time.bounds();
+      Instant now = Instant.now();
+      Instant from = bounds[0] != null ? bounds[0] : now.minus(DEFAULT_LOOK_BACK);
+      Instant to = bounds[1] != null ? bounds[1] : now.plusMillis(1);
+      List<EntityChange> changes = session.history().changesBy(actorId, from, to);
       print(changes, () -> {
-        Table t = new Table("REV", "WHEN", "ACTION", "TYPE", "ID", "KIND");
+        Map<String, String> labels = new HashMap<>();
+        Table t = new Table("REV", "WHEN", "ACTION", "TYPE", "WHAT", "KIND");
         changes.forEach(c -> t.row(c.info().number(), c.info().at(), c.info().action(),
-            c.type().label(), c.id(), c.kind().name().toLowerCase(java.util.Locale.ROOT)));
+            c.type().label(), labels.computeIfAbsent(c.type().label() + c.id(),
+                k -> NaturalIds.label(session, c.type(), c.id())),
+            c.kind().name().toLowerCase(java.util.Locale.ROOT)));
         t.print(out());
       });
       return;
     }
     if (type == null || id == null) {
-      throw new RestockCli.UsageException("give TYPE and ID, or --actor USERNAME");
+      throw new RestockCli.UsageException("give TYPE and KEY, or --actor USERNAME");
+    }
+    if (time.given()) {
+      throw new RestockCli.UsageException("--since and --until apply to --actor only");
     }
     AuditedType audited = Aggregates.type(type);
-    List<HistoryEntry> history = session.history().history(audited, Aggregates.uuid(id));
+    UUID uuid = NaturalIds.resolve(session, audited, id, NaturalIds.Among.LIVE_FIRST);
+    List<HistoryEntry> history = session.history().history(audited, uuid);
     print(history, () -> render(session, history, out(), diff));
-  }
-
-  /** The longest look-back of {@code --since}: a century, well inside what instants hold. */
-  static final Duration LONGEST_LOOK_BACK = Duration.ofDays(36_525);
-
-  /**
-   * {@code --since} as a positive duration of at most {@link #LONGEST_LOOK_BACK}.
-   *
-   * @throws ValidationException naming {@code --since} otherwise
-   */
-  static Duration lookBack(String text) {
-    Duration d = duration(text);
-    if (d.isNegative() || d.isZero()) {
-      throw ValidationException.of("--since", "must be a positive duration (was '" + text + "')");
-    }
-    if (d.compareTo(LONGEST_LOOK_BACK) > 0) {
-      throw ValidationException.of("--since", "must be at most " + LONGEST_LOOK_BACK.toDays()
-          + " days (was '" + text + "')");
-    }
-    return d;
-  }
-
-  /** {@code 90m}, {@code 12h}, {@code 7d} or an ISO-8601 duration. */
-  static Duration duration(String text) {
-    try {
-      char unit = text.charAt(text.length() - 1);
-      long amount = Long.parseLong(text.substring(0, text.length() - 1));
-      switch (unit) {
-        case 'm': return Duration.ofMinutes(amount);
-        case 'h': return Duration.ofHours(amount);
-        case 'd': return Duration.ofDays(amount);
-        default: return Duration.parse(text);
-      }
-    } catch (RuntimeException e) {
-      throw new RestockCli.UsageException("DURATION must look like 90m, 12h, 7d or PT2H (was '"
-          + text + "')");
-    }
   }
 
   static void render(RestockSession session, List<HistoryEntry> history, PrintWriter out) {

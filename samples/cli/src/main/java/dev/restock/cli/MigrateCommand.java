@@ -1,6 +1,7 @@
 package dev.restock.cli;
 
 import dev.restock.jpa.backup.BackupInfo;
+import dev.restock.jpa.config.JpaStoreConfig;
 import dev.restock.jpa.migrate.Migrations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,8 +22,17 @@ final class MigrateCommand {
 
     @Option(names = "--db", paramLabel = "PATH|URL",
         defaultValue = "${env:RESTOCK_DB_URL:-./restock.db}",
-        description = "SQLite file or JDBC URL (default: $RESTOCK_DB_URL, else ./restock.db).")
+        description = "SQLite file, jdbc: URL or postgresql:// URL of an existing database "
+            + "(default: $RESTOCK_DB_URL, else ./restock.db); 'restock init' creates one.")
     String db;
+
+    /** The existing database {@code --db} names; never the in-memory store, never a new file. */
+    JpaStoreConfig database() {
+      DatabaseOption.refuseMemory(db, "migrate " + spec.name());
+      JpaStoreConfig config = EngineCommand.config(db);
+      DatabaseOption.requireExisting(db, config);
+      return config;
+    }
 
     @Option(names = "--json", description = "Print data as JSON.") boolean json;
 
@@ -44,7 +54,7 @@ final class MigrateCommand {
   static final class Status extends Base {
     @Override
     public Integer call() {
-      Migrations.Status s = Migrations.status(EngineCommand.config(db));
+      Migrations.Status s = Migrations.status(database());
       print(s, () -> {
         out().println("schema version " + s.current() + " (this Restock knows up to "
             + s.latestKnown() + ")");
@@ -62,7 +72,7 @@ final class MigrateCommand {
   static final class History extends Base {
     @Override
     public Integer call() {
-      Migrations.Status s = Migrations.status(EngineCommand.config(db));
+      Migrations.Status s = Migrations.status(database());
       print(s.applied(), () -> {
         Table t = new Table("VERSION", "DESCRIPTION", "STATE", "INSTALLED", "CHECKSUM");
         s.applied().forEach(m -> t.row(m.version(), m.description(), m.state(),
@@ -76,13 +86,16 @@ final class MigrateCommand {
   @Command(name = "apply", description = "Apply pending migrations; takes a backup first. A failed "
       + "migration leaves the database as it was.")
   static final class Apply extends Base {
-    @Option(names = "--backup-dir", paramLabel = "DIR", defaultValue = "./backups") Path backups;
+    @Option(names = "--backup-dir", paramLabel = "DIR", defaultValue = "./backups",
+        description = "Where the backups taken before migrating are (default: "
+            + "${DEFAULT-VALUE}).")
+    Path backups;
     @Option(names = "--skip-backup", description = "Do not take a backup first.")
     boolean skipBackup;
 
     @Override
     public Integer call() {
-      Migrations.Applied a = Migrations.apply(EngineCommand.config(db), backups, skipBackup);
+      Migrations.Applied a = Migrations.apply(database(), backups, skipBackup);
       print(a, () -> out().println(a.migrations() == 0 ? "schema version " + a.from()
           + ": nothing to apply" : "migrated from " + a.from() + " to " + a.to() + " ("
               + a.migrations() + " migration(s))" + (a.backup() == null ? ""
@@ -94,11 +107,14 @@ final class MigrateCommand {
   @Command(name = "rollback", description = "Restore the newest backup taken before migrating, "
       + "replacing the database (a SQLite file is kept beside it).")
   static final class Rollback extends Base {
-    @Option(names = "--backup-dir", paramLabel = "DIR", defaultValue = "./backups") Path backups;
+    @Option(names = "--backup-dir", paramLabel = "DIR", defaultValue = "./backups",
+        description = "Where the backups taken before migrating are (default: "
+            + "${DEFAULT-VALUE}).")
+    Path backups;
 
     @Override
     public Integer call() {
-      BackupInfo info = Migrations.rollback(EngineCommand.config(db), backups);
+      BackupInfo info = Migrations.rollback(database(), backups);
       print(info, () -> out().println("restored " + info.file().getFileName() + " (schema "
           + info.schemaVersion() + ", taken " + info.takenAt() + ")"));
       return 0;

@@ -37,11 +37,14 @@ final class OrderCommand {
 
   @Command(name = "create", description = "Create an order for a route.")
   static final class Create extends EngineCommand.Writing {
-    @Option(names = "--route", paramLabel = "CODE", required = true) String route;
-    @Option(names = "--strategy", paramLabel = "ID") String strategy;
+    @Option(names = "--route", paramLabel = "CODE", required = true,
+        description = "The route's code.") String route;
+    @Option(names = "--strategy", paramLabel = "ID",
+        description = "The pick-list strategy id (default: fill-to-par).") String strategy;
     @Option(names = "--policy", paramLabel = "ID", description = "Visit policy (default all-cabinets).")
     String policy;
-    @Option(names = "--min-pick", paramLabel = "N", defaultValue = "0") int minPick;
+    @Option(names = "--min-pick", paramLabel = "N", defaultValue = "0",
+        description = "Leave out slots needing fewer units (default: ${DEFAULT-VALUE}).") int minPick;
 
     @Override
     void run(Restock engine) {
@@ -56,13 +59,17 @@ final class OrderCommand {
   @Command(name = "list", description = "List orders, newest first, optionally by status, "
       + "driver or route.")
   static final class ListOrders extends EngineCommand {
-    @Option(names = "--page", defaultValue = "1") int page;
-    @Option(names = "--size", defaultValue = "50") int size;
+    @Option(names = "--page", defaultValue = "1",
+        description = "Page number, from 1 (default: ${DEFAULT-VALUE}).") int page;
+    @Option(names = "--size", defaultValue = "50",
+        description = "Rows per page (default: ${DEFAULT-VALUE}).") int size;
     @Option(names = "--status", split = ",", paramLabel = "STATUS[,STATUS...]",
         description = "Only orders in these states (PENDING, ASSIGNED, IN_PROGRESS, COMPLETED, "
             + "CANCELLED).") List<String> statuses;
-    @Option(names = "--driver", paramLabel = "USERNAME") String driver;
-    @Option(names = "--route", paramLabel = "CODE") String route;
+    @Option(names = "--driver", paramLabel = "USERNAME",
+        description = "Orders of this driver.") String driver;
+    @Option(names = "--route", paramLabel = "CODE",
+        description = "Orders of this route.") String route;
 
     @Override
     void run(Restock engine) {
@@ -165,7 +172,8 @@ final class OrderCommand {
 
   @Command(name = "dispatch", description = "Take an assigned order's units from stock.")
   static final class Dispatch extends EngineCommand.Writing {
-    @Parameters(paramLabel = "NUMBER") String number;
+    @Parameters(paramLabel = "NUMBER",
+        description = "The order number, e.g. SO-2026-000001.") String number;
 
     @Override
     void run(Restock engine) {
@@ -177,8 +185,10 @@ final class OrderCommand {
 
   @Command(name = "cancel", description = "Cancel a pending or assigned order.")
   static final class Cancel extends EngineCommand.Writing {
-    @Parameters(paramLabel = "NUMBER") String number;
-    @Option(names = "--reason", required = true) String reason;
+    @Parameters(paramLabel = "NUMBER",
+        description = "The order number, e.g. SO-2026-000001.") String number;
+    @Option(names = "--reason", required = true,
+        description = "Why, recorded in the history.") String reason;
 
     @Override
     void run(Restock engine) {

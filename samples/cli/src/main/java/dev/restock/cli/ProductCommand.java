@@ -94,11 +94,16 @@ final class ProductCommand {
 
   @Command(name = "add", description = "Add a product.")
   static final class Add extends EngineCommand.Writing {
-    @Option(names = "--sku", required = true) String sku;
-    @Option(names = "--name", required = true) String name;
-    @Option(names = "--price", required = true) String price;
-    @Option(names = "--category") String category;
-    @Option(names = "--case-pack") Integer casePack;
+    @Option(names = "--sku", required = true,
+        description = "The product's stock-keeping unit, unique among live products.") String sku;
+    @Option(names = "--name", required = true,
+        description = "The product's name.") String name;
+    @Option(names = "--price", required = true,
+        description = "The sales price, at most 2 decimal places, not negative.") String price;
+    @Option(names = "--category",
+        description = "A category, e.g. Drinks.") String category;
+    @Option(names = "--case-pack",
+        description = "Units per case (at least 1; default 1).") Integer casePack;
 
     @Override
     void run(Restock engine) {
@@ -137,7 +142,8 @@ final class ProductCommand {
 
   @Command(name = "show", description = "Show one product by sku or id.")
   static final class Show extends EngineCommand {
-    @Parameters(paramLabel = "SKU|ID") String key;
+    @Parameters(paramLabel = "SKU|ID",
+        description = "The product's sku or id.") String key;
 
     @Override
     void run(Restock engine) {
@@ -148,13 +154,20 @@ final class ProductCommand {
 
   @Command(name = "update", description = "Change a product; only the options given change.")
   static final class Update extends EngineCommand.Writing {
-    @Parameters(paramLabel = "SKU|ID") String key;
-    @Option(names = "--sku") String sku;
-    @Option(names = "--name") String name;
-    @Option(names = "--price") String price;
-    @Option(names = "--category") String category;
-    @Option(names = "--case-pack") Integer casePack;
-    @Option(names = "--active", arity = "1") Boolean active;
+    @Parameters(paramLabel = "SKU|ID",
+        description = "The product's sku or id.") String key;
+    @Option(names = "--sku",
+        description = "A new sku.") String sku;
+    @Option(names = "--name",
+        description = "A new name.") String name;
+    @Option(names = "--price",
+        description = "A new price.") String price;
+    @Option(names = "--category",
+        description = "A category, e.g. Drinks.") String category;
+    @Option(names = "--case-pack",
+        description = "Units per case (at least 1; default 1).") Integer casePack;
+    @Option(names = "--active", arity = "1",
+        description = "true or false: whether it is sold.") Boolean active;
 
     @Override
     void run(Restock engine) {
@@ -170,7 +183,8 @@ final class ProductCommand {
 
   @Command(name = "delete", description = "Soft-delete a product; it can be restored.")
   static final class Delete extends EngineCommand.Writing {
-    @Parameters(paramLabel = "SKU|ID") String key;
+    @Parameters(paramLabel = "SKU|ID",
+        description = "The product's sku or id.") String key;
 
     @Override
     void run(Restock engine) {
@@ -184,7 +198,8 @@ final class ProductCommand {
 
   @Command(name = "restore", description = "Restore a soft-deleted product by sku or id.")
   static final class Restore extends EngineCommand.Writing {
-    @Parameters(paramLabel = "SKU|ID") String key;
+    @Parameters(paramLabel = "SKU|ID",
+        description = "The product's sku or id.") String key;
 
     @Override
     void run(Restock engine) {

@@ -81,8 +81,10 @@ final class ReportCommand {
   @Command(name = "device-utilisation", description = "Devices with cabinet count, location and "
       + "route.")
   static final class Utilisation extends EngineCommand {
-    @Option(names = "--route", paramLabel = "CODE") String route;
-    @Option(names = "--location", paramLabel = "NAME") String location;
+    @Option(names = "--route", paramLabel = "CODE",
+        description = "Only this route's machines.") String route;
+    @Option(names = "--location", paramLabel = "NAME",
+        description = "Only machines at this location.") String location;
     @Mixin Paging paging;
 
     @Override
@@ -108,7 +110,8 @@ final class ReportCommand {
 
   @Command(name = "low-stock", description = "Slots at or below a percentage of par.")
   static final class LowStock extends EngineCommand {
-    @Option(names = "--route", paramLabel = "CODE") String route;
+    @Option(names = "--route", paramLabel = "CODE",
+        description = "Only this route's machines.") String route;
     @Option(names = "--percent", defaultValue = "30",
         description = "Percentage of par (default: ${DEFAULT-VALUE}).") int percent;
     @Mixin Paging paging;
@@ -122,7 +125,8 @@ final class ReportCommand {
 
   @Command(name = "sold-out", description = "Slots with nothing left.")
   static final class SoldOut extends EngineCommand {
-    @Option(names = "--route", paramLabel = "CODE") String route;
+    @Option(names = "--route", paramLabel = "CODE",
+        description = "Only this route's machines.") String route;
     @Mixin Paging paging;
 
     @Override

@@ -3,8 +3,12 @@ package dev.restock.cli;
 import dev.restock.api.error.RestockException;
 import dev.restock.api.error.ValidationException;
 import dev.restock.jpa.config.Secrets;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Properties;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,9 +16,11 @@ import picocli.CommandLine.Command;
  * The {@code restock} tool: a host application embedding the engine on a SQLite file (or any
  * database URL). Exit codes: 0 success, 1 not found or conflict, 2 bad input, 3 anything else.
  */
-@Command(name = "restock", mixinStandardHelpOptions = true, version = "restock 0.1.0",
+@Command(name = "restock", mixinStandardHelpOptions = true,
+    versionProvider = RestockCli.BuildVersion.class,
     description = "Vending route operations on a Restock database.",
-    subcommands = {DemoCommand.class, ProductCommand.class, RouteCommand.class,
+    subcommands = {InitCommand.class,
+        DemoCommand.class, ProductCommand.class, RouteCommand.class,
         DeviceCommand.class, PickListCommand.class, HistoryCommand.class, OrderCommand.class,
         VisitCommand.class, StockCommand.class, DeliveryNoteCommand.class, SalesCommand.class,
         UserCommand.class, AuditCommand.class, AsOfCommand.class, DeletedCommand.class, RestoreCommand.class,
@@ -84,7 +90,7 @@ public final class RestockCli implements Runnable {
       err.flush();
       return BAD_INPUT;
     });
-    return cli;
+    return standardHelp(cli);
   }
 
   /** Whether errors are to be JSON: the command's own format when it has one, else its words. */
@@ -97,6 +103,67 @@ public final class RestockCli implements Runnable {
       }
     }
     return ErrorReport.jsonAsked(args);
+  }
+
+  /**
+   * {@code --help} and {@code --version} on every command and subcommand, whoever registered it,
+   * plus {@code restock help CMD [SUB]} and {@code restock completion}. Done on the built tree
+   * rather than in each annotation so that a command added later cannot be left without help.
+   */
+  static CommandLine standardHelp(CommandLine cli) {
+    if (!cli.getSubcommands().containsKey("help")) {
+      cli.addSubcommand(new CommandLine(new HelpCommand()));
+    }
+    if (!cli.getSubcommands().containsKey("completion")) {
+      CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+      completion.getCommandSpec().name("completion").usageMessage().hidden(false).description(
+          "Print a bash/zsh completion script for restock; load it with "
+              + "'source <(restock completion)'.");
+      cli.addSubcommand(completion);
+    }
+    CommandLine.IVersionProvider version = new BuildVersion();
+    withHelp(cli.getCommandSpec(), version);
+    return cli;
+  }
+
+  private static void withHelp(CommandLine.Model.CommandSpec spec,
+      CommandLine.IVersionProvider version) {
+    if (spec.optionsMap().get("--help") == null) {
+      spec.mixinStandardHelpOptions(true);
+    }
+    if (spec.versionProvider() == null && spec.version().length == 0) {
+      spec.versionProvider(version);
+    }
+    spec.subcommands().values().stream().distinct()
+        .forEach(sub -> withHelp(sub.getCommandSpec(), version));
+  }
+
+  /**
+   * The tool's version from the build: {@code version.properties} beside this class, filled in by
+   * Maven resource filtering.
+   */
+  static final class BuildVersion implements CommandLine.IVersionProvider {
+    static final String RESOURCE = "version.properties";
+
+    @Override
+    public String[] getVersion() {
+      return new String[] {"restock " + version(), "JVM: ${java.version} (${java.vendor})"};
+    }
+
+    /** The project version, or "unknown" when the class was not built by Maven. */
+    static String version() {
+      Properties properties = new Properties();
+      try (InputStream in = RestockCli.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          return "unknown";
+        }
+        properties.load(in);
+      } catch (IOException e) {
+        return "unknown";
+      }
+      String v = properties.getProperty("version", "").strip();
+      return v.isEmpty() || v.startsWith("${") ? "unknown" : v;
+    }
   }
 
   static int report(Exception e, PrintWriter err, boolean json) {

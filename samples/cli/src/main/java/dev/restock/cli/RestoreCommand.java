@@ -1,6 +1,8 @@
 package dev.restock.cli;
 
 import dev.restock.api.Restock;
+import dev.restock.api.RestockSession;
+import java.util.UUID;
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.aggregate.Aggregate;
 import dev.restock.core.audit.KeyFileSigner;
@@ -12,14 +14,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "restore", description = "restore TYPE ID: bring back a soft-deleted entity (a "
+@Command(name = "restore", description = "restore TYPE KEY: bring back a soft-deleted entity (a "
     + "device brings back exactly the cabinets, planograms and slots deleted with it). "
     + "restore --from FILE --db TARGET: restore a backup into an empty database, checking its "
     + "checksum and signature (--audit-key), then its row counts, integrity and history chain "
     + "on a staged copy before anything reaches the target.")
 final class RestoreCommand extends EngineCommand.Writing {
-  @Parameters(index = "0", arity = "0..1", paramLabel = "TYPE") String type;
-  @Parameters(index = "1", arity = "0..1", paramLabel = "ID") String id;
+  @Parameters(index = "0", arity = "0..1", paramLabel = "TYPE",
+      description = "product, location, route, device-type, cabinet-type, device, planogram or "
+          + "user.")
+  String type;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "KEY",
+      description = "The deleted one's natural key (sku, route code, serial, username, name) "
+          + "or its UUID; 'restock deleted TYPE' lists them.")
+  String id;
 
   @Option(names = "--from", paramLabel = "FILE", description = "A backup file to restore.")
   java.nio.file.Path from;
@@ -33,7 +42,7 @@ final class RestoreCommand extends EngineCommand.Writing {
   public Integer call() {
     if (from == null) {
       if (type == null || id == null) {
-        throw new RestockCli.UsageException("give TYPE and ID, or --from FILE --db TARGET");
+        throw new RestockCli.UsageException("give TYPE and KEY, or --from FILE --db TARGET");
       }
       if (allowUnsigned) {
         throw new RestockCli.UsageException("--allow-unsigned applies to restoring a backup "
@@ -42,14 +51,20 @@ final class RestoreCommand extends EngineCommand.Writing {
       return super.call();
     }
     if (type != null) {
-      throw new RestockCli.UsageException("give either TYPE ID or --from FILE, not both");
+      throw new RestockCli.UsageException("give either TYPE KEY or --from FILE, not both");
     }
+    // the target may well not exist yet: a backup restores only into an empty database
+    DatabaseOption.refuseMemory(db, "restore --from");
     // the global --audit-key: its public half must verify the backup's signature
     RestoreOptions options = (auditKey == null ? RestoreOptions.noKey()
         : RestoreOptions.trusting(KeyFileSigner.load(auditKey).publicKey()))
         .withAllowUnsigned(allowUnsigned);
     // the target must stay empty until the backup is in: no engine is opened on it before
+    Progress progress = Progress.of(spec, "restore");
+    progress.step("checking the backup, restoring it into a staged copy and verifying it");
     RestoreResult result = Backups.restore(from, EngineCommand.config(db), options);
+    progress.step("restored " + result.backup().rowCounts().size() + " tables");
+    progress.done();
     BackupInfo info = result.backup();
     print(result, () -> {
       out().println("restored " + from.getFileName() + " into " + db + " ("
@@ -76,8 +91,11 @@ final class RestoreCommand extends EngineCommand.Writing {
   @Override
   void run(Restock engine) {
     AuditedType audited = Aggregates.type(type);
-    Aggregate restored = Aggregates.management(writer(engine), audited)
-        .restore(Aggregates.uuid(id));
-    print(restored, () -> out().println("restored " + audited.label() + " " + restored.id()));
+    RestockSession session = writer(engine);
+    var management = Aggregates.management(session, audited);
+    UUID uuid = NaturalIds.resolve(session, audited, id, NaturalIds.Among.DELETED);
+    Aggregate restored = management.restore(uuid);
+    print(restored, () -> out().println("restored " + audited.label() + " "
+        + NaturalIds.key(restored)));
   }
 }

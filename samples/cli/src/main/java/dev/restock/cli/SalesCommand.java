@@ -104,13 +104,16 @@ final class SalesCommand {
   @Command(name = "list", description = "List recorded sales, newest first, optionally by route, "
       + "device, sku or time.")
   static final class ListSales extends EngineCommand {
-    @Option(names = "--page", defaultValue = "1") int page;
-    @Option(names = "--size", defaultValue = "50") int size;
+    @Option(names = "--page", defaultValue = "1",
+        description = "Page number, from 1 (default: ${DEFAULT-VALUE}).") int page;
+    @Option(names = "--size", defaultValue = "50",
+        description = "Rows per page (default: ${DEFAULT-VALUE}).") int size;
     @Option(names = "--route", paramLabel = "CODE",
         description = "Sales from the devices now on this route.") String route;
     @Option(names = "--device", paramLabel = "SERIAL", description = "Sales from this device.")
     String device;
-    @Option(names = "--sku", paramLabel = "SKU") String sku;
+    @Option(names = "--sku", paramLabel = "SKU",
+        description = "Sales of this product.") String sku;
     @Mixin TimeRange time;
 
     @Override

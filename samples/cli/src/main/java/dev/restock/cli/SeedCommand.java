@@ -11,8 +11,12 @@ import picocli.CommandLine.Option;
     + "Combo, Bank; cabinet types Ambient, Chilled, Frozen) and optionally a first administrator. "
     + "Idempotent: a second run changes nothing and adds no history.")
 final class SeedCommand extends EngineCommand {
-  @Option(names = "--admin-username", paramLabel = "U") String adminUsername;
-  @Option(names = "--admin-email", paramLabel = "E") String adminEmail;
+  @Option(names = "--admin-username", paramLabel = "U",
+      description = "Also add this first administrator (with --admin-email).")
+  String adminUsername;
+  @Option(names = "--admin-email", paramLabel = "E",
+      description = "The first administrator's e-mail address (with --admin-username).")
+  String adminEmail;
 
   @Override
   void run(Restock engine) {

@@ -15,9 +15,12 @@ final class StockCommand {
 
   @Command(name = "receive", description = "Add received units of a product.")
   static final class Receive extends EngineCommand.Writing {
-    @Option(names = "--sku", required = true) String sku;
-    @Option(names = "--units", required = true) int units;
-    @Option(names = "--reason") String reason;
+    @Option(names = "--sku", required = true,
+        description = "The product's sku.") String sku;
+    @Option(names = "--units", required = true,
+        description = "Units received.") int units;
+    @Option(names = "--reason",
+        description = "Why, recorded in the history.") String reason;
 
     @Override
     void run(Restock engine) {
@@ -30,9 +33,11 @@ final class StockCommand {
 
   @Command(name = "adjust", description = "Correct on-hand units (+/-), with a reason.")
   static final class Adjust extends EngineCommand.Writing {
-    @Option(names = "--sku", required = true) String sku;
+    @Option(names = "--sku", required = true,
+        description = "The product's sku.") String sku;
     @Option(names = "--delta", required = true, description = "Units to add (negative to remove).") int delta;
-    @Option(names = "--reason", required = true) String reason;
+    @Option(names = "--reason", required = true,
+        description = "Why, recorded in the history.") String reason;
 
     @Override
     void run(Restock engine) {
@@ -49,7 +54,8 @@ final class StockCommand {
     @Option(names = "--at-most", paramLabel = "UNITS",
         description = "Only products with at most this many units on hand (what to reorder).")
     Integer atMost;
-    @Option(names = "--category", paramLabel = "CATEGORY") String category;
+    @Option(names = "--category", paramLabel = "CATEGORY",
+        description = "Only products of this category.") String category;
     @Mixin Paging paging;
 
     @Override

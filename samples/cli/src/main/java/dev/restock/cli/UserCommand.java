@@ -22,8 +22,10 @@ final class UserCommand {
       + "administrator, the first ADMIN is added without --as (the bootstrap); after that only "
       + "an active administrator may add one.")
   static final class Add extends EngineCommand.Writing {
-    @Option(names = "--username", required = true) String username;
-    @Option(names = "--email", required = true) String email;
+    @Option(names = "--username", required = true,
+        description = "The new user's username, unique among live users.") String username;
+    @Option(names = "--email", required = true,
+        description = "The new user's e-mail address.") String email;
     @Option(names = "--role", required = true, description = "ADMIN, MANAGER, DRIVER or VIEWER.")
     Role role;
 
@@ -62,7 +64,8 @@ final class UserCommand {
   @Command(name = "deactivate", description = "Deactivate a user (refused while they hold open "
       + "service orders).")
   static final class Deactivate extends EngineCommand.Writing {
-    @Parameters(index = "0", paramLabel = "USERNAME") String username;
+    @Parameters(index = "0", paramLabel = "USERNAME",
+        description = "The user to deactivate.") String username;
 
     @Override
     void run(Restock engine) {

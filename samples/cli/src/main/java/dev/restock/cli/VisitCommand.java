@@ -28,7 +28,8 @@ final class VisitCommand {
 
   @Command(name = "complete", description = "Record what was put into each slot of a visit.")
   static final class Complete extends EngineCommand.Writing {
-    @Parameters(index = "0", paramLabel = "ORDER") String number;
+    @Parameters(index = "0", paramLabel = "ORDER",
+        description = "The order number.") String number;
     @Parameters(index = "1", paramLabel = "VISIT", description = "Visit number, from 1.") int n;
     @Option(names = "--deliver", paramLabel = "SLOT=UNITS",
         description = "Units delivered to a slot (default: as planned).")
@@ -62,10 +63,14 @@ final class VisitCommand {
 
   @Command(name = "skip", description = "Skip a visit, with a reason.")
   static final class Skip extends EngineCommand.Writing {
-    @Parameters(index = "0", paramLabel = "ORDER") String number;
-    @Parameters(index = "1", paramLabel = "VISIT") int n;
-    @Option(names = "--reason", required = true) String reason;
-    @Option(names = "--return-to-stock") boolean returnToStock;
+    @Parameters(index = "0", paramLabel = "ORDER",
+        description = "The order number.") String number;
+    @Parameters(index = "1", paramLabel = "VISIT",
+        description = "The visit's number in the order, from 1.") int n;
+    @Option(names = "--reason", required = true,
+        description = "Why the visit is skipped.") String reason;
+    @Option(names = "--return-to-stock",
+        description = "Put the visit's planned units back into stock.") boolean returnToStock;
 
     @Override
     void run(Restock engine) {

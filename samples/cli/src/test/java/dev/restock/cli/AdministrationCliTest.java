@@ -44,6 +44,13 @@ class AdministrationCliTest {
     RestockCli.quietLogging(false);
   }
 
+  /** Only init (and demo) create a database; every test here starts on an empty one. */
+  @org.junit.jupiter.api.BeforeEach
+  void database() {
+    Run init = run("init");
+    org.assertj.core.api.Assertions.assertThat(init.code()).as(init.err()).isZero();
+  }
+
   private String db() {
     return dir.resolve("restock.db").toString();
   }

@@ -1,0 +1,78 @@
+package dev.restock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Progress shows on a terminal only; tests force it on to see the steps. */
+class ToolProgressTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void quiet() {
+    RestockCli.quietLogging(false);
+  }
+
+  @AfterEach
+  void unforce() {
+    Progress.forced = false;
+  }
+
+  @Test
+  void withoutATerminalNothingIsPrinted() {
+    StringWriter err = new StringWriter();
+    Progress progress = Progress.of(new PrintWriter(err), "restoring");
+    progress.count(3, 12, "tables");
+    progress.done();
+    assertThat(progress.enabled()).isFalse();
+    assertThat(err.toString()).isEmpty();
+
+    String db = dir.resolve("restock.db").toString();
+    ToolRun demo = ToolRun.of("demo", "--db", db);
+    assertThat(demo.code()).as(demo.toString()).isZero();
+    assertThat(demo.err()).isEmpty();
+    ToolRun backup = ToolRun.of("backup", "--to", dir.resolve("b").toString(), "--db", db);
+    assertThat(backup.code()).as(backup.toString()).isZero();
+    assertThat(backup.err()).isEmpty();
+  }
+
+  @Test
+  void forcedProgressPrintsEachStepOnStderrOnly() {
+    Progress.forced = true;
+    StringWriter err = new StringWriter();
+    Progress progress = Progress.of(new PrintWriter(err), "restoring");
+    progress.count(3, 12, "tables");
+    progress.step("verifying");
+    progress.done();
+    assertThat(err.toString().lines()).containsExactly("restoring: 3/12 tables",
+        "restoring: verifying");
+
+    String db = dir.resolve("restock.db").toString();
+    ToolRun demo = ToolRun.of("demo", "--db", db);
+    assertThat(demo.code()).as(demo.toString()).isZero();
+    assertThat(demo.err()).contains("demo: setting up the fleet").contains("demo: recording sales")
+        .containsPattern("demo: (\\d+)/\\1 visits completed");
+    assertThat(demo.out()).doesNotContain("demo: setting up");
+
+    Path backups = dir.resolve("b");
+    ToolRun backup = ToolRun.of("backup", "--to", backups.toString(), "--db", db);
+    assertThat(backup.code()).as(backup.toString()).isZero();
+    assertThat(backup.err()).contains("backup: copying").contains("backup: done");
+
+    ToolRun verify = ToolRun.of("audit", "verify", "--db", db);
+    assertThat(verify.err()).contains("verify: walking the history chain")
+        .contains("revisions checked");
+
+    String file = backup.out().replaceAll("(?s)^backup (\\S+) .*", "$1").strip();
+    ToolRun restore = ToolRun.of("restore", "--from", file, "--allow-unsigned", "--db",
+        dir.resolve("copy.db").toString());
+    assertThat(restore.code()).as(restore.toString()).isZero();
+    assertThat(restore.err()).contains("restore: checking the backup").contains("tables");
+  }
+}
