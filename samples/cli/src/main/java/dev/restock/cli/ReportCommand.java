@@ -34,19 +34,15 @@ final class ReportCommand {
         description = "Only the devices now on this route (default: every device).")
     String route;
 
-    @Option(names = "--since", paramLabel = "INSTANT",
-        description = "Visits ending at or after, e.g. 2026-12-01T00:00:00Z (default: any).")
-    Instant since;
-
-    @Option(names = "--until", paramLabel = "INSTANT",
-        description = "Visits ending before (default: any).")
-    Instant until;
+    /** Visits ending within the range; the tool's one time syntax. */
+    @Mixin TimeRange range = new TimeRange();
 
     @Override
     void run(Restock engine) {
       RestockSession session = reader(engine);
-      Instant from = since == null ? Checks.EARLIEST : since;
-      Instant to = until == null ? Checks.LATEST : until;
+      Instant[] bounds = range.bounds();
+      Instant from = bounds[0] == null ? Checks.EARLIEST : bounds[0];
+      Instant to = bounds[1] == null ? Checks.LATEST : bounds[1];
       List<CashLine> lines = session.machineReads().cash(route(session, route), from, to);
       print(lines, () -> {
         Table t = newTable("SERIAL", "DEVICE", "FROM", "TO", "UNITS", "VEND VALUE", "CASH",
