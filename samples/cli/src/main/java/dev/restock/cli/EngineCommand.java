@@ -58,16 +58,36 @@ abstract class EngineCommand implements Callable<Integer> {
   /** {@code --format}; {@link #format()} resolves it with {@code --json}. */
   OutputFormat format;
 
-  @Option(names = "--format", paramLabel = "FORMAT", converter = OutputFormat.Converter.class,
+  /** {@code --format} of a command that reads files: the files' format, not the output's. */
+  String inputFormat;
+
+  @Option(names = "--format", paramLabel = "FORMAT",
       completionCandidates = OutputFormat.Candidates.class,
       description = "Output: text (default, aligned for people), json or csv (a header row, "
-          + "then one row per item; a list gives every row unless --page is given).")
-  void format(OutputFormat value) {
-    format = value;
-    if (value == OutputFormat.JSON) {
+          + "then one row per item; a list gives every row unless --page is given). On a "
+          + "command that imports files, the files' format instead.")
+  void format(String value) {
+    if (this instanceof ReadsFiles) {
+      inputFormat = value; // e.g. sales import --format dex|csv; its output is text or --json
+      return;
+    }
+    try {
+      format = new OutputFormat.Converter().convert(value);
+    } catch (CommandLine.TypeConversionException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(),
+          spec.findOption("--format"), value);
+    }
+    if (format == OutputFormat.JSON) {
       json = true; // commands that still read the flag see --format json too
     }
   }
+
+  /**
+   * A command whose {@code --format} names the format of the files it reads (the issue's
+   * {@code sales import FILE... --format dex|csv}); its output is text, or JSON with
+   * {@code --json}.
+   */
+  interface ReadsFiles {}
 
   @Option(names = "--verbose", description = "Show library logs and stack traces.")
   boolean verbose;

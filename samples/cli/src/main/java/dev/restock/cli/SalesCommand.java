@@ -35,15 +35,12 @@ final class SalesCommand {
       + "unit of work: each read is matched to the device with its machine serial, and the units "
       + "vended since the device's previous read are recorded as sales at the read's time. A "
       + "device's first read is a baseline (no sales). A file imported before is skipped. Any "
-      + "bad file or read is reported, and then nothing is written.")
-  static final class Import extends EngineCommand.Writing {
+      + "bad file or read is reported, and then nothing is written. --format names the files' "
+      + "format: the id of a registered read parser, dex (default) or csv; an unknown one is "
+      + "refused with the known ones.")
+  static final class Import extends EngineCommand.Writing implements EngineCommand.ReadsFiles {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "The files to import.")
     List<Path> files;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = ImportReads.DEFAULT_FORMAT,
-        description = "The files' format: the id of a registered read parser, e.g. dex or csv "
-            + "(default: ${DEFAULT-VALUE}); an unknown one is refused with the known ones.")
-    String format;
 
     @Option(names = "--map", paramLabel = "FILE", description = "CSV file with the header "
         + "serial,selection,position mapping a machine's selection codes to slot positions "
@@ -71,7 +68,7 @@ final class SalesCommand {
         session = engine.as(session.actor().withReason(reason));
       }
       ImportResult result = session.machineReads().importReads(
-          new ImportReads(reads, format, maps));
+          new ImportReads(reads, inputFormat, maps));
       RestockSession names = reader(engine);
       print(result, () -> {
         Table t = newTable("FILE", "OUTCOME", "DEVICE", "SERIAL", "READ AT", "UNITS", "SALES");
