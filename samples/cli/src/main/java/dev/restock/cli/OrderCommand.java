@@ -165,12 +165,12 @@ final class OrderCommand {
   @Command(name = "cancel", description = "Cancel a pending or assigned order.")
   static final class Cancel extends EngineCommand.Writing {
     @Parameters(paramLabel = "NUMBER") String number;
-    @Option(names = "--reason", required = true) String reason;
 
     @Override
     void run(Restock engine) {
       RestockSession session = writer(engine);
-      ServiceOrder order = session.serviceOrders().cancel(byNumber(session, number).id(), reason);
+      ServiceOrder order = session.serviceOrders().cancel(byNumber(session, number).id(),
+          requiredReason());
       print(order, () -> summary(order, out()));
     }
   }

@@ -19,7 +19,6 @@ final class StockCommand {
   static final class Receive extends EngineCommand.Writing {
     @Option(names = "--sku", required = true) String sku;
     @Option(names = "--units", required = true) int units;
-    @Option(names = "--reason") String reason;
 
     @Override
     void run(Restock engine) {
@@ -34,13 +33,12 @@ final class StockCommand {
   static final class Adjust extends EngineCommand.Writing {
     @Option(names = "--sku", required = true) String sku;
     @Option(names = "--delta", required = true, description = "Units to add (negative to remove).") int delta;
-    @Option(names = "--reason", required = true) String reason;
 
     @Override
     void run(Restock engine) {
       RestockSession session = writer(engine);
       StockLevel level = session.stock().adjust(session.products().getBySku(sku).id(), delta,
-          reason);
+          requiredReason());
       print(level, () -> out().println(level.sku() + ": " + level.onHand() + " on hand"));
     }
   }

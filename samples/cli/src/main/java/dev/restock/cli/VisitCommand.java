@@ -56,7 +56,6 @@ final class VisitCommand {
   static final class Skip extends EngineCommand.Writing {
     @Parameters(index = "0", paramLabel = "ORDER") String number;
     @Parameters(index = "1", paramLabel = "VISIT") int n;
-    @Option(names = "--reason", required = true) String reason;
     @Option(names = "--return-to-stock") boolean returnToStock;
 
     @Override
@@ -64,7 +63,7 @@ final class VisitCommand {
       RestockSession session = writer(engine);
       ServiceOrder order = OrderCommand.byNumber(session, number);
       ServiceOrder after = session.serviceOrders().skipVisit(order.id(), visit(order, n).id(),
-          reason, returnToStock);
+          requiredReason(), returnToStock);
       print(after, () -> OrderCommand.summary(after, out()));
     }
   }
