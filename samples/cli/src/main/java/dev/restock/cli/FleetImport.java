@@ -190,6 +190,9 @@ final class FleetImport {
   private final Map<String, DeviceIn> devices = new LinkedHashMap<>();
   /** Cabinet rows of devices the file names only by serial (devices already stored). */
   private final Map<String, TreeMap<Integer, CabinetIn>> storedCabinets = new LinkedHashMap<>();
+  /** Keys of every location and route row, good or bad: a bad row is reported once, itself. */
+  private final Set<String> locationRows = new java.util.HashSet<>();
+  private final Set<String> routeRows = new java.util.HashSet<>();
   /** Slots per "serial/cabinet", by position. */
   private final Map<String, Map<String, SlotIn>> slots = new LinkedHashMap<>();
 
@@ -295,6 +298,7 @@ final class FleetImport {
 
   private void location(FleetFile.Row row, String what) {
     String name = row.get("name");
+    locationRows.add(name);
     if (duplicate(locations.get(name), row, what)) {
       return;
     }
@@ -305,6 +309,7 @@ final class FleetImport {
 
   private void route(FleetFile.Row row, String what) {
     String code = row.get("code");
+    routeRows.add(code);
     if (duplicate(routes.get(code), row, what)) {
       return;
     }
@@ -443,7 +448,7 @@ final class FleetImport {
   private void crossCheck() {
     for (DeviceIn d : devices.values()) {
       String what = "device " + d.serial();
-      if (!locations.containsKey(d.location())) {
+      if (!locationRows.contains(d.location())) {
         List<Location> stored = db.locations().getOrDefault(d.location(), List.of());
         if (stored.isEmpty()) {
           problem(d.line(), what, "location: no location named " + d.location()
@@ -453,7 +458,7 @@ final class FleetImport {
               + d.location() + " in the database; rename one");
         }
       }
-      if (d.route() != null && !routes.containsKey(d.route())
+      if (d.route() != null && !routeRows.contains(d.route())
           && !db.routes().containsKey(d.route())) {
         problem(d.line(), what, "route: no route " + d.route() + " in the file or the database");
       }

@@ -193,7 +193,7 @@ class FleetCliTest {
     assertThat(ok(run("device", "list", "--deleted")).out()).contains("SN-2");
     ok(run("device", "restore", "SN-2"));
     ok(run("device", "update", "SN-2", "--no-route"));
-    assertThat(read(s -> s.devices().getBySerialNumber("SN-2").routeId())).isNull();
+    assertThat(this.<UUID>read(s -> s.devices().getBySerialNumber("SN-2").routeId())).isNull();
     ok(run("route", "delete", "SOUTH"));
     assertThat(ok(run("route", "list", "--deleted")).out()).contains("SOUTH");
     ok(run("route", "restore", "SOUTH"));
@@ -216,7 +216,7 @@ class FleetCliTest {
     assertThat(device.code()).isEqualTo(2);
     assertThat(device.err()).contains("error: cabinets[1].rows:").contains(
         "error: cabinets[2].columns:");
-    assertThat(read(s -> s.devices().list(PageRequest.first()).total())).isZero();
+    assertThat(this.<Long>read(s -> s.devices().list(PageRequest.first()).total())).isZero();
 
     ok(run("device", "add", "--serial", "SN-1", "--name", "M", "--location", "Central Station",
         "--type", "Single", "--cabinet", "Ambient:4x6"));
@@ -225,7 +225,7 @@ class FleetCliTest {
     assertThat(planogram.code()).isEqualTo(2);
     assertThat(planogram.err()).contains("--slot A1: product").contains("NOPE-1")
         .contains("--slot A2: capacity").contains("--slot A3: price");
-    assertThat(read(s -> s.planograms().list(PageRequest.first()).total())).isZero();
+    assertThat(this.<Long>read(s -> s.planograms().list(PageRequest.first()).total())).isZero();
   }
 
   /** Needs the engine's setSlot (branch i16-planogram). */
@@ -253,7 +253,7 @@ class FleetCliTest {
     Run bad = run("slot", "set", "SN-1", "1", "A1", "--par", "50");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("parLevel");
-    assertThat(read(s -> activeOf(s, "SN-1", 1)).slotAt("A1").orElseThrow().parLevel())
+    assertThat(this.<Planogram>read(s -> activeOf(s, "SN-1", 1)).slotAt("A1").orElseThrow().parLevel())
         .isEqualTo(9);
   }
 
@@ -272,8 +272,8 @@ class FleetCliTest {
     assertThat(first.out()).contains("written in one unit of work")
         .containsPattern("locations +6 +0 +0").containsPattern("routes +3 +0 +0")
         .containsPattern("devices +20 +0 +0").containsPattern("planograms +36 +0 +0");
-    assertThat(read(s -> s.devices().list(PageRequest.first()).total())).isEqualTo(20);
-    assertThat(read(s -> s.devices().listByRoute(s.routes().getByCode("CITY").id()).size()))
+    assertThat(this.<Long>read(s -> s.devices().list(PageRequest.first()).total())).isEqualTo(20);
+    assertThat(this.<Integer>read(s -> s.devices().listByRoute(s.routes().getByCode("CITY").id()).size()))
         .isEqualTo(6);
     long revisions = count("select count(*) from audit_revision");
     long slotRows = count("select count(*) from slot_aud");
@@ -294,14 +294,14 @@ class FleetCliTest {
     String csv = Files.readString(EXAMPLES.resolve("fleet.csv"))
         .replace("route,CITY,City centre,,3", "route,CITY,City centre,,2")
         .replace("slot,,,,,SN-1001,,,,1,,,,,A1,CHIPS-40,10,8,,", "slot,,,,,SN-1001,,,,1,,,,,A1,CHIPS-40,10,9,,")
-        .replace("device,,Machine 20,,,SN-1020,Airport Terminal,CITY",
+        .replace("device,,Machine 20,,,SN-1020,Harbour Office,CITY",
             "device,,Machine 20,,,SN-1020,South Mall,CITY");
     Path changed = dir.resolve("fleet-changed.csv");
     Files.writeString(changed, csv);
     Run update = ok(run("import", "fleet", changed.toString(), "--reason", "winter plan"));
     assertThat(update.out()).containsPattern("routes +0 +1 +2").containsPattern("devices +0 +1 +19")
         .containsPattern("planograms +0 +1 +35").containsPattern("locations +0 +0 +6");
-    assertThat(read(s -> s.routes().getByCode("CITY").visitIntervalDays())).isEqualTo(2);
+    assertThat(this.<Integer>read(s -> s.routes().getByCode("CITY").visitIntervalDays())).isEqualTo(2);
     Slot a1 = read(s -> activeOf(s, "SN-1001", 1)).slotAt("A1").orElseThrow();
     assertThat(a1.parLevel()).isEqualTo(9);
     assertThat(a1.quantity()).isEqualTo(quantityBefore);
@@ -342,9 +342,9 @@ class FleetCliTest {
         "error: fleet.csv:11: cabinet SN-3/1: serial: no device SN-3 in the file or the "
             + "database");
     // the good rows were not written either
-    assertThat(read(s -> s.locations().list(PageRequest.first()).total())).isZero();
-    assertThat(read(s -> s.routes().list(PageRequest.first()).total())).isZero();
-    assertThat(read(s -> s.devices().list(PageRequest.first(), Visibility.INCLUDE_DELETED)
+    assertThat(this.<Long>read(s -> s.locations().list(PageRequest.first()).total())).isZero();
+    assertThat(this.<Long>read(s -> s.routes().list(PageRequest.first()).total())).isZero();
+    assertThat(this.<Long>read(s -> s.devices().list(PageRequest.first(), Visibility.INCLUDE_DELETED)
         .total())).isZero();
 
     Path json = dir.resolve("fleet.json");
@@ -368,7 +368,7 @@ class FleetCliTest {
     Run unreadable = run("import", "fleet", broken.toString());
     assertThat(unreadable.code()).isEqualTo(2);
     assertThat(unreadable.err()).startsWith("error: broken.json:2: not readable as json");
-    assertThat(read(s -> s.routes().list(PageRequest.first()).total())).isZero();
+    assertThat(this.<Long>read(s -> s.routes().list(PageRequest.first()).total())).isZero();
   }
 
   @Test
