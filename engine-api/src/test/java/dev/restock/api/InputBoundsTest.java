@@ -48,7 +48,7 @@ class InputBoundsTest {
         .containsExactly("price");
     assertThat(fields(() -> new UpdateProduct(null, null, null, new BigDecimal(price), null, null)))
         .containsExactly("price");
-    assertThat(fields(() -> new SlotSpec("A1", null, 10, 5, 0, new BigDecimal(price))))
+    assertThat(fields(() -> new SlotSpec("A1", null, 10, 0, 0, new BigDecimal(price))))
         .containsExactly("price");
   }
 

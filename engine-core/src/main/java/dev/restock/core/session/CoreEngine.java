@@ -104,7 +104,8 @@ public final class CoreEngine implements Restock {
     if (closed.get()) {
       throw new IllegalStateException("the engine is closed");
     }
-    return new CoreSession(ctx, actor);
+    // a null argument to any use case is refused by name before it runs, not as a NPE inside it
+    return NullArguments.guard(new CoreSession(ctx, actor));
   }
 
   @Override

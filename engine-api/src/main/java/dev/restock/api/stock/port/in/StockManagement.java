@@ -9,18 +9,20 @@ import dev.restock.api.stock.DeliveryNote;
 import dev.restock.api.stock.StockLevel;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Warehouse stock: receive, adjust, read; and issued delivery notes. */
 @Stable(since = "0.1")
 public interface StockManagement {
 
   /**
-   * Adds received units of a live product.
+   * Adds received units of a live product; {@code reason} is optional (null records the session
+   * actor's own reason, if any).
    *
    * @throws dev.restock.api.error.ValidationException naming {@code units} when it is not
    *     between 1 and {@link StockLevel#MAX_ON_HAND}, or when the level would exceed that
    */
-  StockLevel receive(UUID productId, int units, String reason);
+  StockLevel receive(UUID productId, int units, @Nullable String reason);
 
   /**
    * Corrects on-hand units by {@code delta} (a count, breakage...); a reason is required.
