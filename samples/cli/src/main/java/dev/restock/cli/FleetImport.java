@@ -258,7 +258,8 @@ final class FleetImport {
           + (kind == null ? "empty" : kind) + ")");
       return;
     }
-    String what = kind + " " + key(row);
+    String key = key(row);
+    String what = key.isEmpty() ? kind : kind + " " + key;
     boolean complete = true;
     for (String field : row.fields().keySet()) {
       if (field.startsWith(FleetFile.UNKNOWN)) {
@@ -389,8 +390,10 @@ final class FleetImport {
           + " (add it with 'restock product add')");
     }
     BigDecimal amount = price;
+    // an unknown sku is reported above; the slot is still checked as one holding a product
+    UUID productId = product != null ? product.id() : sku != null ? UUID.randomUUID() : null;
     SlotSpec spec = build(row.line(), what, () -> new SlotSpec(row.get("position"),
-        product == null ? null : product.id(), capacity, par, quantity, amount));
+        productId, capacity, par, quantity, amount));
     if (sku == null && price != null) {
       problem(row.line(), what, "price: an empty slot has no price");
     }

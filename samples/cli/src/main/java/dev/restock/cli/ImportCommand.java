@@ -26,7 +26,8 @@ final class ImportCommand {
     @Parameters(paramLabel = "FILE", description = "The fleet file (.csv or .json).")
     Path file;
 
-    @Option(names = "--format", paramLabel = "csv|json",
+    // not --format: that option names the output format of every command
+    @Option(names = "--input-format", paramLabel = "csv|json",
         description = "The file's format (default: from its extension).")
     String format;
 
@@ -39,9 +40,9 @@ final class ImportCommand {
       String kind = format != null ? format.strip().toLowerCase(java.util.Locale.ROOT)
           : FleetFile.formatOf(file);
       if (!"csv".equals(kind) && !"json".equals(kind)) {
-        throw ValidationException.of("--format", format != null
+        throw ValidationException.of("--input-format", format != null
             ? "must be csv or json (was " + format + ")"
-            : "cannot tell from the name " + file.getFileName() + "; give --format csv|json");
+            : "cannot tell from the name " + file.getFileName() + "; give --input-format csv|json");
       }
       if (!Files.isRegularFile(file)) {
         throw ValidationException.of("FILE", "no such file: " + file);

@@ -389,6 +389,14 @@ class FleetCliTest {
     Run dry = ok(runOn("memory", "import", "fleet", small.toString(), "--dry-run"));
     assertThat(dry.out()).contains("nothing written (--dry-run)")
         .containsPattern("locations +1 +0 +0").containsPattern("routes +1 +0 +0");
+    // a name that does not tell the format needs --input-format
+    Path noExtension = dir.resolve("fleet-export.txt");
+    Files.copy(small, noExtension);
+    Run unknown = runOn("memory", "import", "fleet", noExtension.toString());
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("error: --input-format: cannot tell from the name");
+    assertThat(ok(runOn("memory", "import", "fleet", noExtension.toString(), "--input-format",
+        "json", "--dry-run")).out()).containsPattern("routes +1 +0 +0");
   }
 
   /** The example fleet on H2 and PostgreSQL through --db jdbc: URLs. */
@@ -418,8 +426,8 @@ class FleetCliTest {
       Run refused = runOn(url, "import", "fleet", bad.toString());
       assertThat(refused.code()).isEqualTo(2);
       assertThat(refused.err().lines()).containsExactly(
-          "error: bad.csv:3: location : name: is required",
-          "error: bad.csv:4: route : code: is required");
+          "error: bad.csv:3: location: name: is required",
+          "error: bad.csv:4: route: code: is required");
       assertThat(ok(runOn(url, "route", "list")).out()).doesNotContain("EXTRA");
     } finally {
       if (kind.equals("postgresql")) {
