@@ -330,13 +330,32 @@ abstract class EngineCommand implements Callable<Integer> {
         description = "Act as this user (default: the first administrator).")
     String as;
 
+    @Option(names = "--reason", paramLabel = "TEXT",
+        description = "Why this change is made; history shows it with the revision "
+            + "('restock history TYPE ID').")
+    String reason;
+
     RestockSession writer(Restock engine) {
+      return engine.as(actor(engine));
+    }
+
+    /** {@code --as} (or the first administrator) with {@code --reason}, as the tool's user agent. */
+    Actor actor(Restock engine) {
       RestockSession system = engine.as(Actor.system());
       User user = as != null ? system.users().getByUsername(as)
           : system.users().firstAdministrator().orElseThrow(() -> new NotFoundException(
               "administrator", "none in this database (add the first with 'restock user add --username U --email E "
               + "--role ADMIN', or pass --as)"));
-      return engine.as(Actor.user(user.id()).withUserAgent("restock-cli"));
+      Actor actor = Actor.user(user.id()).withUserAgent("restock-cli");
+      return reason == null ? actor : actor.withReason(reason);
+    }
+
+    /** {@code --reason}, for commands that cannot run without one. */
+    String requiredReason() {
+      if (reason == null || reason.isBlank()) {
+        throw new RestockCli.UsageException("--reason is required for this command");
+      }
+      return reason;
     }
   }
 }

@@ -157,12 +157,9 @@ final class OrderCommand {
     @Option(names = "--driver", paramLabel = "USERNAME", required = true,
         description = "The driver, by username.")
     String driver;
-    @Option(names = "--reason", paramLabel = "TEXT",
-        description = "Why, kept in the order's history (e.g. for a reassignment).")
-    String reason;
-
     @Override
     void run(Restock engine) {
+      // --reason (from Writing) is kept in the order's history, e.g. for a reassignment
       RestockSession session = writer(engine);
       ServiceOrder order = session.serviceOrders().assign(byNumber(session, number).id(),
           session.users().getByUsername(driver).id(), reason);
@@ -187,13 +184,12 @@ final class OrderCommand {
   static final class Cancel extends EngineCommand.Writing {
     @Parameters(paramLabel = "NUMBER",
         description = "The order number, e.g. SO-2026-000001.") String number;
-    @Option(names = "--reason", required = true,
-        description = "Why, recorded in the history.") String reason;
 
     @Override
     void run(Restock engine) {
       RestockSession session = writer(engine);
-      ServiceOrder order = session.serviceOrders().cancel(byNumber(session, number).id(), reason);
+      ServiceOrder order = session.serviceOrders().cancel(byNumber(session, number).id(),
+          requiredReason());
       print(order, () -> summary(order, out()));
     }
   }

@@ -48,10 +48,6 @@ final class SalesCommand {
         + "row-and-column numbers (101 is A1).")
     Path map;
 
-    @Option(names = "--reason", paramLabel = "TEXT",
-        description = "Why, recorded with the change in the history.")
-    String reason;
-
     @Override
     void run(Restock engine) {
       List<ReadFile> reads = new ArrayList<>();
@@ -64,9 +60,6 @@ final class SalesCommand {
       }
       Map<String, Map<String, String>> maps = map == null ? null : SelectionMapFile.read(map);
       RestockSession session = writer(engine);
-      if (reason != null) {
-        session = engine.as(session.actor().withReason(reason));
-      }
       ImportResult result = session.machineReads().importReads(
           new ImportReads(reads, inputFormat, maps));
       RestockSession names = reader(engine);

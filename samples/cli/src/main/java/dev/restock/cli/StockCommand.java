@@ -19,8 +19,6 @@ final class StockCommand {
         description = "The product's sku.") String sku;
     @Option(names = "--units", required = true,
         description = "Units received.") int units;
-    @Option(names = "--reason",
-        description = "Why, recorded in the history.") String reason;
 
     @Override
     void run(Restock engine) {
@@ -36,14 +34,12 @@ final class StockCommand {
     @Option(names = "--sku", required = true,
         description = "The product's sku.") String sku;
     @Option(names = "--delta", required = true, description = "Units to add (negative to remove).") int delta;
-    @Option(names = "--reason", required = true,
-        description = "Why, recorded in the history.") String reason;
 
     @Override
     void run(Restock engine) {
       RestockSession session = writer(engine);
       StockLevel level = session.stock().adjust(session.products().getBySku(sku).id(), delta,
-          reason);
+          requiredReason());
       print(level, () -> out().println(level.sku() + ": " + level.onHand() + " on hand"));
     }
   }

@@ -67,8 +67,6 @@ final class VisitCommand {
         description = "The order number.") String number;
     @Parameters(index = "1", paramLabel = "VISIT",
         description = "The visit's number in the order, from 1.") int n;
-    @Option(names = "--reason", required = true,
-        description = "Why the visit is skipped.") String reason;
     @Option(names = "--return-to-stock",
         description = "Put the visit's planned units back into stock.") boolean returnToStock;
 
@@ -77,7 +75,7 @@ final class VisitCommand {
       RestockSession session = writer(engine);
       ServiceOrder order = OrderCommand.byNumber(session, number);
       ServiceOrder after = session.serviceOrders().skipVisit(order.id(), visit(order, n).id(),
-          reason, returnToStock);
+          requiredReason(), returnToStock);
       print(after, () -> OrderCommand.summary(after, out()));
     }
   }
