@@ -82,6 +82,7 @@ class FleetCliTest {
 
   /** Reference data, an administrator and the example products, all through the tool. */
   private static void startOn(String database) {
+    ok(runOn(database, "init")); // only init (and demo) create a database
     ok(runOn(database, "seed", "--admin-username", "olga", "--admin-email", "olga@example.com"));
     for (String[] p : PRODUCTS) {
       ok(runOn(database, "product", "add", "--sku", p[0], "--name", p[1], "--price", p[2]));
