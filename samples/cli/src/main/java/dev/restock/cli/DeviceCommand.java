@@ -163,6 +163,7 @@ final class DeviceCommand {
     @Option(names = "--route", paramLabel = "CODE", description = "Only devices on this route.")
     String route;
     @Option(names = "--deleted", description = "Only soft-deleted devices.") boolean deleted;
+    @picocli.CommandLine.Mixin Paging paging;
 
     @Override
     void run(Restock engine) {
@@ -176,10 +177,14 @@ final class DeviceCommand {
           PageRequest.of(0, PageRequest.MAX_SIZE),
           deleted ? Visibility.ONLY_DELETED : Visibility.LIVE).items();
       Names names = Names.of(session);
-      Table t = newTable("SERIAL", "NAME", "LOCATION", "ROUTE", "TYPE", "CABINETS");
-      devices.forEach(d -> t.row(d.serialNumber(), d.name(), names.location(d.locationId()),
-          names.route(d.routeId()), names.deviceType(d.deviceTypeId()), cabinets(d, names)));
-      print(t);
+      dev.restock.api.query.Page<Device> page = slice(paging, devices);
+      printPage(page, () -> {
+        Table t = newTable("SERIAL", "NAME", "LOCATION", "ROUTE", "TYPE", "CABINETS");
+        page.items().forEach(d -> t.row(d.serialNumber(), d.name(),
+            names.location(d.locationId()), names.route(d.routeId()),
+            names.deviceType(d.deviceTypeId()), cabinets(d, names)));
+        print(t);
+      });
     }
   }
 

@@ -82,15 +82,19 @@ final class LocationCommand {
       + "otherwise).")
   static final class ListLocations extends EngineCommand {
     @Option(names = "--deleted", description = "Only soft-deleted locations.") boolean deleted;
+    @picocli.CommandLine.Mixin Paging paging;
 
     @Override
     void run(Restock engine) {
       List<Location> locations = reader(engine).locations().find(Criteria.all().sortBy("name",
           false), PageRequest.of(0, PageRequest.MAX_SIZE),
           deleted ? Visibility.ONLY_DELETED : Visibility.LIVE).items();
-      Table t = newTable("NAME", "ADDRESS");
-      locations.forEach(l -> t.row(l.name(), l.address()));
-      print(t);
+      dev.restock.api.query.Page<Location> page = slice(paging, locations);
+      printPage(page, () -> {
+        Table t = newTable("NAME", "ADDRESS");
+        page.items().forEach(l -> t.row(l.name(), l.address()));
+        print(t);
+      });
     }
   }
 

@@ -176,6 +176,10 @@ final class PlanogramCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DEVICE",
         description = "Only this device (serial or id).")
     String device;
+    @picocli.CommandLine.Mixin Paging paging;
+
+    /** One row: a device's cabinet and its active planogram. */
+    record Row(String serial, int cabinet, Planogram planogram) {}
 
     @Override
     void run(Restock engine) {
@@ -185,16 +189,22 @@ final class PlanogramCommand {
               NaturalKeys.device(session, device, Visibility.LIVE).id()))
           : session.devices().listWithPlanograms(PageRequest.of(0, PageRequest.MAX_SIZE))
               .items();
-      Table t = newTable("DEVICE", "CABINET", "PLANOGRAM", "SLOTS", "UNITS", "PAR");
+      List<Row> rows = new java.util.ArrayList<>();
       for (DeviceSetup s : setups) {
         for (Cabinet c : s.device().cabinets()) {
           s.planograms().stream().filter(p -> p.cabinetId().equals(c.id())).findFirst()
-              .ifPresent(p -> t.row(s.device().serialNumber(), c.index(), p.name(),
-                  p.slots().size(), p.slots().stream().mapToInt(x -> x.quantity()).sum(),
-                  p.slots().stream().mapToInt(x -> x.parLevel()).sum()));
+              .ifPresent(p -> rows.add(new Row(s.device().serialNumber(), c.index(), p)));
         }
       }
-      print(t);
+      dev.restock.api.query.Page<Row> page = slice(paging, rows);
+      printPage(page, () -> {
+        Table t = newTable("DEVICE", "CABINET", "PLANOGRAM", "SLOTS", "UNITS", "PAR");
+        page.items().forEach(r -> t.row(r.serial(), r.cabinet(), r.planogram().name(),
+            r.planogram().slots().size(),
+            r.planogram().slots().stream().mapToInt(x -> x.quantity()).sum(),
+            r.planogram().slots().stream().mapToInt(x -> x.parLevel()).sum()));
+        print(t);
+      });
     }
   }
 

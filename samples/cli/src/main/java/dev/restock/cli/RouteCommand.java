@@ -84,6 +84,7 @@ final class RouteCommand {
   @Command(name = "list", description = "List routes by code (live ones unless told otherwise).")
   static final class ListRoutes extends EngineCommand {
     @Option(names = "--deleted", description = "Only soft-deleted routes.") boolean deleted;
+    @picocli.CommandLine.Mixin Paging paging;
 
     @Override
     void run(Restock engine) {
@@ -97,10 +98,13 @@ final class RouteCommand {
           .filter(d -> d.routeId() != null)
           .collect(java.util.stream.Collectors.groupingBy(Device::routeId,
               java.util.stream.Collectors.counting()));
-      Table t = newTable("CODE", "NAME", "VISIT EVERY (DAYS)", "DEVICES");
-      routes.forEach(r -> t.row(r.code(), r.name(), r.visitIntervalDays(),
-          devices.getOrDefault(r.id(), 0L)));
-      print(t);
+      dev.restock.api.query.Page<Route> page = slice(paging, routes);
+      printPage(page, () -> {
+        Table t = newTable("CODE", "NAME", "VISIT EVERY (DAYS)", "DEVICES");
+        page.items().forEach(r -> t.row(r.code(), r.name(), r.visitIntervalDays(),
+            devices.getOrDefault(r.id(), 0L)));
+        print(t);
+      });
     }
   }
 

@@ -149,6 +149,11 @@ final class SlotCommand {
     String device;
     @Option(names = "--cabinet", paramLabel = "N", description = "Only this cabinet.")
     String cabinet;
+    @picocli.CommandLine.Mixin Paging paging;
+
+    /** One slot as listed: its cabinet number, position, product sku and levels. */
+    record Row(int cabinet, String position, String sku, int quantity, int parLevel,
+        int capacity, java.math.BigDecimal price, UUID slotId) {}
 
     @Override
     void run(Restock engine) {
@@ -157,17 +162,24 @@ final class SlotCommand {
           NaturalKeys.device(session, device, Visibility.LIVE).id());
       UUID only = cabinet == null ? null : NaturalKeys.cabinet(setup.device(), cabinet).id();
       Map<UUID, String> skus = DeviceCommand.skus(session, setup.planograms());
-      Table t = newTable("CABINET", "SLOT", "PRODUCT", "QTY", "PAR", "CAPACITY", "PRICE");
+      List<Row> rows = new java.util.ArrayList<>();
       for (Cabinet c : setup.device().cabinets()) {
         if (only != null && !only.equals(c.id())) {
           continue;
         }
         setup.planograms().stream().filter(p -> p.cabinetId().equals(c.id())).findFirst()
-            .ifPresent(p -> p.slots().forEach(s -> t.row(c.index(), s.position(),
-                s.productId() == null ? "(empty)" : skus.get(s.productId()), s.quantity(),
-                s.parLevel(), s.capacity(), s.price() == null ? null : s.price().toPlainString())));
+            .ifPresent(p -> p.slots().forEach(s -> rows.add(new Row(c.index(), s.position(),
+                s.productId() == null ? null : skus.get(s.productId()), s.quantity(),
+                s.parLevel(), s.capacity(), s.price(), s.id()))));
       }
-      print(t);
+      dev.restock.api.query.Page<Row> page = slice(paging, rows);
+      printPage(page, () -> {
+        Table t = newTable("CABINET", "SLOT", "PRODUCT", "QTY", "PAR", "CAPACITY", "PRICE");
+        page.items().forEach(r -> t.row(r.cabinet(), r.position(),
+            r.sku() == null ? "(empty)" : r.sku(), r.quantity(), r.parLevel(), r.capacity(),
+            r.price() == null ? null : r.price().toPlainString()));
+        print(t);
+      });
     }
   }
 }

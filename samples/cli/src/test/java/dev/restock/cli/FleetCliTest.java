@@ -266,6 +266,42 @@ class FleetCliTest {
   // ------------------------------------------------------------------------------ import
 
   @Test
+  void theFleetListsExportAsTypedJsonPagesAndCsvAndPageAsText() throws Exception {
+    startOn(db().toString());
+    ok(run("import", "fleet", EXAMPLES.resolve("fleet.csv").toString()));
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+
+    // --json: the page shape with the records, numbers as numbers (was the table's text cells)
+    com.fasterxml.jackson.databind.JsonNode routes =
+        mapper.readTree(ok(run("route", "list", "--json")).out());
+    assertThat(routes.get("totalItems").asInt()).isEqualTo(3);
+    assertThat(routes.get("page").asInt()).isEqualTo(1);
+    assertThat(routes.get("items").get(0).get("code").asText()).isEqualTo("CITY");
+    assertThat(routes.get("items").get(0).get("visitIntervalDays").isNumber()).isTrue();
+    com.fasterxml.jackson.databind.JsonNode slots =
+        mapper.readTree(ok(run("slot", "list", "SN-1001", "--json")).out());
+    assertThat(slots.get("items").get(0).get("position").asText()).isEqualTo("A1");
+    assertThat(slots.get("items").get(0).get("capacity").isNumber()).isTrue();
+    assertThat(slots.get("items").get(0).get("price").isNumber()).isTrue();
+    assertThat(mapper.readTree(ok(run("location", "list", "--json")).out())
+        .get("totalItems").asInt()).isEqualTo(6);
+    assertThat(mapper.readTree(ok(run("planogram", "list", "--json")).out())
+        .get("totalItems").asInt()).isEqualTo(36);
+
+    // --format csv: every row, a header, no footer
+    List<String> devices = ok(run("device", "list", "--format", "csv")).out().lines().toList();
+    assertThat(devices).hasSize(21);
+    assertThat(devices.get(0)).isEqualTo("SERIAL,NAME,LOCATION,ROUTE,TYPE,CABINETS");
+
+    // text pages with the hint for the next page
+    assertThat(ok(run("device", "list", "--page-size", "5")).out())
+        .contains("page 1 of 4 (20 items); next: --page 2");
+    assertThat(ok(run("device", "list", "--page-size", "5", "--page", "4")).out())
+        .contains("page 4 of 4 (20 items)").doesNotContain("next:");
+  }
+
+  @Test
   void theExampleFleetImportsOnceAndASecondImportChangesNothing() throws Exception {
     startOn(db().toString());
     Run first = ok(run("import", "fleet", EXAMPLES.resolve("fleet.csv").toString(),
