@@ -127,13 +127,42 @@ final class SalesCommand {
       print(sales, () -> {
         Map<UUID, String> skus = skus(session, sales.items().stream()
             .map(SaleRecord::productId).collect(Collectors.toSet()));
-        Table t = new Table("RECORDED", "SKU", "UNITS", "BEFORE", "AFTER", "SLOT");
+        Map<UUID, String> slots = slotNames(session, sales.items().stream()
+            .map(SaleRecord::slotId).collect(Collectors.toSet()));
+        Table t = newTable("RECORDED", "SKU", "UNITS", "BEFORE", "AFTER", "SLOT");
         sales.items().forEach(s -> t.row(s.recordedAt(), skus.get(s.productId()), s.units(),
-            s.previousQuantity(), s.newQuantity(), s.slotId()));
-        t.print(out());
+            s.previousQuantity(), s.newQuantity(), slots.getOrDefault(s.slotId(), "(deleted)")));
+        print(t);
         out().println("page " + (sales.page() + 1) + " of " + sales.pages() + ", " + sales.total()
             + " sale(s)");
       });
+    }
+
+    /**
+     * {@code SERIAL/CABINET/POSITION} of these slots, as people name them, reading live devices
+     * with their planograms page by page until all are seen; a slot of a deleted device or a
+     * replaced planogram is absent.
+     */
+    private static Map<UUID, String> slotNames(RestockSession session, Set<UUID> wanted) {
+      Map<UUID, String> names = new HashMap<>();
+      for (int p = 0; names.size() < wanted.size(); p++) {
+        Page<dev.restock.api.fleet.DeviceSetup> setups = session.devices().listWithPlanograms(
+            PageRequest.of(p, PageRequest.MAX_SIZE));
+        for (dev.restock.api.fleet.DeviceSetup setup : setups.items()) {
+          for (dev.restock.api.planogram.Planogram planogram : setup.planograms()) {
+            int cabinet = setup.device().cabinets().stream()
+                .filter(c -> c.id().equals(planogram.cabinetId())).findFirst()
+                .map(dev.restock.api.fleet.Cabinet::index).orElse(0);
+            planogram.slots().stream().filter(slot -> wanted.contains(slot.id()))
+                .forEach(slot -> names.put(slot.id(), setup.device().serialNumber() + "/"
+                    + cabinet + "/" + slot.position()));
+          }
+        }
+        if (p + 1 >= setups.pages()) {
+          break;
+        }
+      }
+      return names;
     }
 
     /** Skus of these products, deleted ones included, reading product pages until all are seen. */

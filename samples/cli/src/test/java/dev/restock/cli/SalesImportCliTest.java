@@ -221,6 +221,12 @@ class SalesImportCliTest {
             RHEA, "Rheavendors hall", "16", "9.40", "6.00", "3.00", "-0.40"));
     Run json = run("report", "cash", "--json");
     assertThat(json.out()).contains("\"difference\":-0.40");
+
+    // the sales list names each slot as people do (serial/cabinet/position), never by UUID
+    Run list = run("sales", "list", "--route", "DEX-1");
+    assertThat(list.code()).as(list.err()).isZero();
+    assertThat(list.out()).contains(RHEA + "/1/A1", RHEA + "/1/A2", RHEA + "/1/A5")
+        .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}");
   }
 
   @Test
