@@ -45,6 +45,8 @@ final class ImportCommand {
         throw ValidationException.of("FILE", "no such file: " + file);
       }
       String name = file.getFileName().toString();
+      Progress progress = Progress.of(spec, "import fleet");
+      progress.step("reading " + name);
       List<FleetFile.Row> rows;
       try {
         rows = FleetFile.read(file, kind);
@@ -54,10 +56,18 @@ final class ImportCommand {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      FleetImport plan = FleetImport.check(name, rows, reader(engine));
-      FleetImport.Counts counts = plan.preview();
-      if (counts.changes() && !dryRun) {
-        counts = engine.inUnitOfWork(actor(engine), plan::apply);
+      progress.step("checking " + rows.size() + " row(s)");
+      FleetImport plan;
+      FleetImport.Counts counts;
+      try {
+        plan = FleetImport.check(name, rows, reader(engine));
+        counts = plan.preview();
+        if (counts.changes() && !dryRun) {
+          progress.step("writing in one unit of work");
+          counts = engine.inUnitOfWork(actor(engine), plan::apply);
+        }
+      } finally {
+        progress.done();
       }
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("file", name);

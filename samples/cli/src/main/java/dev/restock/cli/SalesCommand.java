@@ -50,6 +50,7 @@ final class SalesCommand {
 
     @Override
     void run(Restock engine) {
+      Progress progress = Progress.of(spec, "sales import");
       List<ReadFile> reads = new ArrayList<>();
       for (Path file : files) {
         try {
@@ -57,11 +58,17 @@ final class SalesCommand {
         } catch (IOException e) {
           throw new RestockCli.UsageException("cannot read " + file + ": " + e.getMessage());
         }
+        progress.count(reads.size(), files.size(), "files read");
       }
+      progress.step("checking and writing in one unit of work");
       Map<String, Map<String, String>> maps = map == null ? null : SelectionMapFile.read(map);
       RestockSession session = writer(engine);
-      ImportResult result = session.machineReads().importReads(
-          new ImportReads(reads, inputFormat, maps));
+      ImportResult result;
+      try {
+        result = session.machineReads().importReads(new ImportReads(reads, inputFormat, maps));
+      } finally {
+        progress.done();
+      }
       RestockSession names = reader(engine);
       print(result, () -> {
         Table t = newTable("FILE", "OUTCOME", "DEVICE", "SERIAL", "READ AT", "UNITS", "SALES");

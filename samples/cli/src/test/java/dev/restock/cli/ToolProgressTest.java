@@ -43,7 +43,7 @@ class ToolProgressTest {
   }
 
   @Test
-  void forcedProgressPrintsEachStepOnStderrOnly() {
+  void forcedProgressPrintsEachStepOnStderrOnly() throws java.io.IOException {
     Progress.forced = true;
     StringWriter err = new StringWriter();
     Progress progress = Progress.of(new PrintWriter(err), "restoring");
@@ -74,5 +74,20 @@ class ToolProgressTest {
         dir.resolve("copy.db").toString());
     assertThat(restore.code()).as(restore.toString()).isZero();
     assertThat(restore.err()).contains("restore: checking the backup").contains("tables");
+
+    // the imports: files read, rows checked, the one unit of work
+    Path fleet = dir.resolve("fleet.csv");
+    java.nio.file.Files.writeString(fleet, "kind,code,name,visit_days\nroute,PROG,Progress,7\n");
+    ToolRun imported = ToolRun.of("import", "fleet", fleet.toString(), "--db", db);
+    assertThat(imported.code()).as(imported.toString()).isZero();
+    assertThat(imported.err()).contains("import fleet: reading fleet.csv")
+        .contains("import fleet: checking 1 row(s)")
+        .contains("import fleet: writing in one unit of work");
+    Path read = dir.resolve("empty.csv");
+    java.nio.file.Files.writeString(read, "serial,read_at,selection,price,vends,value\n");
+    ToolRun sales = ToolRun.of("sales", "import", read.toString(), "--format", "csv",
+        "--db", db);
+    assertThat(sales.err()).contains("sales import: 1/1 files read")
+        .contains("sales import: checking and writing in one unit of work");
   }
 }
