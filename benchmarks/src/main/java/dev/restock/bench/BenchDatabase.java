@@ -58,6 +58,15 @@ final class BenchDatabase implements AutoCloseable {
     };
   }
 
+  boolean isSqlite() {
+    return jdbcUrl.startsWith("jdbc:sqlite:");
+  }
+
+  /** The SQLite file, for tools that take a path (null on PostgreSQL). */
+  Path sqliteFile() {
+    return isSqlite() ? Path.of(jdbcUrl.substring("jdbc:sqlite:".length())) : null;
+  }
+
   /** The URL and user a separate JVM needs, space separated. */
   String connectArgs() {
     return jdbcUrl + " " + (user == null ? "-" : user);

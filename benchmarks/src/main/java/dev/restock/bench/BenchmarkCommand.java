@@ -12,6 +12,7 @@ import dev.restock.api.serviceorder.CreateServiceOrder;
 import dev.restock.api.query.PageRequest;
 import dev.restock.core.wiring.RestockEngine;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,128 +29,202 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Generates a fleet on each database and measures the engine against raw JDBC on the same data
- * in the same run. Usage: {@code java -jar benchmarks/target/benchmarks.jar [--scale F]
- * [--db sqlite,postgresql] [--catalog N]}; scale 1 is 2,000 machines x 2 cabinets x 40 slots,
- * 300 products, 70 routes; the catalog scenario uses N products (default 1,000,000), half
- * soft-deleted. {@code --jmh} runs the JMH benchmarks ({@link OrderBenchmark}) instead.
+ * Generates a fleet on each database and measures the engine against raw JDBC (the baseline) and
+ * against the physical floor ({@link Floor}) on the same data in the same run. Usage:
+ * {@code java -jar benchmarks/target/benchmarks.jar [--scale F] [--db sqlite,postgresql]
+ * [--catalog N] [--cli-jar PATH] [--cold-runs N] [--jfr DIR]}; scale 1 is 2,000 machines x 2
+ * cabinets x 40 slots, 300 products, 70 routes; the catalog scenario uses N products (default
+ * 1,000,000), half soft-deleted. {@code --jmh} runs the JMH benchmarks ({@link OrderBenchmark})
+ * instead.
  */
 public final class BenchmarkCommand {
+  static final String USAGE = "use --scale F, --db sqlite,postgresql, --catalog N,"
+      + " --cli-jar PATH, --cold-runs N, --jfr DIR";
+  private static final String FORMAT =
+      "| %-10s | %-46s | %-40s | %10s | %10s | %10s | %15s | %12s | %15s |";
+
+  /** The command's options. */
+  record Options(double scale, List<String> databases, int catalog, Path cliJar, int coldRuns,
+      Path jfrDir) {
+    static Options parse(String... args) {
+      double scale = 1;
+      List<String> databases = List.of("sqlite", "postgresql");
+      int catalog = 1_000_000;
+      Path cliJar = Path.of("samples", "cli", "target", "restock.jar");
+      int coldRuns = 5;
+      Path jfrDir = null;
+      for (int i = 0; i < args.length; i++) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException(args[i] + " needs a value; " + USAGE);
+        }
+        switch (args[i]) {
+          case "--scale" -> scale = Double.parseDouble(args[++i]);
+          case "--db" -> databases = Arrays.asList(args[++i].split(","));
+          case "--catalog" -> catalog = Integer.parseInt(args[++i]);
+          case "--cli-jar" -> cliJar = Path.of(args[++i]);
+          case "--cold-runs" -> coldRuns = Integer.parseInt(args[++i]);
+          case "--jfr" -> jfrDir = Path.of(args[++i]);
+          default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; "
+              + USAGE);
+        }
+      }
+      if (coldRuns < 1) {
+        throw new IllegalArgumentException("--cold-runs must be at least 1, not " + coldRuns);
+      }
+      return new Options(scale, databases, catalog, cliJar, coldRuns, jfrDir);
+    }
+  }
+
+  private final Options options;
+  private final Profiler profiler;
   private final List<String> table = new ArrayList<>();
+
+  private BenchmarkCommand(Options options) throws IOException {
+    this.options = options;
+    this.profiler = options.jfrDir() == null ? null : new Profiler(options.jfrDir());
+  }
 
   public static void main(String[] args) throws Exception {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
     System.setProperty("org.jboss.logging.provider", "slf4j");
     System.setProperty("guice_bytecode_gen_option", "DISABLED");
-    double scale = 1;
-    List<String> databases = List.of("sqlite", "postgresql");
-    int catalog = 1_000_000;
     if (Arrays.asList(args).contains("--jmh")) {
       new org.openjdk.jmh.runner.Runner(new org.openjdk.jmh.runner.options.OptionsBuilder()
           .include(OrderBenchmark.class.getName()).build()).run();
       return;
     }
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--scale" -> scale = Double.parseDouble(args[++i]);
-        case "--db" -> databases = Arrays.asList(args[++i].split(","));
-        case "--catalog" -> catalog = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; use --scale F, --db sqlite,postgresql, --catalog N");
-      }
-    }
-    new BenchmarkCommand().run(scale, databases, catalog);
+    new BenchmarkCommand(Options.parse(args)).run();
   }
 
-  private void run(double scale, List<String> databases, int catalog) throws Exception {
+  private void run() throws Exception {
+    double scale = options.scale();
     int machines = (int) Math.round(2000 * scale);
     int products = (int) Math.round(300 * Math.max(1, scale));
     int routes = Math.max(1, (int) Math.round(70 * scale));
     System.out.printf("Restock benchmarks: %d machines x 2 cabinets x 40 slots (%d slots), %d"
         + " products, %d routes; catalog scenario %d products%n", machines, machines * 80,
-        products, routes, catalog);
+        products, routes, options.catalog());
     System.out.printf("Machine: %d cores, JDK %s, max heap %d MB%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() >> 20);
-    table.add(String.format("| %-10s | %-52s | %14s | %14s | %8s |", "database", "scenario",
-        "engine", "baseline", "ratio"));
-    table.add("|" + "-".repeat(12) + "|" + "-".repeat(54) + "|" + "-".repeat(16) + "|"
-        + "-".repeat(16) + "|" + "-".repeat(10) + "|");
-    for (String db : databases) {
-      try (BenchDatabase database = db.equals("sqlite")
-          ? BenchDatabase.sqlite(Path.of("target", "bench")) : BenchDatabase.postgres()) {
-        runOn(database, machines, products, routes, catalog);
+    table.add(String.format(FORMAT, "database", "scenario", "work", "engine", "baseline",
+        "floor", "engine/baseline", "engine/floor", "engine per unit"));
+    table.add(String.format(FORMAT, "", "", "", "", "", "", "", "", "").replace(' ', '-')
+);
+    for (String db : options.databases()) {
+      try (BenchDatabase database = switch (db) {
+        case "sqlite" -> BenchDatabase.sqlite(Path.of("target", "bench"));
+        case "postgresql" -> BenchDatabase.postgres();
+        default -> throw new IllegalArgumentException("unknown database " + db
+            + "; use sqlite or postgresql");
+      }) {
+        runOn(database, machines, products, routes);
       }
     }
     System.out.println();
     table.forEach(System.out::println);
   }
 
-  private void row(BenchDatabase db, String scenario, String engine, String baseline,
-      String ratio) {
-    String line = String.format("| %-10s | %-52s | %14s | %14s | %8s |", db.name, scenario,
-        engine, baseline, ratio);
+  /** A row; NaN prints as "-", and a ratio with a NaN side too. */
+  private void row(BenchDatabase db, String scenario, String work, double engine,
+      double baseline, double floor, String perUnit) {
+    String line = String.format(FORMAT, db.name, scenario, work, fmt(engine), fmt(baseline),
+        fmt(floor), ratio(engine, baseline), ratio(engine, floor), perUnit);
     table.add(line);
     System.out.println(line);
   }
 
-  private void runOn(BenchDatabase db, int machines, int productCount, int routeCount,
-      int catalog) throws Exception {
+  private void runOn(BenchDatabase db, int machines, int productCount, int routeCount)
+      throws Exception {
     System.out.println();
     System.out.println("== " + db.name + " (" + db.jdbcUrl + ")");
     try (Restock engine = RestockEngine.builder().store(db.factory()).build();
-        Connection connection = db.connect()) {
+        Connection connection = db.connect(); Connection floorConnection = db.connect()) {
       long started = System.nanoTime();
-      FleetGenerator.Fleet fleet = FleetGenerator.generate(engine, machines, productCount,
-          routeCount);
-      System.out.printf("  fleet generated in %.0f s%n", (System.nanoTime() - started) / 1e9);
+      FleetGenerator.Fleet fleet = profiled(db, "0-fleet", () -> FleetGenerator.generate(engine,
+          machines, productCount, routeCount));
+      double fleetSeconds = (System.nanoTime() - started) / 1e9;
+      System.out.printf("  fleet generated in %.0f s%n", fleetSeconds);
+      row(db, "0. fleet generated through the engine (s)", String.format(Locale.ROOT,
+          "%d machines, %d slots, %d products", machines, fleet.slotIds().size(),
+          fleet.products().size()), fleetSeconds, Double.NaN, Double.NaN,
+          perUnit(fleetSeconds * 1000 / machines, "ms/machine"));
       RestockSession ops = engine.as(Actor.user(fleet.admin().id()));
       Baseline baseline = new Baseline(connection);
+      Floor floor = Floor.on(db, floorConnection);
 
-      // 1. create a service order for one route, alternating engine and baseline
+      // 1. create a service order for one route: engine, baseline, floor
       int iterations = Math.min(20, fleet.routes().size());
       long[] engineStatements = new long[1];
       long[] baselineStatements = new long[1];
-      double engineMs = Measure.medianMillis(3, iterations, i -> {
+      long[] floorStatements = new long[1];
+      List<Floor.Written> floorOrders = new ArrayList<>();
+      double engineMs = profiled(db, "1-order", () -> Measure.medianMillis(3, iterations, i -> {
         long before = db.store.get().preparedStatementCount();
         ops.serviceOrders().create(CreateServiceOrder.forRoute(
             fleet.routes().get(i % fleet.routes().size()).id()));
         engineStatements[0] = db.store.get().preparedStatementCount() - before;
-      });
+      }));
       double baselineMs = Measure.medianMillis(3, iterations, i -> {
         long before = baseline.statements;
         baseline.createOrder(fleet.routes().get(i % fleet.routes().size()).id(),
             fleet.admin().id());
         baselineStatements[0] = baseline.statements - before;
       });
-      row(db, "1. order for one route (median ms)", fmt(engineMs), fmt(baselineMs),
-          ratio(engineMs, baselineMs));
-      row(db, "1. order for one route (SQL statements)", String.valueOf(engineStatements[0]),
-          String.valueOf(baselineStatements[0]), ratio(engineStatements[0], baselineStatements[0]));
+      double floorMs = Measure.medianMillis(3, iterations, i -> {
+        long before = floor.statements;
+        floorOrders.add(floor.createOrder(fleet.routes().get(i % fleet.routes().size()).id(),
+            fleet.admin().id()));
+        floorStatements[0] = floor.statements - before;
+      });
+      double visits = floorOrders.stream().mapToInt(w -> w.rows("service_visit")).average()
+          .orElse(0);
+      double lines = floorOrders.stream().mapToInt(w -> w.rows("order_line")).average()
+          .orElse(0);
+      String orderWork = String.format(Locale.ROOT, "%.0f machines, %.0f cabinets, %.0f lines",
+          visits / 2, visits, lines);
+      System.out.printf("  floor rows per order: 1 service_order, %.0f service_visit, %.0f"
+          + " order_line, 1 audit_revision, %.0f history rows (_aud), 1 audit_log, the number"
+          + " series and the chain head%n", visits, lines, 1 + visits + lines);
+      row(db, "1. order for one route (median ms)", orderWork, engineMs, baselineMs, floorMs,
+          perUnit(engineMs * 1000 / Math.max(1, lines), "us/line"));
+      row(db, "1. order for one route (SQL statements)", orderWork, engineStatements[0],
+          baselineStatements[0], floorStatements[0], "-");
 
-      // 2. 100,000 slot sales: engine with full history vs batch update without
+      // 2. slot sales: engine with full history, the floor, then the baseline's bare updates
       int sales = Math.min(100_000, fleet.slotIds().size());
       List<UUID> slots = new ArrayList<>(fleet.slotIds());
       Collections.shuffle(slots, new Random(7));
       List<UUID> sold = slots.subList(0, sales);
       long t0 = System.nanoTime();
-      for (int from = 0; from < sales; from += 1000) {
-        List<SaleEntry> entries = new ArrayList<>();
-        for (UUID slot : sold.subList(from, Math.min(sales, from + 1000))) {
-          entries.add(SaleEntry.sold(slot, 1));
+      profiled(db, "2-sales", () -> {
+        for (int from = 0; from < sales; from += 1000) {
+          List<SaleEntry> entries = new ArrayList<>();
+          for (UUID slot : sold.subList(from, Math.min(sales, from + 1000))) {
+            entries.add(SaleEntry.sold(slot, 1));
+          }
+          ops.sales().record(new RecordSales(entries));
+          if ((from / 1000) % 20 == 19) {
+            System.out.printf("  engine sales: %d/%d%n", from + 1000, sales);
+          }
         }
-        ops.sales().record(new RecordSales(entries));
-        if ((from / 1000) % 20 == 19) {
-          System.out.printf("  engine sales: %d/%d%n", from + 1000, sales);
-        }
-      }
+        return null;
+      });
       double engineSalesPerSec = sales / ((System.nanoTime() - t0) / 1e9);
+      t0 = System.nanoTime();
+      Floor.Written floorSales = floor.recordSales(sold, 1000, fleet.admin().id());
+      double floorSalesPerSec = sales / ((System.nanoTime() - t0) / 1e9);
+      System.out.printf("  floor rows for %d sales: %d slot updates, %d sale, %d slot_aud, %d"
+          + " audit_revision, %d audit_log, as many chain head updates%n", sales,
+          floorSales.rows("slot"), floorSales.rows("sale"), floorSales.rows("slot_aud"),
+          (sales + 999) / 1000, (sales + 999) / 1000);
       t0 = System.nanoTime();
       baseline.recordSales(sold, 1000);
       double baselineSalesPerSec = sales / ((System.nanoTime() - t0) / 1e9);
-      row(db, "2. " + sales + " slot sales (sales/s, higher is better)",
-          fmt(engineSalesPerSec), fmt(baselineSalesPerSec),
-          ratio(engineSalesPerSec, baselineSalesPerSec));
+      row(db, "2. slot sales (sales/s, higher is better)", String.format(Locale.ROOT,
+          "%d sales, batches of 1000, %d slots", sales, fleet.slotIds().size()),
+          engineSalesPerSec, baselineSalesPerSec, floorSalesPerSec,
+          perUnit(1e6 / engineSalesPerSec, "us/sale"));
 
       // 3. history of an entity with 1,000 revisions
       Product product = fleet.products().get(0);
@@ -158,37 +233,104 @@ public final class BenchmarkCommand {
             null, null, null));
       }
       int[] revisions = new int[1];
-      double historyMs = Measure.medianMillis(3, 15, i ->
-          revisions[0] = ops.history().history(AuditedType.PRODUCT, product.id()).size());
+      double historyMs = profiled(db, "3-history", () -> Measure.medianMillis(3, 15, i ->
+          revisions[0] = ops.history().history(AuditedType.PRODUCT, product.id()).size()));
       double historyBaselineMs = Measure.medianMillis(3, 15, i -> baseline.productHistory(
           product.id()));
-      row(db, "3. history of an entity with " + revisions[0] + " revisions (median ms)",
-          fmt(historyMs), fmt(historyBaselineMs), ratio(historyMs, historyBaselineMs));
+      row(db, "3. history of one entity (median ms)", revisions[0] + " revisions", historyMs,
+          historyBaselineMs, Double.NaN, perUnit(historyMs * 1000 / revisions[0],
+              "us/revision"));
 
       // 5. cold start to the first query, and heap after it (separate JVMs)
+      String runs = options.coldRuns() + " fresh JVMs";
       long[] engineStart = coldStart("engine", db);
       long[] jdbcStart = coldStart("jdbc", db);
-      row(db, "5. cold start to first query (median ms)", String.valueOf(engineStart[0]),
-          String.valueOf(jdbcStart[0]), ratio(engineStart[0], jdbcStart[0]));
-      row(db, "5. heap used after start (MB)", fmt(engineStart[1] / 1048576.0),
-          fmt(jdbcStart[1] / 1048576.0), ratio(engineStart[1], jdbcStart[1]));
+      row(db, "5. cold start to first query (median ms)", "embedded engine, " + runs,
+          engineStart[0], jdbcStart[0], Double.NaN, "-");
+      row(db, "5. heap used after start (MB)", "embedded engine, " + runs,
+          engineStart[1] / 1048576.0, jdbcStart[1] / 1048576.0, Double.NaN, "-");
+      cliColdStart(db);
 
       // 4. page 1 of live products among a large catalog, half soft-deleted
-      bulkProducts(connection, db, catalog, fleet.admin().id());
-      double pageMs = Measure.medianMillis(3, 15, i ->
-          ops.products().list(PageRequest.of(0, 50)));
+      bulkProducts(connection, db, options.catalog(), fleet.admin().id());
+      double pageMs = profiled(db, "4-page", () -> Measure.medianMillis(3, 15, i ->
+          ops.products().list(PageRequest.of(0, 50))));
       double pageBaselineMs = Measure.medianMillis(3, 15, i -> baseline.liveProductsPage(50));
-      row(db, "4. page 1 of live products among " + catalog + " (median ms)", fmt(pageMs),
-          fmt(pageBaselineMs), ratio(pageMs, pageBaselineMs));
+      row(db, "4. page 1 of live products (median ms)", String.format(Locale.ROOT,
+          "50 of %d products, half deleted", options.catalog()), pageMs, pageBaselineMs,
+          Double.NaN, "-");
       System.out.println("  query plan of the page query:");
       plan(connection, db).forEach(l -> System.out.println("    " + l));
     }
   }
 
+  /** Runs an engine scenario under a JFR recording when {@code --jfr} is given. */
+  private <T> T profiled(BenchDatabase db, String scenario, Profiler.Work<T> work)
+      throws Exception {
+    return profiler == null ? work.run() : profiler.record(db.name + "-" + scenario, work);
+  }
+
+  /**
+   * A fresh JVM running one read command of the tool ({@code product list}) on this run's SQLite
+   * file, whole process wall time; beside it a fresh JVM running one raw JDBC query, and the
+   * tool's launcher script when one was built.
+   */
+  private void cliColdStart(BenchDatabase db) throws Exception {
+    if (!db.isSqlite()) {
+      System.out.println("  cold start of the restock tool: measured on SQLite only");
+      return;
+    }
+    Path jar = options.cliJar();
+    if (!Files.isRegularFile(jar)) {
+      System.out.println("  cold start of the restock tool skipped: no jar at "
+          + jar.toAbsolutePath() + " (build samples/cli, or pass --cli-jar PATH)");
+      return;
+    }
+    String file = db.sqliteFile().toString();
+    List<String> command = List.of("product", "list", "--db", file, "--size", "1");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> jdbc = List.of(java, "-cp", System.getProperty("java.class.path"),
+        ColdStart.class.getName(), "jdbc", db.jdbcUrl, "-");
+    long jdbcMs = wallMillis(jdbc);
+    List<String> viaJar = new ArrayList<>(List.of(java, "-jar", jar.toString()));
+    viaJar.addAll(command);
+    long jarMs = wallMillis(viaJar);
+    String runs = options.coldRuns() + " fresh JVMs, wall time";
+    row(db, "5. cold start of 'restock product list' (ms)", "java -jar, " + runs, jarMs, jdbcMs,
+        Double.NaN, "-");
+    Path launcher = jar.resolveSibling("restock");
+    if (Files.isRegularFile(launcher)) {
+      List<String> viaLauncher = new ArrayList<>(List.of(launcher.toString()));
+      viaLauncher.addAll(command);
+      row(db, "5. cold start of 'restock product list' (ms)", "launcher script, " + runs,
+          wallMillis(viaLauncher), jdbcMs, Double.NaN, "-");
+    } else {
+      System.out.println("  no launcher script at " + launcher.toAbsolutePath()
+          + ": its row is left out");
+    }
+  }
+
+  /** Median wall time of a process started {@code --cold-runs} times; it must exit with 0. */
+  private long wallMillis(List<String> command) throws Exception {
+    List<Long> runs = new ArrayList<>();
+    for (int i = 0; i < options.coldRuns(); i++) {
+      long t0 = System.nanoTime();
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes());
+      int exit = p.waitFor();
+      runs.add((System.nanoTime() - t0) / 1_000_000);
+      if (exit != 0) {
+        throw new IOException(String.join(" ", command) + " exited with " + exit + ":\n" + out);
+      }
+    }
+    Collections.sort(runs);
+    return runs.get(runs.size() / 2);
+  }
+
   private static void bulkProducts(Connection c, BenchDatabase db, int count, UUID actor)
       throws Exception {
     long t0 = System.nanoTime();
-    boolean sqlite = db.jdbcUrl.startsWith("jdbc:sqlite:");
+    boolean sqlite = db.isSqlite();
     try (PreparedStatement s = c.prepareStatement("insert into product (id, sku, name, category,"
         + " price, case_pack, active, version, created_at, created_by, updated_at, updated_by,"
         + " deleted_at) values (?, ?, ?, 'Bulk', 1.00, 1, true, 0, ?, ?, ?, ?, "
@@ -225,7 +367,7 @@ public final class BenchmarkCommand {
   }
 
   private static List<String> plan(Connection c, BenchDatabase db) throws Exception {
-    boolean sqlite = db.jdbcUrl.startsWith("jdbc:sqlite:");
+    boolean sqlite = db.isSqlite();
     List<String> lines = new ArrayList<>();
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery((sqlite
         ? "explain query plan " : "explain ") + "select id, sku, name, price from product"
@@ -238,9 +380,9 @@ public final class BenchmarkCommand {
     return lines;
   }
 
-  private static long[] coldStart(String kind, BenchDatabase db) throws Exception {
+  private long[] coldStart(String kind, BenchDatabase db) throws Exception {
     List<long[]> runs = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < options.coldRuns(); i++) {
       String[] connect = db.connectArgs().split(" ");
       Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
           .toString(), "-cp", System.getProperty("java.class.path"),
@@ -256,15 +398,21 @@ public final class BenchmarkCommand {
       runs.add(new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])});
     }
     runs.sort((a, b) -> Long.compare(a[0], b[0]));
-    return runs.get(1);
+    return runs.get(runs.size() / 2);
+  }
+
+  private static String perUnit(double value, String unit) {
+    return fmt(value) + " " + unit;
   }
 
   private static String fmt(double v) {
-    return String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.2f", v);
+    // counts (statements) print as whole numbers, measured figures with two decimals below 100
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT,
+        v >= 100 || v == Math.rint(v) ? "%.0f" : "%.2f", v);
   }
 
-  private static String ratio(double engine, double baseline) {
-    return baseline == 0 ? "-" : String.format(Locale.ROOT, "%.2fx", engine / baseline);
+  private static String ratio(double engine, double other) {
+    return Double.isNaN(engine) || Double.isNaN(other) || other == 0 ? "-"
+        : String.format(Locale.ROOT, "%.2fx", engine / other);
   }
-
 }
