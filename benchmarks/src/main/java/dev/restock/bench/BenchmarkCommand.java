@@ -51,7 +51,7 @@ public final class BenchmarkCommand {
       List<String> databases = List.of("sqlite", "postgresql");
       int catalog = 1_000_000;
       Path cliJar = Path.of("samples", "cli", "target", "restock.jar");
-      int coldRuns = 5;
+      int coldRuns = 3;
       Path jfrDir = null;
       for (int i = 0; i < args.length; i++) {
         if (i + 1 >= args.length) {

@@ -58,6 +58,20 @@ abstract class Floor {
   protected final Connection connection;
   long statements;
   private String chainHash = "0".repeat(64);
+  private final Map<String, PreparedStatement> cache = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+      if (size() <= 32) {
+        return false;
+      }
+      try {
+        eldest.getValue().close();
+      } catch (SQLException e) {
+        throw new IllegalStateException("closing a cached floor statement failed", e);
+      }
+      return true;
+    }
+  };
 
   Floor(Connection connection) throws SQLException {
     this.connection = connection;
@@ -82,6 +96,21 @@ abstract class Floor {
   protected PreparedStatement prepare(String sql) throws SQLException {
     statements++;
     return connection.prepareStatement(sql);
+  }
+
+  /**
+   * A statement prepared once and kept open for the next unit of work with the same SQL (the
+   * multi-row statements of full chunks and batches repeat): parsing a statement with thousands
+   * of bound variables costs as much as running it. Counted once per use; never close it.
+   */
+  protected PreparedStatement cached(String sql) throws SQLException {
+    statements++;
+    PreparedStatement statement = cache.get(sql);
+    if (statement == null) {
+      statement = connection.prepareStatement(sql);
+      cache.put(sql, statement);
+    }
+    return statement;
   }
 
   /** Creates an order for a route as the floor: see the class comment for its rows. */
@@ -178,23 +207,22 @@ abstract class Floor {
           + " where slot.id = v.id and slot.quantity >= v.units and slot.product_id is not null"
           + " returning slot.id, slot.capacity, slot.par_level, slot.position, slot.price,"
           + " slot.quantity, slot.planogram_id, slot.product_id, slot.restored_at");
-      try (PreparedStatement s = prepare(sql.toString())) {
-        int p = 1;
-        for (UUID id : batch) {
-          s.setString(p++, id.toString());
-          s.setInt(p++, 1);
-        }
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            Object[] slot = new Object[9];
-            for (int c = 0; c < 9; c++) {
-              slot[c] = rs.getObject(c + 1);
-            }
-            slots.add(slot);
-            int quantity = rs.getInt(6);
-            sales.add(UUID.randomUUID().toString(), slot[0], slot[7], 1, quantity + 1, quantity,
-                now, actor.toString());
+      PreparedStatement s = cached(sql.toString());
+      int p = 1;
+      for (UUID id : batch) {
+        s.setString(p++, id.toString());
+        s.setInt(p++, 1);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          Object[] slot = new Object[9];
+          for (int c = 0; c < 9; c++) {
+            slot[c] = rs.getObject(c + 1);
           }
+          slots.add(slot);
+          int quantity = rs.getInt(6);
+          sales.add(UUID.randomUUID().toString(), slot[0], slot[7], 1, quantity + 1, quantity,
+              now, actor.toString());
         }
       }
       long rev = revision(actor, "sales.record", now, slots, sales);
