@@ -7,6 +7,9 @@ import dev.restock.jpa.bootstrap.HistoryMoveOver;
 import dev.restock.jpa.bootstrap.Pools;
 import dev.restock.jpa.bootstrap.IntegrityCheck;
 import dev.restock.jpa.bootstrap.SkuClashCheck;
+import dev.restock.jpa.bootstrap.StartupPhases;
+import dev.restock.jpa.config.SchemaValidation;
+import dev.restock.api.ops.StartupReport;
 import dev.restock.jpa.config.Secrets;
 import dev.restock.jpa.bootstrap.StoreOps;
 import dev.restock.jpa.report.JpaReports;
@@ -70,10 +73,12 @@ public final class JpaStore implements Store {
   private final dev.restock.api.stock.port.out.DeliveryNotes deliveryNotes;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final javax.cache.CacheManager cache;
+  private final StartupReport startup;
 
   private JpaStore(JpaStoreConfig config, Pools pools, SessionFactory sessionFactory,
-      javax.cache.CacheManager cache) {
+      javax.cache.CacheManager cache, StartupReport startup) {
     this.cache = cache;
+    this.startup = startup;
     this.config = config;
     this.pools = pools;
     this.sessionFactory = sessionFactory;
@@ -110,9 +115,10 @@ public final class JpaStore implements Store {
       return openOnHost(config);
     }
     dev.restock.jpa.dialect.Drivers.require(config.database().dialect());
+    StartupPhases phases = new StartupPhases();
     Pools pools;
     try {
-      pools = Pools.open(config);
+      pools = phases.time(StartupPhases.POOL_OPEN, () -> Pools.open(config));
     } catch (RuntimeException e) {
       if (config.database().isDamage(e)) {
         throw IntegrityCheck.damagedOnOpen(config, e);
@@ -122,7 +128,7 @@ public final class JpaStore implements Store {
           + ". Check that it is reachable and the URL and credentials are right."),
           Secrets.scrub(e));
     }
-    return open(config, pools);
+    return open(config, pools, phases);
   }
 
   /**
@@ -131,6 +137,8 @@ public final class JpaStore implements Store {
    * leave the host's pool open.
    */
   private static JpaStore openOnHost(JpaStoreConfig config) {
+    StartupPhases phases = new StartupPhases();
+    long started = System.nanoTime();
     String url;
     try (java.sql.Connection c = config.dataSource().getConnection()) {
       url = c.getMetaData().getURL();
@@ -139,18 +147,23 @@ public final class JpaStore implements Store {
           + "DataSource: " + dev.restock.jpa.tx.Failures.rootMessage(e)), Secrets.scrub(e));
     }
     JpaStoreConfig onHost = url == null ? config : config.withJdbcUrl(url);
-    return open(onHost, Pools.host(onHost));
+    Pools pools = Pools.host(onHost);
+    phases.since(StartupPhases.POOL_OPEN, started);
+    return open(onHost, pools, phases);
   }
 
-  private static JpaStore open(JpaStoreConfig config, Pools pools) {
+  private static JpaStore open(JpaStoreConfig config, Pools pools, StartupPhases phases) {
     try {
       // before migrations or anything else writes: a damaged file is refused as it was found
-      IntegrityCheck.run(config, pools.read());
-      migrate(config, pools);
+      if (config.integrityCheck() && config.database().integrityCheck().isPresent()) {
+        phases.run(StartupPhases.INTEGRITY_CHECK, () -> IntegrityCheck.run(config, pools.read()));
+      }
+      phases.run(StartupPhases.FLYWAY, () -> migrate(config, pools));
+      boolean validate = true;
       SessionFactory sessionFactory;
       javax.cache.CacheManager cache = HibernateSetup.cacheManager(config);
       try {
-        sessionFactory = HibernateSetup.build(config, pools.write(), cache);
+        sessionFactory = HibernateSetup.build(config, pools.write(), cache, validate, phases);
       } catch (RuntimeException e) {
         if (cache != null) {
           cache.close();
@@ -159,7 +172,7 @@ public final class JpaStore implements Store {
             + " does not match this version of Restock: "
             + dev.restock.jpa.tx.Failures.rootMessage(e)), Secrets.scrub(e));
       }
-      return new JpaStore(config, pools, sessionFactory, cache);
+      return new JpaStore(config, pools, sessionFactory, cache, phases.report());
     } catch (RuntimeException e) {
       pools.close();
       throw e;
@@ -321,6 +334,18 @@ public final class JpaStore implements Store {
   @Override
   public dev.restock.api.ops.Statistics statistics() {
     return StoreOps.statistics(sessionFactory);
+  }
+
+  /**
+   * How long opening took, phase by phase ({@link StartupPhases}): {@code pool open},
+   * {@code integrity check} (when it ran), {@code flyway}, {@code hibernate metadata},
+   * {@code session factory}, and {@code schema validation} when it ran (see
+   * {@link SchemaValidation}). Each phase is also logged at DEBUG on
+   * {@code dev.restock.jpa.startup} as it ends.
+   */
+  @Override
+  public StartupReport startupReport() {
+    return startup;
   }
 
   /** Number of JDBC statements prepared since the store opened; for diagnostics and tests. */
