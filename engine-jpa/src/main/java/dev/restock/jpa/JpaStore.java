@@ -43,6 +43,7 @@ import dev.restock.jpa.tx.JpaTransactions;
 import dev.restock.jpa.user.JpaUsers;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.hibernate.SessionFactory;
 
 /**
@@ -158,8 +159,10 @@ public final class JpaStore implements Store {
       if (config.integrityCheck() && config.database().integrityCheck().isPresent()) {
         phases.run(StartupPhases.INTEGRITY_CHECK, () -> IntegrityCheck.run(config, pools.read()));
       }
-      phases.run(StartupPhases.FLYWAY, () -> migrate(config, pools));
-      boolean validate = true;
+      boolean atExpectedVersion =
+          phases.time(StartupPhases.FLYWAY, () -> migrate(config, pools));
+      boolean validate = config.schemaValidation() == SchemaValidation.STRICT
+          || !atExpectedVersion;
       SessionFactory sessionFactory;
       javax.cache.CacheManager cache = HibernateSetup.cacheManager(config);
       try {
@@ -227,14 +230,28 @@ public final class JpaStore implements Store {
    * Checks the schema on a read connection and takes the write connection only when there is
    * something to migrate: on SQLite the write pool has one connection, and another process
    * holding the write lock must not stall a start-up that only needs to read the schema history.
+   *
+   * <p>A database at the expected version costs one Flyway pass (resolving the migrations and
+   * reading the history once): a validation that ignores nothing succeeds only when every
+   * migration of this code is applied with its checksum, none failed and none is unknown (newer).
+   * Only when it does not is the history read again to say why, or to migrate.
+   *
+   * @return whether the schema was, as found, exactly at the latest version of this code's
+   *     migrations with none pending, failed or unknown
    */
-  private static void migrate(JpaStoreConfig config, Pools pools) {
+  private static boolean migrate(JpaStoreConfig config, Pools pools) {
     try {
       Flyway reading = flyway(config, pools.read());
       // a database of the old layout first: its history moves to the engine's own table
       HistoryMoveOver.run(config, reading, pools.read(), pools.write());
-      refuseNewerSchema(config, reading);
-      if (reading.info().pending().length == 0) {
+      Flyway strict = flyway(config, Flyway.configure().dataSource(pools.read())
+          .ignoreMigrationPatterns(new String[0]));
+      if (strict.validateWithResult().validationSuccessful) {
+        return true;
+      }
+      var info = reading.info();
+      refuseNewerSchema(config, info);
+      if (info.pending().length == 0) {
         // what migrate checks before it finds nothing to do: the applied migrations are ours
         var validation = reading.validateWithResult();
         if (!validation.validationSuccessful) {
@@ -242,13 +259,14 @@ public final class JpaStore implements Store {
               + " does not match this version of Restock's migrations: "
               + validation.getAllErrorMessages());
         }
-        return;
+        return false;
       }
       if (config.migrateOnStart()) {
         flyway(config, pools.write()).migrate();
       } else {
-        refuseOlderSchema(config, reading);
+        refuseOlderSchema(config, info);
       }
+      return false;
     } catch (IllegalStateException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -261,33 +279,33 @@ public final class JpaStore implements Store {
    * Flyway ignores migrations it does not know by default; a schema written by a newer Restock
    * may not match this code, so the store refuses to start on it.
    */
-  private static void refuseNewerSchema(JpaStoreConfig config, Flyway flyway) {
-    var applied = flyway.info().applied();
+  private static void refuseNewerSchema(JpaStoreConfig config, MigrationInfoService info) {
+    var applied = info.applied();
     for (var migration : applied) {
       if (migration.getState().name().startsWith("FUTURE")) {
         throw new IllegalStateException("the database " + Secrets.mask(config.jdbcUrl())
             + " has schema version " + migration.getVersion() + ", newer than this version of "
-            + "Restock supports (latest known: " + latestKnown(flyway)
+            + "Restock supports (latest known: " + latestKnown(info)
             + "). Use the Restock release that migrated it.");
       }
     }
   }
 
   /** With migrations left to the operator, a database behind the code is refused. */
-  private static void refuseOlderSchema(JpaStoreConfig config, Flyway flyway) {
-    var pending = flyway.info().pending();
+  private static void refuseOlderSchema(JpaStoreConfig config, MigrationInfoService info) {
+    var pending = info.pending();
     if (pending.length > 0) {
-      var current = flyway.info().current();
+      var current = info.current();
       throw new IllegalStateException("the database " + Secrets.mask(config.jdbcUrl())
           + " has schema version "
           + (current == null ? "none" : current.getVersion()) + "; this version of Restock needs "
-          + latestKnown(flyway) + " (" + pending.length + " pending migration(s)). Run 'restock "
+          + latestKnown(info) + " (" + pending.length + " pending migration(s)). Run 'restock "
           + "migrate apply' (it takes a backup first), or allow migration at start-up.");
     }
   }
 
-  private static String latestKnown(Flyway flyway) {
-    var all = flyway.info().all();
+  private static String latestKnown(MigrationInfoService info) {
+    var all = info.all();
     String latest = "none";
     for (var m : all) {
       if (!m.getState().name().startsWith("FUTURE") && m.getVersion() != null) {
