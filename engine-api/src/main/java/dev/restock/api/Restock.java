@@ -159,6 +159,17 @@ public interface Restock extends AutoCloseable {
   @Experimental(since = "0.1")
   dev.restock.api.ops.Statistics statistics();
 
+  /**
+   * How long building this engine took, phase by phase: the store's phases, then the engine's own
+   * (see {@link dev.restock.api.ops.StartupReport}). The same report on every call, also after
+   * {@link #close()}. An engine that does not measure its start reports
+   * {@link dev.restock.api.ops.StartupReport#NONE}, the default.
+   */
+  @Experimental(since = "0.2")
+  default dev.restock.api.ops.StartupReport startupReport() {
+    return dev.restock.api.ops.StartupReport.NONE;
+  }
+
   /** Description of the store, e.g. {@code jpa-sqlite:/data/restock.db}. */
   String storeDescription();
 

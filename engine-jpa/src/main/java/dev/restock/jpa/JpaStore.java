@@ -7,6 +7,9 @@ import dev.restock.jpa.bootstrap.HistoryMoveOver;
 import dev.restock.jpa.bootstrap.Pools;
 import dev.restock.jpa.bootstrap.IntegrityCheck;
 import dev.restock.jpa.bootstrap.SkuClashCheck;
+import dev.restock.jpa.bootstrap.StartupPhases;
+import dev.restock.jpa.config.SchemaValidation;
+import dev.restock.api.ops.StartupReport;
 import dev.restock.jpa.config.Secrets;
 import dev.restock.jpa.bootstrap.StoreOps;
 import dev.restock.jpa.report.JpaReports;
@@ -40,6 +43,7 @@ import dev.restock.jpa.tx.JpaTransactions;
 import dev.restock.jpa.user.JpaUsers;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.hibernate.SessionFactory;
 
 /**
@@ -70,10 +74,12 @@ public final class JpaStore implements Store {
   private final dev.restock.api.stock.port.out.DeliveryNotes deliveryNotes;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final javax.cache.CacheManager cache;
+  private final StartupReport startup;
 
   private JpaStore(JpaStoreConfig config, Pools pools, SessionFactory sessionFactory,
-      javax.cache.CacheManager cache) {
+      javax.cache.CacheManager cache, StartupReport startup) {
     this.cache = cache;
+    this.startup = startup;
     this.config = config;
     this.pools = pools;
     this.sessionFactory = sessionFactory;
@@ -110,9 +116,10 @@ public final class JpaStore implements Store {
       return openOnHost(config);
     }
     dev.restock.jpa.dialect.Drivers.require(config.database().dialect());
+    StartupPhases phases = new StartupPhases();
     Pools pools;
     try {
-      pools = Pools.open(config);
+      pools = phases.time(StartupPhases.POOL_OPEN, () -> Pools.open(config));
     } catch (RuntimeException e) {
       if (config.database().isDamage(e)) {
         throw IntegrityCheck.damagedOnOpen(config, e);
@@ -122,7 +129,7 @@ public final class JpaStore implements Store {
           + ". Check that it is reachable and the URL and credentials are right."),
           Secrets.scrub(e));
     }
-    return open(config, pools);
+    return open(config, pools, phases);
   }
 
   /**
@@ -131,6 +138,8 @@ public final class JpaStore implements Store {
    * leave the host's pool open.
    */
   private static JpaStore openOnHost(JpaStoreConfig config) {
+    StartupPhases phases = new StartupPhases();
+    long started = System.nanoTime();
     String url;
     try (java.sql.Connection c = config.dataSource().getConnection()) {
       url = c.getMetaData().getURL();
@@ -139,18 +148,25 @@ public final class JpaStore implements Store {
           + "DataSource: " + dev.restock.jpa.tx.Failures.rootMessage(e)), Secrets.scrub(e));
     }
     JpaStoreConfig onHost = url == null ? config : config.withJdbcUrl(url);
-    return open(onHost, Pools.host(onHost));
+    Pools pools = Pools.host(onHost);
+    phases.since(StartupPhases.POOL_OPEN, started);
+    return open(onHost, pools, phases);
   }
 
-  private static JpaStore open(JpaStoreConfig config, Pools pools) {
+  private static JpaStore open(JpaStoreConfig config, Pools pools, StartupPhases phases) {
     try {
       // before migrations or anything else writes: a damaged file is refused as it was found
-      IntegrityCheck.run(config, pools.read());
-      migrate(config, pools);
+      if (config.integrityCheck() && config.database().integrityCheck().isPresent()) {
+        phases.run(StartupPhases.INTEGRITY_CHECK, () -> IntegrityCheck.run(config, pools.read()));
+      }
+      boolean atExpectedVersion =
+          phases.time(StartupPhases.FLYWAY, () -> migrate(config, pools));
+      boolean validate = config.schemaValidation() == SchemaValidation.STRICT
+          || !atExpectedVersion;
       SessionFactory sessionFactory;
       javax.cache.CacheManager cache = HibernateSetup.cacheManager(config);
       try {
-        sessionFactory = HibernateSetup.build(config, pools.write(), cache);
+        sessionFactory = HibernateSetup.build(config, pools.write(), cache, validate, phases);
       } catch (RuntimeException e) {
         if (cache != null) {
           cache.close();
@@ -159,7 +175,7 @@ public final class JpaStore implements Store {
             + " does not match this version of Restock: "
             + dev.restock.jpa.tx.Failures.rootMessage(e)), Secrets.scrub(e));
       }
-      return new JpaStore(config, pools, sessionFactory, cache);
+      return new JpaStore(config, pools, sessionFactory, cache, phases.report());
     } catch (RuntimeException e) {
       pools.close();
       throw e;
@@ -214,14 +230,28 @@ public final class JpaStore implements Store {
    * Checks the schema on a read connection and takes the write connection only when there is
    * something to migrate: on SQLite the write pool has one connection, and another process
    * holding the write lock must not stall a start-up that only needs to read the schema history.
+   *
+   * <p>A database at the expected version costs one Flyway pass (resolving the migrations and
+   * reading the history once): a validation that ignores nothing succeeds only when every
+   * migration of this code is applied with its checksum, none failed and none is unknown (newer).
+   * Only when it does not is the history read again to say why, or to migrate.
+   *
+   * @return whether the schema was, as found, exactly at the latest version of this code's
+   *     migrations with none pending, failed or unknown
    */
-  private static void migrate(JpaStoreConfig config, Pools pools) {
+  private static boolean migrate(JpaStoreConfig config, Pools pools) {
     try {
       Flyway reading = flyway(config, pools.read());
       // a database of the old layout first: its history moves to the engine's own table
       HistoryMoveOver.run(config, reading, pools.read(), pools.write());
-      refuseNewerSchema(config, reading);
-      if (reading.info().pending().length == 0) {
+      Flyway strict = flyway(config, Flyway.configure().dataSource(pools.read())
+          .ignoreMigrationPatterns(new String[0]));
+      if (strict.validateWithResult().validationSuccessful) {
+        return true;
+      }
+      var info = reading.info();
+      refuseNewerSchema(config, info);
+      if (info.pending().length == 0) {
         // what migrate checks before it finds nothing to do: the applied migrations are ours
         var validation = reading.validateWithResult();
         if (!validation.validationSuccessful) {
@@ -229,13 +259,14 @@ public final class JpaStore implements Store {
               + " does not match this version of Restock's migrations: "
               + validation.getAllErrorMessages());
         }
-        return;
+        return false;
       }
       if (config.migrateOnStart()) {
         flyway(config, pools.write()).migrate();
       } else {
-        refuseOlderSchema(config, reading);
+        refuseOlderSchema(config, info);
       }
+      return false;
     } catch (IllegalStateException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -248,33 +279,33 @@ public final class JpaStore implements Store {
    * Flyway ignores migrations it does not know by default; a schema written by a newer Restock
    * may not match this code, so the store refuses to start on it.
    */
-  private static void refuseNewerSchema(JpaStoreConfig config, Flyway flyway) {
-    var applied = flyway.info().applied();
+  private static void refuseNewerSchema(JpaStoreConfig config, MigrationInfoService info) {
+    var applied = info.applied();
     for (var migration : applied) {
       if (migration.getState().name().startsWith("FUTURE")) {
         throw new IllegalStateException("the database " + Secrets.mask(config.jdbcUrl())
             + " has schema version " + migration.getVersion() + ", newer than this version of "
-            + "Restock supports (latest known: " + latestKnown(flyway)
+            + "Restock supports (latest known: " + latestKnown(info)
             + "). Use the Restock release that migrated it.");
       }
     }
   }
 
   /** With migrations left to the operator, a database behind the code is refused. */
-  private static void refuseOlderSchema(JpaStoreConfig config, Flyway flyway) {
-    var pending = flyway.info().pending();
+  private static void refuseOlderSchema(JpaStoreConfig config, MigrationInfoService info) {
+    var pending = info.pending();
     if (pending.length > 0) {
-      var current = flyway.info().current();
+      var current = info.current();
       throw new IllegalStateException("the database " + Secrets.mask(config.jdbcUrl())
           + " has schema version "
           + (current == null ? "none" : current.getVersion()) + "; this version of Restock needs "
-          + latestKnown(flyway) + " (" + pending.length + " pending migration(s)). Run 'restock "
+          + latestKnown(info) + " (" + pending.length + " pending migration(s)). Run 'restock "
           + "migrate apply' (it takes a backup first), or allow migration at start-up.");
     }
   }
 
-  private static String latestKnown(Flyway flyway) {
-    var all = flyway.info().all();
+  private static String latestKnown(MigrationInfoService info) {
+    var all = info.all();
     String latest = "none";
     for (var m : all) {
       if (!m.getState().name().startsWith("FUTURE") && m.getVersion() != null) {
@@ -321,6 +352,18 @@ public final class JpaStore implements Store {
   @Override
   public dev.restock.api.ops.Statistics statistics() {
     return StoreOps.statistics(sessionFactory);
+  }
+
+  /**
+   * How long opening took, phase by phase ({@link StartupPhases}): {@code pool open},
+   * {@code integrity check} (when it ran), {@code flyway}, {@code hibernate metadata},
+   * {@code session factory}, and {@code schema validation} when it ran (see
+   * {@link SchemaValidation}). Each phase is also logged at DEBUG on
+   * {@code dev.restock.jpa.startup} as it ends.
+   */
+  @Override
+  public StartupReport startupReport() {
+    return startup;
   }
 
   /** Number of JDBC statements prepared since the store opened; for diagnostics and tests. */

@@ -128,6 +128,17 @@ public interface Store extends AutoCloseable {
   @Experimental(since = "0.1")
   dev.restock.api.ops.Statistics statistics();
 
+  /**
+   * How long opening this store took, phase by phase (see {@link dev.restock.api.ops.StartupReport}
+   * for the JPA store's phase names). Callable outside a unit of work, from any thread; the same
+   * report on every call. A store that does not measure its opening reports
+   * {@link dev.restock.api.ops.StartupReport#NONE}, the default.
+   */
+  @Experimental(since = "0.2")
+  default dev.restock.api.ops.StartupReport startupReport() {
+    return dev.restock.api.ops.StartupReport.NONE;
+  }
+
   /** Products; see {@link Products}. */
   Products products();
 

@@ -18,6 +18,7 @@ public final class CoreEngine implements Restock {
   private final java.util.concurrent.Executor executor;
   private final java.util.concurrent.ExecutorService owned;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final java.util.function.Supplier<dev.restock.api.ops.StartupReport> startup;
   /** Set on a thread while it runs an {@link #async} call of this engine. */
   private final ThreadLocal<Boolean> inAsyncCall = new ThreadLocal<>();
 
@@ -32,7 +33,18 @@ public final class CoreEngine implements Restock {
    *     1,000 calls, closed with the engine
    */
   public CoreEngine(CoreContext ctx, java.util.concurrent.Executor executor) {
+    this(ctx, executor, () -> dev.restock.api.ops.StartupReport.NONE);
+  }
+
+  /**
+   * @param executor as for {@link #CoreEngine(CoreContext, java.util.concurrent.Executor)}
+   * @param startup what {@link #startupReport()} answers; read on each call, so the builder can
+   *     finish timing after this constructor ran
+   */
+  public CoreEngine(CoreContext ctx, java.util.concurrent.Executor executor,
+      java.util.function.Supplier<dev.restock.api.ops.StartupReport> startup) {
     this.ctx = Objects.requireNonNull(ctx, "ctx");
+    this.startup = Objects.requireNonNull(startup, "startup");
     if (executor == null) {
       int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
       java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
@@ -144,6 +156,11 @@ public final class CoreEngine implements Restock {
   @Override
   public dev.restock.api.ops.Statistics statistics() {
     return ctx.store().statistics().withRetries(ctx.retry().retries(), ctx.retry().exhausted());
+  }
+
+  @Override
+  public dev.restock.api.ops.StartupReport startupReport() {
+    return startup.get();
   }
 
   @Override

@@ -30,11 +30,14 @@ final class EngineModule extends AbstractModule {
   private final Checkpointer.Settings checkpoints;
   private final dev.restock.core.usecase.ConflictRetry retry;
   private final Contributions contributions;
+  private final StartupTimer startup;
 
   EngineModule(StoreFactory storeFactory, Clock clock, int minutesPerVisit,
       java.util.concurrent.Executor asyncExecutor, Checkpointer.Settings checkpoints,
-      dev.restock.core.usecase.ConflictRetry retry, Contributions contributions) {
+      dev.restock.core.usecase.ConflictRetry retry, Contributions contributions,
+      StartupTimer startup) {
     this.contributions = contributions;
+    this.startup = startup;
     this.checkpoints = checkpoints;
     this.retry = retry;
     this.storeFactory = storeFactory;
@@ -97,16 +100,20 @@ final class EngineModule extends AbstractModule {
   Restock engine(StoreFactory factory, Registry<PickListStrategy> strategies,
       Registry<VisitPolicy> policies, Clock clock, AuditSinks sinks,
       Registry<ReadParser> parsers) {
+    long opening = System.nanoTime();
     Store store = factory.open();
+    long opened = System.nanoTime();
+    startup.storeOpened(store.startupReport(), opened - opening);
     try {
       sinks.open();
     } catch (RuntimeException e) {
       store.close();
       throw e;
     }
+    startup.sinksOpened(System.nanoTime() - opened);
     return new CoreEngine(
         new CoreContext(store, strategies, policies, clock, minutesPerVisit, sinks,
             new Checkpointer(checkpoints, store, clock), retry.fresh(), parsers),
-        asyncExecutor);
+        asyncExecutor, startup::report);
   }
 }

@@ -268,6 +268,7 @@ public final class RestockEngine {
         throw new IllegalStateException(
             "no store configured: call store(...), e.g. store(JpaStores.sqlite(path))");
       }
+      StartupTimer startup = new StartupTimer();
       List<EnginePlugin> all = new ArrayList<>(plugins);
       List<String> origins = new ArrayList<>();
       for (int i = 0; i < plugins.size(); i++) {
@@ -310,7 +311,7 @@ public final class RestockEngine {
       Contributions contributions = new Contributions();
       List<com.google.inject.Module> modules = new ArrayList<>();
       modules.add(new EngineModule(store, clock, minutesPerVisit, asyncExecutor,
-          checkpointSettings(), conflictRetry, contributions));
+          checkpointSettings(), conflictRetry, contributions, startup));
       byId.forEach((id, i) -> {
         EnginePlugin plugin = all.get(i);
         BinderRegistrar registrar = new BinderRegistrar(contributions,
@@ -318,8 +319,11 @@ public final class RestockEngine {
         plugin.register(registrar);
         modules.add(new PluginModule(id, registrar));
       });
+      startup.pluginsRegistered();
       try {
-        return Guice.createInjector(Stage.PRODUCTION, modules).getInstance(Restock.class);
+        Restock engine = Guice.createInjector(Stage.PRODUCTION, modules).getInstance(Restock.class);
+        startup.built();
+        return engine;
       } catch (CreationException e) {
         throw unwrap(e.getErrorMessages(), e);
       } catch (ProvisionException e) {

@@ -24,7 +24,8 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 
 /**
- * Builds the session factory: the mapping, Envers settings, batching, and schema validation.
+ * Builds the session factory: the mapping, Envers settings, batching, and schema validation on
+ * request.
  * Internal to the store; public only so that build tools can print the mapping's DDL.
  */
 public final class HibernateSetup {
@@ -98,9 +99,16 @@ public final class HibernateSetup {
     return manager;
   }
 
-  /** A session factory over {@code dataSource} that validates the mapping against the schema. */
+  /**
+   * A session factory over {@code dataSource}, its metadata and building timed into
+   * {@code phases}; when {@code validate}, the mapping is then checked against the schema
+   * (Hibernate's {@code hbm2ddl} validation, timed as its own phase).
+   *
+   * @throws org.hibernate.tool.schema.spi.SchemaManagementException when validation finds a
+   *     table or column missing or of the wrong type (the factory is closed again)
+   */
   public static SessionFactory build(JpaStoreConfig config, DataSource dataSource,
-      javax.cache.CacheManager cache) {
+      javax.cache.CacheManager cache, boolean validate, StartupPhases phases) {
     Map<String, Object> settings = new java.util.HashMap<>(settings(config));
     if (cache != null) {
       settings.put(AvailableSettings.USE_SECOND_LEVEL_CACHE, true);
@@ -113,18 +121,31 @@ public final class HibernateSetup {
     } else {
       settings.put(AvailableSettings.USE_SECOND_LEVEL_CACHE, false);
     }
+    // validation runs below, on request, so that it can be timed and skipped
     StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder()
         .applySettings(settings)
         .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-        .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate");
+        .applySetting(AvailableSettings.HBM2DDL_AUTO, "none");
     StandardServiceRegistry registry = builder.build();
+    SessionFactory factory;
     try {
       MetadataSources sources = new MetadataSources(registry);
       ENTITIES.forEach(sources::addAnnotatedClass);
-      return sources.buildMetadata().buildSessionFactory();
+      var metadata = phases.time(StartupPhases.HIBERNATE_METADATA, sources::buildMetadata);
+      factory = phases.time(StartupPhases.SESSION_FACTORY, metadata::buildSessionFactory);
     } catch (RuntimeException e) {
       StandardServiceRegistryBuilder.destroy(registry);
       throw e;
     }
+    if (validate) {
+      try {
+        phases.run(StartupPhases.SCHEMA_VALIDATION,
+            () -> factory.getSchemaManager().validateMappedObjects());
+      } catch (RuntimeException e) {
+        factory.close();
+        throw e;
+      }
+    }
+    return factory;
   }
 }

@@ -47,13 +47,15 @@ import dev.restock.jpa.tx.HostTransactions;
  * @param hostTransactions the host's transactions that the store's units of work join
  *     ({@link HostTransactions#NONE}: none); only with the host's {@code dataSource}, and not
  *     with the second-level cache (which Hibernate fills before the host has committed)
+ * @param schemaValidation when opening checks Hibernate's mapping against the tables (see
+ *     {@link SchemaValidation}); default {@link SchemaValidation#WHEN_VERSION_DIFFERS}
  */
 public record JpaStoreConfig(
     Database database, String jdbcUrl, String user, String password, String schema,
     int maxPoolSize, Clock clock, Duration connectionTimeout, Duration slowQueryThreshold,
     Duration leakDetectionThreshold, boolean migrateOnStart, List<String> extraMigrations,
     boolean secondLevelCache, boolean integrityCheck, DataSource dataSource,
-    HostTransactions hostTransactions) {
+    HostTransactions hostTransactions, SchemaValidation schemaValidation) {
 
   /** Entries kept per cached entity type when the second-level cache is on. */
   public static final int CACHE_MAX_ENTRIES = 10_000;
@@ -91,6 +93,8 @@ public record JpaStoreConfig(
       throw new IllegalArgumentException("a schema can only be chosen on PostgreSQL");
     }
     Objects.requireNonNull(hostTransactions, "hostTransactions (HostTransactions.NONE for none)");
+    Objects.requireNonNull(schemaValidation,
+        "schemaValidation (SchemaValidation.WHEN_VERSION_DIFFERS by default)");
     if (hostTransactions != HostTransactions.NONE && dataSource == null) {
       throw new IllegalArgumentException("host transactions need the host's DataSource: use "
           + "JpaStoreConfig.of(dataSource, database)");
@@ -99,6 +103,19 @@ public record JpaStoreConfig(
       throw new IllegalArgumentException("the second-level cache cannot be combined with host "
           + "transactions: Hibernate would cache changes before the host commits them");
     }
+  }
+
+  /** A configuration with {@link SchemaValidation#WHEN_VERSION_DIFFERS}, the default. */
+  public JpaStoreConfig(
+      Database database, String jdbcUrl, String user, String password, String schema,
+      int maxPoolSize, Clock clock, Duration connectionTimeout, Duration slowQueryThreshold,
+      Duration leakDetectionThreshold, boolean migrateOnStart, List<String> extraMigrations,
+      boolean secondLevelCache, boolean integrityCheck, DataSource dataSource,
+      HostTransactions hostTransactions) {
+    this(database, jdbcUrl, user, password, schema, maxPoolSize, clock, connectionTimeout,
+        slowQueryThreshold, leakDetectionThreshold, migrateOnStart, extraMigrations,
+        secondLevelCache, integrityCheck, dataSource, hostTransactions,
+        SchemaValidation.WHEN_VERSION_DIFFERS);
   }
 
   /** A configuration on pools of the store's own. */
@@ -140,14 +157,15 @@ public record JpaStoreConfig(
   public JpaStoreConfig withHostTransactions(HostTransactions host) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
-        extraMigrations, secondLevelCache, integrityCheck, dataSource, host);
+        extraMigrations, secondLevelCache, integrityCheck, dataSource, host, schemaValidation);
   }
 
   /** This configuration with the URL the host's pool reported; for the store as it opens. */
   public JpaStoreConfig withJdbcUrl(String url) {
     return new JpaStoreConfig(database, url, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
-        extraMigrations, secondLevelCache, integrityCheck, dataSource, hostTransactions);
+        extraMigrations, secondLevelCache, integrityCheck, dataSource, hostTransactions,
+        schemaValidation);
   }
 
   /** Whether the store runs on the host's pool rather than pools of its own. */
@@ -179,10 +197,12 @@ public record JpaStoreConfig(
    * {@code restock.db.password}, {@code restock.db.schema}, {@code restock.db.pool-size},
    * {@code restock.db.connection-timeout-ms}, {@code restock.db.slow-query-ms},
    * {@code restock.db.leak-detection-ms}, {@code restock.db.migrate-on-start},
-   * {@code restock.db.cache}, {@code restock.db.integrity-check}); each may also come from the environment variable of
+   * {@code restock.db.cache}, {@code restock.db.integrity-check},
+   * {@code restock.db.schema-validation}); each may also come from the environment variable of
    * the same name in upper case with {@code _} (e.g. {@code RESTOCK_DB_URL}), which wins. Missing
    * keys take the defaults: a SQLite file {@code ./restock.db}, the database's pool size, 30 s,
-   * 500 ms, leak detection off; H2 without a user gets its default account {@code sa}. A value
+   * 500 ms, leak detection off, schema validation {@code when-version-differs}; H2 without a
+   * user gets its default account {@code sa}. A value
    * that is not a {@code jdbc:} URL is a SQLite file path.
    *
    * @throws IllegalArgumentException naming every bad value at once
@@ -237,6 +257,15 @@ public record JpaStoreConfig(
     if (check && !checkText.equalsIgnoreCase("true")) {
       problems.add("restock.db.integrity-check: must be true or false (was '" + checkText + "')");
     }
+    SchemaValidation validation = SchemaValidation.WHEN_VERSION_DIFFERS;
+    String validationText = values.get("restock.db.schema-validation");
+    if (validationText != null && !validationText.isBlank()) {
+      try {
+        validation = SchemaValidation.fromProperty(validationText);
+      } catch (IllegalArgumentException e) {
+        problems.add("restock.db.schema-validation: " + e.getMessage());
+      }
+    }
     if (leak > 0 && leak < 2000) {
       problems.add("restock.db.leak-detection-ms: must be 0 (off) or at least 2000 (was "
           + leak + ")");
@@ -251,7 +280,8 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(config.database(), config.jdbcUrl(), config.user(),
         config.password(), schema == null || schema.isBlank() ? null : schema.strip(), pool,
         config.clock(), Duration.ofMillis(timeout), Duration.ofMillis(slow),
-        Duration.ofMillis(leak), migrate, List.of(), cache, check);
+        Duration.ofMillis(leak), migrate, List.of(), cache, check)
+        .withSchemaValidation(validation);
   }
 
   /** {@link #from} with this process's environment variables. */
@@ -263,7 +293,7 @@ public record JpaStoreConfig(
       "restock.db.password", "restock.db.schema", "restock.db.pool-size",
       "restock.db.connection-timeout-ms", "restock.db.slow-query-ms",
       "restock.db.leak-detection-ms", "restock.db.migrate-on-start", "restock.db.cache",
-      "restock.db.integrity-check");
+      "restock.db.integrity-check", "restock.db.schema-validation");
 
   /** {@code restock.db.pool-size} becomes {@code RESTOCK_DB_POOL_SIZE}. */
   public static String environmentName(String key) {
@@ -292,7 +322,7 @@ public record JpaStoreConfig(
       Duration slow, Duration leak) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, newSchema, size, newClock,
         timeout, slow, leak, migrateOnStart, extraMigrations, secondLevelCache, integrityCheck,
-        dataSource, hostTransactions);
+        dataSource, hostTransactions, schemaValidation);
   }
 
   /** This configuration with the second-level cache on or off. */
@@ -300,7 +330,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
         extraMigrations, on, integrityCheck, dataSource,
-        hostTransactions);
+        hostTransactions, schemaValidation);
   }
 
   /** This configuration with migrations applied at start-up or not. */
@@ -308,7 +338,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrate, extraMigrations,
         secondLevelCache, integrityCheck, dataSource,
-        hostTransactions);
+        hostTransactions, schemaValidation);
   }
 
   /** This configuration with further Flyway migration locations. */
@@ -316,7 +346,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
         List.of(locations), secondLevelCache, integrityCheck, dataSource,
-        hostTransactions);
+        hostTransactions, schemaValidation);
   }
 
   /** This configuration with the integrity check at start on or off. */
@@ -324,7 +354,19 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
         extraMigrations, secondLevelCache, on, dataSource,
-        hostTransactions);
+        hostTransactions, schemaValidation);
+  }
+
+  /**
+   * This configuration with Hibernate's schema validation at opening as {@code validation}
+   * says: {@link SchemaValidation#STRICT} at every opening, or only when the schema was not at
+   * the expected version.
+   */
+  public JpaStoreConfig withSchemaValidation(SchemaValidation validation) {
+    return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
+        connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
+        extraMigrations, secondLevelCache, integrityCheck, dataSource, hostTransactions,
+        validation);
   }
 
   /** Every Flyway location of this configuration: the database's own, then the extras. */

@@ -94,10 +94,24 @@ abstract class EngineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    StartupTiming timing = timing() ? new StartupTiming() : null;
     try (Restock engine = open()) {
+      if (timing != null) {
+        timing.opened(engine.startupReport());
+      }
       run(engine);
+      if (timing != null) {
+        timing.print(spec.commandLine().getErr());
+      }
       return 0;
     }
+  }
+
+  /** Whether {@code restock --timing} or {@code RESTOCK_TIMING} asks for the command's timing. */
+  boolean timing() {
+    boolean option = spec != null && spec.root().userObject() instanceof RestockCli root
+        && root.timing;
+    return StartupTiming.requested(option, System.getenv());
   }
 
   /** The engine on {@code --db}; the caller closes it. */

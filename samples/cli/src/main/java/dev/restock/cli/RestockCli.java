@@ -37,12 +37,19 @@ public final class RestockCli implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--timing",
+      description = "Print where the command's time went to standard error, phase by phase: JVM "
+          + "start, command line, opening the engine (pool, integrity check, Flyway, Hibernate, "
+          + "schema validation, Guice) and the command itself. Also RESTOCK_TIMING=true.")
+  boolean timing;
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
   public static void main(String[] args) {
+    StartupTiming.mainStarted();
     quietLogging(Arrays.asList(args).contains("--verbose"));
     System.exit(commandLine().execute(args));
   }
