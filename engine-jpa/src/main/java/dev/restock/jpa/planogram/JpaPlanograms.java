@@ -15,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.PersistenceContext;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.Status;
+import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * Planograms with their slots. An update matches slots by id: changed slots are updated (one
@@ -132,7 +137,7 @@ public final class JpaPlanograms extends JpaRepository<Planogram, PlanogramEntit
   @Override
   public void updateSlots(Collection<Slot> slots) {
     dev.restock.jpa.tx.UnitOfWork.requireWrite();
-    Map<UUID, SlotEntity> entities = slotEntities(slots.stream().map(Slot::id).toList());
+    Map<UUID, SlotEntity> entities = managedOrLoaded(slots.stream().map(Slot::id).toList());
     for (Slot slot : slots) {
       SlotEntity entity = entities.get(slot.id());
       if (entity == null) {
@@ -141,6 +146,32 @@ public final class JpaPlanograms extends JpaRepository<Planogram, PlanogramEntit
       entity.copy(slot);
     }
     session().flush();
+  }
+
+  /**
+   * The slots this unit of work already holds (a use case reads slots, then writes them back),
+   * and the others loaded in one statement: reading the same slots twice cost as much as writing
+   * them.
+   */
+  private Map<UUID, SlotEntity> managedOrLoaded(Collection<UUID> slotIds) {
+    SharedSessionContractImplementor session = session().unwrap(
+        SharedSessionContractImplementor.class);
+    EntityPersister persister = session.getFactory().getMappingMetamodel()
+        .getEntityDescriptor(SlotEntity.class);
+    PersistenceContext context = session.getPersistenceContextInternal();
+    Map<UUID, SlotEntity> result = new HashMap<>();
+    List<UUID> missing = new ArrayList<>();
+    for (UUID id : slotIds) {
+      Object held = context.getEntity(session.generateEntityKey(id, persister));
+      EntityEntry entry = held == null ? null : context.getEntry(held);
+      if (held instanceof SlotEntity slot && entry != null && entry.getStatus() == Status.MANAGED) {
+        result.put(id, slot);
+      } else {
+        missing.add(id);
+      }
+    }
+    result.putAll(slotEntities(missing));
+    return result;
   }
 
   /** Live slots of live planograms by id, in one statement. */

@@ -3,8 +3,6 @@ package dev.restock.jpa.planogram;
 import dev.restock.api.planogram.SaleRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -14,17 +12,20 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * An append-only sale row. Not audited (it is itself a record of an event) and never deleted.
- * The surrogate sequence keeps insertion order when timestamps tie.
+ * The sequence the database assigns keeps insertion order when timestamps tie.
  */
 @Entity
 @Table(name = "sale")
 public class SaleEntity {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  // see RevisionEntity: INTEGER PRIMARY KEY is what makes SQLite generate the key
-  @Column(name = "seq", columnDefinition = "integer")
+  // The database numbers the rows as they are inserted (an identity column; on SQLite INTEGER
+  // PRIMARY KEY, see RevisionEntity), in the order of the insert statements. The entity never
+  // reads the number back: as an identity id it would make Hibernate insert sales one statement
+  // at a time (and on SQLite ask for every key again), so the sale's own id is the entity's id
+  // and sales are inserted in JDBC batches, in the order they were recorded.
+  @Column(name = "seq", columnDefinition = "integer", insertable = false, updatable = false)
   private Long seq;
 
+  @Id
   @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(name = "id", length = 36, nullable = false, updatable = false)
   private UUID id;
