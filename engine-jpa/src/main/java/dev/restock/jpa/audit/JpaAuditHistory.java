@@ -70,17 +70,28 @@ public final class JpaAuditHistory implements AuditHistory {
   }
 
   /**
-   * Audit tables of every audited entity, from their mapping. {@code order_line_aud} stays
-   * although order lines are no longer audited one by one (schema version 7): revisions sealed
-   * before hold rows there, which their chain hashes cover.
+   * Audit tables written row by row under schema versions 2 to 6, from their mapping.
+   * {@code order_line_aud} stays although order lines are no longer audited one by one (version
+   * 7): revisions sealed before hold rows there, which their chain hashes cover.
    */
   static final List<String> AUDIT_TABLES = java.util.stream.Stream.concat(
           MAPPINGS.values().stream().map(Mapping::entity),
           java.util.stream.Stream.of(dev.restock.jpa.serviceorder.VisitEntity.class,
-              dev.restock.jpa.serviceorder.VisitLinesEntity.class,
               dev.restock.jpa.serviceorder.OrderLineEntity.class))
-      .map(c -> c.getAnnotation(jakarta.persistence.Table.class).name() + "_aud")
+      .map(JpaAuditHistory::auditTable).sorted().toList();
+
+  /**
+   * Every audit table the chain covers: those of {@link #AUDIT_TABLES} and, from schema version
+   * 7, the visits' lines documents ({@code service_visit_lines_aud}).
+   */
+  static final List<String> CHAIN_TABLES = java.util.stream.Stream.concat(AUDIT_TABLES.stream(),
+          java.util.stream.Stream.of(
+              auditTable(dev.restock.jpa.serviceorder.VisitLinesEntity.class)))
       .sorted().toList();
+
+  private static String auditTable(Class<?> entity) {
+    return entity.getAnnotation(jakarta.persistence.Table.class).name() + "_aud";
+  }
 
   /** Live table of every audited type, whose audit table is its name + {@code _aud}. */
   static final Map<AuditedType, String> LIVE_TABLES = new EnumMap<>(AuditedType.class);
@@ -279,7 +290,7 @@ public final class JpaAuditHistory implements AuditHistory {
     if (afterSeq < 0 || (afterSeq > 0 && chainHashAtSeq == null)) {
       throw new IllegalArgumentException("afterSeq must be >= 0, with the chain hash at it");
     }
-    return jdbc(c -> HashChain.verify(c, AUDIT_TABLES, LIVE_TABLES_BY_NAME, afterSeq,
+    return jdbc(c -> HashChain.verify(c, CHAIN_TABLES, LIVE_TABLES_BY_NAME, afterSeq,
         chainHashAtSeq));
   }
 
@@ -292,7 +303,7 @@ public final class JpaAuditHistory implements AuditHistory {
   public void chained(long fromSeq, long toSeq, Consumer<ChainedRevision> each) {
     Objects.requireNonNull(each, "each");
     jdbc(c -> {
-      HashChain.chained(c, AUDIT_TABLES, fromSeq, toSeq, each);
+      HashChain.chained(c, CHAIN_TABLES, fromSeq, toSeq, each);
       return null;
     });
   }

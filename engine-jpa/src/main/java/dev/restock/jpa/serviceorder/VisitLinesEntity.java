@@ -94,9 +94,19 @@ public class VisitLinesEntity {
     return lines;
   }
 
-  /** Lines in slot order: row, then column. */
+  /**
+   * Lines in slot order: row, then column. Each position is parsed once (a regular expression),
+   * not at every comparison: orders sort thousands of lines.
+   */
   static List<OrderLine> sorted(List<OrderLine> lines) {
-    return lines.stream().sorted(Comparator.comparing((OrderLine l) -> Positions.row(l.position()))
-        .thenComparing(l -> Positions.column(l.position()))).toList();
+    record Keyed(int key, OrderLine line) {}
+    List<Keyed> keyed = new ArrayList<>(lines.size());
+    for (OrderLine l : lines) {
+      keyed.add(new Keyed(Positions.row(l.position()) * 100 + Positions.column(l.position()), l));
+    }
+    keyed.sort(Comparator.comparingInt(Keyed::key));
+    List<OrderLine> sorted = new ArrayList<>(keyed.size());
+    keyed.forEach(k -> sorted.add(k.line()));
+    return List.copyOf(sorted);
   }
 }
