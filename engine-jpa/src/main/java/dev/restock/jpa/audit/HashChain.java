@@ -275,8 +275,10 @@ final class HashChain {
     }
 
     checkpoints(c, head, size, lastId, problems);
-    orphans(c, auditTables, problems);
+    // live rows without history before orphan rows: after a wipe the missing history is the
+    // finding to name first, whatever audit rows the wipe left behind
     withoutHistory(c, liveTables, problems);
+    orphans(c, auditTables, problems);
     return problems.result(checked, unchained);
   }
 

@@ -14,6 +14,7 @@ import dev.restock.jpa.fleet.RouteEntity;
 import dev.restock.jpa.planogram.PlanogramEntity;
 import dev.restock.jpa.planogram.SlotEntity;
 import dev.restock.jpa.mapping.BaseEntity;
+import dev.restock.jpa.serviceorder.OrderHistory;
 import dev.restock.jpa.tx.UnitOfWork;
 import dev.restock.api.audit.ChainHead;
 import dev.restock.api.audit.ChainVerification;
@@ -58,9 +59,9 @@ public final class JpaAuditHistory implements AuditHistory {
     MAPPINGS.put(AuditedType.PLANOGRAM,
         new Mapping(PlanogramEntity.class, e -> ((PlanogramEntity) e).historyState()));
     MAPPINGS.put(AuditedType.USER, new Mapping(dev.restock.jpa.user.UserEntity.class, base));
+    // the order's own fields; its visits and lines are added by OrderHistory
     MAPPINGS.put(AuditedType.SERVICE_ORDER,
-        new Mapping(dev.restock.jpa.serviceorder.ServiceOrderEntity.class,
-            e -> ((dev.restock.jpa.serviceorder.ServiceOrderEntity) e).historyState()));
+        new Mapping(dev.restock.jpa.serviceorder.ServiceOrderEntity.class, base));
     MAPPINGS.put(AuditedType.STOCK, new Mapping(dev.restock.jpa.stock.StockEntity.class, base));
     MAPPINGS.put(AuditedType.CABINET,
         new Mapping(CabinetEntity.class, e -> ((CabinetEntity) e).auditState()));
@@ -68,13 +69,29 @@ public final class JpaAuditHistory implements AuditHistory {
         new Mapping(SlotEntity.class, e -> ((SlotEntity) e).auditState()));
   }
 
-  /** Audit tables of every audited entity, from their mapping. */
+  /**
+   * Audit tables written row by row under schema versions 2 to 6, from their mapping.
+   * {@code order_line_aud} stays although order lines are no longer audited one by one (version
+   * 7): revisions sealed before hold rows there, which their chain hashes cover.
+   */
   static final List<String> AUDIT_TABLES = java.util.stream.Stream.concat(
           MAPPINGS.values().stream().map(Mapping::entity),
           java.util.stream.Stream.of(dev.restock.jpa.serviceorder.VisitEntity.class,
               dev.restock.jpa.serviceorder.OrderLineEntity.class))
-      .map(c -> c.getAnnotation(jakarta.persistence.Table.class).name() + "_aud")
+      .map(JpaAuditHistory::auditTable).sorted().toList();
+
+  /**
+   * Every audit table the chain covers: those of {@link #AUDIT_TABLES} and, from schema version
+   * 7, the visits' lines documents ({@code service_visit_lines_aud}).
+   */
+  static final List<String> CHAIN_TABLES = java.util.stream.Stream.concat(AUDIT_TABLES.stream(),
+          java.util.stream.Stream.of(
+              auditTable(dev.restock.jpa.serviceorder.VisitLinesEntity.class)))
       .sorted().toList();
+
+  private static String auditTable(Class<?> entity) {
+    return entity.getAnnotation(jakarta.persistence.Table.class).name() + "_aud";
+  }
 
   /** Live table of every audited type, whose audit table is its name + {@code _aud}. */
   static final Map<AuditedType, String> LIVE_TABLES = new EnumMap<>(AuditedType.class);
@@ -112,7 +129,12 @@ public final class JpaAuditHistory implements AuditHistory {
     RevisionKind kind = kind((RevisionType) rows.get(0)[2]);
     Object entity = kind == RevisionKind.DELETED ? rows.get(0)[0]
         : reader.find(mapping.entity(), id, rev.get());
-    return Optional.of(new EntityRevision(revision.toInfo(), kind, mapping.state().apply(entity)));
+    Map<String, String> state = mapping.state().apply(entity);
+    if (type == AuditedType.SERVICE_ORDER) {
+      state = OrderHistory.states(UnitOfWork.currentSession(), id,
+          List.of(rev.get().longValue()), List.of(state)).get(0);
+    }
+    return Optional.of(new EntityRevision(revision.toInfo(), kind, state));
   }
 
   @Override
@@ -238,11 +260,20 @@ public final class JpaAuditHistory implements AuditHistory {
         .add(AuditEntity.id().eq(id))
         .addOrder(AuditEntity.revisionNumber().asc())
         .getResultList();
-    List<EntityRevision> revisions = new ArrayList<>(rows.size());
+    List<Map<String, String>> states = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
+      states.add(mapping.state().apply(row[0]));
+    }
+    if (type == AuditedType.SERVICE_ORDER) {
+      states = OrderHistory.states(UnitOfWork.currentSession(), id,
+          rows.stream().map(r -> ((RevisionEntity) r[1]).getId()).toList(), states);
+    }
+    List<EntityRevision> revisions = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Object[] row = rows.get(i);
       RevisionEntity revision = (RevisionEntity) row[1];
       revisions.add(new EntityRevision(revision.toInfo(), kind((RevisionType) row[2]),
-          mapping.state().apply(row[0])));
+          states.get(i)));
     }
     return revisions;
   }
@@ -259,7 +290,7 @@ public final class JpaAuditHistory implements AuditHistory {
     if (afterSeq < 0 || (afterSeq > 0 && chainHashAtSeq == null)) {
       throw new IllegalArgumentException("afterSeq must be >= 0, with the chain hash at it");
     }
-    return jdbc(c -> HashChain.verify(c, AUDIT_TABLES, LIVE_TABLES_BY_NAME, afterSeq,
+    return jdbc(c -> HashChain.verify(c, CHAIN_TABLES, LIVE_TABLES_BY_NAME, afterSeq,
         chainHashAtSeq));
   }
 
@@ -272,7 +303,7 @@ public final class JpaAuditHistory implements AuditHistory {
   public void chained(long fromSeq, long toSeq, Consumer<ChainedRevision> each) {
     Objects.requireNonNull(each, "each");
     jdbc(c -> {
-      HashChain.chained(c, AUDIT_TABLES, fromSeq, toSeq, each);
+      HashChain.chained(c, CHAIN_TABLES, fromSeq, toSeq, each);
       return null;
     });
   }

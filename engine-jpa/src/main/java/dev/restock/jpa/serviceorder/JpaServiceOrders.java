@@ -4,6 +4,7 @@ import dev.restock.api.error.ConflictException;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.serviceorder.OrderStatus;
 import dev.restock.api.serviceorder.ServiceOrder;
+import dev.restock.api.serviceorder.Visit;
 import dev.restock.api.serviceorder.port.out.ServiceOrderStore;
 import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
@@ -11,6 +12,7 @@ import dev.restock.jpa.repository.StoreContext;
 import dev.restock.jpa.tx.UnitOfWork;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
+import java.util.HashMap;
 import dev.restock.api.query.Criteria;
 import dev.restock.api.query.SearchFields;
 import dev.restock.jpa.repository.CriteriaSql;
@@ -41,6 +43,12 @@ public final class JpaServiceOrders implements ServiceOrderStore {
     ServiceOrderEntity entity = new ServiceOrderEntity(order);
     entity.stampCreated(unit.context().actor(), store.now());
     session().persist(entity);
+    // the lines documents after the visits they reference: no mapped association tells
+    // Hibernate's insert ordering so, hence the two flushes (two batches, whatever the size)
+    session().flush();
+    for (Visit visit : order.visits()) {
+      session().persist(new VisitLinesEntity(visit.id(), visit.lines()));
+    }
     session().flush();
     return entity.toDomain();
   }
@@ -57,11 +65,32 @@ public final class JpaServiceOrders implements ServiceOrderStore {
     }
     if (!entity.toDomain().equals(order)) {
       entity.copy(order);
+      syncLinesDocuments(order);
       entity.stampUpdated(unit.context().actor(),
           store.now());
       session().flush();
     }
     return entity.toDomain();
+  }
+
+  /**
+   * Rewrites the lines document of every visit whose lines changed, in one read. An order created
+   * before schema version 7 has no documents: a visit gets its first one when its lines change.
+   */
+  private static void syncLinesDocuments(ServiceOrder order) {
+    Map<UUID, VisitLinesEntity> documents = new HashMap<>();
+    session().createSelectionQuery("from VisitLinesEntity d where d.id in :ids",
+            VisitLinesEntity.class)
+        .setParameter("ids", order.visits().stream().map(Visit::id).toList())
+        .getResultList().forEach(d -> documents.put(d.getId(), d));
+    for (Visit visit : order.visits()) {
+      VisitLinesEntity document = documents.get(visit.id());
+      if (document == null) {
+        session().persist(new VisitLinesEntity(visit.id(), visit.lines()));
+      } else {
+        document.update(visit.lines());
+      }
+    }
   }
 
   @Override

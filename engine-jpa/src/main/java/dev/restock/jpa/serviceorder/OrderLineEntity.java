@@ -10,13 +10,16 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.envers.Audited;
 import org.hibernate.type.SqlTypes;
 
-/** One slot's planned and delivered units within a visit. */
+/**
+ * One slot's planned and delivered units within a visit: the current state, for queries. Not
+ * audited since schema version 7: a visit's lines are audited together as one document
+ * ({@link VisitLinesEntity}); {@code order_line_aud} keeps the rows of earlier revisions, which
+ * their chain hashes cover.
+ */
 @Entity
 @Table(name = "order_line")
-@Audited
 public class OrderLineEntity {
   @Id
   @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -66,14 +69,5 @@ public class OrderLineEntity {
 
   OrderLine toDomain() {
     return new OrderLine(id, slotId, position, productId, planned, delivered);
-  }
-
-  String historyKey() {
-    return position;
-  }
-
-  String historyValue() {
-    return "product=" + productId + ", planned=" + planned
-        + (delivered == null ? "" : ", delivered=" + delivered);
   }
 }

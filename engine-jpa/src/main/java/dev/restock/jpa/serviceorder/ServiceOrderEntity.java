@@ -110,20 +110,4 @@ public class ServiceOrderEntity extends BaseEntity {
         .put("estimatedMinutes", estimatedMinutes).put("deliveryNoteId", deliveryNoteId)
         .put("notes", notes).map();
   }
-
-  /**
-   * The order with its visits and lines as history shows it: one entry per visit and per line,
-   * so that a revision's diff names the visit or line that changed.
-   */
-  public Map<String, String> historyState() {
-    Map<String, String> state = new java.util.TreeMap<>(auditState());
-    for (VisitEntity v : visits) {
-      String visit = "visit[" + v.historyKey() + "]";
-      state.put(visit, v.historyValue());
-      for (OrderLineEntity l : v.lineEntities()) {
-        state.put("line[" + v.historyKey() + "/" + l.historyKey() + "]", l.historyValue());
-      }
-    }
-    return state;
-  }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import org.hibernate.type.SqlTypes;
 
 /** One cabinet visit of a service order with its lines. */
@@ -67,6 +68,8 @@ public class VisitEntity {
   @Column(name = "completed_at")
   private Instant completedAt;
 
+  // audited as the visit's lines document (VisitLinesEntity), not line by line
+  @NotAudited
   @OneToMany(mappedBy = "visit", cascade = CascadeType.ALL)
   @OrderBy("position")
   private List<OrderLineEntity> lines = new ArrayList<>();
@@ -114,11 +117,7 @@ public class VisitEntity {
 
   Visit toDomain() {
     return new Visit(id, deviceId, deviceName, cabinetId, cabinetIndex, status, notes, completedAt,
-        lines.stream().map(OrderLineEntity::toDomain)
-            .sorted(java.util.Comparator.comparing((OrderLine l) ->
-                dev.restock.api.planogram.Positions.row(l.position()))
-                .thenComparing(l -> dev.restock.api.planogram.Positions.column(l.position())))
-            .toList());
+        VisitLinesEntity.sorted(lines.stream().map(OrderLineEntity::toDomain).toList()));
   }
 
   String historyKey() {
@@ -128,9 +127,5 @@ public class VisitEntity {
   String historyValue() {
     return "status=" + status + (notes == null ? "" : ", notes=" + notes)
         + (completedAt == null ? "" : ", completedAt=" + completedAt);
-  }
-
-  List<OrderLineEntity> lineEntities() {
-    return lines;
   }
 }

@@ -81,6 +81,42 @@ class OrderStatementCountTest {
     }
   }
 
+  /**
+   * Issue 17: a visit's lines are audited as one document, so an order of 2,400 lines writes one
+   * lines history row per visit and none per line; history still names every line.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void creatingAnOrderWritesOneLinesHistoryRowPerVisitAndNonePerLine(TestDatabase database)
+      throws Exception {
+    try (FreshDatabase db = database.fresh();
+        Restock engine = RestockEngine.builder().store(db.factory()).build()) {
+      RestockSession ops = engine.as(Actor.user(engine.as(Actor.system()).users()
+          .create(new CreateUser("admin", "admin@example.com", Role.ADMIN)).id()));
+      Location location = ops.locations().create(new CreateLocation("Depot", null));
+      DeviceType type = ops.deviceTypes().create(new CreateDeviceType("Combo", 2));
+      CabinetType cabinetType = ops.cabinetTypes().create(new CreateCabinetType("Ambient"));
+      List<Product> products = new ArrayList<>();
+      for (int p = 0; p < 20; p++) {
+        products.add(ops.products().create(new CreateProduct("P" + p, "Product " + p, "C" + p % 3,
+            BigDecimal.ONE, 6)));
+      }
+      Route large = route(ops, "LARGE", 30, location, type, cabinetType, products);
+
+      ServiceOrder order = ops.serviceOrders().create(CreateServiceOrder.forRoute(large.id()));
+
+      assertThat(order.visits().stream().mapToInt(v -> v.lines().size()).sum()).isEqualTo(2400);
+      assertThat(db.count("order_line")).isEqualTo(2400);
+      assertThat(db.count("order_line_aud")).as("per-line history rows").isZero();
+      assertThat(db.count("service_visit_lines_aud")).isEqualTo(60);
+      var history = ops.history().history(dev.restock.api.audit.AuditedType.SERVICE_ORDER,
+          order.id());
+      assertThat(history).hasSize(1);
+      assertThat(history.get(0).changes()).filteredOn(c -> c.field().startsWith("line["))
+          .hasSize(2400);
+    }
+  }
+
   private static long statements(JpaStore store, Runnable work) {
     long before = store.preparedStatementCount();
     work.run();

@@ -5,6 +5,7 @@ import dev.restock.api.audit.Actor;
 import dev.restock.api.audit.ChainVerification;
 import dev.restock.core.wiring.RestockEngine;
 import dev.restock.jpa.JpaStores;
+import dev.restock.jpa.serviceorder.VisitLinesEntity;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -105,9 +106,16 @@ final class CrashInvariants {
     // every line the order was created with, as history recorded it in the same unit of work
     Map<String, Integer> lines = countBy(c, "select v.order_id, count(*) from order_line l "
         + "join service_visit v on v.id = l.visit_id group by v.order_id");
-    Map<String, Integer> createdLines = countBy(c, "select v.order_id, count(*) "
-        + "from order_line_aud a join service_visit v on v.id = a.visit_id where a.revtype = 0 "
-        + "group by v.order_id");
+    // since schema version 7 history records a visit's lines as one document (issue 17)
+    Map<String, Integer> createdLines = new HashMap<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select v.order_id,"
+        + " a.document from service_visit_lines_aud a join service_visit v on v.id = a.id"
+        + " where a.revtype = 0")) {
+      while (rs.next()) {
+        createdLines.merge(rs.getString(1),
+            VisitLinesEntity.parse(rs.getString(2)).size(), Integer::sum);
+      }
+    }
     Map<String, Map<String, Integer>> planned = sumBy(c, "select v.order_id, l.product_id, "
         + "sum(l.planned) from order_line l join service_visit v on v.id = l.visit_id "
         + "group by v.order_id, l.product_id");
