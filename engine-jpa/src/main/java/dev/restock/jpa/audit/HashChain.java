@@ -16,13 +16,17 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.hibernate.Session;
 
 /**
@@ -68,42 +72,53 @@ final class HashChain {
     // (benchmarks, OrderStatementCountTest) include the cost of the chain
     Runnable counted = statementCounter(session);
     session.doWork(connection -> {
-      // head, revision, one per audit table written, audit log, two updates
+      // revision, one per audit table written, audit log, head, two updates
       for (int i = 0; i < auditTables.size() + 5; i++) {
         counted.run();
       }
-      String forUpdate = StoreDialect.ofProductName(
-          connection.getMetaData().getDatabaseProductName()).forUpdateClause();
-      long seq;
-      String previous;
-      try (Statement s = connection.createStatement();
-          ResultSet head = s.executeQuery("select seq, hash, genesis from audit_chain_head"
-              + " where id = 1" + forUpdate)) {
-        if (!head.next()) {
-          throw new IllegalStateException("audit_chain_head has no row; the schema is damaged");
-        }
-        seq = head.getLong(1) + 1;
-        // the first revision links to the recorded genesis whatever the head's hash says
-        previous = seq == 1 ? head.getString(3) : head.getString(2);
-      }
-      long id = revision.getId();
-      String hash = hash(content(revisionText(connection, id),
-          rows(connection, auditTables, List.of(id)).getOrDefault(id, List.of())), previous);
-      try (PreparedStatement u = connection.prepareStatement(
-          "update audit_revision set chain_seq = ?, prev_hash = ?, hash = ? where id = ?")) {
-        u.setLong(1, seq);
-        u.setString(2, previous);
-        u.setString(3, hash);
-        u.setLong(4, id);
-        u.executeUpdate();
-      }
-      try (PreparedStatement u = connection.prepareStatement(
-          "update audit_chain_head set seq = ?, hash = ? where id = 1")) {
-        u.setLong(1, seq);
-        u.setString(2, hash);
-        u.executeUpdate();
-      }
+      seal(connection, revision.getId(), auditTables);
     });
+  }
+
+  /**
+   * Chains revision {@code id}, whose audit rows in {@code auditTables} and audit events are
+   * written, in the connection's open transaction. The revision's content is read before the
+   * chain head is locked: nobody else writes it, and on PostgreSQL the head lock is then held only
+   * for the three short statements before commit, not while the rows are read back.
+   */
+  static void seal(Connection connection, long id, Collection<String> auditTables)
+      throws SQLException {
+    String content = content(revisionText(connection, id),
+        rows(connection, auditTables, List.of(id)).getOrDefault(id, List.of()));
+    String forUpdate = StoreDialect.ofProductName(
+        connection.getMetaData().getDatabaseProductName()).forUpdateClause();
+    long seq;
+    String previous;
+    try (Statement s = connection.createStatement();
+        ResultSet head = s.executeQuery("select seq, hash, genesis from audit_chain_head"
+            + " where id = 1" + forUpdate)) {
+      if (!head.next()) {
+        throw new IllegalStateException("audit_chain_head has no row; the schema is damaged");
+      }
+      seq = head.getLong(1) + 1;
+      // the first revision links to the recorded genesis whatever the head's hash says
+      previous = seq == 1 ? head.getString(3) : head.getString(2);
+    }
+    String hash = hash(content, previous);
+    try (PreparedStatement u = connection.prepareStatement(
+        "update audit_revision set chain_seq = ?, prev_hash = ?, hash = ? where id = ?")) {
+      u.setLong(1, seq);
+      u.setString(2, previous);
+      u.setString(3, hash);
+      u.setLong(4, id);
+      u.executeUpdate();
+    }
+    try (PreparedStatement u = connection.prepareStatement(
+        "update audit_chain_head set seq = ?, hash = ? where id = 1")) {
+      u.setLong(1, seq);
+      u.setString(2, hash);
+      u.executeUpdate();
+    }
   }
 
   /** One revision row of the chain, as recorded. */
@@ -112,18 +127,39 @@ final class HashChain {
   /** Hands chained revisions {@code fromSeq..toSeq} to {@code each}, a page at a time. */
   static void chained(Connection c, Collection<String> auditTables, long fromSeq, long toSeq,
       Consumer<ChainedRevision> each) throws SQLException {
+    chained(c, auditTables, fromSeq, toSeq, each, held -> { });
+  }
+
+  /**
+   * As above; {@code rowsHeld} hears how many audit rows are held in memory after each revision
+   * is read (the rows of revisions read but not yet handed over), so tests can see the bound.
+   */
+  static void chained(Connection c, Collection<String> auditTables, long fromSeq, long toSeq,
+      Consumer<ChainedRevision> each, LongConsumer rowsHeld) throws SQLException {
     long after = Math.max(fromSeq, 1) - 1;
     while (after < toSeq) {
       List<Link> page = page(c, after, toSeq);
       if (page.isEmpty()) {
         return;
       }
-      Map<Long, List<String>> rows = rows(c, auditTables, page.stream().map(Link::id).toList());
-      for (Link link : page) {
-        each.accept(new ChainedRevision(link.seq(), link.id(),
-            content(link.text(), rows.getOrDefault(link.id(), List.of())), link.previousHash(),
-            link.hash()));
-      }
+      // contents arrive in revision id order, which is chain order unless commits overtook each
+      // other; the few that arrive early wait here until the chain reaches them
+      Map<Long, ChainedRevision> waiting = new HashMap<>();
+      Map<Long, Integer> waitingRows = new HashMap<>();
+      long[] held = {0};
+      int[] next = {0};
+      contents(c, auditTables, page, (link, content, rows) -> {
+        waiting.put(link.seq(), new ChainedRevision(link.seq(), link.id(), content,
+            link.previousHash(), link.hash()));
+        waitingRows.put(link.seq(), rows);
+        held[0] += rows;
+        rowsHeld.accept(held[0]);
+        while (next[0] < page.size() && waiting.containsKey(page.get(next[0]).seq())) {
+          long seq = page.get(next[0]++).seq();
+          each.accept(waiting.remove(seq));
+          held[0] -= waitingRows.remove(seq);
+        }
+      });
       after = page.get(page.size() - 1).seq();
     }
   }
@@ -186,6 +222,13 @@ final class HashChain {
    */
   static ChainVerification verify(Connection c, Collection<String> auditTables,
       Map<String, String> liveTables, long afterSeq, String hashAtSeq) throws SQLException {
+    return verify(c, auditTables, liveTables, afterSeq, hashAtSeq, held -> { });
+  }
+
+  /** As above; {@code rowsHeld} hears how many audit rows are in memory after each revision. */
+  static ChainVerification verify(Connection c, Collection<String> auditTables,
+      Map<String, String> liveTables, long afterSeq, String hashAtSeq, LongConsumer rowsHeld)
+      throws SQLException {
     Problems problems = new Problems();
     ChainHead head = head(c);
 
@@ -223,10 +266,16 @@ final class HashChain {
       if (page.isEmpty()) {
         break;
       }
-      List<Long> recompute = page.stream().filter(l -> l.seq() > afterSeq).map(Link::id)
-          .toList();
-      Map<Long, List<String>> rows = recompute.isEmpty() ? Map.of()
-          : rows(c, auditTables, recompute);
+      List<Link> recompute = page.stream().filter(l -> l.seq() > afterSeq).toList();
+      Set<Long> altered = new HashSet<>();
+      if (!recompute.isEmpty()) {
+        contents(c, auditTables, recompute, (link, content, rows) -> {
+          rowsHeld.accept(rows);
+          if (!hash(content, link.previousHash()).equals(link.hash())) {
+            altered.add(link.id());
+          }
+        });
+      }
       for (Link link : page) {
         if (link.seq() != expected) {
           problems.add(link.id(), "revision " + link.id() + ": chain position" + (link.seq()
@@ -239,8 +288,7 @@ final class HashChain {
         }
         if (link.seq() > afterSeq) {
           checked++;
-          String content = content(link.text(), rows.getOrDefault(link.id(), List.of()));
-          if (!hash(content, link.previousHash()).equals(link.hash())) {
+          if (altered.contains(link.id())) {
             problems.add(link.id(), "revision " + link.id() + ": its data, the audit rows it "
                 + "wrote or its audit events were altered or removed");
           }
@@ -402,6 +450,115 @@ final class HashChain {
       text.append('|').append(value(r.getString(i)));
     }
     return text.toString();
+  }
+
+  /** Receives one revision's content, with the number of audit rows and events in it. */
+  private interface ContentSink {
+    void accept(Link link, String content, int rows) throws SQLException;
+  }
+
+  /**
+   * Computes the content of each of {@code links} and hands it to {@code sink} in revision id
+   * order. Each audit table (and the audit log) is read through one cursor ordered by revision,
+   * all open side by side, so memory holds the rows of one revision at a time however many the
+   * page holds; only a single revision's own rows are unbounded, as the hash covers them sorted.
+   */
+  private static void contents(Connection c, Collection<String> tables, List<Link> links,
+      ContentSink sink) throws SQLException {
+    List<Link> byId = new ArrayList<>(links);
+    byId.sort(Comparator.comparingLong(Link::id));
+    List<Long> ids = byId.stream().map(Link::id).toList();
+    List<RowCursor> cursors = new ArrayList<>();
+    try {
+      for (String table : new TreeSet<>(tables)) {
+        cursors.add(new RowCursor(c, "select * from " + table, ids, "rev", "T " + table));
+      }
+      cursors.add(new RowCursor(c, "select * from audit_log", ids, "revision_id",
+          "L audit_log"));
+      for (Link link : byId) {
+        List<String> rows = new ArrayList<>();
+        for (RowCursor cursor : cursors) {
+          cursor.take(link.id(), rows);
+        }
+        sink.accept(link, content(link.text(), rows), rows.size());
+      }
+    } finally {
+      SQLException failed = null;
+      for (RowCursor cursor : cursors) {
+        try {
+          cursor.close();
+        } catch (SQLException e) {
+          if (failed == null) {
+            failed = e;
+          } else {
+            failed.addSuppressed(e);
+          }
+        }
+      }
+      if (failed != null) {
+        throw failed;
+      }
+    }
+  }
+
+  /** The rows of one table for some revisions, read forward in revision order. */
+  private static final class RowCursor implements AutoCloseable {
+    /** Rows fetched per round trip where the driver streams (PostgreSQL in a transaction). */
+    private static final int FETCH = 500;
+    private final PreparedStatement statement;
+    private final ResultSet result;
+    private final String tag;
+    private final List<String> names = new ArrayList<>();
+    private final List<Integer> order = new ArrayList<>();
+    private final int revIndex;
+    private boolean onRow;
+
+    RowCursor(Connection c, String select, List<Long> ids, String revColumn, String tag)
+        throws SQLException {
+      this.tag = tag;
+      statement = c.prepareStatement(select + " where " + revColumn + " in ("
+          + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") order by "
+          + revColumn);
+      try {
+        statement.setFetchSize(FETCH);
+        for (int i = 0; i < ids.size(); i++) {
+          statement.setLong(i + 1, ids.get(i));
+        }
+        result = statement.executeQuery();
+        ResultSetMetaData meta = result.getMetaData();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          names.add(meta.getColumnLabel(i).toLowerCase());
+          order.add(i);
+        }
+        order.sort((a, b) -> names.get(a - 1).compareTo(names.get(b - 1)));
+        revIndex = names.indexOf(revColumn) + 1;
+        onRow = result.next();
+      } catch (SQLException | RuntimeException e) {
+        statement.close();
+        throw e;
+      }
+    }
+
+    /** Adds the rendered rows of revision {@code id} to {@code into}, moving past them. */
+    void take(long id, List<String> into) throws SQLException {
+      while (onRow && result.getLong(revIndex) < id) {
+        onRow = result.next();
+      }
+      while (onRow && result.getLong(revIndex) == id) {
+        StringBuilder line = new StringBuilder(tag);
+        for (int i : order) {
+          line.append('|').append(names.get(i - 1)).append('=')
+              .append(value(result.getString(i)));
+        }
+        into.add(line.toString());
+        onRow = result.next();
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      statement.close();
+    }
   }
 
   /** Rendered audit rows and audit events of the given revisions, by revision. */
