@@ -63,8 +63,10 @@ final class Profiler {
         + " frames:%n", file, profile.samples(), profile.nativeSamples(),
         profile.withEngineFrame(), profile.truncated());
     for (HotFrame f : profile.top()) {
+      // a share of the samples under engine code: native samples also catch idle threads
+      // blocked in a socket or pipe read, which would dilute a share of all samples
       System.out.printf("    %6d  %5.1f%%  %s%n", f.samples(),
-          100.0 * f.samples() / Math.max(1, profile.samples()), f.frame());
+          100.0 * f.samples() / Math.max(1, profile.withEngineFrame()), f.frame());
     }
     return result;
   }
