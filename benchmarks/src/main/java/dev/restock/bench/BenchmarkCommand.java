@@ -41,7 +41,7 @@ public final class BenchmarkCommand {
   static final String USAGE = "use --scale F, --db sqlite,postgresql, --catalog N,"
       + " --cli-jar PATH, --cold-runs N, --jfr DIR";
   private static final String FORMAT =
-      "| %-10s | %-46s | %-40s | %10s | %10s | %10s | %15s | %12s | %15s |";
+      "| %-10s | %-46s | %-46s | %10s | %10s | %10s | %15s | %12s | %15s |";
 
   /** The command's options. */
   record Options(double scale, List<String> databases, int catalog, Path cliJar, int coldRuns,
@@ -181,8 +181,10 @@ public final class BenchmarkCommand {
           .orElse(0);
       double lines = floorOrders.stream().mapToInt(w -> w.rows("order_line")).average()
           .orElse(0);
+      double visited = floorOrders.stream().mapToInt(w -> w.rows("device")).average()
+          .orElse(0);
       String orderWork = String.format(Locale.ROOT, "%.0f machines, %.0f cabinets, %.0f lines",
-          visits / 2, visits, lines);
+          visited, visits, lines);
       System.out.printf("  floor rows per order: 1 service_order, %.0f service_visit, %.0f"
           + " order_line, 1 audit_revision, %.0f history rows (_aud), 1 audit_log, the number"
           + " series and the chain head%n", visits, lines, 1 + visits + lines);

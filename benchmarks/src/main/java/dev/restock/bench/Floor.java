@@ -48,7 +48,7 @@ abstract class Floor {
     }
   }
 
-  /** What one unit of work wrote, per table. */
+  /** What one unit of work wrote, per table (and, for an order, the machines it visits). */
   record Written(Map<String, Integer> rowsPerTable) {
     int rows(String table) {
       return rowsPerTable.getOrDefault(table, 0);
@@ -183,6 +183,8 @@ abstract class Floor {
     finish(rev, actor, "service-order.create", "SERVICE_ORDER", orderId, now);
     Map<String, Integer> written = new LinkedHashMap<>();
     all.forEach(r -> written.put(r.table(), r.values().size()));
+    // not a table written: the machines visited, for the work column
+    written.put("device", (int) cabinets.stream().map(Cabinet::deviceId).distinct().count());
     return new Written(written);
   }
 

@@ -17,8 +17,11 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Records an engine scenario with JDK Flight Recorder ("profile" settings) into one file per
- * scenario and database, then prints the engine's hottest frames: for each execution sample the
- * innermost frame of the engine's own code ({@code dev.restock}, not this benchmark), counted.
+ * scenario and database, then prints the engine's hottest frames: for each sample the innermost
+ * frame of the engine's own code ({@code dev.restock}, not this benchmark), counted. Samples are
+ * of threads running Java ({@code jdk.ExecutionSample}, every 10 ms) and of threads inside a
+ * native method ({@code jdk.NativeMethodSample}, every 20 ms): SQLite's work is native, so the
+ * first alone would hide the time a unit of work spends in the database.
  */
 final class Profiler {
   static final int TOP = 15;
@@ -33,7 +36,8 @@ final class Profiler {
   record HotFrame(String frame, long samples) {}
 
   /** The engine's hot frames of one recording, and the samples behind them. */
-  record Profile(List<HotFrame> top, long samples, long withEngineFrame, long truncated) {}
+  record Profile(List<HotFrame> top, long samples, long nativeSamples, long withEngineFrame,
+      long truncated) {}
 
   private final Path dir;
 
@@ -54,12 +58,15 @@ final class Profiler {
       throw new IllegalStateException("the JDK's 'profile' JFR settings do not parse", e);
     }
     Profile profile = hotFrames(file, TOP);
-    System.out.printf("  JFR %s: %d execution samples, %d in engine code, %d stacks truncated"
-        + " (raise -XX:FlightRecorderOptions:stackdepth= if many); top engine frames:%n", file,
-        profile.samples(), profile.withEngineFrame(), profile.truncated());
+    System.out.printf("  JFR %s: %d samples (%d of them native), %d under engine code, %d"
+        + " stacks truncated (raise -XX:FlightRecorderOptions:stackdepth= if many); top engine"
+        + " frames:%n", file, profile.samples(), profile.nativeSamples(),
+        profile.withEngineFrame(), profile.truncated());
     for (HotFrame f : profile.top()) {
+      // a share of the samples under engine code: native samples also catch idle threads
+      // blocked in a socket or pipe read, which would dilute a share of all samples
       System.out.printf("    %6d  %5.1f%%  %s%n", f.samples(),
-          100.0 * f.samples() / Math.max(1, profile.samples()), f.frame());
+          100.0 * f.samples() / Math.max(1, profile.withEngineFrame()), f.frame());
     }
     return result;
   }
@@ -68,11 +75,15 @@ final class Profiler {
   static Profile hotFrames(Path file, int top) throws IOException {
     Map<String, Long> counts = new HashMap<>();
     long samples = 0;
+    long nativeSamples = 0;
     long truncated = 0;
     try (RecordingFile recording = new RecordingFile(file)) {
       while (recording.hasMoreEvents()) {
         RecordedEvent event = recording.readEvent();
-        if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+        String name = event.getEventType().getName();
+        if (name.equals("jdk.NativeMethodSample")) {
+          nativeSamples++;
+        } else if (!name.equals("jdk.ExecutionSample")) {
           continue;
         }
         samples++;
@@ -100,6 +111,6 @@ final class Profiler {
     List<HotFrame> hot = counts.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .limit(top).map(e -> new HotFrame(e.getKey(), e.getValue())).toList();
-    return new Profile(hot, samples, withEngine, truncated);
+    return new Profile(hot, samples, nativeSamples, withEngine, truncated);
   }
 }
