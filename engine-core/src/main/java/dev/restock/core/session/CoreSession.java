@@ -30,60 +30,139 @@ import dev.restock.core.planogram.SalesService;
 import dev.restock.core.usecase.CoreContext;
 import dev.restock.core.user.UserService;
 
-/** The use cases bound to one actor. Stateless apart from the actor, so thread-safe. */
+/**
+ * The use cases bound to one actor, each made when first asked for, so that a command using one
+ * use case neither makes nor loads the others. Stateless apart from the actor, so thread-safe:
+ * two threads asking at once may each make a use case, and either one serves.
+ */
 final class CoreSession implements RestockSession {
+  private final CoreContext ctx;
   private final Actor actor;
-  private final ProductCatalog products;
-  private final LocationManagement locations;
-  private final RouteManagement routes;
-  private final DeviceTypeManagement deviceTypes;
-  private final CabinetTypeManagement cabinetTypes;
-  private final DeviceManagement devices;
-  private final PlanogramManagement planograms;
-  private final UserManagement users;
-  private final SalesRecording sales;
-  private final PickListPreview pickLists;
-  private final HistoryQueries history;
-  private final ServiceOrders serviceOrders;
-  private final StockManagement stock;
-  private final dev.restock.api.report.port.in.Reports reports;
-  private final dev.restock.api.reads.port.in.MachineReadImport machineReads;
+  private volatile ProductCatalog products;
+  private volatile LocationManagement locations;
+  private volatile RouteManagement routes;
+  private volatile DeviceTypeManagement deviceTypes;
+  private volatile CabinetTypeManagement cabinetTypes;
+  private volatile DeviceManagement devices;
+  private volatile PlanogramManagement planograms;
+  private volatile UserManagement users;
+  private volatile SalesRecording sales;
+  private volatile PickListPreview pickLists;
+  private volatile HistoryQueries history;
+  private volatile ServiceOrders serviceOrders;
+  private volatile StockManagement stock;
+  private volatile dev.restock.api.report.port.in.Reports reports;
+  private volatile dev.restock.api.reads.port.in.MachineReadImport machineReads;
 
   CoreSession(CoreContext ctx, Actor actor) {
+    this.ctx = ctx;
     this.actor = actor;
-    this.products = new ProductCatalogService(ctx, actor);
-    this.locations = new LocationService(ctx, actor);
-    this.routes = new RouteService(ctx, actor);
-    this.deviceTypes = new DeviceTypeService(ctx, actor);
-    this.cabinetTypes = new CabinetTypeService(ctx, actor);
-    this.devices = new DeviceService(ctx, actor);
-    this.planograms = new PlanogramService(ctx, actor);
-    this.users = new UserService(ctx, actor);
-    this.sales = new SalesService(ctx, actor);
-    this.pickLists = new PickListService(ctx, actor);
-    this.history = new HistoryService(ctx, actor);
-    this.serviceOrders = new ServiceOrderService(ctx, actor);
-    this.stock = new StockService(ctx, actor);
-    this.reports = new dev.restock.core.report.ReportService(ctx, actor);
-    this.machineReads = new dev.restock.core.reads.MachineReadService(ctx, actor);
   }
 
   @Override public Actor actor() { return actor; }
-  @Override public ProductCatalog products() { return products; }
-  @Override public LocationManagement locations() { return locations; }
-  @Override public RouteManagement routes() { return routes; }
-  @Override public DeviceTypeManagement deviceTypes() { return deviceTypes; }
-  @Override public CabinetTypeManagement cabinetTypes() { return cabinetTypes; }
-  @Override public DeviceManagement devices() { return devices; }
-  @Override public PlanogramManagement planograms() { return planograms; }
-  @Override public UserManagement users() { return users; }
-  @Override public SalesRecording sales() { return sales; }
-  @Override public PickListPreview pickLists() { return pickLists; }
-  @Override public HistoryQueries history() { return history; }
-  @Override public ServiceOrders serviceOrders() { return serviceOrders; }
-  @Override public StockManagement stock() { return stock; }
-  @Override public dev.restock.api.report.port.in.Reports reports() { return reports; }
+  @Override public ProductCatalog products() {
+    var made = products;
+    if (made == null) {
+      products = made = new ProductCatalogService(ctx, actor);
+    }
+    return made;
+  }
+  @Override public LocationManagement locations() {
+    var made = locations;
+    if (made == null) {
+      locations = made = new LocationService(ctx, actor);
+    }
+    return made;
+  }
+  @Override public RouteManagement routes() {
+    var made = routes;
+    if (made == null) {
+      routes = made = new RouteService(ctx, actor);
+    }
+    return made;
+  }
+  @Override public DeviceTypeManagement deviceTypes() {
+    var made = deviceTypes;
+    if (made == null) {
+      deviceTypes = made = new DeviceTypeService(ctx, actor);
+    }
+    return made;
+  }
+  @Override public CabinetTypeManagement cabinetTypes() {
+    var made = cabinetTypes;
+    if (made == null) {
+      cabinetTypes = made = new CabinetTypeService(ctx, actor);
+    }
+    return made;
+  }
+  @Override public DeviceManagement devices() {
+    var made = devices;
+    if (made == null) {
+      devices = made = new DeviceService(ctx, actor);
+    }
+    return made;
+  }
+  @Override public PlanogramManagement planograms() {
+    var made = planograms;
+    if (made == null) {
+      planograms = made = new PlanogramService(ctx, actor);
+    }
+    return made;
+  }
+  @Override public UserManagement users() {
+    var made = users;
+    if (made == null) {
+      users = made = new UserService(ctx, actor);
+    }
+    return made;
+  }
+  @Override public SalesRecording sales() {
+    var made = sales;
+    if (made == null) {
+      sales = made = new SalesService(ctx, actor);
+    }
+    return made;
+  }
+  @Override public PickListPreview pickLists() {
+    var made = pickLists;
+    if (made == null) {
+      pickLists = made = new PickListService(ctx, actor);
+    }
+    return made;
+  }
+  @Override public HistoryQueries history() {
+    var made = history;
+    if (made == null) {
+      history = made = new HistoryService(ctx, actor);
+    }
+    return made;
+  }
+  @Override public ServiceOrders serviceOrders() {
+    var made = serviceOrders;
+    if (made == null) {
+      serviceOrders = made = new ServiceOrderService(ctx, actor);
+    }
+    return made;
+  }
+  @Override public StockManagement stock() {
+    var made = stock;
+    if (made == null) {
+      stock = made = new StockService(ctx, actor);
+    }
+    return made;
+  }
+  @Override public dev.restock.api.report.port.in.Reports reports() {
+    var made = reports;
+    if (made == null) {
+      reports = made = new dev.restock.core.report.ReportService(ctx, actor);
+    }
+    return made;
+  }
   @Override public dev.restock.api.reads.port.in.MachineReadImport machineReads() {
-    return machineReads;
+    var made = machineReads;
+    if (made == null) {
+      machineReads = made = new dev.restock.core.reads.MachineReadService(ctx, actor);
+    }
+    return made;
   }
 }
