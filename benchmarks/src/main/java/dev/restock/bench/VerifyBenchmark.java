@@ -55,6 +55,9 @@ public final class VerifyBenchmark {
   private static final int ENGINE_WRITES_UP_TO = 20_000;
   /** Revisions per transaction of the bulk generator. */
   private static final int BULK_COMMIT = 5_000;
+  /** The child's result line: intact or BROKEN, revisions, seconds, revisions/s, heap. */
+  static final String RESULT = "verify: %s, %d revisions checked in %.1f s: %.0f revisions/s;"
+      + " peak heap %d MB of max %d MB";
 
   private VerifyBenchmark() {}
 
@@ -93,7 +96,8 @@ public final class VerifyBenchmark {
         ? BenchDatabase.sqlite(Path.of("target", "bench")) : BenchDatabase.postgres()) {
       switch (mode) {
         case "verify" -> verify(database, revisions, via != null ? via
-            : revisions <= ENGINE_WRITES_UP_TO ? "engine" : "bulk");
+            : revisions <= ENGINE_WRITES_UP_TO ? "engine" : "bulk").lines()
+            .forEach(System.out::println);
         case "writers" -> writers(database, threads, updates);
         default -> throw new IllegalArgumentException("unknown mode " + mode
             + "; use verify or writers");
@@ -103,7 +107,13 @@ public final class VerifyBenchmark {
 
   // ---- verify
 
-  private static void verify(BenchDatabase db, int revisions, String via) throws Exception {
+  /**
+   * Writes {@code revisions} revisions (the first two: an administrator and a product) and
+   * verifies them in a child JVM with {@code -Xmx256m}.
+   *
+   * @return what the child printed; its last line is {@link #RESULT} with the figures
+   */
+  static String verify(BenchDatabase db, int revisions, String via) throws Exception {
     long started = System.nanoTime();
     try (Restock engine = RestockEngine.builder().store(db.factory()).build()) {
       User admin = engine.as(Actor.system()).users()
@@ -135,10 +145,11 @@ public final class VerifyBenchmark {
         .redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes()).strip();
     int exit = p.waitFor();
-    System.out.println(out);
     if (exit != 0) {
-      throw new IOException("verification (-Xmx256m) failed with exit code " + exit);
+      throw new IOException("verification (-Xmx256m) failed with exit code " + exit + ": "
+          + out);
     }
+    return out;
   }
 
   /**
@@ -200,8 +211,7 @@ public final class VerifyBenchmark {
           peak += pool.getPeakUsage().getUsed();
         }
       }
-      System.out.printf(Locale.ROOT, "verify: %s, %d revisions checked in %.1f s: %.0f"
-          + " revisions/s; peak heap %d MB of max %d MB%n",
+      System.out.printf(Locale.ROOT, RESULT + "%n",
           report.intact() ? "intact" : "BROKEN " + report.chain().problems() + report.breaks(),
           report.chain().checked(), seconds, report.chain().checked() / seconds, peak >> 20,
           Runtime.getRuntime().maxMemory() >> 20);

@@ -35,12 +35,15 @@ import org.hibernate.Session;
  * audit-log events) and the previous revision's hash; the first links to the genesis recorded in
  * the chain head.
  *
- * <p>Sealing runs at commit, after Envers wrote the revision, under a lock on the single chain
- * head row (SQLite write transactions are serial already), so chain order is commit order even
- * with concurrent writers. Verification walks the chain a page at a time and reads only the audit
- * rows of that page's revisions, so its memory does not grow with history; the structural checks
- * (unchained revisions after the genesis, orphan audit rows and events, the head, stored
- * checkpoints, live rows without history) are anti-join queries.
+ * <p>Sealing runs at commit, after Envers wrote the revision: it reads the revision's content
+ * first, then locks the single chain head row (SQLite write transactions are serial already) for
+ * the last three statements before commit, so chain order is commit order even with concurrent
+ * writers. Verification walks the chain a page of revisions at a time and reads their audit rows
+ * through one cursor per table ordered by revision, so it holds the rows of one revision at a
+ * time: its memory grows neither with history nor with the size of a page's revisions, only with
+ * the largest single revision. The structural checks (unchained revisions after the genesis,
+ * orphan audit rows and events, the head, stored checkpoints, live rows without history) are
+ * anti-join queries.
  *
  * <p>Table and column names come from the mapping and the database's own metadata, never from
  * input; values are bound parameters.

@@ -25,6 +25,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -59,20 +60,24 @@ final class AuditCommand {
           : AuditJson.readCheckpoints(anchors, "anchors");
       Progress progress = Progress.of(spec, "verify");
       progress.step("walking the history chain" + (live ? " and comparing live rows" : ""));
+      long started = System.nanoTime();
       IntegrityReport report = reader(engine).history().verify(new IntegrityCheck(
           AuditWiring.publicKey(publicKey, auditKey), anchored, live));
+      double seconds = (System.nanoTime() - started) / 1e9;
       progress.step(report.chain().checked() + " revisions checked");
       progress.done();
-      print(report, () -> human(report));
+      print(report, () -> human(report, seconds));
       if (!report.intact()) {
         throw new RestockCli.ExitException(RestockCli.AUDIT_BROKEN);
       }
     }
 
-    private void human(IntegrityReport report) {
+    private void human(IntegrityReport report, double seconds) {
       PrintWriter out = out();
       var chain = report.chain();
       String figures = chain.checked() + " revisions verified"
+          + String.format(Locale.ROOT, " in %.1f s (%.0f revisions/s)", seconds,
+              chain.checked() / Math.max(seconds, 1e-3))
           + (chain.unchained() > 0 ? ", " + chain.unchained() + " older unchained" : "")
           + "; " + report.checkpoints() + " checkpoint(s), " + report.signatures()
           + " valid signature(s), " + report.anchors() + " anchor(s) checked";

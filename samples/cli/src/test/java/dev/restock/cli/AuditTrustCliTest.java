@@ -156,6 +156,13 @@ class AuditTrustCliTest {
   }
 
   @Test
+  void verifySaysHowFastItVerified() {
+    Run alone = ok("audit", "verify");
+    assertThat(alone.out()).containsPattern(
+        "^intact: \\d+ revisions verified in \\d+\\.\\d s \\(\\d+ revisions/s\\); ");
+  }
+
+  @Test
   void nullChainColumnsWithAResetHeadAreABreak() throws Exception {
     sql("update audit_revision set chain_seq = null, prev_hash = null, hash = null",
         "update audit_chain_head set seq = 0, hash = genesis",
