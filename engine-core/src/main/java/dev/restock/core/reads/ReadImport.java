@@ -7,6 +7,8 @@ import dev.restock.api.fleet.Device;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.planogram.SaleRecord;
 import dev.restock.api.planogram.Slot;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.PageRequest;
 import dev.restock.api.query.Visibility;
 import dev.restock.api.reads.ImportReads;
 import dev.restock.api.reads.ImportResult;
@@ -24,6 +26,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,10 +77,12 @@ final class ReadImport {
     boolean[] already = new boolean[files.size()];
     Set<String> seen = new HashSet<>();
     List<Pending> pending = new ArrayList<>();
+    List<String> hashes = files.stream().map(f -> sha256(f.content())).toList();
+    Set<String> known = store.machineReads().storedHashes(new HashSet<>(hashes));
     for (int i = 0; i < files.size(); i++) {
       ReadFile file = files.get(i);
-      String hash = sha256(file.content());
-      if (!seen.add(hash) || store.machineReads().containsHash(hash)) {
+      String hash = hashes.get(i);
+      if (!seen.add(hash) || known.contains(hash)) {
         already[i] = true;
         continue;
       }
@@ -98,13 +103,14 @@ final class ReadImport {
     }
     Map<String, List<Pending>> bySerial = pending.stream().collect(Collectors.groupingBy(
         p -> p.read().machineSerial(), LinkedHashMap::new, Collectors.toList()));
-    bySerial.forEach(this::deviceReads);
+    Devices devices = devices(bySerial.keySet());
+    bySerial.forEach((serial, reads) -> deviceReads(serial, reads, devices));
     checks.throwIfAny();
 
     SlotUpdates.write(store, slotsNow.values().stream()
         .filter(s -> s.quantity() != originalQuantity.get(s.id())).toList());
     store.sales().append(sales);
-    stored.forEach(store.machineReads()::append);
+    store.machineReads().appendAll(stored);
 
     List<FileOutcome> outcomes = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
@@ -117,23 +123,52 @@ final class ReadImport {
   }
 
 
-  private void deviceReads(String serial, List<Pending> reads) {
-    Optional<Device> found = store.devices().findBySerialNumber(serial);
-    if (found.isEmpty()) {
+  /** The live devices of the import with their active planograms and latest reads. */
+  private record Devices(Map<String, Device> bySerial, Map<UUID, Planogram> planogramByCabinet,
+      Map<UUID, StoredRead> latestRead) {}
+
+  /**
+   * Every device the reads name, their planograms and their latest reads, each read once for the
+   * whole import (a page of devices per {@link PageRequest#MAX_SIZE} serials), not per device.
+   */
+  private Devices devices(Collection<String> serials) {
+    Map<String, Device> bySerial = new HashMap<>();
+    List<String> all = List.copyOf(serials);
+    for (int from = 0; from < all.size(); from += PageRequest.MAX_SIZE) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + PageRequest.MAX_SIZE));
+      store.devices().find(Criteria.where("serialNumber", Criteria.Operator.IN,
+              chunk.toArray()), PageRequest.of(0, chunk.size()), Visibility.LIVE).items()
+          .forEach(d -> bySerial.put(d.serialNumber(), d));
+    }
+    List<UUID> cabinets = bySerial.values().stream()
+        .flatMap(d -> d.cabinets().stream().map(Cabinet::id)).toList();
+    Map<UUID, Planogram> planograms = store.planograms().findActiveByCabinets(cabinets).stream()
+        .collect(Collectors.toMap(Planogram::cabinetId, Function.identity()));
+    Map<UUID, StoredRead> latest = bySerial.isEmpty() ? Map.of()
+        : store.machineReads().latestOf(bySerial.values().stream().map(Device::id).toList());
+    return new Devices(bySerial, planograms, latest);
+  }
+
+  private void deviceReads(String serial, List<Pending> reads, Devices devices) {
+    Device device = devices.bySerial().get(serial);
+    if (device == null) {
       reads.forEach(p -> checks.add(p.field(),
           "no device has machine serial '" + serial + "'"));
       return;
     }
-    Device device = found.get();
-    Map<UUID, Planogram> planograms = store.planograms().findActiveByCabinets(
-        device.cabinets().stream().map(Cabinet::id).toList()).stream()
-        .collect(Collectors.toMap(Planogram::cabinetId, Function.identity()));
+    Map<UUID, Planogram> planograms = new HashMap<>();
+    for (Cabinet cabinet : device.cabinets()) {
+      Planogram planogram = devices.planogramByCabinet().get(cabinet.id());
+      if (planogram != null) {
+        planograms.put(cabinet.id(), planogram);
+      }
+    }
     Map<String, String> explicit = command.selectionMaps().getOrDefault(serial, Map.of());
     explicit.forEach((selection, position) -> checks.check(
         SelectionMapping.validTarget(position), "selectionMaps." + serial + "." + selection,
         "'" + position + "' is not a slot position such as A1 or 2:A1"));
     SelectionMapping mapping = new SelectionMapping(device, planograms, explicit);
-    StoredRead previous = store.machineReads().latestFor(device.id()).orElse(null);
+    StoredRead previous = devices.latestRead().get(device.id());
     List<Pending> inOrder = new ArrayList<>(reads);
     inOrder.sort(Comparator.comparing(Pending::readAt));
     for (Pending p : inOrder) {

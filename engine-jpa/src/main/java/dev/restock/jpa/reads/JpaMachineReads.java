@@ -7,11 +7,14 @@ import dev.restock.api.reads.port.out.MachineReads;
 import dev.restock.jpa.tx.UnitOfWork;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -36,6 +39,78 @@ public final class JpaMachineReads implements MachineReads {
       session.persist(new MachineReadSelectionEntity(kept.id(), i, selections.get(i)));
     }
     session.flush();
+  }
+
+  /** All reads and their selections in one flush: each table's rows go in JDBC batches. */
+  @Override
+  public void appendAll(List<StoredRead> reads) {
+    List<StoredRead> kept = reads.stream().map(r -> toTheCent(Objects.requireNonNull(r, "read")))
+        .toList();
+    UnitOfWork.requireWrite();
+    Session session = UnitOfWork.currentSession();
+    for (StoredRead read : kept) {
+      session.persist(new MachineReadEntity(read));
+    }
+    for (StoredRead read : kept) {
+      List<SelectionCounter> selections = read.selections();
+      for (int i = 0; i < selections.size(); i++) {
+        session.persist(new MachineReadSelectionEntity(read.id(), i, selections.get(i)));
+      }
+    }
+    session.flush();
+  }
+
+  @Override
+  public Set<String> storedHashes(Collection<String> contentHashes) {
+    Set<String> stored = new HashSet<>();
+    for (List<String> chunk : chunks(contentHashes)) {
+      stored.addAll(UnitOfWork.currentSession().createSelectionQuery(
+              "select distinct r.contentHash from MachineReadEntity r where r.contentHash in :h",
+              String.class)
+          .setParameter("h", chunk).getResultList());
+    }
+    return stored;
+  }
+
+  /**
+   * The reads no other read of the same device follows (later, or as late and appended after),
+   * then their selections: two statements per thousand devices.
+   */
+  @Override
+  public Map<UUID, StoredRead> latestOf(Collection<UUID> deviceIds) {
+    Session session = UnitOfWork.currentSession();
+    Map<UUID, StoredRead> latest = new HashMap<>();
+    for (List<UUID> chunk : chunks(deviceIds)) {
+      List<MachineReadEntity> reads = session.createSelectionQuery(
+              "from MachineReadEntity r where r.deviceId in :d and not exists (select 1 from"
+                  + " MachineReadEntity o where o.deviceId = r.deviceId and (o.readAt > r.readAt"
+                  + " or (o.readAt = r.readAt and o.seq > r.seq)))", MachineReadEntity.class)
+          .setParameter("d", chunk).getResultList();
+      if (reads.isEmpty()) {
+        continue;
+      }
+      Map<UUID, List<SelectionCounter>> byRead = new HashMap<>();
+      session.createSelectionQuery("from MachineReadSelectionEntity s where s.key.readId in :r"
+                  + " order by s.key.readId, s.key.ordinal", MachineReadSelectionEntity.class)
+          .setParameter("r", reads.stream().map(MachineReadEntity::id).toList()).getResultList()
+          .forEach(s -> byRead.computeIfAbsent(s.readId(), id -> new ArrayList<>())
+              .add(s.toDomain()));
+      for (MachineReadEntity read : reads) {
+        StoredRead domain = read.toDomain(byRead.getOrDefault(read.id(), List.of()));
+        latest.put(domain.deviceId(), domain);
+      }
+    }
+    return latest;
+  }
+
+  /** At most a thousand values per IN list, within every database's limit on parameters. */
+  private static <T> List<List<T>> chunks(Collection<T> values) {
+    List<T> all = List.copyOf(new java.util.LinkedHashSet<>(values));
+    List<List<T>> chunks = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += 1000) {
+      chunks.add(all.subList(from, Math.min(all.size(), from + 1000)));
+    }
+    return chunks;
   }
 
   @Override

@@ -5,8 +5,6 @@ import dev.restock.api.reads.SelectionCounter;
 import dev.restock.api.reads.StoredRead;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
@@ -27,12 +25,12 @@ import org.hibernate.type.SqlTypes;
 @Immutable
 @Table(name = "machine_read")
 public class MachineReadEntity {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  // see RevisionEntity: INTEGER PRIMARY KEY is what makes SQLite generate the key
-  @Column(name = "seq", columnDefinition = "integer")
+  // Numbered by the database in insert order (see SaleEntity); never read back, so that an
+  // import's reads are inserted in JDBC batches rather than one identity insert at a time.
+  @Column(name = "seq", columnDefinition = "integer", insertable = false, updatable = false)
   private Long seq;
 
+  @Id
   @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(name = "id", length = 36, nullable = false, unique = true)
   private UUID id;

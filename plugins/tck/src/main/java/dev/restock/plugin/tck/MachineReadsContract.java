@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * uses them elsewhere); the latest read of a device is the one with the greatest time, the last
  * appended among equal times; reads between two times come oldest first, equal times in append
  * order; a read rolls back with its unit, needs a read-write unit, and outlives its device's soft
- * delete.
+ * delete; reads appended together keep their order, and the latest reads of many devices and
+ * the stored hashes among many are found at once.
  *
  * <p>Implemented by {@link StoreContract}, which runs every port's contract on a fresh store per
  * test; a store author extends that class rather than this interface.
@@ -252,6 +253,36 @@ public interface MachineReadsContract extends StoreUnderTest {
     assertThat(read(() -> store().machineReads().latestFor(alpha))).contains(alphaRead);
     assertThat(read(() -> store().machineReads().between(null, at, Kit.LATER)))
         .containsExactly(alphaRead, betaRead);
+  }
+
+  @Test
+  default void readsAppendedTogetherKeepTheirOrderAndAreFoundForManyDevicesAndHashesAtOnce() {
+    StoreFixture fixture = new StoreFixture(store());
+    StoreFixture.Reference ref = fixture.reference("R1");
+    UUID alpha = fixture.device(ref, "Alpha", 1, 5).device().id();
+    UUID beta = fixture.device(ref, "Beta", 1, 5).device().id();
+    UUID gamma = fixture.device(ref, "Gamma", 1, 5).device().id();
+    Instant at = Instant.parse("2026-03-02T10:15:30.123Z");
+    // ids fall as the reads are appended, so a store breaking the tie by id is caught
+    StoredRead first = readOf(new UUID(9, 9), alpha, at, 'a');
+    StoredRead second = readOf(new UUID(8, 8), alpha, at, 'b');
+    StoredRead earlier = readOf(new UUID(7, 7), alpha, at.minusSeconds(60), 'c');
+    StoredRead betaRead = readOf(new UUID(6, 6), beta, at, 'd');
+    write(() -> {
+      store().machineReads().appendAll(List.of(first, betaRead, second, earlier));
+      return null;
+    });
+
+    assertThat(read(() -> store().machineReads().latestOf(List.of(alpha, beta, gamma))))
+        .isEqualTo(java.util.Map.of(alpha, second, beta, betaRead));
+    assertThat(read(() -> store().machineReads().latestFor(alpha))).contains(second);
+    assertThat(read(() -> store().machineReads().between(alpha, Instant.EPOCH, Kit.LATER)))
+        .containsExactly(earlier, first, second);
+    assertThat(read(() -> store().machineReads().storedHashes(
+        List.of(hash('a'), hash('d'), hash('e'), hash('A')))))
+        .containsExactlyInAnyOrder(hash('a'), hash('d'));
+    assertThat(read(() -> store().machineReads().latestOf(List.of()))).isEmpty();
+    assertThat(read(() -> store().machineReads().storedHashes(List.of()))).isEmpty();
   }
 
   /** A SHA-256 in hex, as the engine stores it: sixty-four times {@code c}. */
