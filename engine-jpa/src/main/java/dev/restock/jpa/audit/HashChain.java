@@ -326,10 +326,8 @@ final class HashChain {
     }
 
     checkpoints(c, head, size, lastId, problems);
-    // live rows without history before orphan rows: after a wipe the missing history is the
-    // finding to name first, whatever audit rows the wipe left behind
-    withoutHistory(c, liveTables, problems);
     orphans(c, auditTables, problems);
+    withoutHistory(c, liveTables, problems);
     return problems.result(checked, unchained);
   }
 

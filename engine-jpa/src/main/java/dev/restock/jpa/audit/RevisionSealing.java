@@ -30,9 +30,9 @@ public final class RevisionSealing {
     Objects.requireNonNull(connection, "connection");
     List<String> tables = List.copyOf(auditTables);
     for (String table : tables) {
-      if (!JpaAuditHistory.AUDIT_TABLES.contains(table)) {
+      if (!JpaAuditHistory.CHAIN_TABLES.contains(table)) {
         throw new IllegalArgumentException("not an audit table: " + table + "; the audit tables"
-            + " are " + JpaAuditHistory.AUDIT_TABLES);
+            + " are " + JpaAuditHistory.CHAIN_TABLES);
       }
     }
     HashChain.seal(connection, revisionId, tables);

@@ -1,5 +1,6 @@
 package dev.restock.jpa.bootstrap;
 
+import dev.restock.api.stability.Internal;
 import dev.restock.api.ops.StartupReport;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
  * Times the phases of a store's opening into a {@link StartupReport}, and logs each one at DEBUG
  * on {@code dev.restock.jpa.startup} as it ends. Used by one opening thread; not thread-safe.
  */
+@Internal(since = "0.2")
 public final class StartupPhases {
   /** Opening the connection pools and checking the settings of their connections. */
   public static final String POOL_OPEN = "pool open";

@@ -1,5 +1,6 @@
 package dev.restock.jpa.serviceorder;
 
+import dev.restock.api.stability.Internal;
 import dev.restock.api.serviceorder.OrderLine;
 import dev.restock.jpa.audit.RevisionEntity;
 import java.sql.Connection;
@@ -28,6 +29,7 @@ import org.hibernate.envers.query.AuditEntity;
  * its latest document at or before it; a visit without one (an order created before version 7
  * and not changed since) takes its lines' own audit rows.
  */
+@Internal(since = "0.2")
 public final class OrderHistory {
   private OrderHistory() {}
 

@@ -1,5 +1,6 @@
 package dev.restock.jpa.serviceorder;
 
+import dev.restock.api.stability.Internal;
 import dev.restock.api.planogram.Positions;
 import dev.restock.api.serviceorder.OrderLine;
 import jakarta.persistence.Column;
@@ -25,6 +26,7 @@ import org.hibernate.type.SqlTypes;
  * {@code -} for a delivered count not yet known. No field can contain a space or a newline
  * (UUIDs, position codes, integers), so the text needs no escaping.
  */
+@Internal(since = "0.2")
 @Entity
 @Table(name = "service_visit_lines")
 @Audited

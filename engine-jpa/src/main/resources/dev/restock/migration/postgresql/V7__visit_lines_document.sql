@@ -5,9 +5,9 @@
 -- keeps the rows of the revisions written before this version: their chain hashes cover them,
 -- and history reads them for visits that have no document yet.
 --
--- An audit row belongs to its revision: removing a revision removes its document rows with it
--- (on delete cascade), as it must remove every other audit row first. Verification does not rely
--- on the constraint: its orphan check names audit rows whose revision does not exist.
+-- Like every other audit table, its rows reference their revision without cascading: a revision
+-- cannot be deleted while its audit rows exist, and verification's orphan check names audit rows
+-- whose revision does not exist (where foreign keys are not enforced).
 create table service_visit_lines (
     id varchar(36) not null,
     document varchar(100000) not null,
@@ -22,7 +22,6 @@ create table service_visit_lines_aud (
     document varchar(100000),
     primary key (rev, id),
     constraint fk_service_visit_lines_aud_rev foreign key (rev) references audit_revision (id)
-        on delete cascade
 );
 
 -- history of an order reads its visits' rows by order, and older lines by visit

@@ -50,6 +50,7 @@ abstract class AnchoredTamperContractTest {
   private static final List<String> AUDIT_TABLES = List.of("app_user_aud", "cabinet_aud",
       "cabinet_type_aud", "device_aud", "device_type_aud", "location_aud", "order_line_aud",
       "planogram_aud", "product_aud", "route_aud", "service_order_aud", "service_visit_aud",
+      "service_visit_lines_aud",
       "slot_aud", "stock_level_aud");
 
   @TempDir Path keys;

@@ -55,6 +55,7 @@ abstract class ChainTamperContractTest {
   private static final List<String> AUDIT_TABLES = List.of("app_user_aud", "cabinet_aud",
       "cabinet_type_aud", "device_aud", "device_type_aud", "location_aud", "order_line_aud",
       "planogram_aud", "product_aud", "route_aud", "service_order_aud", "service_visit_aud",
+      "service_visit_lines_aud",
       "slot_aud", "stock_level_aud");
 
   private FreshDatabase db;
@@ -255,6 +256,28 @@ abstract class ChainTamperContractTest {
     ChainVerification result = verify();
     assertThat(result.intact()).isFalse();
     assertThat(result.problem().orElseThrow()).contains("head").contains("hash");
+  }
+
+  @Test
+  void anEditedOrderLinesDocumentIsABreakAtItsRevision() throws SQLException {
+    // an order's lines are audited as one document per visit: the chain covers that table too
+    long revision = single("select max(rev) from service_visit_lines_aud");
+    execute("update service_visit_lines_aud set document = document || ' ' where rev = "
+        + revision);
+
+    ChainVerification result = verify();
+    assertThat(result.intact()).isFalse();
+    assertThat(result.firstBroken()).contains(revision);
+  }
+
+  @Test
+  void aDeletedOrderLinesDocumentIsABreakAtItsRevision() throws SQLException {
+    long revision = single("select max(rev) from service_visit_lines_aud");
+    execute("delete from service_visit_lines_aud where rev = " + revision);
+
+    ChainVerification result = verify();
+    assertThat(result.intact()).isFalse();
+    assertThat(result.firstBroken()).contains(revision);
   }
 
   @Test
