@@ -132,7 +132,7 @@ public final class JpaAuditHistory implements AuditHistory {
     Map<String, String> state = mapping.state().apply(entity);
     if (type == AuditedType.SERVICE_ORDER) {
       state = OrderHistory.states(UnitOfWork.currentSession(), id,
-          List.of(rev.get().longValue()), List.of(state)).get(0);
+          List.of(rev.get().longValue()), List.of(state), JpaAuditHistory::revisionId).get(0);
     }
     return Optional.of(new EntityRevision(revision.toInfo(), kind, state));
   }
@@ -266,7 +266,8 @@ public final class JpaAuditHistory implements AuditHistory {
     }
     if (type == AuditedType.SERVICE_ORDER) {
       states = OrderHistory.states(UnitOfWork.currentSession(), id,
-          rows.stream().map(r -> ((RevisionEntity) r[1]).getId()).toList(), states);
+          rows.stream().map(r -> ((RevisionEntity) r[1]).getId()).toList(), states,
+          JpaAuditHistory::revisionId);
     }
     List<EntityRevision> revisions = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
@@ -360,5 +361,10 @@ public final class JpaAuditHistory implements AuditHistory {
       session.flush();
     }
     return session.doReturningWork(work);
+  }
+
+  /** The number of a revision entity as Envers returns it in its revision queries. */
+  private static long revisionId(Object revisionEntity) {
+    return ((RevisionEntity) revisionEntity).getId();
   }
 }

@@ -2,7 +2,6 @@ package dev.restock.jpa.serviceorder;
 
 import dev.restock.api.stability.Internal;
 import dev.restock.api.serviceorder.OrderLine;
-import dev.restock.jpa.audit.RevisionEntity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,9 +41,13 @@ public final class OrderHistory {
   /**
    * The states of order {@code orderId} at each of {@code revisions}, given the order's own
    * audited fields at each ({@code orderStates}, in the same order).
+   *
+   * @param revisionId the number of a revision entity as Envers returns it (the audit package
+   *     owns the revision entity; this package does not depend on it)
    */
   public static List<Map<String, String>> states(Session session, UUID orderId,
-      List<Long> revisions, List<Map<String, String>> orderStates) {
+      List<Long> revisions, List<Map<String, String>> orderStates,
+      java.util.function.ToLongFunction<Object> revisionId) {
     if (revisions.isEmpty()) {
       return List.of();
     }
@@ -58,7 +61,7 @@ public final class OrderHistory {
     for (Object[] row : visitRows) {
       VisitEntity visit = (VisitEntity) row[0];
       visits.computeIfAbsent(visit.getId(), k -> new ArrayList<>()).add(new Row<>(
-          ((RevisionEntity) row[1]).getId(), row[2] == RevisionType.DEL,
+          revisionId.applyAsLong(row[1]), row[2] == RevisionType.DEL,
           new VisitState(visit.historyKey(), visit.historyValue())));
     }
     Map<UUID, List<Row<String>>> documents = new HashMap<>();
