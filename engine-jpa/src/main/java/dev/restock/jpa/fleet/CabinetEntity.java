@@ -52,8 +52,13 @@ public class CabinetEntity {
     protected CabinetEntity() {}
 
   /** Records a restore as a real change, so Envers writes it as a revision of its own. */
+  /**
+   * Marks a restore with its device. The mark must change so that Envers writes the restore as a
+   * revision of its own, even a second restore within the same millisecond: then it is one
+   * millisecond after the last mark.
+   */
   public void markRestored(java.time.Instant at) {
-    restoredAt = at;
+    restoredAt = restoredAt != null && !at.isAfter(restoredAt) ? restoredAt.plusMillis(1) : at;
   }
 
   CabinetEntity(DeviceEntity device, Cabinet c) {

@@ -79,7 +79,7 @@ public final class JpaDevices extends JpaRepository<Device, DeviceEntity> implem
     if (!planograms.isEmpty()) {
       session().createSelectionQuery("from PlanogramEntity p where p.id in :ids",
               PlanogramEntity.class).setParameter("ids", planograms).getResultList()
-          .forEach(p -> p.stampUpdated(unit.context().actor(), now));
+          .forEach(p -> p.stampRestored(unit.context().actor(), now));
     }
     if (!slots.isEmpty()) {
       session().createSelectionQuery("from SlotEntity s where s.id in :ids", SlotEntity.class)

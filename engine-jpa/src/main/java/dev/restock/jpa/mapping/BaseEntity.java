@@ -62,6 +62,18 @@ public abstract class BaseEntity {
     updatedBy = actor.userId();
   }
 
+  /**
+   * Stamps a restore, which must change the row so that Envers writes it as a revision of its own:
+   * stamps are kept to the millisecond, so a restore in the same millisecond as the entity's last
+   * change (or under a clock that stands still) would otherwise leave it unchanged, and history
+   * would end at the deletion while the row is live. The stamp is then one millisecond after the
+   * last one, which keeps stamps in the order the changes happened.
+   */
+  public void stampRestored(Actor actor, Instant now) {
+    Instant stamp = updatedAt != null && !now.isAfter(updatedAt) ? updatedAt.plusMillis(1) : now;
+    stampUpdated(actor, stamp);
+  }
+
   public AuditStamp stamp() {
     return new AuditStamp(createdAt, createdBy, updatedAt, updatedBy);
   }

@@ -263,7 +263,7 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
     }
     session().refresh(entity);
     // a real audited change, so that Envers writes the restore as a revision of its own
-    entity.stampUpdated(unit.context().actor(), now());
+    entity.stampRestored(unit.context().actor(), now());
     session().flush();
     return toDomain(entity, null);
   }
