@@ -1,0 +1,101 @@
+package dev.restock.web.api;
+
+import dev.restock.api.error.ConflictException;
+import dev.restock.api.error.IllegalStateTransitionException;
+import dev.restock.api.error.InsufficientStockException;
+import dev.restock.api.error.NotFoundException;
+import dev.restock.api.error.PermissionDeniedException;
+import dev.restock.api.error.RestockException;
+import dev.restock.api.error.StoreUnavailableException;
+import dev.restock.api.error.ValidationException;
+import dev.restock.api.error.Violation;
+import dev.restock.web.CorrelationIds;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The API's errors as RFC 9457 problem documents: the status of the error's kind, its message as
+ * {@code detail}, every broken rule as {@code "field: message"} in {@code errors}, and the
+ * request's correlation id.
+ *
+ * <table>
+ *   <caption>Statuses</caption>
+ *   <tr><th>error</th><th>status</th></tr>
+ *   <tr><td>validation</td><td>422</td></tr>
+ *   <tr><td>unreadable body, missing or mistyped parameter</td><td>400</td></tr>
+ *   <tr><td>not found</td><td>404</td></tr>
+ *   <tr><td>conflict (duplicate, concurrent change), illegal state, insufficient stock</td>
+ *       <td>409</td></tr>
+ *   <tr><td>permission</td><td>403</td></tr>
+ *   <tr><td>store unavailable</td><td>503</td></tr>
+ * </table>
+ */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+public class ApiErrors {
+
+  /** The status an engine error maps to. */
+  public static HttpStatus statusOf(RestockException e) {
+    if (e instanceof ValidationException) {
+      return HttpStatus.UNPROCESSABLE_CONTENT;
+    }
+    if (e instanceof NotFoundException) {
+      return HttpStatus.NOT_FOUND;
+    }
+    if (e instanceof PermissionDeniedException) {
+      return HttpStatus.FORBIDDEN;
+    }
+    if (e instanceof ConflictException || e instanceof IllegalStateTransitionException
+        || e instanceof InsufficientStockException) {
+      return HttpStatus.CONFLICT;
+    }
+    if (e instanceof StoreUnavailableException) {
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    }
+    return HttpStatus.BAD_REQUEST;
+  }
+
+  /** The {@code field: message} lines of an engine error (one line for errors without fields). */
+  public static List<String> details(RestockException e) {
+    if (e instanceof ValidationException v) {
+      return v.violations().stream().map(Violation::toString).toList();
+    }
+    return List.of(e.getMessage());
+  }
+
+  @ExceptionHandler(RestockException.class)
+  ResponseEntity<ProblemDetail> engine(RestockException e, HttpServletRequest request) {
+    return problem(statusOf(e), e.getMessage(), details(e), request);
+  }
+
+  @ExceptionHandler({HttpMessageNotReadableException.class,
+      MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+  ResponseEntity<ProblemDetail> badRequest(Exception e, HttpServletRequest request) {
+    String message = e instanceof HttpMessageNotReadableException
+        ? "body: not readable as the expected JSON" : e.getMessage();
+    return problem(HttpStatus.BAD_REQUEST, message, List.of(message), request);
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e,
+      HttpServletRequest request) {
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(String.valueOf(e.getMessage())),
+        request);
+  }
+
+  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail,
+      List<String> errors, HttpServletRequest request) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setTitle(status.getReasonPhrase());
+    body.setProperty("errors", errors);
+    body.setProperty("requestId", CorrelationIds.of(request));
+    return ResponseEntity.status(status).body(body);
+  }
+}
