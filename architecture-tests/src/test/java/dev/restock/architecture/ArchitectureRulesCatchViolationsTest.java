@@ -128,6 +128,13 @@ class ArchitectureRulesCatchViolationsTest {
   }
 
   @Test
+  void web_host_reaches_the_engine_only_through_its_api_catches_a_host_class_using_core() {
+    assertThat(violations(RestockRules.webHostReachesTheEngineOnlyThroughItsApiAndTheStarter(
+        ROOT))).contains(ROOT + ".web.UsesCoreAndTheStore").contains(ROOT + ".core.UsesJpaStore")
+        .contains(ROOT + ".jpa.ReachesCore");
+  }
+
+  @Test
   void core_does_not_depend_on_plugins_or_the_cli_catches_core_knowing_the_cli() {
     assertThat(violations(RestockRules.coreDoesNotDependOnPluginsOrTheCli(ROOT)))
         .contains(ROOT + ".core.KnowsTheCli").contains(ROOT + ".cli.Main");

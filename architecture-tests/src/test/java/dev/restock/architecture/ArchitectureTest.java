@@ -134,6 +134,22 @@ class ArchitectureTest {
   static final ArchRule benchmarks_reach_core_only_through_its_wiring =
       RestockRules.benchmarksReachCoreOnlyThroughItsWiring(ROOT);
 
+  /**
+   * The web host's main classes: not a dependency of this module (its jar is Spring Boot's
+   * executable one), so read from its build output, which Maven builds before this module.
+   */
+  static final Path WEB_CLASSES = Path.of("..", "samples", "web", "target", "classes");
+
+  @ArchTest
+  static void web_host_reaches_the_engine_only_through_its_api_and_the_starter(
+      JavaClasses production) {
+    assertThat(WEB_CLASSES).as("built classes of samples/web").isDirectory();
+    JavaClasses web = new ClassFileImporter().importPath(WEB_CLASSES);
+    assertThat(web.stream().map(JavaClass::getSimpleName)).as("imported web host classes")
+        .contains("RestockWebApplication", "RequestSessions");
+    RestockRules.webHostReachesTheEngineOnlyThroughItsApiAndTheStarter(ROOT).check(web);
+  }
+
   @ArchTest
   static final ArchRule custom_strategy_sample_uses_only_engine_api_and_the_jdk =
       RestockRules.customStrategySampleUsesOnlyTheApiAndTheJdk(SAMPLE, ROOT);

@@ -380,6 +380,17 @@ final class RestockRules {
             + "use-case or internal classes (docs/benchmarks.md)");
   }
 
+  /**
+   * The web host ({@code samples/web}) embeds the engine as any host would: through engine-api
+   * and the Spring Boot starter, never through core's, the store's or a plugin's classes.
+   */
+  static ArchRule webHostReachesTheEngineOnlyThroughItsApiAndTheStarter(String root) {
+    return noClasses().that().resideInAPackage(root + ".web..")
+        .should().dependOnClassesThat().resideInAnyPackage(core(root), jpa(root), plugins(root))
+        .because("samples/web is a host application on the Spring Boot starter: the engine is "
+            + "a Restock bean used through engine-api (docs/web.md)");
+  }
+
   /** The README's promise for {@code samples/custom-strategy}, on its main classes. */
   static ArchRule customStrategySampleUsesOnlyTheApiAndTheJdk(String sampleRoot, String root) {
     return classes().that().resideInAPackage(sampleRoot + "..")
