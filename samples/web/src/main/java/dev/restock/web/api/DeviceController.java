@@ -85,7 +85,7 @@ public class DeviceController {
         c.add("cabinets[" + i + "]", "is required");
         continue;
       }
-      cabinets.add(c.part("cabinets[" + i + "]",
+      addIfBuilt(cabinets, c.part("cabinets[" + i + "]",
           () -> new CabinetSpec(b.index(), b.cabinetTypeId(), b.rows(), b.columns())));
     }
     List<CabinetPlanogram> planograms = new ArrayList<>();
@@ -98,8 +98,8 @@ public class DeviceController {
         continue;
       }
       List<SlotSpec> slots = slots(c, prefix + ".slots", p.slots());
-      planograms.add(c.part(prefix, () -> new CabinetPlanogram(p.cabinetIndex(), p.name(),
-          slots)));
+      addIfBuilt(planograms, c.part(prefix, () -> new CabinetPlanogram(p.cabinetIndex(),
+          p.name(), slots)));
     }
     c.throwIfAny();
     CreateDevice device = c.part("", () -> new CreateDevice(body.name(), body.serialNumber(),
@@ -165,9 +165,16 @@ public class DeviceController {
         c.add(prefix + "[" + i + "]", "is required");
         continue;
       }
-      slots.add(c.part(prefix + "[" + i + "]", () -> new SlotSpec(s.position(), s.productId(),
-          s.capacity(), s.parLevel(), s.quantity(), s.price())));
+      addIfBuilt(slots, c.part(prefix + "[" + i + "]", () -> new SlotSpec(s.position(),
+          s.productId(), s.capacity(), s.parLevel(), s.quantity(), s.price())));
     }
     return slots;
+  }
+
+  /** Keeps the parts that were built; those that were not are reported by {@link Commands}. */
+  private static <T> void addIfBuilt(List<T> parts, T part) {
+    if (part != null) {
+      parts.add(part);
+    }
   }
 }

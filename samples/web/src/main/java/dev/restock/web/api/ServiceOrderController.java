@@ -114,6 +114,13 @@ public class ServiceOrderController {
         ? null : c.part("options", () -> new PickOptions(
             body.minimumPick() == null ? 0 : body.minimumPick(),
             Boolean.TRUE.equals(body.roundTotalsToCasePack())));
+    if (body.cabinetIds() != null) {
+      for (int i = 0; i < body.cabinetIds().size(); i++) {
+        if (body.cabinetIds().get(i) == null) {
+          c.add("cabinetIds[" + i + "]", "is required");
+        }
+      }
+    }
     c.throwIfAny();
     CreateServiceOrder command = new CreateServiceOrder(body.routeId(), body.cabinetIds(),
         body.visitPolicyId(), body.strategyId(), options);
@@ -156,6 +163,15 @@ public class ServiceOrderController {
   @Operation(summary = "Complete a visit (per-slot quantities or as planned)")
   public ServiceOrder complete(@PathVariable UUID id, @PathVariable UUID visitId,
       @RequestBody(required = false) CompleteBody body) {
+    if (body != null && body.delivered() != null) {
+      Commands c = new Commands();
+      body.delivered().forEach((slot, units) -> {
+        if (units == null) {
+          c.add("delivered[" + slot + "]", "is required");
+        }
+      });
+      c.throwIfAny();
+    }
     CompleteVisit command = body == null ? CompleteVisit.asPlanned()
         : new CompleteVisit(body.delivered(), Boolean.TRUE.equals(body.returnUndelivered()),
             body.notes(), Boolean.TRUE.equals(body.mismatchAsUndelivered()));
