@@ -132,20 +132,32 @@ abstract class ApiContract {
     // the order's history shows every step, with who made it
     JsonNode history = ok(admin.get("/api/history/service-order/" + orderId));
     List<String> statuses = new ArrayList<>();
-    List<String> actors = new ArrayList<>();
+    List<String> actions = new ArrayList<>();
+    List<String> visitChanges = new ArrayList<>();
+    Map<String, String> actorOf = new LinkedHashMap<>();
     for (JsonNode entry : history) {
-      actors.add(entry.get("info").get("actorId").asString());
+      String action = entry.get("info").get("action").asString();
+      actions.add(action);
+      actorOf.put(action, entry.get("info").get("actorId").asString());
       for (JsonNode change : entry.get("changes")) {
-        if (change.get("field").asString().equals("status")) {
+        String field = change.get("field").asString();
+        if (field.equals("status")) {
           statuses.add(change.get("oldValue").asString("") + "->"
               + change.get("newValue").asString());
+        } else if (field.startsWith("visit[")) {
+          visitChanges.add(change.get("newValue").asString(""));
         }
       }
     }
     assertThat(history.get(0).get("kind").asString()).isEqualTo("CREATED");
+    assertThat(actions).containsSubsequence("service-order.create", "service-order.assign",
+        "service-order.dispatch", "service-order.complete-visit", "service-order.skip-visit");
     assertThat(statuses).contains("PENDING->ASSIGNED", "ASSIGNED->IN_PROGRESS");
-    assertThat(history.size()).isGreaterThanOrEqualTo(4);
-    assertThat(actors).contains(driverId.toString(), userId("admin").toString());
+    assertThat(visitChanges).anySatisfy(v -> assertThat(v).contains("status=COMPLETED"))
+        .anySatisfy(v -> assertThat(v).contains("status=SKIPPED"));
+    assertThat(actorOf.get("service-order.assign")).isEqualTo(userId("admin").toString());
+    assertThat(actorOf.get("service-order.complete-visit")).isEqualTo(driverId.toString());
+    assertThat(actorOf.get("service-order.skip-visit")).isEqualTo(driverId.toString());
   }
 
   @Test
