@@ -119,6 +119,14 @@ abstract class ApiContract {
       }
     }
     assertThat(other).isNotNull();
+    // another driver may not touch an order that is not theirs
+    String otherDriver = "relief-" + UUID.randomUUID().toString().substring(0, 6);
+    status(admin.post("/api/accounts", json(Map.of("username", otherDriver, "email",
+        otherDriver + "@restock.example", "role", "DRIVER", "password", "relief-pw-1"))), 201);
+    JsonNode notTheirs = status(new Http(port, otherDriver, "relief-pw-1").post(
+        "/api/service-orders/" + orderId + "/visits/" + other + "/skip",
+        json(Map.of("reason", "not mine"))), 403);
+    assertThat(notTheirs.get("detail").asString()).contains("not assigned");
     JsonNode afterSkip = ok(driver.post("/api/service-orders/" + orderId + "/visits/" + other
         + "/skip", json(Map.of("reason", "machine blocked by a delivery van"))));
     assertThat(visitOf(afterSkip, other).get("status").asString()).isEqualTo("SKIPPED");
