@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -67,9 +68,13 @@ public class UserController {
 
   /**
    * Adds a Restock user and a host account for it with a password (stored hashed only);
-   * administrators only: 201 with the user; 409 when the username has an account already.
+   * administrators only: 201 with the user; 409 when the username has an account already. Both
+   * writes are one Spring transaction, which the engine joins (the starter's
+   * {@code restock.join-transactions}): when the account row cannot be written, the user is not
+   * created either.
    */
   @PostMapping("/api/accounts")
+  @Transactional
   @Operation(summary = "Create a Restock user with a sign-in account (administrators)")
   public ResponseEntity<User> createAccount(@RequestBody AccountBody body) {
     Commands c = new Commands();

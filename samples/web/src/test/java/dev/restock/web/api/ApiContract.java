@@ -475,6 +475,24 @@ abstract class ApiContract {
     assertThat(seen).isTrue();
   }
 
+  /**
+   * Makes the database refuse inserting the host account named {@code username} (a trigger), so
+   * that the account's second write fails after the engine created the user.
+   */
+  protected abstract void refuseAccountInsertsNamed(String username);
+
+  @Test
+  void anAccountWhoseHostRowCannotBeWrittenLeavesNoRestockUserBehind() {
+    String username = "boom-" + UUID.randomUUID().toString().substring(0, 6);
+    refuseAccountInsertsNamed(username);
+    HttpResponse<String> response = admin.post("/api/accounts", json(Map.of("username",
+        username, "email", username + "@restock.example", "role", "DRIVER", "password",
+        "boom-secret-1")));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
+    assertThat(ok(admin.get("/api/users?size=1000")).get("items").toString())
+        .doesNotContain(username);
+  }
+
   @Test
   void anAdministratorAddsAnAccountThatCanSignIn() {
     String username = "dora-" + UUID.randomUUID().toString().substring(0, 6);

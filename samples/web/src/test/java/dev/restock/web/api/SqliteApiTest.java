@@ -3,6 +3,8 @@ package dev.restock.web.api;
 import dev.restock.web.WebDatabases;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,5 +22,15 @@ class SqliteApiTest extends ApiContract {
   @AfterAll
   static void remove() {
     WebDatabases.delete(dir);
+  }
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Override
+  protected void refuseAccountInsertsNamed(String username) {
+    jdbc.execute("create trigger refuse_" + username.replace('-', '_')
+        + " before insert on web_account when new.username = '" + username + "'"
+        + " begin select raise(abort, 'account refused by the test'); end");
   }
 }
