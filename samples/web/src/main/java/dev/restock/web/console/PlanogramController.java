@@ -83,7 +83,7 @@ public class PlanogramController {
       }
       grid.add(row);
     }
-    fill(model, session, located, planogram, grid, List.of(), "");
+    fill(model, session, located, planogram, grid, List.of(), List.of(), "");
     return "planogram";
   }
 
@@ -147,10 +147,18 @@ public class PlanogramController {
       }
     }
     fill(model, session, located, planogram, mark(grid, violations, specPositions),
-        violations, reason);
+        violations, specPositions, reason);
     response.setStatus(422);
     return "planogram";
   }
+
+  /**
+   * One problem of a save: the engine's {@code field: message} line and the cell it is about.
+   *
+   * @param position the cell, or null when the problem concerns no single cell
+   * @param line the {@code field: message} line
+   */
+  public record PlanogramProblem(String position, String line) {}
 
   /** The cabinet and its device. */
   record Located(Device device, Cabinet cabinet) {}
@@ -178,7 +186,7 @@ public class PlanogramController {
 
   private static void fill(Model model, RestockSession session, Located located,
       Planogram planogram, List<List<PlanogramCell>> grid, List<Violation> violations,
-      String reason) {
+      List<String> specPositions, String reason) {
     List<Product> products = new ArrayList<>(session.products()
         .list(PageRequest.of(0, PageRequest.MAX_SIZE)).items());
     products.sort(Comparator.comparing(Product::sku));
@@ -192,7 +200,8 @@ public class PlanogramController {
     model.addAttribute("products", products);
     model.addAttribute("columns", columns);
     model.addAttribute("grid", grid);
-    model.addAttribute("errors", violations.stream().map(Violation::toString).toList());
+    model.addAttribute("errors", violations.stream().map(v -> new PlanogramProblem(
+        position(v, specPositions), v.toString())).toList());
     model.addAttribute("reason", reason);
   }
 
@@ -201,21 +210,27 @@ public class PlanogramController {
       List<Violation> violations, List<String> specPositions) {
     Set<String> invalid = new HashSet<>();
     for (Violation v : violations) {
-      if (v.field().startsWith("slots[")) {
-        int end = v.field().indexOf(']');
-        try {
-          int i = Integer.parseInt(v.field().substring(6, end));
-          if (i >= 0 && i < specPositions.size()) {
-            invalid.add(specPositions.get(i));
-          }
-        } catch (NumberFormatException | StringIndexOutOfBoundsException ignored) {
-          // a field this page did not name
-        }
+      String position = position(v, specPositions);
+      if (position != null) {
+        invalid.add(position);
       }
     }
     return grid.stream().map(row -> row.stream().map(c -> invalid.contains(c.position())
         ? new PlanogramCell(c.position(), c.productId(), c.parLevel(), c.capacity(),
             c.quantity(), true) : c).toList()).toList();
+  }
+
+  /** The cell a violation of {@code slots[i]...} is about, or null. */
+  private static String position(Violation v, List<String> specPositions) {
+    if (!v.field().startsWith("slots[")) {
+      return null;
+    }
+    try {
+      int i = Integer.parseInt(v.field().substring(6, v.field().indexOf(']')));
+      return i >= 0 && i < specPositions.size() ? specPositions.get(i) : null;
+    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+      return null;
+    }
   }
 
   private static String position(int row, int column) {
