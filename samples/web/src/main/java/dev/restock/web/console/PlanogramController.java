@@ -59,9 +59,10 @@ public class PlanogramController {
    * @param capacity the capacity as typed
    * @param quantity the units in the slot now, or null when there is no slot
    * @param invalid whether a problem names this cell
+   * @param slotId the slot's id (for its history), or null when there is no slot
    */
   public record PlanogramCell(String position, String productId, String parLevel,
-      String capacity, Integer quantity, boolean invalid) {}
+      String capacity, Integer quantity, boolean invalid, UUID slotId) {}
 
   /** The editor with the cabinet's active planogram. */
   @GetMapping("/cabinets/{cabinetId}/planogram")
@@ -75,11 +76,11 @@ public class PlanogramController {
       for (int c = 1; c <= located.cabinet().columns(); c++) {
         String position = position(r, c);
         Slot slot = planogram.slotAt(position).orElse(null);
-        row.add(slot == null ? new PlanogramCell(position, "", "", "", null, false)
+        row.add(slot == null ? new PlanogramCell(position, "", "", "", null, false, null)
             : new PlanogramCell(position,
                 slot.productId() == null ? "" : slot.productId().toString(),
                 Integer.toString(slot.parLevel()), Integer.toString(slot.capacity()),
-                slot.quantity(), false));
+                slot.quantity(), false, slot.id()));
       }
       grid.add(row);
     }
@@ -108,7 +109,7 @@ public class PlanogramController {
         String capacity = form.getOrDefault("capacity_" + position, "").strip();
         Slot slot = planogram.slotAt(position).orElse(null);
         row.add(new PlanogramCell(position, product, par, capacity,
-            slot == null ? null : slot.quantity(), false));
+            slot == null ? null : slot.quantity(), false, slot == null ? null : slot.id()));
         if (product.isEmpty() && capacity.isEmpty()) {
           continue; // no slot at this position
         }
@@ -217,7 +218,7 @@ public class PlanogramController {
     }
     return grid.stream().map(row -> row.stream().map(c -> invalid.contains(c.position())
         ? new PlanogramCell(c.position(), c.productId(), c.parLevel(), c.capacity(),
-            c.quantity(), true) : c).toList()).toList();
+            c.quantity(), true, c.slotId()) : c).toList()).toList();
   }
 
   /** The cell a violation of {@code slots[i]...} is about, or null. */

@@ -28,9 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The administrator edits a demo machine's snack cabinet in the planogram editor: from the device
  * list to the device to its cabinet's grid, a slot's par changed and a product put into an empty
- * cell, saved, and the engine's planogram is exactly that; then an invalid edit (par above the
- * capacity) shows the engine's {@code field: message} line beside the grid with the input kept,
- * and the engine's planogram is unchanged.
+ * cell, saved, and the engine's planogram is exactly that, the slot's history page showing the
+ * change with its reason and client; a cleared cell removes its slot; then an invalid edit (par
+ * above the capacity) shows the engine's {@code field: message} line beside the grid with the
+ * input kept, and the engine's planogram is unchanged.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlanogramEditorBrowserTest {
@@ -53,7 +54,7 @@ class PlanogramEditorBrowserTest {
   }
 
   @Test
-  void theAdministratorChangesAParAndFillsAnEmptyCellThenAnInvalidEditIsRefused() {
+  void theAdministratorChangesAParFillsAndClearsCellsThenAnInvalidEditIsRefused() {
     RestockSession engine = restock.as(Actor.system());
     Device device = engine.devices().getBySerialNumber("DEMO-SN-001");
     Cabinet snacks = device.cabinet(1).orElseThrow();
@@ -97,44 +98,73 @@ class PlanogramEditorBrowserTest {
       browser.driver().findElement(By.id("save")).click();
       browser.waitForText(By.id("saved"), "Planogram saved");
       browser.screenshot("planogram-saved");
-    }
 
-    Planogram after = engine.planograms().activeFor(snacks.id());
-    assertThat(after.id()).isEqualTo(before.id());
-    assertThat(after.slots()).hasSize(before.slots().size() + 1);
-    Slot newA1 = after.slotAt("A1").orElseThrow();
-    assertThat(newA1).isEqualTo(new Slot(a1.id(), "A1", a1.productId(), a1.capacity(), 11,
-        a1.quantity(), a1.price()));
-    for (String position : new String[] {"A2", "B1", "B2"}) {
-      assertThat(after.slotAt(position)).isEqualTo(before.slotAt(position));
-    }
-    Slot c3 = after.slotAt("C3").orElseThrow();
-    assertThat(c3.productId()).isEqualTo(water.id());
-    assertThat(c3.capacity()).isEqualTo(9);
-    assertThat(c3.parLevel()).isEqualTo(6);
-    assertThat(c3.quantity()).isZero();
-    assertThat(c3.price()).isEqualByComparingTo(water.price());
+      Planogram after = engine.planograms().activeFor(snacks.id());
+      assertThat(after.id()).isEqualTo(before.id());
+      assertThat(after.slots()).hasSize(before.slots().size() + 1);
+      assertThat(after.slotAt("A1").orElseThrow()).isEqualTo(new Slot(a1.id(), "A1",
+          a1.productId(), a1.capacity(), 11, a1.quantity(), a1.price()));
+      for (String position : new String[] {"A2", "B1", "B2"}) {
+        assertThat(after.slotAt(position)).isEqualTo(before.slotAt(position));
+      }
+      Slot c3 = after.slotAt("C3").orElseThrow();
+      assertThat(c3.productId()).isEqualTo(water.id());
+      assertThat(c3.capacity()).isEqualTo(9);
+      assertThat(c3.parLevel()).isEqualTo(6);
+      assertThat(c3.quantity()).isZero();
+      assertThat(c3.price()).isEqualByComparingTo(water.price());
 
-    try (Browser browser = Browser.open(port)) {
-      browser.signIn("admin", WebDatabases.ADMIN_PASSWORD);
+      // the slot's history shows the console's change, its reason and where it came from
+      browser.driver().findElement(By.cssSelector("#cell-A1 .qty a")).click();
+      WebElement newest = browser.waitFor(By.cssSelector("#revisions li.revision"));
+      assertThat(browser.driver().getCurrentUrl()).endsWith("/history/slot/" + a1.id());
+      assertThat(newest.findElement(By.cssSelector(".who")).getText()).isEqualTo("admin");
+      assertThat(newest.findElement(By.cssSelector(".reason")).getText())
+          .isEqualTo("more chips on top");
+      assertThat(newest.findElement(By.cssSelector(".client")).getText())
+          .isEqualTo("127.0.0.1");
+      assertThat(newest.findElement(By.cssSelector(".request")).getText()).isNotBlank();
+      WebElement par = newest.findElement(By.cssSelector("tr[data-field='parLevel']"));
+      assertThat(par.findElement(By.cssSelector(".old")).getText()).isEqualTo("10");
+      assertThat(par.findElement(By.cssSelector(".new")).getText()).isEqualTo("11");
+      browser.screenshot("history-slot");
+
+      // a cleared cell is no slot any more; the others stay as they were
       browser.go("/cabinets/" + snacks.id() + "/planogram");
       browser.waitFor(By.id("planogram-form"));
+      browser.driver().findElement(By.id("clear_B2")).click();
+      assertThat(browser.driver().findElement(By.id("capacity_B2")).getAttribute("value"))
+          .isEmpty();
+      browser.driver().findElement(By.id("save")).click();
+      browser.waitForText(By.id("saved"), "Planogram saved");
+      Planogram cleared = engine.planograms().activeFor(snacks.id());
+      assertThat(cleared.slotAt("B2")).isEmpty();
+      assertThat(cleared.slots()).hasSize(after.slots().size() - 1);
+      for (String position : new String[] {"A1", "A2", "B1", "C3"}) {
+        assertThat(cleared.slotAt(position)).isEqualTo(after.slotAt(position));
+      }
+
+      // par above the capacity: the engine's line beside the grid, the input kept
       type(browser, "par_A2", "99");
+      type(browser, "par_A1", "7");
       browser.driver().findElement(By.id("save")).click();
       WebElement problems = browser.waitFor(By.id("problems"));
       assertThat(problems.getText()).contains("Not saved")
-          .contains("parLevel: must be between 0 and 15 (was 99)");
+          .contains("A2 slots[1].parLevel: must be between 0 and 15 (was 99)");
       assertThat(browser.driver().findElement(By.id("par_A2")).getAttribute("value"))
           .isEqualTo("99");
       assertThat(browser.driver().findElement(By.id("par_A1")).getAttribute("value"))
-          .isEqualTo("11");
+          .isEqualTo("7");
       assertThat(browser.driver().findElement(By.id("cell-A2")).getAttribute("class"))
           .contains("invalid");
+      assertThat(browser.driver().findElement(By.id("cell-A1")).getAttribute("class"))
+          .doesNotContain("invalid");
       browser.screenshot("planogram-invalid");
+
+      Planogram unchanged = engine.planograms().activeFor(snacks.id());
+      assertThat(unchanged.slots()).isEqualTo(cleared.slots());
+      assertThat(unchanged.version()).isEqualTo(cleared.version());
     }
-    Planogram unchanged = engine.planograms().activeFor(snacks.id());
-    assertThat(unchanged.slots()).isEqualTo(after.slots());
-    assertThat(unchanged.version()).isEqualTo(after.version());
   }
 
   private static void type(Browser browser, String id, String text) {
