@@ -18,13 +18,13 @@ import dev.restock.api.fleet.DeviceType;
 import dev.restock.api.fleet.Location;
 import dev.restock.api.fleet.Route;
 import dev.restock.api.planogram.Planogram;
+import dev.restock.api.query.Criteria;
 import dev.restock.api.query.PageRequest;
 import dev.restock.api.query.Visibility;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
 import dev.restock.web.RequestSessions;
 import dev.restock.web.security.RestockPrincipal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * History pages: {@code /history} (pick a type and an id; the recent audit events),
+ * History pages: {@code /history} (pick a type and an id; the newest audit events),
  * {@code /history/{type}/{id}} (revisions newest first with who, when, why, client address,
  * request id and field diffs; {@code ?at=<instant>} adds the entity's state at that time), and
  * {@code /history/{type}/deleted} (soft-deleted entities of a type with who deleted them, and a
@@ -77,11 +77,11 @@ public class HistoryController {
       return "redirect:/history/" + t.label() + "/" + uuid(id.strip(), "id");
     }
     RestockSession session = sessions.current();
-    List<AuditEvent> events = new ArrayList<>(
-        session.history().events(null, Instant.now().minus(Duration.ofDays(30))));
-    events.sort((a, b) -> Long.compare(b.revision(), a.revision()));
+    // no sort keys: newest first, one page read
+    List<AuditEvent> events = session.history().events(Criteria.all(),
+        PageRequest.of(0, RECENT_EVENTS)).items();
     Map<UUID, String> names = new HashMap<>();
-    List<AuditEventRow> rows = events.stream().limit(RECENT_EVENTS).map(e -> new AuditEventRow(e,
+    List<AuditEventRow> rows = events.stream().map(e -> new AuditEventRow(e,
         names.computeIfAbsent(e.actorId(), a -> who(session, a)),
         e.resourceId() == null ? null
             : AuditedType.byLabel(e.resourceType()).map(AuditedType::label).orElse(null)))
