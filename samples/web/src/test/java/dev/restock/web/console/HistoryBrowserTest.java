@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * History in the console: a price change made through the engine shows on the product's history
  * page as the field diff old → new with the actor's username, the reason, the client address and
  * the request id; the as-of view before the change shows the old price; a product deleted through
- * the engine is listed on the deleted page, and the restore button brings it back live.
+ * the engine is listed on the deleted page (a driver sees it without a restore button), and the
+ * administrator's restore button brings it back live.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HistoryBrowserTest {
@@ -70,6 +71,15 @@ class HistoryBrowserTest {
     Product tea = engine.products().create(
         new CreateProduct("HIST-TEA", "Iced tea", "Drinks", new BigDecimal("1.30"), 12));
     restock.as(Actor.user(admin.id()).withReason("no longer sold")).products().delete(tea.id());
+
+    // a driver reads the deleted list, without restore buttons
+    try (Browser browser = Browser.open(port)) {
+      browser.signIn("driver", WebDatabases.DRIVER_PASSWORD);
+      browser.go("/history/product/deleted");
+      WebElement row = browser.waitFor(By.cssSelector("#deleted tr[data-id='" + tea.id() + "']"));
+      assertThat(row.getText()).contains("HIST-TEA");
+      assertThat(browser.driver().findElements(By.cssSelector("button.restore"))).isEmpty();
+    }
 
     try (Browser browser = Browser.open(port)) {
       browser.signIn("admin", WebDatabases.ADMIN_PASSWORD);

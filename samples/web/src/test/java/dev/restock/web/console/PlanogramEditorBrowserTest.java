@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * cell, saved, and the engine's planogram is exactly that, the slot's history page showing the
  * change with its reason and client; a cleared cell removes its slot; then an invalid edit (par
  * above the capacity) shows the engine's {@code field: message} line beside the grid with the
- * input kept, and the engine's planogram is unchanged.
+ * input kept, and the engine's planogram is unchanged; a driver's save is refused by the engine
+ * (403 error page) and writes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlanogramEditorBrowserTest {
@@ -165,6 +166,21 @@ class PlanogramEditorBrowserTest {
       assertThat(unchanged.slots()).isEqualTo(cleared.slots());
       assertThat(unchanged.version()).isEqualTo(cleared.version());
     }
+
+    // a driver reads the editor, but the engine refuses the driver's save: the error page, 403
+    try (Browser browser = Browser.open(port)) {
+      browser.signIn("driver", WebDatabases.DRIVER_PASSWORD);
+      browser.go("/cabinets/" + snacks.id() + "/planogram");
+      browser.waitFor(By.id("planogram-form"));
+      type(browser, "par_A1", "5");
+      browser.driver().findElement(By.id("save")).click();
+      browser.waitForText(By.tagName("h1"), "Error 403");
+      assertThat(browser.driver().findElement(By.cssSelector("p.error")).getText())
+          .contains("permission denied for planogram.update");
+      browser.screenshot("planogram-driver-refused");
+    }
+    assertThat(engine.planograms().activeFor(snacks.id()).slotAt("A1").orElseThrow()
+        .parLevel()).isEqualTo(11);
   }
 
   private static void type(Browser browser, String id, String text) {
