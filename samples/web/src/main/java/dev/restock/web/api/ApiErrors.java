@@ -78,9 +78,42 @@ public class ApiErrors {
   @ExceptionHandler({HttpMessageNotReadableException.class,
       MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
   ResponseEntity<ProblemDetail> badRequest(Exception e, HttpServletRequest request) {
-    String message = e instanceof HttpMessageNotReadableException
-        ? "body: not readable as the expected JSON" : e.getMessage();
+    String message;
+    if (e instanceof HttpMessageNotReadableException) {
+      message = "body: not readable as the expected JSON";
+    } else if (e instanceof MethodArgumentTypeMismatchException m) {
+      message = m.getName() + ": " + expected(m.getRequiredType()) + " (was '" + m.getValue()
+          + "')";
+    } else if (e instanceof MissingServletRequestParameterException m) {
+      message = m.getParameterName() + ": is required";
+    } else {
+      message = e.getMessage();
+    }
     return problem(HttpStatus.BAD_REQUEST, message, List.of(message), request);
+  }
+
+  /** What a parameter of {@code type} must be, in words rather than Java type names. */
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "has the wrong form";
+    }
+    if (type.isEnum()) {
+      return "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+          .map(Object::toString).collect(java.util.stream.Collectors.joining(", "));
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "must be a whole number";
+    }
+    if (type == java.util.UUID.class) {
+      return "must be a UUID";
+    }
+    if (type == java.time.Instant.class) {
+      return "must be an ISO-8601 instant such as 2026-12-05T08:00:00Z";
+    }
+    if (type == java.time.LocalDate.class) {
+      return "must be a date such as 2026-12-05";
+    }
+    return "must be a " + type.getSimpleName();
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

@@ -28,10 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** Routes (with their pick-list preview), locations, device types and cabinet types. */
 @RestController
 @Tag(name = "Fleet", description = "Routes, locations, device types and cabinet types")
-public class FleetController {
+public class FleetApi {
   private final ApiSupport api;
 
-  FleetController(ApiSupport api) {
+  FleetApi(ApiSupport api) {
     this.api = api;
   }
 

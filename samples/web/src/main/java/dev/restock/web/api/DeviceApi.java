@@ -29,10 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** Devices with their cabinets, and planograms with their slots. */
 @RestController
 @Tag(name = "Devices and planograms", description = "Machines, cabinets, planograms, slots")
-public class DeviceController {
+public class DeviceApi {
   private final ApiSupport api;
 
-  DeviceController(ApiSupport api) {
+  DeviceApi(ApiSupport api) {
     this.api = api;
   }
 

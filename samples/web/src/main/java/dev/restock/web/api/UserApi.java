@@ -24,14 +24,14 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Users and accounts", description = "Restock users and the host's sign-in accounts")
-public class UserController {
+public class UserApi {
   /** The shortest password an account accepts. */
   public static final int PASSWORD_MIN = 8;
 
   private final ApiSupport api;
   private final Accounts accounts;
 
-  UserController(ApiSupport api, Accounts accounts) {
+  UserApi(ApiSupport api, Accounts accounts) {
     this.api = api;
     this.accounts = accounts;
   }

@@ -43,11 +43,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "History and audit", description = "History, deleted entities, audit, health")
-public class HistoryController {
+public class HistoryApi {
   private final ApiSupport api;
   private final Restock restock;
 
-  HistoryController(ApiSupport api, Restock restock) {
+  HistoryApi(ApiSupport api, Restock restock) {
     this.api = api;
     this.restock = restock;
   }

@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/products")
 @Tag(name = "Products", description = "The product catalogue")
-public class ProductController {
+public class ProductApi {
   private final ApiSupport api;
 
-  ProductController(ApiSupport api) {
+  ProductApi(ApiSupport api) {
     this.api = api;
   }
 

@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** Warehouse stock (levels, receipts, adjustments) and the delivery notes issued. */
 @RestController
 @Tag(name = "Stock", description = "Warehouse stock and delivery notes")
-public class StockController {
+public class StockApi {
   private final ApiSupport api;
 
-  StockController(ApiSupport api) {
+  StockApi(ApiSupport api) {
     this.api = api;
   }
 

@@ -30,10 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Service orders", description = "Orders, their visits and pick lists")
-public class ServiceOrderController {
+public class ServiceOrderApi {
   private final ApiSupport api;
 
-  ServiceOrderController(ApiSupport api) {
+  ServiceOrderApi(ApiSupport api) {
     this.api = api;
   }
 
