@@ -6,6 +6,7 @@ import dev.restock.api.error.ValidationException;
 import dev.restock.api.picklist.PickLine;
 import dev.restock.api.serviceorder.CompleteVisit;
 import dev.restock.api.serviceorder.OrderLine;
+import dev.restock.api.serviceorder.OrderStatus;
 import dev.restock.api.serviceorder.ServiceOrder;
 import dev.restock.api.serviceorder.Visit;
 import dev.restock.api.serviceorder.VisitStatus;
@@ -128,6 +129,8 @@ public class VisitController {
     model.addAttribute("slotLines", bySlot);
     model.addAttribute("values", values);
     model.addAttribute("pending", visit.status() == VisitStatus.PENDING);
+    model.addAttribute("serviceable", visit.status() == VisitStatus.PENDING
+        && order.status() == OrderStatus.IN_PROGRESS);
     model.addAttribute("unitsField", UNITS_FIELD);
   }
 

@@ -195,6 +195,46 @@ class DriverDayBrowserTest {
     // the slot was filled with exactly the units typed
     assertThat(slotQuantity(admin, visit.cabinetId(), changed.slotId()))
         .isEqualTo(heldBefore + typed);
+
+    // the next visit is skipped, with the driver's reason
+    phone.driver().findElement(By.id("back-to-order")).click();
+    phone.waitForText(By.cssSelector("#visit-1 .status"), "COMPLETED");
+    phone.driver().findElement(By.cssSelector("#visit-2 a.visit-link")).click();
+    phone.waitFor(By.id("skip-reason")).sendKeys("machine blocked by a delivery van");
+    phone.driver().findElement(By.id("skip")).click();
+    phone.waitForText(By.id("visit-status"), "SKIPPED");
+    phone.screenshot("ops-driver-visit-skipped");
+    Visit skipped = admin.serviceOrders().get(order.id()).visits().get(1);
+    assertThat(skipped.status()).isEqualTo(VisitStatus.SKIPPED);
+    assertThat(skipped.notes()).isEqualTo("machine blocked by a delivery van");
+  }
+
+  @Test
+  void anOrderWithoutARouteAndACancellationWithoutAReasonAreRefusedOnThePage() {
+    RestockSession admin = admin();
+    long ordersBefore = admin.serviceOrders().list(PageRequest.first()).total();
+    office = Browser.open(port).signIn("admin", WebDatabases.ADMIN_PASSWORD);
+    office.go("/orders");
+    office.waitFor(By.id("create")).click();
+    office.waitFor(By.id("errors"));
+    assertThat(text(office, "errors")).contains("routeId: is required");
+    office.screenshot("ops-orders-error");
+    assertThat(admin.serviceOrders().list(PageRequest.first()).total()).isEqualTo(ordersBefore);
+
+    ServiceOrder order = admin.serviceOrders().create(CreateServiceOrder.forRoute(
+        admin.routes().getByCode(DemoFleet.ROUTE).id()));
+    office.go("/orders/" + order.id());
+    office.waitFor(By.id("cancel")).click();
+    office.waitFor(By.cssSelector("#cancel-form .errors"));
+    assertThat(office.driver().findElement(By.cssSelector("#cancel-form .errors")).getText())
+        .contains("reason: is required");
+    assertThat(admin.serviceOrders().get(order.id()).status()).isEqualTo(OrderStatus.PENDING);
+    office.driver().findElement(By.id("cancel-reason")).sendKeys("route closed for roadworks");
+    office.driver().findElement(By.id("cancel")).click();
+    office.waitForText(By.id("order-status"), "CANCELLED");
+    office.screenshot("ops-order-cancelled");
+    assertThat(admin.serviceOrders().get(order.id()).notes())
+        .isEqualTo("route closed for roadworks");
   }
 
   private static int slotQuantity(RestockSession session, UUID cabinetId, UUID slotId) {
