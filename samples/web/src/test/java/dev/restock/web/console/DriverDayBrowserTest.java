@@ -104,12 +104,28 @@ class DriverDayBrowserTest {
         t -> assertThat(t).startsWith("DEMO-COLA"));
     assertThat(office.driver().findElements(By.cssSelector("#strategy option")))
         .extracting(e -> e.getAttribute("value")).contains("fill-to-par");
+    assertThat(text(office, "summary")).contains(
+        admin.pickLists().preview(routeId, "fill-to-par").totalUnits() + " units in all");
     office.screenshot("ops-route-board");
+
+    // another strategy: htmx swaps the board in place
+    String other = restock.pickListStrategies().stream().filter(id -> !id.equals("fill-to-par"))
+        .sorted().findFirst().orElseThrow();
+    new Select(office.driver().findElement(By.id("strategy"))).selectByValue(other);
+    office.waitFor(By.cssSelector("#board[data-strategy='" + other + "']"));
+    assertThat(office.driver().getCurrentUrl()).endsWith("strategy=" + other);
+    var otherList = admin.pickLists().preview(routeId, other);
+    int byOther = otherList.totalUnits();
+    assertThat(text(office, "summary")).contains(byOther + " units in all");
+    office.screenshot("ops-route-board-" + other);
 
     office.driver().findElement(By.id("print-link")).click();
     office.waitForText(By.tagName("h1"), "Pick list " + DemoFleet.ROUTE);
+    assertThat(text(office, "print-meta")).contains(other)
+        .contains(byOther + " units");
+    // one section per machine with something to fill under that strategy
     assertThat(office.driver().findElements(By.cssSelector("section.print-machine")))
-        .hasSize(6);
+        .hasSize((int) otherList.lines().stream().map(l -> l.deviceId()).distinct().count());
     assertThat(office.driver().findElements(By.cssSelector("input[type=checkbox]")))
         .isNotEmpty();
     office.screenshot("ops-route-pick-list");
