@@ -162,13 +162,14 @@ class DriverDayBrowserTest {
     phone = Browser.open(port).signIn("driver", WebDatabases.DRIVER_PASSWORD).size(390, 844);
     phone.go("/orders");
     phone.waitForText(By.tagName("h1"), "My visits");
-    String mine = phone.driver().findElement(By.id("orders")).getText();
+    String mine = phone.driver().findElement(By.id("my-orders")).getText();
     assertThat(mine).contains(number).doesNotContain(unassigned.number());
     phone.screenshot("ops-driver-my-visits");
     phone.driver().findElement(By.linkText(number)).click();
     phone.waitForText(By.id("order-status"), "IN_PROGRESS");
     phone.screenshot("ops-driver-order");
-    phone.driver().findElement(By.cssSelector("#visit-1 a.visit-link")).click();
+    phone.go("/orders");
+    phone.waitFor(By.cssSelector("article[data-number='" + number + "'] .visit-links a")).click();
     WebElement units = phone.waitFor(By.id("units-" + changed.slotId()));
     assertThat(units.getAttribute("value")).isEqualTo(String.valueOf(changed.planned()));
     // single column on the phone: the field fits the screen and is big enough to touch
