@@ -19,12 +19,14 @@ import dev.restock.web.DemoFleet;
 import dev.restock.web.WebDatabases;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -129,6 +131,15 @@ class DriverDayBrowserTest {
     assertThat(office.driver().findElements(By.cssSelector("input[type=checkbox]")))
         .isNotEmpty();
     office.screenshot("ops-route-pick-list");
+    // as printed: no navigation, no buttons, the blank columns kept
+    ChromeDriver chrome = (ChromeDriver) office.driver();
+    chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    assertThat(office.driver().findElement(By.cssSelector("nav.nav")).isDisplayed()).isFalse();
+    assertThat(office.driver().findElement(By.cssSelector("p.no-print")).isDisplayed())
+        .isFalse();
+    assertThat(office.driver().findElement(By.cssSelector("td.blank")).isDisplayed()).isTrue();
+    office.screenshot("ops-route-pick-list-print");
+    chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
 
     office.go("/orders");
     new Select(office.waitFor(By.id("routeId"))).selectByVisibleText(
@@ -252,6 +263,15 @@ class DriverDayBrowserTest {
     office.screenshot("ops-order-cancelled");
     assertThat(admin.serviceOrders().get(order.id()).notes())
         .isEqualTo("route closed for roadworks");
+
+    // an unknown strategy and an unknown order: the console's error page, with the status
+    office.go("/routes/" + order.routeId() + "?strategy=no-such-strategy");
+    office.waitForText(By.tagName("h1"), "Error 422");
+    assertThat(office.driver().findElement(By.tagName("main")).getText())
+        .contains("no-such-strategy").contains("fill-to-par");
+    office.screenshot("ops-route-unknown-strategy");
+    office.go("/orders/" + UUID.randomUUID());
+    office.waitForText(By.tagName("h1"), "Error 404");
   }
 
   private static int slotQuantity(RestockSession session, UUID cabinetId, UUID slotId) {
