@@ -11,7 +11,9 @@ import dev.restock.api.serviceorder.ServiceOrder;
 import dev.restock.api.serviceorder.Visit;
 import dev.restock.api.serviceorder.VisitStatus;
 import dev.restock.api.error.NotFoundException;
+import dev.restock.api.user.Role;
 import dev.restock.web.RequestSessions;
+import dev.restock.web.security.RestockPrincipal;
 import dev.restock.web.api.ApiErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
@@ -129,8 +131,12 @@ public class VisitController {
     model.addAttribute("slotLines", bySlot);
     model.addAttribute("values", values);
     model.addAttribute("pending", visit.status() == VisitStatus.PENDING);
+    // a driver services only the orders assigned to them (the engine refuses the others too)
+    RestockPrincipal me = RequestSessions.principal();
+    boolean mine = me == null || me.role() != Role.DRIVER || me.userId().equals(order.driverId());
+    model.addAttribute("notMine", !mine);
     model.addAttribute("serviceable", visit.status() == VisitStatus.PENDING
-        && order.status() == OrderStatus.IN_PROGRESS);
+        && order.status() == OrderStatus.IN_PROGRESS && mine);
     model.addAttribute("unitsField", UNITS_FIELD);
   }
 

@@ -14,9 +14,13 @@ import dev.restock.api.serviceorder.ServiceOrder;
 import dev.restock.api.serviceorder.Visit;
 import dev.restock.api.serviceorder.VisitStatus;
 import dev.restock.api.stock.StockLevel;
+import dev.restock.api.user.CreateUser;
+import dev.restock.api.user.Role;
+import dev.restock.api.user.User;
 import dev.restock.web.Browser;
 import dev.restock.web.DemoFleet;
 import dev.restock.web.WebDatabases;
+import dev.restock.web.security.Accounts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +55,9 @@ class DriverDayBrowserTest {
 
   @Autowired
   Restock restock;
+
+  @Autowired
+  Accounts accounts;
 
   private Browser office;
   private Browser phone;
@@ -305,5 +312,18 @@ class DriverDayBrowserTest {
     assertThat(admin.stock().deliveryNotes(
         Criteria.where("orderId", Criteria.Operator.EQ, order.id()), PageRequest.first())
         .items()).extracting(n -> n.number()).containsExactly(first);
+
+    // another driver sees none of it as theirs, and is offered no completion
+    User other = admin.users().create(new CreateUser("driver2", "driver2@restock.example",
+        Role.DRIVER));
+    accounts.add("driver2", "driver2-test-pw", other.id());
+    phone = Browser.open(port).signIn("driver2", "driver2-test-pw").size(390, 844);
+    phone.go("/orders");
+    phone.waitFor(By.id("no-orders"));
+    phone.go("/orders/" + order.id() + "/visits/" + order.visits().get(0).id());
+    phone.waitFor(By.id("not-yours"));
+    assertThat(phone.driver().findElements(By.id("complete-form"))).isEmpty();
+    assertThat(phone.driver().findElements(By.id("skip-form"))).isEmpty();
+    phone.screenshot("ops-visit-other-driver");
   }
 }
