@@ -221,6 +221,18 @@ class DriverDayBrowserTest {
         .endsWith("/history/service-order/" + order.id());
     phone.screenshot("ops-driver-visit-completed");
 
+    // ... and the change is in the order's history: the newest revision is the driver's visit
+    phone.driver().findElement(By.id("order-history")).click();
+    phone.waitFor(By.id("revisions"));
+    org.openqa.selenium.WebElement newest =
+        phone.driver().findElement(By.cssSelector("#revisions li.revision"));
+    assertThat(newest.findElement(By.cssSelector(".who")).getText()).isEqualTo("driver");
+    assertThat(newest.findElement(By.cssSelector(".action")).getText()).contains("complete");
+    assertThat(newest.getText()).contains("COMPLETED");
+    phone.screenshot("ops-driver-order-history");
+    phone.driver().navigate().back();
+    phone.waitForText(By.id("visit-status"), "COMPLETED");
+
     Visit done = admin.serviceOrders().get(order.id()).visit(visit.id()).orElseThrow();
     assertThat(done.status()).isEqualTo(VisitStatus.COMPLETED);
     for (OrderLine line : done.lines()) {
