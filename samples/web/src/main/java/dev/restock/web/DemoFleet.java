@@ -37,8 +37,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,10 +46,11 @@ import org.springframework.stereotype.Component;
  * (the default), a demo fleet: route {@code DEMO-1} with six machines of two cabinets, five
  * products, a day of sales and stock in the warehouse, so that the route board has something to
  * show. Passwords are {@code restock.web.demo.admin-password} and
- * {@code restock.web.demo.driver-password}; unset, each is generated and logged once.
+ * {@code restock.web.demo.driver-password}; unset, each is generated and logged once. All of it
+ * happens before the server accepts its first request.
  */
 @Component
-public class DemoFleet implements ApplicationRunner {
+public class DemoFleet implements SmartInitializingSingleton {
   /** The demo route's code. */
   public static final String ROUTE = "DEMO-1";
   private static final Logger LOG = LoggerFactory.getLogger(DemoFleet.class);
@@ -72,8 +72,12 @@ public class DemoFleet implements ApplicationRunner {
     this.driverPassword = driverPassword;
   }
 
+  /**
+   * Seeds once every bean is ready but before the web server starts serving (an application
+   * runner would run after it: the first requests could find no account yet).
+   */
   @Override
-  public void run(ApplicationArguments args) {
+  public void afterSingletonsInstantiated() {
     if (!accounts.isEmpty()) {
       return;
     }
