@@ -19,6 +19,15 @@ import org.jspecify.annotations.Nullable;
 @Stable(since = "0.1")
 public record Actor(
     UUID userId, @Nullable String clientAddress, @Nullable String userAgent, @Nullable String reason, @Nullable String correlationId) {
+  /** The longest reason history holds, in characters; a longer one is refused by the engine. */
+  public static final int MAX_REASON = 500;
+  /** The longest user agent history holds, in characters; hosts should cut longer ones. */
+  public static final int MAX_USER_AGENT = 500;
+  /** The longest client address history holds, in characters. */
+  public static final int MAX_CLIENT_ADDRESS = 100;
+  /** The longest correlation id history holds, in characters. */
+  public static final int MAX_CORRELATION_ID = 100;
+
   /** Id of the built-in system actor, used for migrations and seeding only. */
   public static final UUID SYSTEM_ID = new UUID(0L, 0L);
 

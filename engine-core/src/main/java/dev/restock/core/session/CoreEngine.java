@@ -3,6 +3,7 @@ package dev.restock.core.session;
 import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.audit.Actor;
+import dev.restock.api.validation.Checks;
 import dev.restock.api.audit.AuditContext;
 import dev.restock.api.tx.TransactionBoundary;
 import dev.restock.core.usecase.ComposedUnit;
@@ -116,8 +117,29 @@ public final class CoreEngine implements Restock {
     if (closed.get()) {
       throw new IllegalStateException("the engine is closed");
     }
+    checkFitsHistory(actor);
     // a null argument to any use case is refused by name before it runs, not as a NPE inside it
     return NullArguments.guard(new CoreSession(ctx, actor));
+  }
+
+  /**
+   * Refuses an actor whose client address, user agent, reason or correlation id is longer than
+   * history holds, naming each, before anything runs: on a store with typed columns the commit
+   * would otherwise fail on the revision row, and on one without they would be kept whole.
+   */
+  private static void checkFitsHistory(Actor actor) {
+    Checks checks = new Checks();
+    fits(checks, actor.clientAddress(), "actor.clientAddress", Actor.MAX_CLIENT_ADDRESS);
+    fits(checks, actor.userAgent(), "actor.userAgent", Actor.MAX_USER_AGENT);
+    fits(checks, actor.reason(), "actor.reason", Actor.MAX_REASON);
+    fits(checks, actor.correlationId(), "actor.correlationId", Actor.MAX_CORRELATION_ID);
+    checks.throwIfAny();
+  }
+
+  private static void fits(Checks checks, String value, String field, int max) {
+    checks.check(value == null || value.length() <= max, field,
+        "must be at most " + max + " characters (was " + (value == null ? 0 : value.length())
+            + ")");
   }
 
   @Override

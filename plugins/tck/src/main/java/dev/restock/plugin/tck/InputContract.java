@@ -117,6 +117,35 @@ public abstract class InputContract {
   }
 
   @Test
+  public void anActorWhoseReasonOrOriginIsTooLongForHistoryIsRefusedByNameAndNothingIsWritten() {
+    long products = session.products().list(PageRequest.first(), Visibility.INCLUDE_DELETED)
+        .total();
+    long events = events();
+    UUID admin = session.actor().userId();
+    String longest = "r".repeat(Actor.MAX_REASON);
+    Actor tooMuch = new Actor(admin, "1".repeat(Actor.MAX_CLIENT_ADDRESS + 1),
+        "a".repeat(Actor.MAX_USER_AGENT + 1), longest + "r", "c".repeat(Actor.MAX_CORRELATION_ID + 1));
+
+    assertThat(fields(() -> engine.as(tooMuch)))
+        .containsExactly("actor.clientAddress", "actor.userAgent", "actor.reason",
+            "actor.correlationId");
+    assertThat(fields(() -> engine.inUnitOfWork(tooMuch, s -> s.products().create(
+        new CreateProduct("LONG", "Long", null, BigDecimal.ONE, 1)))))
+        .contains("actor.reason");
+    assertThat(session.products().list(PageRequest.first(), Visibility.INCLUDE_DELETED).total())
+        .isEqualTo(products);
+    assertThat(events()).isEqualTo(events);
+
+    // the longest values the history holds are stored exactly
+    Product p = engine.as(new Actor(admin, "1".repeat(Actor.MAX_CLIENT_ADDRESS),
+        "a".repeat(Actor.MAX_USER_AGENT), longest, "c".repeat(Actor.MAX_CORRELATION_ID)))
+        .products().create(new CreateProduct("LONG", "Long", null, BigDecimal.ONE, 1));
+    var revision = session.history().history(AuditedType.PRODUCT, p.id()).get(0).info();
+    assertThat(revision.reason()).isEqualTo(longest);
+    assertThat(revision.userAgent()).hasSize(Actor.MAX_USER_AGENT);
+  }
+
+  @Test
   public void theFarthestPageThatCanBeAskedForIsEmptyNotAnError() {
     session.products().create(new CreateProduct("COLA", "Cola", null, BigDecimal.ONE, 1));
     PageRequest farthest = PageRequest.of(Integer.MAX_VALUE / PageRequest.MAX_SIZE,
