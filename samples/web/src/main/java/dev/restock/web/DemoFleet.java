@@ -34,6 +34,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import dev.restock.api.query.Criteria;
+import dev.restock.api.query.Criteria.Operator;
+import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
+import dev.restock.api.query.Visibility;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,7 +56,9 @@ import org.springframework.stereotype.Component;
  * products, a day of sales and stock in the warehouse, so that the route board has something to
  * show. Passwords are {@code restock.web.demo.admin-password} and
  * {@code restock.web.demo.driver-password}; unset, each is generated and logged once. All of it
- * happens before the server accepts its first request.
+ * happens before the server accepts its first request, in one transaction. On a database the
+ * engine used before, an existing first administrator, user {@code driver} and route
+ * {@code DEMO-1} are taken as they are.
  */
 @Component
 public class DemoFleet implements SmartInitializingSingleton {
@@ -57,16 +68,18 @@ public class DemoFleet implements SmartInitializingSingleton {
 
   private final Restock restock;
   private final Accounts accounts;
+  private final TransactionTemplate transactions;
   private final boolean enabled;
   private final String adminPassword;
   private final String driverPassword;
 
-  DemoFleet(Restock restock, Accounts accounts,
+  DemoFleet(Restock restock, Accounts accounts, PlatformTransactionManager transactionManager,
       @Value("${restock.web.demo.enabled:true}") boolean enabled,
       @Value("${restock.web.demo.admin-password:}") String adminPassword,
       @Value("${restock.web.demo.driver-password:}") String driverPassword) {
     this.restock = restock;
     this.accounts = accounts;
+    this.transactions = new TransactionTemplate(transactionManager);
     this.enabled = enabled;
     this.adminPassword = adminPassword;
     this.driverPassword = driverPassword;
@@ -81,24 +94,44 @@ public class DemoFleet implements SmartInitializingSingleton {
     if (!accounts.isEmpty()) {
       return;
     }
+    // one transaction, which the engine's units of work join: a failure leaves nothing behind,
+    // so the next start tries again from the same empty state
+    transactions.executeWithoutResult(status -> seed());
+  }
+
+  private void seed() {
     RestockSession system = restock.as(Actor.system().withReason("web host first start"));
     User admin = system.users().firstAdministrator().orElseGet(() -> system.users()
         .create(new CreateUser("admin", "admin@restock.example", Role.ADMIN)));
     RestockSession ops = restock.as(Actor.user(admin.id()).withUserAgent("restock-web")
         .withReason("demo fleet"));
-    User driver = ops.users().create(
-        new CreateUser("driver", "driver@restock.example", Role.DRIVER));
-    accounts.add(admin.username(), password("admin", adminPassword), admin.id());
-    accounts.add(driver.username(), password("driver", driverPassword), driver.id());
-    if (enabled) {
-      seed(ops);
+    User driver = first(ops.users().find(Criteria.where("username", Operator.EQ, "driver"),
+        PageRequest.first(), Visibility.LIVE)).orElseGet(() -> ops.users()
+        .create(new CreateUser("driver", "driver@restock.example", Role.DRIVER)));
+    accounts.add(admin.username(), password(admin.username(), adminPassword), admin.id());
+    accounts.add(driver.username(), password(driver.username(), driverPassword), driver.id());
+    if (enabled && first(ops.routes().find(Criteria.where("code", Operator.EQ, ROUTE),
+        PageRequest.first(), Visibility.LIVE)).isEmpty()) {
+      seedFleet(ops);
       LOG.info("Demo fleet created: route {} with its machines, products, sales and stock",
           ROUTE);
     }
   }
 
+  /**
+   * The first item of a search. Lookups here search rather than get: a get that finds nothing
+   * throws, and an engine error inside the host's transaction marks it for rollback.
+   */
+  private static <T> Optional<T> first(Page<T> page) {
+    return page.items().stream().findFirst();
+  }
+
   private static String password(String username, String configured) {
     if (configured != null && !configured.isBlank()) {
+      if (configured.getBytes(StandardCharsets.UTF_8).length > Accounts.PASSWORD_MAX_BYTES) {
+        throw new IllegalStateException("restock.web.demo." + username + "-password: must be at "
+            + "most " + Accounts.PASSWORD_MAX_BYTES + " bytes in UTF-8");
+      }
       return configured;
     }
     byte[] bytes = new byte[9];
@@ -109,7 +142,7 @@ public class DemoFleet implements SmartInitializingSingleton {
     return generated;
   }
 
-  private static void seed(RestockSession ops) {
+  private static void seedFleet(RestockSession ops) {
     Route route = ops.routes().create(new CreateRoute(ROUTE, "Demo downtown route", 7));
     Location station = ops.locations().create(
         new CreateLocation("Demo Central Station", "1 Station Sq"));

@@ -46,7 +46,9 @@ public class RequestSessions {
         .withCorrelationId(CorrelationIds.of(request));
     String agent = request.getHeader("User-Agent");
     if (agent != null && !agent.isBlank()) {
-      actor = actor.withUserAgent(agent);
+      // not the user's words but the client's: cut to what history holds rather than refuse
+      actor = actor.withUserAgent(agent.length() > Actor.MAX_USER_AGENT
+          ? agent.substring(0, Actor.MAX_USER_AGENT) : agent);
     }
     if (reason != null && !reason.isBlank()) {
       actor = actor.withReason(reason);

@@ -12,7 +12,12 @@ import dev.restock.api.error.Violation;
 import dev.restock.web.CorrelationIds;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -36,10 +41,14 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  *       <td>409</td></tr>
  *   <tr><td>permission</td><td>403</td></tr>
  *   <tr><td>store unavailable</td><td>503</td></tr>
+ *   <tr><td>no endpoint for the method and path ({@link ApiFallback})</td><td>404</td></tr>
+ *   <tr><td>a body that is not JSON</td><td>415</td></tr>
+ *   <tr><td>the host's database refused a write: duplicate key / other</td><td>409 / 500</td></tr>
  * </table>
  */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 public class ApiErrors {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
   /** The status an engine error maps to. */
   public static HttpStatus statusOf(RestockException e) {
@@ -114,6 +123,31 @@ public class ApiErrors {
       return "must be a date such as 2026-12-05";
     }
     return "must be a " + type.getSimpleName();
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e,
+      HttpServletRequest request) {
+    String message = "Content-Type: must be application/json (was "
+        + (e.getContentType() == null ? "none" : e.getContentType()) + ")";
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, message, List.of(message), request);
+  }
+
+  /**
+   * The host's own tables (accounts) refused a write: a duplicate key is a conflict (a race
+   * between two requests for the same username), anything else a server error whose cause is
+   * logged, not shown.
+   */
+  @ExceptionHandler(DataAccessException.class)
+  ResponseEntity<ProblemDetail> database(DataAccessException e, HttpServletRequest request) {
+    if (e instanceof DuplicateKeyException) {
+      String message = "the record exists already";
+      return problem(HttpStatus.CONFLICT, message, List.of(message), request);
+    }
+    LOG.error("database error on {} {} (request {})", request.getMethod(),
+        request.getRequestURI(), CorrelationIds.of(request), e);
+    String message = "the database refused the change; nothing was written";
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, message, List.of(message), request);
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

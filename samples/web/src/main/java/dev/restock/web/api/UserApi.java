@@ -40,7 +40,14 @@ public class UserApi {
   public record UserBody(String username, String email, Role role) {}
 
   /** A new account: a Restock user of that username and role, and the password to sign in. */
-  public record AccountBody(String username, String email, Role role, String password) {}
+  public record AccountBody(String username, String email, Role role, String password) {
+    /** Never shows the password (request bodies may be logged at debug level). */
+    @Override
+    public String toString() {
+      return "AccountBody[username=" + username + ", email=" + email + ", role=" + role
+          + ", password=***]";
+    }
+  }
 
   /** A page of users. */
   @GetMapping("/api/users")
@@ -82,6 +89,10 @@ public class UserApi {
         body.role()));
     if (body.password() == null || body.password().length() < PASSWORD_MIN) {
       c.add("password", "must have at least " + PASSWORD_MIN + " characters");
+    } else if (body.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        > Accounts.PASSWORD_MAX_BYTES) {
+      c.add("password", "must be at most " + Accounts.PASSWORD_MAX_BYTES
+          + " bytes in UTF-8 (bcrypt reads no further)");
     }
     c.throwIfAny();
     if (accounts.find(command.username()).isPresent()) {

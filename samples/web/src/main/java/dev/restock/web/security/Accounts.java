@@ -14,6 +14,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class Accounts {
+  /** The longest password bcrypt hashes whole, in UTF-8 bytes; longer ones are refused. */
+  public static final int PASSWORD_MAX_BYTES = 72;
+
   /** One account row. */
   public record Account(String username, String passwordHash, UUID userId) {}
 

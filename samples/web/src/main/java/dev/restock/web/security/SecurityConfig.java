@@ -7,14 +7,16 @@ import dev.restock.api.user.User;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Who may call what. The JSON API ({@code /api/**}) takes HTTP Basic, keeps no session and
@@ -49,15 +51,25 @@ public class SecurityConfig {
     };
   }
 
-  /** The API: Basic, stateless, no CSRF, 401 with a challenge when not signed in. */
+  /**
+   * The API: Basic, stateless, no CSRF token but no cross-site browser requests either
+   * ({@link CrossSiteRequests}); 401 with a challenge and a problem document when not signed in.
+   */
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http) throws Exception {
+    AuthenticationEntryPoint challenge = (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Restock\"");
+      Problems.write(response, request, HttpServletResponse.SC_UNAUTHORIZED,
+          "authentication required: HTTP Basic with a Restock account");
+    };
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(b -> b.authenticationEntryPoint(challenge))
+        .exceptionHandling(x -> x.authenticationEntryPoint(challenge))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(c -> c.disable());
+        .csrf(c -> c.disable())
+        .addFilterBefore(new CrossSiteRequests(), BasicAuthenticationFilter.class);
     return http.build();
   }
 

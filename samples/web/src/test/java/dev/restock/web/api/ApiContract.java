@@ -265,9 +265,79 @@ abstract class ApiContract {
   void callsWithoutCredentialsAreChallenged() {
     HttpResponse<String> response = anonymous.get("/api/service-orders");
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+        v -> assertThat(v).startsWith("Basic"));
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(401);
     assertThat(anonymous.post("/api/products", product(sku(), "x")).statusCode())
         .isEqualTo(401);
+  }
+
+  @Test
+  void stateChangingCallsABrowserMakesForAnotherSiteAreRefusedAndChangeNothing() {
+    long before = ok(admin.get("/api/products?size=1")).get("total").asLong();
+    HttpResponse<String> evil = admin.send(admin.request("/api/products")
+        .header("Origin", "http://evil.example")
+        .POST(HttpRequest.BodyPublishers.ofString(product(sku(), "Forged"))));
+    assertThat(evil.statusCode()).as(evil.body()).isEqualTo(403);
+    assertThat(JSON.readTree(evil.body()).get("detail").asString()).contains("cross-site");
+    HttpResponse<String> fetched = admin.send(admin.request("/api/products")
+        .header("Sec-Fetch-Site", "cross-site")
+        .POST(HttpRequest.BodyPublishers.ofString(product(sku(), "Forged"))));
+    assertThat(fetched.statusCode()).isEqualTo(403);
+    assertThat(ok(admin.get("/api/products?size=1")).get("total").asLong()).isEqualTo(before);
+    // this server's own origin, and reads from anywhere, pass
+    status(admin.send(admin.request("/api/products")
+        .header("Origin", "http://127.0.0.1:" + port).header("Sec-Fetch-Site", "same-origin")
+        .POST(HttpRequest.BodyPublishers.ofString(product(sku(), "Own page")))), 201);
+    ok(admin.send(admin.request("/api/products?size=1").header("Origin", "http://evil.example")
+        .GET()));
+  }
+
+  @Test
+  void requestsNoEndpointTakesAndBodiesThatAreNotJsonAreProblemDocuments() {
+    JsonNode none = status(admin.get("/api/no-such-thing"), 404);
+    assertThat(none.get("detail").asString()).contains("GET /api/no-such-thing");
+    assertThat(none.get("requestId").asString()).isNotBlank();
+    status(admin.delete("/api/routes"), 404);
+    JsonNode form = status(admin.send(admin.request("/api/products")
+        .setHeader("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("sku=X&name=Y"))), 415);
+    assertThat(strings(form.get("errors"))).singleElement().satisfies(
+        e -> assertThat(e).startsWith("Content-Type: must be application/json"));
+  }
+
+  @Test
+  void aReasonLongerThanHistoryHoldsIsRefusedAndALongUserAgentIsCut() {
+    long before = ok(admin.get("/api/products?size=1")).get("total").asLong();
+    JsonNode refused = status(admin.send(admin.request("/api/products")
+        .header("X-Reason", "r".repeat(501))
+        .POST(HttpRequest.BodyPublishers.ofString(product(sku(), "Too why")))), 422);
+    assertThat(strings(refused.get("errors"))).singleElement().satisfies(
+        e -> assertThat(e).startsWith("actor.reason: must be at most 500 characters"));
+    assertThat(ok(admin.get("/api/products?size=1")).get("total").asLong()).isEqualTo(before);
+
+    String agent = "Agent/" + "a".repeat(700);
+    JsonNode created = status(admin.send(admin.request("/api/products").header("User-Agent", agent)
+        .header("X-Reason", "r".repeat(500))
+        .POST(HttpRequest.BodyPublishers.ofString(product(sku(), "Long agent")))), 201);
+    JsonNode info = ok(admin.get("/api/history/product/" + created.get("id").asString()))
+        .get(0).get("info");
+    assertThat(info.get("userAgent").asString()).isEqualTo(agent.substring(0, 500));
+    assertThat(info.get("reason").asString()).hasSize(500);
+  }
+
+  @Test
+  void aPasswordLongerThanBcryptReadsIsRefused() {
+    String username = "long-" + UUID.randomUUID().toString().substring(0, 6);
+    JsonNode refused = status(admin.post("/api/accounts", json(Map.of("username", username,
+        "email", username + "@restock.example", "role", "DRIVER", "password",
+        "p".repeat(73)))), 422);
+    assertThat(strings(refused.get("errors"))).singleElement().satisfies(
+        e -> assertThat(e).startsWith("password: must be at most 72 bytes"));
+    assertThat(ok(admin.get("/api/users?size=1000")).get("items").toString())
+        .doesNotContain(username);
   }
 
   // ---------------------------------------------------------------- who, from where, why
@@ -360,7 +430,7 @@ abstract class ApiContract {
     String sku = sku();
     JsonNode created = status(admin.post("/api/products", product(sku, "Lemonade")), 201);
     String id = created.get("id").asString();
-    String before = created.get("stamp").toString();
+    long versionBefore = created.get("version").asLong();
     JsonNode changed = ok(admin.send(admin.request("/api/products/" + id).method("PATCH",
         HttpRequest.BodyPublishers.ofString(json(Map.of("price", 2.25, "name", "Lemonade 50cl"))))));
     assertThat(changed.get("name").asString()).isEqualTo("Lemonade 50cl");
@@ -377,7 +447,7 @@ abstract class ApiContract {
     String firstAt = history.get(0).get("info").get("at").asString();
     JsonNode asOf = ok(admin.get("/api/history/product/" + id + "/as-of?at=" + firstAt));
     assertThat(asOf.get("state").get("name").asString()).isEqualTo("Lemonade");
-    assertThat(before).isNotEmpty();
+    assertThat(changed.get("version").asLong()).isGreaterThan(versionBefore);
     status(admin.send(admin.request("/api/products/" + id).method("PATCH",
         HttpRequest.BodyPublishers.ofString(json(Map.of("price", -3))))), 422);
   }
@@ -492,6 +562,8 @@ abstract class ApiContract {
         username, "email", username + "@restock.example", "role", "DRIVER", "password",
         "boom-secret-1")));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
+    assertThat(JSON.readTree(response.body()).get("detail").asString())
+        .isEqualTo("the database refused the change; nothing was written");
     assertThat(ok(admin.get("/api/users?size=1000")).get("items").toString())
         .doesNotContain(username);
   }
