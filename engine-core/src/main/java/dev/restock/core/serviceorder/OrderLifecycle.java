@@ -39,7 +39,7 @@ public final class OrderLifecycle extends OrderUseCase {
   public ServiceOrder assign(UUID orderId, UUID driverId, String reason) {
     Objects.requireNonNull(orderId, "orderId");
     Objects.requireNonNull(driverId, "driverId");
-    new Checks().optionalText(reason, "reason", 1000).throwIfAny();
+    new Checks().optionalText(reason, "reason", Actor.MAX_REASON).throwIfAny();
     return write("service-order.assign", reason, () -> {
       ServiceOrder order = orderForUpdate(orderId);
       // the state first: a refused transition says so whatever the driver
@@ -96,7 +96,7 @@ public final class OrderLifecycle extends OrderUseCase {
 
   public ServiceOrder cancel(UUID orderId, String reason) {
     Objects.requireNonNull(orderId, "orderId");
-    new Checks().text(reason, "reason", 1000).throwIfAny();
+    new Checks().text(reason, "reason", Actor.MAX_REASON).throwIfAny();
     return write("service-order.cancel", reason, () -> store().serviceOrders()
         .update(orderForUpdate(orderId).cancel(reason)));
   }

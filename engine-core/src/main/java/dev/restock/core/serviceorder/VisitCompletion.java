@@ -86,7 +86,7 @@ public final class VisitCompletion extends OrderUseCase {
   public ServiceOrder skipVisit(UUID orderId, UUID visitId, String reason, boolean returnToStock) {
     Objects.requireNonNull(orderId, "orderId");
     Objects.requireNonNull(visitId, "visitId");
-    new Checks().text(reason, "reason", 1000).throwIfAny();
+    new Checks().text(reason, "reason", Actor.MAX_REASON).throwIfAny();
     return write("service-order.skip-visit", reason, () -> {
       ServiceOrder order = orderForUpdate(orderId);
       requireAssigned(order.driverId(), "service-order.skip-visit",

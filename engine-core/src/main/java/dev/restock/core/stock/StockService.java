@@ -34,7 +34,7 @@ public final class StockService extends UseCase implements StockManagement {
   public StockLevel receive(UUID productId, int units, String reason) {
     Objects.requireNonNull(productId, "productId");
     new Checks().range(units, "units", 1, StockLevel.MAX_ON_HAND)
-        .optionalText(reason, "reason", 500).throwIfAny();
+        .optionalText(reason, "reason", Actor.MAX_REASON).throwIfAny();
     return write("stock.receive", reason, () -> change(productId, units, "units"));
   }
 
@@ -43,7 +43,7 @@ public final class StockService extends UseCase implements StockManagement {
     Objects.requireNonNull(productId, "productId");
     new Checks().check(delta != 0, "delta", "must not be zero")
         .range(delta, "delta", -StockLevel.MAX_ON_HAND, StockLevel.MAX_ON_HAND)
-        .text(reason, "reason", 500).throwIfAny();
+        .text(reason, "reason", Actor.MAX_REASON).throwIfAny();
     return write("stock.adjust", reason, () -> change(productId, delta, "delta"));
   }
 

@@ -24,6 +24,9 @@ import dev.restock.api.fleet.UpdateLocation;
 import dev.restock.api.fleet.UpdateRoute;
 import dev.restock.api.planogram.UpdatePlanogram;
 import dev.restock.api.query.PageRequest;
+import dev.restock.api.serviceorder.CreateServiceOrder;
+import dev.restock.api.serviceorder.OrderStatus;
+import dev.restock.api.serviceorder.ServiceOrder;
 import dev.restock.api.query.Visibility;
 import dev.restock.api.stock.StockLevel;
 import dev.restock.api.user.CreateUser;
@@ -143,6 +146,30 @@ public abstract class InputContract {
     var revision = session.history().history(AuditedType.PRODUCT, p.id()).get(0).info();
     assertThat(revision.reason()).isEqualTo(longest);
     assertThat(revision.userAgent()).hasSize(Actor.MAX_USER_AGENT);
+  }
+
+  @Test
+  public void anOrdersReasonsFitHistoryOrAreRefusedByName() {
+    Fleet f = EngineFixture.fleet(session);
+    EngineFixture.device(session, f, "D1", 1, 3);
+    User driver = session.users().create(new CreateUser("drv", "drv@example.com", Role.DRIVER));
+    ServiceOrder order = session.serviceOrders().create(CreateServiceOrder.forRoute(
+        f.route().id()));
+    long events = events();
+    String tooLong = "r".repeat(Actor.MAX_REASON + 1);
+
+    assertThat(fields(() -> session.serviceOrders().assign(order.id(), driver.id(), tooLong)))
+        .containsExactly("reason");
+    assertThat(fields(() -> session.serviceOrders().cancel(order.id(), tooLong)))
+        .containsExactly("reason");
+    assertThat(events()).isEqualTo(events);
+    assertThat(session.serviceOrders().get(order.id()).status()).isEqualTo(OrderStatus.PENDING);
+
+    String longest = "r".repeat(Actor.MAX_REASON);
+    session.serviceOrders().cancel(order.id(), longest);
+    assertThat(session.serviceOrders().get(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+    var revisions = session.history().history(AuditedType.SERVICE_ORDER, order.id());
+    assertThat(revisions.get(revisions.size() - 1).info().reason()).isEqualTo(longest);
   }
 
   @Test

@@ -67,7 +67,8 @@ public interface ServiceOrders {
    * {@code reason} (or the acting actor's reason when null). Assigning the driver the order
    * already has changes nothing.
    *
-   * @param reason why, e.g. "Dave is ill"; optional, single-line, at most 1000 characters
+   * @param reason why, e.g. "Dave is ill"; optional, single-line, at most
+   *     {@link dev.restock.api.audit.Actor#MAX_REASON} characters (what history holds)
    * @throws dev.restock.api.error.ValidationException when the user is not a live, active DRIVER,
    *     or the reason is not acceptable text
    * @throws dev.restock.api.error.IllegalStateTransitionException from IN_PROGRESS, COMPLETED or
@@ -97,11 +98,16 @@ public interface ServiceOrders {
    */
   ServiceOrder completeVisit(UUID orderId, UUID visitId, CompleteVisit command);
 
-  /** Skips a pending visit with a reason; its planned units go back to stock if asked. */
+  /**
+   * Skips a pending visit with a reason (single-line, at most
+   * {@link dev.restock.api.audit.Actor#MAX_REASON} characters); its planned units go back to
+   * stock if asked.
+   */
   ServiceOrder skipVisit(UUID orderId, UUID visitId, String reason, boolean returnToStock);
 
   /**
-   * PENDING or ASSIGNED → CANCELLED, with a reason.
+   * PENDING or ASSIGNED → CANCELLED, with a reason (single-line, at most
+   * {@link dev.restock.api.audit.Actor#MAX_REASON} characters).
    *
    * @throws dev.restock.api.error.IllegalStateTransitionException from IN_PROGRESS, COMPLETED or
    *     CANCELLED
