@@ -192,6 +192,17 @@ class RecordsConsoleTest {
               ? "size: must" : "page: must");
     }
 
+    // the device list pages the same way
+    HttpResponse<String> devices = console.get("/devices?page=1&size=4");
+    assertThat(devices.statusCode()).isEqualTo(200);
+    assertThat(devices.body()).contains("Demo machine 5", "Demo machine 6")
+        .doesNotContain("Demo machine 1<");
+    for (String bad : List.of("page=-1", "page=2&size=4", "size=0", "page=x")) {
+      HttpResponse<String> r = console.get("/devices?" + bad);
+      assertThat(r.statusCode()).as(bad).isEqualTo(422);
+      assertThat(r.body()).as(bad).contains("Error 422");
+    }
+
     // a driver, like a viewer, restores nothing and sees no button
     Console driver = Console.signIn(port, "driver", WebDatabases.DRIVER_PASSWORD);
     assertThat(driver.get("/history/product/deleted").body()).contains("PAGE-1")
