@@ -228,7 +228,7 @@ public class PlanogramController {
         : " at " + current.stamp().updatedAt();
     return "This planogram was changed meanwhile by " + who + when + " (now version "
         + current.version() + ") — reload to see the change and edit again; nothing was saved "
-        + "and your input is kept below.";
+        + "and your input is kept here.";
   }
 
   /**
