@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 public class DeviceController {
-  private static final int PAGE_SIZE = 50;
   private final RequestSessions sessions;
 
   DeviceController(RequestSessions sessions) {
@@ -41,11 +40,18 @@ public class DeviceController {
   /** One cabinet of a device with its type's name and its active planogram (or null). */
   public record CabinetRow(Cabinet cabinet, String type, Planogram planogram) {}
 
-  /** The list of live devices, a page at a time, in name order. */
+  /**
+   * The list of live devices, a page at a time ({@code page}, zero-based, and {@code size},
+   * default {@value RecordsPages#DEFAULT_SIZE}), in name order; a problem with either, or a page
+   * past the last, is the engine's 422 error page.
+   */
   @GetMapping("/devices")
-  String list(@RequestParam(defaultValue = "0") int page, Model model) {
+  String list(@RequestParam(required = false) String page,
+      @RequestParam(required = false) String size, Model model) {
+    PageRequest request = RecordsPages.request(page, size);
     RestockSession session = sessions.current();
-    Page<Device> devices = session.devices().list(PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+    Page<Device> devices = session.devices().list(request);
+    RecordsPages.requireInRange(devices);
     Map<UUID, String> routes = new HashMap<>();
     Map<UUID, String> locations = new HashMap<>();
     List<DeviceRow> rows = devices.items().stream().map(d -> new DeviceRow(d,
@@ -53,7 +59,8 @@ public class DeviceController {
         locations.computeIfAbsent(d.locationId(), id -> location(session, id)))).toList();
     model.addAttribute("rows", rows);
     model.addAttribute("page", devices.page());
-    model.addAttribute("hasNext", (long) (devices.page() + 1) * PAGE_SIZE < devices.total());
+    model.addAttribute("size", devices.size());
+    model.addAttribute("hasNext", devices.page() + 1L < devices.pages());
     model.addAttribute("total", devices.total());
     return "devices";
   }

@@ -19,9 +19,9 @@ import dev.restock.api.fleet.Location;
 import dev.restock.api.fleet.Route;
 import dev.restock.api.planogram.Planogram;
 import dev.restock.api.query.Criteria;
+import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
 import dev.restock.api.query.Visibility;
-import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
 import dev.restock.web.RequestSessions;
 import dev.restock.web.security.RestockPrincipal;
@@ -47,8 +47,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * History pages: {@code /history} (pick a type and an id; the newest audit events),
  * {@code /history/{type}/{id}} (revisions newest first with who, when, why, client address,
  * request id and field diffs; {@code ?at=<instant>} adds the entity's state at that time), and
- * {@code /history/{type}/deleted} (soft-deleted entities of a type with who deleted them, and a
- * restore button for administrators). Types are {@link AuditedType} labels.
+ * {@code /history/{type}/deleted} (soft-deleted entities of a type, a page at a time, with who
+ * deleted them, and a restore button for whom the engine's access policy lets restore them).
+ * Types are {@link AuditedType} labels.
  */
 @Controller
 public class HistoryController {
@@ -122,14 +123,22 @@ public class HistoryController {
     return "history-entity";
   }
 
-  /** The soft-deleted entities of one type, with their deletion and a restore button. */
+  /**
+   * The soft-deleted entities of one type, a page at a time ({@code page}, zero-based, and
+   * {@code size}, 1..{@value PageRequest#MAX_SIZE}, default {@value RecordsPages#DEFAULT_SIZE};
+   * a problem with either, or a page past the last, is the engine's 422 error page), with their
+   * deletion and a restore button for whom the engine lets restore them.
+   */
   @GetMapping("/history/{type}/deleted")
-  String deleted(@PathVariable String type, Model model) {
+  String deleted(@PathVariable String type, @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size, Model model) {
     AuditedType audited = type(type);
+    PageRequest request = RecordsPages.request(page, size);
     RestockSession session = sessions.current();
     ManageAggregate<? extends Aggregate, ?, ?> management = management(session, audited);
-    List<? extends Aggregate> items = management.list(PageRequest.of(0, PageRequest.MAX_SIZE),
-        Visibility.ONLY_DELETED).items();
+    Page<? extends Aggregate> result = management.list(request, Visibility.ONLY_DELETED);
+    RecordsPages.requireInRange(result);
+    List<? extends Aggregate> items = result.items();
     Map<UUID, DeletionInfo> deletions = session.history().deletions(audited,
         items.stream().map(Aggregate::id).toList());
     Map<UUID, String> names = new HashMap<>();
@@ -138,11 +147,42 @@ public class HistoryController {
       return new DeletedRow(a.id(), key(a), d,
           d == null ? "" : names.computeIfAbsent(d.info().actorId(), x -> who(session, x)));
     }).toList();
-    RestockPrincipal me = RequestSessions.principal();
     model.addAttribute("type", audited.label());
     model.addAttribute("rows", rows);
-    model.addAttribute("admin", me != null && me.role() == Role.ADMIN);
+    model.addAttribute("page", result.page());
+    model.addAttribute("size", result.size());
+    model.addAttribute("pages", result.pages());
+    model.addAttribute("total", result.total());
+    model.addAttribute("hasNext", result.page() + 1L < result.pages());
+    model.addAttribute("canRestore", mayRestore(session, audited));
     return "history-deleted";
+  }
+
+  /**
+   * Whether the signed-in person may restore entities of {@code type}, by the engine's access
+   * policy ({@code <type>.restore}): an active ADMIN everything, an active MANAGER everything but
+   * users, DRIVER and VIEWER nothing. The role is the Restock user's now, read from the engine,
+   * not the one at sign-in; the engine checks again on restore.
+   */
+  static boolean mayRestore(RestockSession session, AuditedType type) {
+    RestockPrincipal me = RequestSessions.principal();
+    if (me == null) {
+      return false;
+    }
+    User user;
+    try {
+      user = session.users().get(me.userId());
+    } catch (NotFoundException e) {
+      return false;
+    }
+    if (!user.active()) {
+      return false;
+    }
+    return switch (user.role()) {
+      case ADMIN -> true;
+      case MANAGER -> type != AuditedType.USER;
+      case DRIVER, VIEWER -> false;
+    };
   }
 
   /** Restores a soft-deleted entity (the engine checks the permission), back to the list. */

@@ -2,7 +2,9 @@ package dev.restock.web.console;
 
 import dev.restock.api.RestockSession;
 import dev.restock.api.catalog.Product;
+import dev.restock.api.error.ConcurrentChangeException;
 import dev.restock.api.error.NotFoundException;
+import dev.restock.api.error.RestockException;
 import dev.restock.api.error.ValidationException;
 import dev.restock.api.error.Violation;
 import dev.restock.api.fleet.Cabinet;
@@ -15,6 +17,7 @@ import dev.restock.api.planogram.UpdatePlanogram;
 import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
 import dev.restock.web.RequestSessions;
+import dev.restock.web.api.ApiErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,8 +42,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * product, par level and capacity and the quantity in it now. Saving posts the whole grid and
  * becomes one {@link dev.restock.api.planogram.port.in.PlanogramManagement#update planogram
  * update} whose slot list is the grid's cells with a product or a capacity; a cell left without
- * both is no slot. Validation problems are listed beside the grid as {@code field: message}
- * lines, the input kept and nothing written.
+ * both is no slot. The form carries the planogram's id and version: a save of a form opened on
+ * an older state is refused (409) rather than putting the old values back. Validation problems
+ * are listed beside the grid as {@code field: message} lines, other engine errors as their
+ * message, the input kept and nothing written.
  */
 @Controller
 public class PlanogramController {
@@ -84,18 +90,34 @@ public class PlanogramController {
       }
       grid.add(row);
     }
-    fill(model, session, located, planogram, grid, List.of(), List.of(), "");
+    fill(model, session, located, planogram, grid, List.of(), "");
+    model.addAttribute("openedId", planogram.id());
+    model.addAttribute("openedVersion", planogram.version());
     return "planogram";
   }
 
-  /** Saves the whole grid as the planogram's slot list, or shows the problems. */
+  /**
+   * Saves the whole grid as the planogram's slot list, or shows the problems with the input kept
+   * and nothing written: the engine's {@code field: message} lines (422); "changed meanwhile"
+   * (409) when the form was opened on another planogram or another version than the cabinet's
+   * active one now (another tab, the API's slot update), since the grid would silently put the
+   * old values back; any other engine error with the status the API gives it.
+   */
   @PostMapping("/cabinets/{cabinetId}/planogram")
   String save(@PathVariable UUID cabinetId, @RequestParam Map<String, String> form,
       Model model, RedirectAttributes redirect, HttpServletResponse response) {
     String reason = form.getOrDefault("reason", "").strip();
     RestockSession session = sessions.current(reason.isEmpty() ? "planogram editor" : reason);
     Located located = locate(session, cabinetId);
-    Planogram planogram = session.planograms().activeFor(cabinetId);
+    Opened opened = opened(form);
+    Planogram planogram;
+    RestockException failure = null;
+    try {
+      planogram = session.planograms().activeFor(cabinetId);
+    } catch (RestockException e) {
+      planogram = null;
+      failure = e;
+    }
     List<Violation> violations = new ArrayList<>();
     List<SlotSpec> specs = new ArrayList<>();
     List<String> specPositions = new ArrayList<>();
@@ -107,7 +129,7 @@ public class PlanogramController {
         String product = form.getOrDefault("product_" + position, "").strip();
         String par = form.getOrDefault("par_" + position, "").strip();
         String capacity = form.getOrDefault("capacity_" + position, "").strip();
-        Slot slot = planogram.slotAt(position).orElse(null);
+        Slot slot = planogram == null ? null : planogram.slotAt(position).orElse(null);
         row.add(new PlanogramCell(position, product, par, capacity,
             slot == null ? null : slot.quantity(), false, slot == null ? null : slot.id()));
         if (product.isEmpty() && capacity.isEmpty()) {
@@ -138,19 +160,84 @@ public class PlanogramController {
       }
       grid.add(row);
     }
-    if (violations.isEmpty()) {
+    List<PlanogramProblem> problems = new ArrayList<>();
+    int status;
+    if (failure != null) {
+      status = status(failure);
+      ApiErrors.details(failure).forEach(line -> problems.add(new PlanogramProblem(null, line)));
+    } else if (!opened.matches(planogram)) {
+      status = HttpStatus.CONFLICT.value();
+      problems.add(new PlanogramProblem(null, changedMeanwhile(session, planogram)));
+    } else if (!violations.isEmpty()) {
+      status = HttpStatus.UNPROCESSABLE_CONTENT.value();
+    } else {
       try {
         session.planograms().update(planogram.id(), new UpdatePlanogram(null, specs));
         redirect.addFlashAttribute("saved", true);
         return "redirect:/cabinets/" + cabinetId + "/planogram";
       } catch (ValidationException e) {
         violations.addAll(e.violations());
+        status = HttpStatus.UNPROCESSABLE_CONTENT.value();
+      } catch (RestockException e) {
+        status = status(e);
+        ApiErrors.details(e).forEach(line -> problems.add(new PlanogramProblem(null, line)));
       }
     }
-    fill(model, session, located, planogram, mark(grid, violations, specPositions),
-        violations, specPositions, reason);
-    response.setStatus(422);
+    violations.forEach(v -> problems.add(new PlanogramProblem(position(v, specPositions),
+        v.toString())));
+    fill(model, session, located, planogram, mark(grid, violations, specPositions), problems,
+        reason);
+    // the form keeps what it was opened on: saving it again is refused again until a reload
+    model.addAttribute("openedId", opened.id());
+    model.addAttribute("openedVersion", opened.version());
+    response.setStatus(status);
     return "planogram";
+  }
+
+  /**
+   * The planogram and version the form was opened on (its hidden fields); null when missing or
+   * not readable, which never matches a planogram.
+   */
+  record Opened(UUID id, Long version) {
+    boolean matches(Planogram p) {
+      return id != null && version != null && id.equals(p.id()) && version == p.version();
+    }
+  }
+
+  private static Opened opened(Map<String, String> form) {
+    UUID id;
+    Long version;
+    try {
+      id = UUID.fromString(form.getOrDefault("planogramId", "").strip());
+    } catch (IllegalArgumentException e) {
+      id = null;
+    }
+    try {
+      version = Long.valueOf(form.getOrDefault("version", "").strip());
+    } catch (NumberFormatException e) {
+      version = null;
+    }
+    return new Opened(id, version);
+  }
+
+  /** The 409 line: who changed the planogram last, and when, and what to do. */
+  private static String changedMeanwhile(RestockSession session, Planogram current) {
+    UUID by = current.stamp().updatedBy();
+    String who = by == null ? "someone" : HistoryController.who(session, by);
+    String when = current.stamp().updatedAt() == null ? ""
+        : " at " + current.stamp().updatedAt();
+    return "This planogram was changed meanwhile by " + who + when + " (now version "
+        + current.version() + ") — reload to see the change and edit again; nothing was saved "
+        + "and your input is kept here.";
+  }
+
+  /**
+   * The status of an engine error as the API gives it; a concurrent change, which the API
+   * leaves at 400, is a conflict here.
+   */
+  private static int status(RestockException e) {
+    return e instanceof ConcurrentChangeException ? HttpStatus.CONFLICT.value()
+        : ApiErrors.statusOf(e).value();
   }
 
   /**
@@ -186,10 +273,10 @@ public class PlanogramController {
   }
 
   private static void fill(Model model, RestockSession session, Located located,
-      Planogram planogram, List<List<PlanogramCell>> grid, List<Violation> violations,
-      List<String> specPositions, String reason) {
-    List<Product> products = new ArrayList<>(session.products()
-        .list(PageRequest.of(0, PageRequest.MAX_SIZE)).items());
+      Planogram planogram, List<List<PlanogramCell>> grid, List<PlanogramProblem> problems,
+      String reason) {
+    List<Product> products = new ArrayList<>(RecordsPages.all(
+        request -> session.products().list(request)));
     products.sort(Comparator.comparing(Product::sku));
     List<String> columns = new ArrayList<>();
     for (int c = 1; c <= located.cabinet().columns(); c++) {
@@ -201,8 +288,7 @@ public class PlanogramController {
     model.addAttribute("products", products);
     model.addAttribute("columns", columns);
     model.addAttribute("grid", grid);
-    model.addAttribute("errors", violations.stream().map(v -> new PlanogramProblem(
-        position(v, specPositions), v.toString())).toList());
+    model.addAttribute("errors", problems);
     model.addAttribute("reason", reason);
   }
 

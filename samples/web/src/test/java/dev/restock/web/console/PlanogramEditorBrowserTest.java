@@ -9,8 +9,10 @@ import dev.restock.api.catalog.Product;
 import dev.restock.api.fleet.Cabinet;
 import dev.restock.api.fleet.Device;
 import dev.restock.api.planogram.Planogram;
+import dev.restock.api.planogram.SetSlot;
 import dev.restock.api.planogram.Slot;
 import dev.restock.api.query.PageRequest;
+import dev.restock.api.user.User;
 import dev.restock.web.Browser;
 import dev.restock.web.WebDatabases;
 import java.nio.file.Path;
@@ -32,7 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * change with its reason and client; a cleared cell removes its slot; then an invalid edit (par
  * above the capacity) shows the engine's {@code field: message} line beside the grid with the
  * input kept, and the engine's planogram is unchanged; a driver's save is refused by the engine
- * (403 error page) and writes nothing.
+ * (its message beside the grid, the input kept) and writes nothing. A form opened before a change
+ * made elsewhere (here through the engine, as the API's slot update does) is refused on save
+ * with "changed meanwhile", the input kept, and the engine keeps that change.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlanogramEditorBrowserTest {
@@ -174,13 +178,49 @@ class PlanogramEditorBrowserTest {
       browser.waitFor(By.id("planogram-form"));
       type(browser, "par_A1", "5");
       browser.driver().findElement(By.id("save")).click();
-      browser.waitForText(By.tagName("h1"), "Error 403");
-      assertThat(browser.driver().findElement(By.cssSelector("p.error")).getText())
-          .contains("permission denied for planogram.update");
+      browser.waitForText(By.id("problems"), "permission denied for planogram.update");
+      assertThat(browser.driver().findElement(By.id("par_A1")).getAttribute("value"))
+          .isEqualTo("5");
       browser.screenshot("planogram-driver-refused");
     }
     assertThat(engine.planograms().activeFor(snacks.id()).slotAt("A1").orElseThrow()
         .parLevel()).isEqualTo(11);
+  }
+
+  @Test
+  void aFormOpenedBeforeAChangeElsewhereIsRefusedAndTheChangeStays() {
+    User admin = restock.as(Actor.system()).users().firstAdministrator().orElseThrow();
+    RestockSession engine = restock.as(Actor.user(admin.id()).withReason("par set by the API"));
+    Cabinet snacks = engine.devices().getBySerialNumber("DEMO-SN-002").cabinet(1).orElseThrow();
+    Planogram before = engine.planograms().activeFor(snacks.id());
+
+    try (Browser browser = Browser.open(port)) {
+      browser.signIn("admin", WebDatabases.ADMIN_PASSWORD);
+      browser.go("/cabinets/" + snacks.id() + "/planogram");
+      browser.waitFor(By.id("planogram-form"));
+      type(browser, "par_A1", "2");
+      type(browser, "par_B1", "1");
+
+      // meanwhile, elsewhere: A1's par changes
+      Planogram changed = engine.planograms().setSlot(snacks.id(),
+          new SetSlot("A1", null, null, 7, null, null));
+      assertThat(changed.version()).isGreaterThan(before.version());
+
+      browser.driver().findElement(By.id("save")).click();
+      browser.waitForText(By.id("problems"), "changed meanwhile by admin");
+      assertThat(browser.driver().findElement(By.id("problems")).getText()).contains("reload");
+      assertThat(browser.driver().findElement(By.id("par_A1")).getAttribute("value"))
+          .isEqualTo("2");
+      assertThat(browser.driver().findElement(By.id("par_B1")).getAttribute("value"))
+          .isEqualTo("1");
+      browser.screenshot("planogram-changed-meanwhile");
+
+      Planogram after = engine.planograms().activeFor(snacks.id());
+      assertThat(after.version()).isEqualTo(changed.version());
+      assertThat(after.slots()).isEqualTo(changed.slots());
+      assertThat(after.slotAt("A1").orElseThrow().parLevel()).isEqualTo(7);
+      assertThat(after.slotAt("B1")).isEqualTo(before.slotAt("B1"));
+    }
   }
 
   private static void type(Browser browser, String id, String text) {
