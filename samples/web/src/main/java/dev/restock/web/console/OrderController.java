@@ -36,8 +36,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * orders assigned to them), creating an order for a route ({@code POST /orders}), one order with
  * its visits and lines ({@code /orders/{id}}) and its transitions: assign a driver, dispatch
  * (showing the delivery note's number), cancel. Each change is a plain POST form answered by a
- * redirect; an engine error re-renders the page with the error beside the form, the status the
- * API would give, and nothing changed.
+ * redirect; an engine error re-renders the page with the error beside the form, every value
+ * as typed, the status the API would give, and nothing changed. Forms are offered only to whom
+ * the engine's access policy allows them ({@link OpsAccess}); a refused POST (forged, or a role
+ * changed meanwhile) ends on the console's 403 page.
  */
 @Controller
 public class OrderController {
@@ -160,7 +162,8 @@ public class OrderController {
         orders.items().stream().map(ServiceOrder::routeId).toList()));
     model.addAttribute("usernames", OpsLookups.usernames(session,
         orders.items().stream().map(ServiceOrder::driverId).toList()));
-    model.addAttribute("routes", OpsLookups.liveRoutes(session));
+    model.addAttribute("routes", OpsAccess.backOffice(me) ? OpsLookups.liveRoutes(session)
+        : List.of());
     model.addAttribute("strategies", new TreeSet<>(restock.pickListStrategies()));
     model.addAttribute("chosenRoute", routeId);
     model.addAttribute("chosenStrategy", strategyId == null || strategyId.isBlank()

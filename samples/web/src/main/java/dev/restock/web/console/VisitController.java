@@ -34,7 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * number per slot, pre-filled with the planned units, to complete the visit with exactly what
  * was put in ({@code POST .../complete}, the engine's {@link CompleteVisit}), or a reason to
  * skip it ({@code POST .../skip}). An engine error (more than planned, over capacity, a visit
- * already closed) shows beside the form with the numbers as typed, and nothing is recorded.
+ * already closed) shows beside the form with everything as typed (units, notes, ticks, the skip
+ * reason), and nothing is recorded. The forms are offered to the back office and to the driver
+ * the order is assigned to ({@link OpsAccess}); a refused POST ends on the console's 403 page.
  */
 @Controller
 public class VisitController {
