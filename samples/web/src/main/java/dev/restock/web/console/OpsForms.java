@@ -38,4 +38,22 @@ final class OpsForms {
       throw ValidationException.of(field, "must be a whole number (was " + value.strip() + ")");
     }
   }
+
+  /**
+   * The optional reason (or notes) typed in {@code field}: stripped, null when blank.
+   *
+   * @throws ValidationException naming {@code field} when it is longer than
+   *     {@value OpsAccess#REASON_MAX} characters (the audit trail's reason column)
+   */
+  static String reason(String value, String field) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String reason = value.strip();
+    if (reason.length() > OpsAccess.REASON_MAX) {
+      throw ValidationException.of(field, "must be at most " + OpsAccess.REASON_MAX
+          + " characters (was " + reason.length() + ")");
+    }
+    return reason;
+  }
 }

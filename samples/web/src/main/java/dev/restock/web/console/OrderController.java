@@ -2,6 +2,7 @@ package dev.restock.web.console;
 
 import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
+import dev.restock.api.error.PermissionDeniedException;
 import dev.restock.api.error.RestockException;
 import dev.restock.api.error.ValidationException;
 import dev.restock.api.picklist.PickLine;
@@ -35,8 +36,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * orders assigned to them), creating an order for a route ({@code POST /orders}), one order with
  * its visits and lines ({@code /orders/{id}}) and its transitions: assign a driver, dispatch
  * (showing the delivery note's number), cancel. Each change is a plain POST form answered by a
- * redirect; an engine error re-renders the page with the error beside the form, the status the
- * API would give, and nothing changed.
+ * redirect; an engine error re-renders the page with the error beside the form, every value
+ * as typed, the status the API would give, and nothing changed. Forms are offered only to whom
+ * the engine's access policy allows them ({@link OpsAccess}); a refused POST (forged, or a role
+ * changed meanwhile) ends on the console's 403 page.
  */
 @Controller
 public class OrderController {
@@ -67,6 +70,8 @@ public class OrderController {
       ServiceOrder order = sessions.current().serviceOrders().create(new CreateServiceOrder(
           route, null, null, blankToNull(strategyId), null));
       return "redirect:/orders/" + order.id();
+    } catch (PermissionDeniedException e) {
+      throw e; // no form to show it beside: the console's 403 page
     } catch (RestockException e) {
       response.setStatus(ApiErrors.statusOf(e).value());
       model.addAttribute("errors", ApiErrors.details(e));
@@ -88,9 +93,12 @@ public class OrderController {
       @RequestParam(required = false) String reason, Model model,
       HttpServletResponse response, RedirectAttributes redirect) {
     return change(id, "assign", model, response, redirect, session -> {
-      ServiceOrder o = session.serviceOrders().assign(id, OpsForms.id(driverId, "driverId"),
-          blankToNull(reason));
-      return "Assigned to " + OpsLookups.usernames(session).get(o.driverId()) + ".";
+      model.addAttribute("chosenDriver", driverId);
+      model.addAttribute("assignReason", reason);
+      UUID driver = OpsForms.id(driverId, "driverId");
+      ServiceOrder o = session.serviceOrders().assign(id, driver,
+          OpsForms.reason(reason, "reason"));
+      return "Assigned to " + OpsLookups.username(session, o.driverId()) + ".";
     });
   }
 
@@ -109,10 +117,12 @@ public class OrderController {
   String cancel(@PathVariable UUID id, @RequestParam(required = false) String reason,
       Model model, HttpServletResponse response, RedirectAttributes redirect) {
     return change(id, "cancel", model, response, redirect, session -> {
-      if (reason == null || reason.isBlank()) {
+      model.addAttribute("cancelReason", reason);
+      String why = OpsForms.reason(reason, "reason");
+      if (why == null) {
         throw ValidationException.of("reason", "is required to cancel an order");
       }
-      session.serviceOrders().cancel(id, reason.strip());
+      session.serviceOrders().cancel(id, why);
       return "Cancelled.";
     });
   }
@@ -126,6 +136,8 @@ public class OrderController {
     try {
       redirect.addFlashAttribute("notice", change.apply(sessions.current()));
       return "redirect:/orders/" + id;
+    } catch (PermissionDeniedException e) {
+      throw e; // no form to show it beside: the console's 403 page
     } catch (RestockException e) {
       response.setStatus(ApiErrors.statusOf(e).value());
       model.addAttribute("errorForm", form);
@@ -145,9 +157,13 @@ public class OrderController {
         PageRequest.of(page, PAGE_SIZE));
     model.addAttribute("orders", orders);
     model.addAttribute("driverView", driver);
-    model.addAttribute("routeCodes", OpsLookups.routeCodes(session));
-    model.addAttribute("usernames", OpsLookups.usernames(session));
-    model.addAttribute("routes", OpsLookups.liveRoutes(session));
+    model.addAttribute("canCreate", OpsAccess.backOffice(me));
+    model.addAttribute("routeCodes", OpsLookups.routeCodes(session,
+        orders.items().stream().map(ServiceOrder::routeId).toList()));
+    model.addAttribute("usernames", OpsLookups.usernames(session,
+        orders.items().stream().map(ServiceOrder::driverId).toList()));
+    model.addAttribute("routes", OpsAccess.backOffice(me) ? OpsLookups.liveRoutes(session)
+        : List.of());
     model.addAttribute("strategies", new TreeSet<>(restock.pickListStrategies()));
     model.addAttribute("chosenRoute", routeId);
     model.addAttribute("chosenStrategy", strategyId == null || strategyId.isBlank()
@@ -161,20 +177,28 @@ public class OrderController {
     var pickList = session.serviceOrders().pickList(id, false);
     pickList.lines().forEach(l -> bySlot.put(l.slotId(), l));
     model.addAttribute("order", order);
-    model.addAttribute("routeCode", OpsLookups.routeCodes(session).get(order.routeId()));
-    model.addAttribute("usernames", OpsLookups.usernames(session));
-    model.addAttribute("drivers", OpsLookups.drivers(session));
+    model.addAttribute("routeCode", OpsLookups.routeCode(session, order.routeId()));
+    model.addAttribute("driverName", OpsLookups.username(session, order.driverId()));
+    RestockPrincipal me = RequestSessions.principal();
+    boolean backOffice = OpsAccess.backOffice(me);
+    boolean open = order.status() == OrderStatus.PENDING
+        || order.status() == OrderStatus.ASSIGNED;
+    model.addAttribute("drivers", backOffice && open ? OpsLookups.drivers(session) : List.of());
+    if (!model.containsAttribute("chosenDriver")) {
+      model.addAttribute("chosenDriver",
+          order.driverId() == null ? null : order.driverId().toString());
+    }
     model.addAttribute("slotLines", bySlot);
     model.addAttribute("totals", pickList.totals());
     model.addAttribute("deliveredUnits", order.visits().stream()
         .flatMap(v -> v.lines().stream())
         .mapToInt(l -> l.delivered() == null ? 0 : l.delivered()).sum());
     model.addAttribute("deliveryNote", deliveryNote(session, order));
-    model.addAttribute("canAssign", order.status() == OrderStatus.PENDING
-        || order.status() == OrderStatus.ASSIGNED);
-    model.addAttribute("canDispatch", order.status() == OrderStatus.ASSIGNED);
-    model.addAttribute("canCancel", order.status() == OrderStatus.PENDING
-        || order.status() == OrderStatus.ASSIGNED);
+    // offered only to whom the engine's access policy allows it (the engine still decides)
+    model.addAttribute("canAssign", open && backOffice);
+    model.addAttribute("canDispatch", order.status() == OrderStatus.ASSIGNED
+        && OpsAccess.mayService(me, order));
+    model.addAttribute("canCancel", open && backOffice);
   }
 
   /** The delivery note issued when the order was dispatched, or null before. */

@@ -79,6 +79,8 @@ public class RouteBoardController {
     model.addAttribute("defaultStrategy", CreateServiceOrder.DEFAULT_STRATEGY);
     model.addAttribute("pickList", list);
     model.addAttribute("machines", OpsPickLists.byMachine(devices, list));
+    // creating an order is back-office work (the engine's access policy; it still decides)
+    model.addAttribute("canCreate", OpsAccess.backOffice(RequestSessions.principal()));
   }
 
   /**

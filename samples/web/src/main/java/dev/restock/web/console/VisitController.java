@@ -1,6 +1,7 @@
 package dev.restock.web.console;
 
 import dev.restock.api.RestockSession;
+import dev.restock.api.error.PermissionDeniedException;
 import dev.restock.api.error.RestockException;
 import dev.restock.api.error.ValidationException;
 import dev.restock.api.picklist.PickLine;
@@ -33,7 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * number per slot, pre-filled with the planned units, to complete the visit with exactly what
  * was put in ({@code POST .../complete}, the engine's {@link CompleteVisit}), or a reason to
  * skip it ({@code POST .../skip}). An engine error (more than planned, over capacity, a visit
- * already closed) shows beside the form with the numbers as typed, and nothing is recorded.
+ * already closed) shows beside the form with everything as typed (units, notes, ticks, the skip
+ * reason), and nothing is recorded. The forms are offered to the back office and to the driver
+ * the order is assigned to ({@link OpsAccess}); a refused POST ends on the console's 403 page.
  */
 @Controller
 public class VisitController {
@@ -53,6 +56,19 @@ public class VisitController {
     return "visit";
   }
 
+  /**
+   * What was typed besides the units, kept for the page when the engine refuses.
+   *
+   * @param notes the completion's notes as typed
+   * @param returnUndelivered whether "put undelivered back" was ticked
+   * @param skipReason the reason to skip as typed
+   * @param returnToStock whether "return planned units to stock" was ticked
+   */
+  public record Kept(String notes, boolean returnUndelivered, String skipReason,
+      boolean returnToStock) {
+    static final Kept NONE = new Kept(null, false, null, false);
+  }
+
   /** Completes the visit with the units typed per slot. */
   @PostMapping("/orders/{id}/visits/{visitId}/complete")
   String complete(@PathVariable UUID id, @PathVariable UUID visitId,
@@ -64,6 +80,9 @@ public class VisitController {
         typed.put(k.substring(UNITS_FIELD.length()), v);
       }
     });
+    String notes = form.get("notes");
+    boolean returnUndelivered = "on".equals(form.get("returnUndelivered"));
+    Kept kept = new Kept(notes, returnUndelivered, null, false);
     try {
       RestockSession session = sessions.current();
       Visit visit = visitOf(session.serviceOrders().get(id), visitId);
@@ -75,14 +94,14 @@ public class VisitController {
               OpsForms.units(value, "delivered[" + line.position() + "]"));
         }
       }
-      String notes = form.get("notes");
       session.serviceOrders().completeVisit(id, visitId, new CompleteVisit(delivered,
-          "on".equals(form.get("returnUndelivered")),
-          notes == null || notes.isBlank() ? null : notes.strip()));
+          returnUndelivered, OpsForms.reason(notes, "notes")));
       redirect.addFlashAttribute("notice", "Visit completed.");
       return "redirect:/orders/" + id + "/visits/" + visitId;
+    } catch (PermissionDeniedException e) {
+      throw e; // no form to show it beside: the console's 403 page
     } catch (RestockException e) {
-      return failed(e, "complete", id, visitId, typed, model, response);
+      return failed(e, "complete", id, visitId, typed, kept, model, response);
     }
   }
 
@@ -93,22 +112,27 @@ public class VisitController {
       @RequestParam(defaultValue = "false") boolean returnToStock, Model model,
       HttpServletResponse response, RedirectAttributes redirect) {
     try {
-      if (reason == null || reason.isBlank()) {
+      String why = OpsForms.reason(reason, "reason");
+      if (why == null) {
         throw ValidationException.of("reason", "is required to skip a visit");
       }
-      sessions.current().serviceOrders().skipVisit(id, visitId, reason.strip(), returnToStock);
+      sessions.current().serviceOrders().skipVisit(id, visitId, why, returnToStock);
       redirect.addFlashAttribute("notice", "Visit skipped.");
       return "redirect:/orders/" + id + "/visits/" + visitId;
+    } catch (PermissionDeniedException e) {
+      throw e; // no form to show it beside: the console's 403 page
     } catch (RestockException e) {
-      return failed(e, "skip", id, visitId, Map.of(), model, response);
+      return failed(e, "skip", id, visitId, Map.of(), new Kept(null, false, reason,
+          returnToStock), model, response);
     }
   }
 
   private String failed(RestockException e, String form, UUID id, UUID visitId,
-      Map<String, String> typed, Model model, HttpServletResponse response) {
+      Map<String, String> typed, Kept kept, Model model, HttpServletResponse response) {
     response.setStatus(ApiErrors.statusOf(e).value());
     model.addAttribute("errorForm", form);
     model.addAttribute("errors", ApiErrors.details(e));
+    model.addAttribute("kept", kept);
     show(id, visitId, typed, model);
     return "visit";
   }
@@ -131,12 +155,18 @@ public class VisitController {
     model.addAttribute("slotLines", bySlot);
     model.addAttribute("values", values);
     model.addAttribute("pending", visit.status() == VisitStatus.PENDING);
-    // a driver services only the orders assigned to them (the engine refuses the others too)
+    if (!model.containsAttribute("kept")) {
+      model.addAttribute("kept", Kept.NONE);
+    }
+    // the back office, and a driver on the orders assigned to them, service visits (the
+    // engine's access policy; it still refuses the others)
     RestockPrincipal me = RequestSessions.principal();
-    boolean mine = me == null || me.role() != Role.DRIVER || me.userId().equals(order.driverId());
-    model.addAttribute("notMine", !mine);
+    boolean may = OpsAccess.mayService(me, order);
+    model.addAttribute("notMine", me != null && me.role() == Role.DRIVER && !may);
+    model.addAttribute("readOnly", !may && (me == null || me.role() != Role.DRIVER));
+    model.addAttribute("mayService", may);
     model.addAttribute("serviceable", visit.status() == VisitStatus.PENDING
-        && order.status() == OrderStatus.IN_PROGRESS && mine);
+        && order.status() == OrderStatus.IN_PROGRESS && may);
     model.addAttribute("unitsField", UNITS_FIELD);
   }
 
