@@ -41,8 +41,6 @@ import dev.restock.api.query.Criteria.Operator;
 import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
 import dev.restock.api.query.Visibility;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,9 +54,9 @@ import org.springframework.stereotype.Component;
  * products, a day of sales and stock in the warehouse, so that the route board has something to
  * show. Passwords are {@code restock.web.demo.admin-password} and
  * {@code restock.web.demo.driver-password}; unset, each is generated and logged once. All of it
- * happens before the server accepts its first request, in one transaction. On a database the
- * engine used before, an existing first administrator, user {@code driver} and route
- * {@code DEMO-1} are taken as they are.
+ * happens before the server accepts its first request. On a database the engine used before
+ * (or after a start interrupted half-way), an existing first administrator, user {@code driver}
+ * and route {@code DEMO-1} are taken as they are, and the missing accounts are added.
  */
 @Component
 public class DemoFleet implements SmartInitializingSingleton {
@@ -68,18 +66,16 @@ public class DemoFleet implements SmartInitializingSingleton {
 
   private final Restock restock;
   private final Accounts accounts;
-  private final TransactionTemplate transactions;
   private final boolean enabled;
   private final String adminPassword;
   private final String driverPassword;
 
-  DemoFleet(Restock restock, Accounts accounts, PlatformTransactionManager transactionManager,
+  DemoFleet(Restock restock, Accounts accounts,
       @Value("${restock.web.demo.enabled:true}") boolean enabled,
       @Value("${restock.web.demo.admin-password:}") String adminPassword,
       @Value("${restock.web.demo.driver-password:}") String driverPassword) {
     this.restock = restock;
     this.accounts = accounts;
-    this.transactions = new TransactionTemplate(transactionManager);
     this.enabled = enabled;
     this.adminPassword = adminPassword;
     this.driverPassword = driverPassword;
@@ -91,12 +87,13 @@ public class DemoFleet implements SmartInitializingSingleton {
    */
   @Override
   public void afterSingletonsInstantiated() {
-    if (!accounts.isEmpty()) {
+    if (accounts.find("admin").isPresent() && accounts.find("driver").isPresent()) {
       return;
     }
-    // one transaction, which the engine's units of work join: a failure leaves nothing behind,
-    // so the next start tries again from the same empty state
-    transactions.executeWithoutResult(status -> seed());
+    // Each step is a unit of work of its own (one transaction around them all would make the
+    // whole fleet one revision, recorded under the first step's action and actor), and each
+    // takes what an earlier, interrupted start made: the next start completes the set-up.
+    seed();
   }
 
   private void seed() {
@@ -108,19 +105,24 @@ public class DemoFleet implements SmartInitializingSingleton {
     User driver = first(ops.users().find(Criteria.where("username", Operator.EQ, "driver"),
         PageRequest.first(), Visibility.LIVE)).orElseGet(() -> ops.users()
         .create(new CreateUser("driver", "driver@restock.example", Role.DRIVER)));
-    accounts.add(admin.username(), password(admin.username(), adminPassword), admin.id());
-    accounts.add(driver.username(), password(driver.username(), driverPassword), driver.id());
     if (enabled && first(ops.routes().find(Criteria.where("code", Operator.EQ, ROUTE),
         PageRequest.first(), Visibility.LIVE)).isEmpty()) {
       seedFleet(ops);
       LOG.info("Demo fleet created: route {} with its machines, products, sales and stock",
           ROUTE);
     }
+    // the accounts last: while one is missing, the next start runs the set-up again
+    if (accounts.find(admin.username()).isEmpty()) {
+      accounts.add(admin.username(), password(admin.username(), adminPassword), admin.id());
+    }
+    if (accounts.find(driver.username()).isEmpty()) {
+      accounts.add(driver.username(), password(driver.username(), driverPassword), driver.id());
+    }
   }
 
   /**
    * The first item of a search. Lookups here search rather than get: a get that finds nothing
-   * throws, and an engine error inside the host's transaction marks it for rollback.
+   * throws, and a host transaction the engine joined would then be marked for rollback.
    */
   private static <T> Optional<T> first(Page<T> page) {
     return page.items().stream().findFirst();
