@@ -3,7 +3,6 @@ package dev.restock.web.api;
 import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.aggregate.Aggregate;
-import dev.restock.api.aggregate.port.in.ManageAggregate;
 import dev.restock.api.audit.AuditEvent;
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.ChainHead;
@@ -13,20 +12,18 @@ import dev.restock.api.audit.FieldChange;
 import dev.restock.api.audit.HistoryEntry;
 import dev.restock.api.audit.IntegrityCheck;
 import dev.restock.api.audit.IntegrityReport;
-import dev.restock.api.error.ValidationException;
 import dev.restock.api.ops.Health;
 import dev.restock.api.query.Criteria;
 import dev.restock.api.query.Page;
 import dev.restock.api.query.Visibility;
+import dev.restock.web.AuditedTypes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -74,7 +71,7 @@ public class HistoryApi {
   @Operation(summary = "History of an entity with field changes (type: product, route, "
       + "service-order, ...)")
   public List<HistoryEntry> history(@PathVariable String type, @PathVariable UUID id) {
-    return api.session().history().history(type(type), id);
+    return api.session().history().history(AuditedTypes.of(type), id);
   }
 
   /** Field differences of one entity between two of its revisions. */
@@ -82,7 +79,7 @@ public class HistoryApi {
   @Operation(summary = "Field differences of an entity between two revisions")
   public List<FieldChange> diff(@PathVariable String type, @PathVariable UUID id,
       @RequestParam long from, @RequestParam long to) {
-    return api.session().history().diff(type(type), id, from, to);
+    return api.session().history().diff(AuditedTypes.of(type), id, from, to);
   }
 
   /** The entity as it was at {@code at} (an ISO-8601 instant). */
@@ -90,7 +87,7 @@ public class HistoryApi {
   @Operation(summary = "An entity as it was at a time")
   public EntityRevision asOf(@PathVariable String type, @PathVariable UUID id,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
-    return api.session().history().asOf(type(type), id, at);
+    return api.session().history().asOf(AuditedTypes.of(type), id, at);
   }
 
   /** Deleted entities of a type, each with its deletion. */
@@ -99,9 +96,9 @@ public class HistoryApi {
   public Page<Deleted> deleted(@PathVariable String type,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
-    AuditedType audited = type(type);
+    AuditedType audited = AuditedTypes.of(type);
     RestockSession session = api.session();
-    Page<? extends Aggregate> items = management(session, audited)
+    Page<? extends Aggregate> items = AuditedTypes.management(session, audited)
         .list(ApiSupport.page(page, size), Visibility.ONLY_DELETED);
     Map<UUID, DeletionInfo> deletions = session.history().deletions(audited,
         items.items().stream().map(Aggregate::id).toList());
@@ -113,7 +110,7 @@ public class HistoryApi {
   @Operation(summary = "Restore a deleted entity")
   public Aggregate restore(@PathVariable String type, @PathVariable UUID id) {
     RestockSession session = api.session();
-    return management(session, type(type)).restore(id);
+    return AuditedTypes.management(session, AuditedTypes.of(type)).restore(id);
   }
 
   /** Audit events, newest first, filtered by any of the parameters. */
@@ -178,27 +175,5 @@ public class HistoryApi {
         .body(report);
   }
 
-  /** The audited type of a slug such as {@code product} or {@code service-order}; else 422. */
-  static AuditedType type(String slug) {
-    return AuditedType.byLabel(slug).orElseThrow(() -> ValidationException.of("type",
-        "unknown type '" + slug + "'; use one of " + Arrays.stream(AuditedType.values())
-            .map(AuditedType::label).collect(Collectors.joining(", "))));
-  }
 
-  private static ManageAggregate<? extends Aggregate, ?, ?> management(RestockSession s,
-      AuditedType type) {
-    return switch (type) {
-      case PRODUCT -> s.products();
-      case LOCATION -> s.locations();
-      case ROUTE -> s.routes();
-      case DEVICE_TYPE -> s.deviceTypes();
-      case CABINET_TYPE -> s.cabinetTypes();
-      case DEVICE -> s.devices();
-      case PLANOGRAM -> s.planograms();
-      case USER -> s.users();
-      default -> throw ValidationException.of("type", "'" + type.label() + "' is not deleted "
-          + "or restored on its own (cabinets and slots follow their device or planogram, "
-          + "orders are cancelled, stock is adjusted)");
-    };
-  }
 }

@@ -23,6 +23,7 @@ import dev.restock.api.query.Page;
 import dev.restock.api.query.PageRequest;
 import dev.restock.api.query.Visibility;
 import dev.restock.api.user.User;
+import dev.restock.web.AuditedTypes;
 import dev.restock.web.RequestSessions;
 import dev.restock.web.security.RestockPrincipal;
 import java.time.Instant;
@@ -74,7 +75,7 @@ public class HistoryController {
   String index(@RequestParam(required = false) String type,
       @RequestParam(required = false) String id, Model model) {
     if (type != null && id != null && !id.isBlank()) {
-      AuditedType t = type(type);
+      AuditedType t = AuditedTypes.of(type);
       return "redirect:/history/" + t.label() + "/" + uuid(id.strip(), "id");
     }
     RestockSession session = sessions.current();
@@ -90,7 +91,7 @@ public class HistoryController {
     model.addAttribute("types", Arrays.stream(AuditedType.values()).map(AuditedType::label)
         .toList());
     model.addAttribute("deletable", Arrays.stream(AuditedType.values())
-        .filter(HistoryController::deletable).map(AuditedType::label).toList());
+        .filter(AuditedTypes::deletable).map(AuditedType::label).toList());
     model.addAttribute("events", rows);
     return "history";
   }
@@ -99,7 +100,7 @@ public class HistoryController {
   @GetMapping("/history/{type}/{id}")
   String entity(@PathVariable String type, @PathVariable String id,
       @RequestParam(required = false) String at, Model model) {
-    AuditedType audited = type(type);
+    AuditedType audited = AuditedTypes.of(type);
     UUID uuid = uuid(id, "id");
     RestockSession session = sessions.current();
     List<HistoryEntry> entries = new ArrayList<>(session.history().history(audited, uuid));
@@ -132,10 +133,11 @@ public class HistoryController {
   @GetMapping("/history/{type}/deleted")
   String deleted(@PathVariable String type, @RequestParam(required = false) String page,
       @RequestParam(required = false) String size, Model model) {
-    AuditedType audited = type(type);
+    AuditedType audited = AuditedTypes.of(type);
     PageRequest request = RecordsPages.request(page, size);
     RestockSession session = sessions.current();
-    ManageAggregate<? extends Aggregate, ?, ?> management = management(session, audited);
+    ManageAggregate<? extends Aggregate, ?, ?> management =
+        AuditedTypes.management(session, audited);
     Page<? extends Aggregate> result = management.list(request, Visibility.ONLY_DELETED);
     RecordsPages.requireInRange(result);
     List<? extends Aggregate> items = result.items();
@@ -189,11 +191,11 @@ public class HistoryController {
   @PostMapping("/history/{type}/{id}/restore")
   String restore(@PathVariable String type, @PathVariable String id,
       @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-    AuditedType audited = type(type);
+    AuditedType audited = AuditedTypes.of(type);
     UUID uuid = uuid(id, "id");
     RestockSession session = sessions.current(
         reason == null || reason.isBlank() ? "restored in the console" : reason);
-    Aggregate restored = management(session, audited).restore(uuid);
+    Aggregate restored = AuditedTypes.management(session, audited).restore(uuid);
     redirect.addFlashAttribute("restored", key(restored));
     return "redirect:/history/" + audited.label() + "/deleted";
   }
@@ -211,28 +213,7 @@ public class HistoryController {
     }
   }
 
-  private static boolean deletable(AuditedType type) {
-    return switch (type) {
-      case PRODUCT, LOCATION, ROUTE, DEVICE_TYPE, CABINET_TYPE, DEVICE, PLANOGRAM, USER -> true;
-      default -> false;
-    };
-  }
 
-  private static ManageAggregate<? extends Aggregate, ?, ?> management(RestockSession s,
-      AuditedType type) {
-    return switch (type) {
-      case PRODUCT -> s.products();
-      case LOCATION -> s.locations();
-      case ROUTE -> s.routes();
-      case DEVICE_TYPE -> s.deviceTypes();
-      case CABINET_TYPE -> s.cabinetTypes();
-      case DEVICE -> s.devices();
-      case PLANOGRAM -> s.planograms();
-      case USER -> s.users();
-      default -> throw ValidationException.of("type", "'" + type.label() + "' is not deleted "
-          + "or restored on its own (cabinets and slots follow their device or planogram)");
-    };
-  }
 
   private static String key(Aggregate a) {
     if (a instanceof Product p) {
@@ -255,11 +236,6 @@ public class HistoryController {
     return a.id().toString();
   }
 
-  private static AuditedType type(String label) {
-    return AuditedType.byLabel(label).orElseThrow(() -> ValidationException.of("type",
-        "unknown type '" + label + "'; use one of " + Arrays.stream(AuditedType.values())
-            .map(AuditedType::label).toList()));
-  }
 
   private static UUID uuid(String text, String field) {
     try {
