@@ -100,9 +100,8 @@ class NullElementsTest {
     assertThat(violations(() -> new CreateServiceOrder(null,
         Arrays.asList(a, null, a, null), "", null, null)))
         .containsExactly(required("routeId"), "visitPolicyId: must not be empty",
-            required("cabinetIds[1]"),
-            "cabinetIds[2]: cabinet " + a + " is selected twice",
-            required("cabinetIds[3]"));
+            required("cabinetIds[1]"), required("cabinetIds[3]"),
+            "cabinetIds[2]: cabinet " + a + " is selected twice");
   }
 
   @Test
