@@ -2,6 +2,7 @@ package dev.restock.api.fleet;
 
 import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,18 +20,24 @@ public record CreateDevice(
     @Nullable List<CabinetSpec> cabinets) {
   public CreateDevice {
     serialNumber = serialNumber == null ? null : serialNumber.strip();
-    cabinets = cabinets == null ? List.of() : List.copyOf(cabinets);
+    // a copy that keeps nulls, so they are named (List.copyOf throws on them)
+    List<CabinetSpec> given = cabinets == null ? List.of() : new ArrayList<>(cabinets);
     Checks checks = new Checks()
         .text(name, "name", 200)
         .identifier(serialNumber, "serialNumber", 64)
         .notNull(locationId, "locationId")
         .notNull(deviceTypeId, "deviceTypeId")
-        .check(!cabinets.isEmpty(), "cabinets", "at least one cabinet is required");
+        .check(!given.isEmpty(), "cabinets", "at least one cabinet is required")
+        .noNullElements(given, "cabinets");
     Set<Integer> seen = new HashSet<>();
-    for (int i = 0; i < cabinets.size(); i++) {
-      checks.check(seen.add(cabinets.get(i).index()), "cabinets[" + i + "].index",
-          "duplicate cabinet index " + cabinets.get(i).index());
+    for (int i = 0; i < given.size(); i++) {
+      CabinetSpec cabinet = given.get(i);
+      if (cabinet != null) {
+        checks.check(seen.add(cabinet.index()), "cabinets[" + i + "].index",
+            "duplicate cabinet index " + cabinet.index());
+      }
     }
     checks.throwIfAny();
+    cabinets = List.copyOf(given);
   }
 }

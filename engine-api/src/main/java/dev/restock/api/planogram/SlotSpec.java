@@ -79,12 +79,18 @@ public record SlotSpec(
   @Experimental(since = "0.2")
   public static final String EMPTY_HOLDS_NOTHING = "an empty slot holds nothing";
 
-  /** Records a violation for every position listed twice in {@code slots}. */
+  /**
+   * Records a violation for every position listed twice in {@code slots}. Null elements are
+   * skipped: {@link Checks#noNullElements} names them.
+   */
   public static void duplicatePositions(List<SlotSpec> slots, String field, Checks checks) {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < slots.size(); i++) {
-      checks.check(seen.add(slots.get(i).position()), field + "[" + i + "].position",
-          "duplicate position " + slots.get(i).position());
+      SlotSpec slot = slots.get(i);
+      if (slot != null) {
+        checks.check(seen.add(slot.position()), field + "[" + i + "].position",
+            "duplicate position " + slot.position());
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.restock.api.planogram;
 
 import dev.restock.api.stability.Stable;
 import dev.restock.api.validation.Checks;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -18,11 +19,14 @@ import org.jspecify.annotations.Nullable;
 @Stable(since = "0.1")
 public record UpdatePlanogram(@Nullable String name, @Nullable List<SlotSpec> slots) {
   public UpdatePlanogram {
-    slots = slots == null ? null : List.copyOf(slots);
+    // a copy that keeps nulls, so they are named (List.copyOf throws on them)
+    List<SlotSpec> given = slots == null ? null : new ArrayList<>(slots);
     Checks checks = new Checks().optionalText(name, "name", 200);
-    if (slots != null) {
-      SlotSpec.duplicatePositions(slots, "slots", checks);
+    if (given != null) {
+      checks.noNullElements(given, "slots");
+      SlotSpec.duplicatePositions(given, "slots", checks);
     }
     checks.throwIfAny();
+    slots = given == null ? null : List.copyOf(given);
   }
 }

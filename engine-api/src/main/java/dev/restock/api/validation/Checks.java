@@ -1,5 +1,6 @@
 package dev.restock.api.validation;
 
+import dev.restock.api.stability.Experimental;
 import dev.restock.api.stability.Stable;
 import dev.restock.api.error.ValidationException;
 import dev.restock.api.error.Violation;
@@ -36,6 +37,24 @@ public final class Checks {
   /** Requires a non-null value. */
   public Checks notNull(@Nullable Object value, String field) {
     return check(value != null, field, "is required");
+  }
+
+  /**
+   * Requires every element of a list to be present: records {@code field[i]: is required} for
+   * each null element, so a command names the missing element instead of failing with a {@link
+   * NullPointerException} when it copies the list ({@link List#copyOf} refuses nulls). Check a
+   * mutable copy (one that keeps nulls, such as an {@link ArrayList}) and keep {@code
+   * List.copyOf} of it once no violation is left. A null list records nothing: whether the list
+   * itself is required is the caller's rule.
+   */
+  @Experimental(since = "0.2")
+  public Checks noNullElements(@Nullable List<?> values, String field) {
+    if (values != null) {
+      for (int i = 0; i < values.size(); i++) {
+        notNull(values.get(i), field + "[" + i + "]");
+      }
+    }
+    return this;
   }
 
   /**

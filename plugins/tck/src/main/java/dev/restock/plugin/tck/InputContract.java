@@ -2,6 +2,7 @@ package dev.restock.plugin.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.restock.api.Restock;
@@ -14,6 +15,9 @@ import dev.restock.api.catalog.UpdateProduct;
 import dev.restock.api.error.ConflictException;
 import dev.restock.api.error.ValidationException;
 import dev.restock.api.error.Violation;
+import dev.restock.api.fleet.CabinetPlanogram;
+import dev.restock.api.fleet.CabinetSpec;
+import dev.restock.api.fleet.CreateDevice;
 import dev.restock.api.fleet.CreateLocation;
 import dev.restock.api.fleet.DeviceSetup;
 import dev.restock.api.fleet.Location;
@@ -21,12 +25,22 @@ import dev.restock.api.fleet.UpdateCabinetType;
 import dev.restock.api.fleet.UpdateDevice;
 import dev.restock.api.fleet.UpdateDeviceType;
 import dev.restock.api.fleet.UpdateLocation;
+import dev.restock.api.fleet.SetUpDevice;
 import dev.restock.api.fleet.UpdateRoute;
+import dev.restock.api.planogram.CreatePlanogram;
+import dev.restock.api.planogram.Planogram;
+import dev.restock.api.planogram.RecordSales;
+import dev.restock.api.planogram.SaleEntry;
+import dev.restock.api.planogram.Slot;
+import dev.restock.api.planogram.SlotSpec;
 import dev.restock.api.planogram.UpdatePlanogram;
 import dev.restock.api.query.PageRequest;
+import dev.restock.api.serviceorder.CompleteVisit;
 import dev.restock.api.serviceorder.CreateServiceOrder;
 import dev.restock.api.serviceorder.OrderStatus;
 import dev.restock.api.serviceorder.ServiceOrder;
+import dev.restock.api.serviceorder.Visit;
+import dev.restock.api.serviceorder.VisitStatus;
 import dev.restock.api.query.Visibility;
 import dev.restock.api.stock.StockLevel;
 import dev.restock.api.user.CreateUser;
@@ -36,6 +50,10 @@ import dev.restock.api.user.User;
 import dev.restock.plugin.tck.EngineFixture.Fleet;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -239,6 +257,78 @@ public abstract class InputContract {
     assertThat(session.products().list(PageRequest.first()).total()).isEqualTo(2);
   }
 
+  // ---------------------------------------------------------------- null elements
+
+  @Test
+  public void aCommandWithANullElementIsRefusedByNameAndNothingIsWritten() {
+    Fleet f = EngineFixture.fleet(session);
+    DeviceSetup setup = EngineFixture.device(session, f, "D1", 1, 3);
+    UUID cabinet = setup.device().cabinets().get(0).id();
+    Planogram planogram = setup.planograms().get(0);
+    Slot a1 = planogram.slotAt("A1").orElseThrow();
+    User driver = session.users().create(new CreateUser("drv", "drv@example.com", Role.DRIVER));
+    session.stock().receive(f.cola().id(), 100, null);
+    session.stock().receive(f.water().id(), 100, null);
+    session.stock().receive(f.chips().id(), 100, null);
+    ServiceOrder order = session.serviceOrders().create(CreateServiceOrder.forRoute(
+        f.route().id()));
+    session.serviceOrders().assign(order.id(), driver.id());
+    session.serviceOrders().dispatch(order.id());
+    Visit visit = order.visits().get(0);
+    OrderStatus status = session.serviceOrders().get(order.id()).status();
+    long orders = session.serviceOrders().list(PageRequest.first()).total();
+    long devices = session.devices().list(PageRequest.first(), Visibility.INCLUDE_DELETED).total();
+    long events = events();
+    OptionalLong auditRows = rowCount("audit_log");
+    SlotSpec b2 = new SlotSpec("B2", f.cola().id(), 10, 10, 0, null);
+    CreateDevice d2 = new CreateDevice("D2", "SN-D2", f.location().id(), f.route().id(),
+        f.deviceType().id(), List.of(new CabinetSpec(1, f.cabinetType().id(), 3, 3)));
+
+    Map<UUID, Integer> delivered = new HashMap<>();
+    delivered.put(a1.id(), null);
+    assertThat(violations(() -> session.serviceOrders().completeVisit(order.id(), visit.id(),
+        new CompleteVisit(delivered, true, null)))).containsExactly(
+            "delivered[" + a1.id() + "]: is required");
+    assertThat(violations(() -> session.serviceOrders().create(new CreateServiceOrder(
+        f.route().id(), Arrays.asList(cabinet, null), null, null, null))))
+        .containsExactly("cabinetIds[1]: is required");
+    assertThat(violations(() -> session.devices().create(new CreateDevice("D2", "SN-D2",
+        f.location().id(), f.route().id(), f.deviceType().id(),
+        Arrays.asList(new CabinetSpec(1, f.cabinetType().id(), 3, 3), null)))))
+        .containsExactly("cabinets[1]: is required");
+    assertThat(violations(() -> session.devices().setUp(new SetUpDevice(d2, Arrays.asList(
+        new CabinetPlanogram(1, "D2 cabinet 1", List.of(b2)), null)))))
+        .containsExactly("planograms[1]: is required");
+    assertThat(violations(() -> session.devices().setUp(new SetUpDevice(d2, List.of(
+        new CabinetPlanogram(1, "D2 cabinet 1", Arrays.asList(null, b2)))))))
+        .containsExactly("slots[0]: is required");
+    assertThat(violations(() -> session.planograms().create(new CreatePlanogram(cabinet,
+        "Summer", Arrays.asList(b2, null)))))
+        .containsExactly("slots[1]: is required");
+    assertThat(violations(() -> session.planograms().update(planogram.id(), new UpdatePlanogram(
+        "Summer", Arrays.asList(b2, null)))))
+        .containsExactly("slots[1]: is required");
+    assertThat(violations(() -> session.sales().record(new RecordSales(Arrays.asList(
+        SaleEntry.sold(a1.id(), 1), null)))))
+        .containsExactly("entries[1]: is required");
+
+    ServiceOrder after = session.serviceOrders().get(order.id());
+    assertThat(after.status()).isEqualTo(status);
+    assertThat(after.visits().get(0).status()).isEqualTo(VisitStatus.PENDING);
+    assertThat(session.serviceOrders().list(PageRequest.first()).total()).isEqualTo(orders);
+    assertThat(session.devices().list(PageRequest.first(), Visibility.INCLUDE_DELETED).total())
+        .isEqualTo(devices);
+    Planogram active = session.planograms().activeFor(cabinet);
+    assertThat(active.id()).isEqualTo(planogram.id());
+    assertThat(active.version()).isEqualTo(planogram.version());
+    assertThat(active.name()).isEqualTo(planogram.name());
+    assertThat(active.slotAt("A1").orElseThrow().quantity()).isEqualTo(a1.quantity());
+    assertThat(active.slotAt("B2")).isEmpty();
+    assertThat(session.sales().salesOf(a1.id())).isEmpty();
+    assertThat(events()).isEqualTo(events);
+    assertThat(rowCount("audit_log")).isEqualTo(auditRows);
+  }
+
   // ---------------------------------------------------------------- no-op updates
 
   @Test
@@ -308,6 +398,14 @@ public abstract class InputContract {
 
   private long events() {
     return session.history().events(null, Instant.EPOCH).size();
+  }
+
+  /** The violations of the {@link ValidationException} a call throws, as {@code field: message}. */
+  private static List<String> violations(Runnable call) {
+    Throwable thrown = catchThrowable(call::run);
+    assertThat(thrown).as("expected a ValidationException").isInstanceOf(
+        ValidationException.class);
+    return ((ValidationException) thrown).violations().stream().map(Violation::toString).toList();
   }
 
   private static java.util.List<String> fields(Runnable call) {
