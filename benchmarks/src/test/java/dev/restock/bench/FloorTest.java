@@ -112,34 +112,39 @@ class FloorTest {
   /** The planned units by slot id of the order numbered {@code number}, as stored. */
   private static Map<String, Integer> linesOf(Connection c, String number) throws SQLException {
     Map<String, Integer> lines = new LinkedHashMap<>();
-    try (PreparedStatement s = c.prepareStatement("select l.slot_id, l.planned from order_line l"
+    for (String[] row : rowsOf(c, "select l.slot_id, l.planned from order_line l"
         + " join service_visit v on v.id = l.visit_id join service_order o on o.id = v.order_id"
-        + " where o.number = ?")) {
-      s.setString(1, number);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          lines.put(rs.getString(1), rs.getInt(2));
-        }
-      }
+        + " where o.number = ?", number)) {
+      lines.put(row[0], Integer.parseInt(row[1]));
     }
-    c.commit();
     return lines;
   }
 
   /** The visits of the order numbered {@code number} in sequence, as stored. */
   private static List<String> visitsOf(Connection c, String number) throws SQLException {
-    List<String> visits = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("select v.device_name, v.cabinet_index,"
-        + " v.cabinet_id from service_visit v join service_order o on o.id = v.order_id"
-        + " where o.number = ? order by v.sequence_no")) {
+    return rowsOf(c, "select v.device_name, v.cabinet_index, v.cabinet_id from service_visit v"
+        + " join service_order o on o.id = v.order_id where o.number = ? order by v.sequence_no",
+        number).stream().map(row -> String.join("/", row)).toList();
+  }
+
+  /** The rows of a query bound to an order number, each as its columns' text. */
+  private static List<String[]> rowsOf(Connection c, String sql, String number)
+      throws SQLException {
+    List<String[]> rows = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, number);
       try (ResultSet rs = s.executeQuery()) {
+        int width = rs.getMetaData().getColumnCount();
         while (rs.next()) {
-          visits.add(rs.getString(1) + "/" + rs.getInt(2) + "/" + rs.getString(3));
+          String[] row = new String[width];
+          for (int i = 0; i < width; i++) {
+            row[i] = rs.getString(i + 1);
+          }
+          rows.add(row);
         }
       }
     }
     c.commit();
-    return visits;
+    return rows;
   }
 }
