@@ -32,50 +32,88 @@ final class Baseline {
     return connection.prepareStatement(sql);
   }
 
-  /** Creates an order for a route: cabinets, slots under par, number, order, visits, lines. */
-  String createOrder(UUID routeId, UUID actor) throws SQLException {
-    record Cabinet(String deviceId, String deviceName, String cabinetId, int index) {}
-    record Line(String cabinetId, String slotId, String position, String productId, int units) {}
-    List<Cabinet> cabinets = new ArrayList<>();
-    try (PreparedStatement s = prepare("select d.id, d.name, c.id, c.cabinet_index from device d"
-        + " join cabinet c on c.device_id = d.id"
+  /** Prepares one statement for a reader and counts it against the caller's statements. */
+  @FunctionalInterface
+  interface Statements {
+    /** A new statement for {@code sql}, which the reader closes. */
+    PreparedStatement prepare(String sql) throws SQLException;
+  }
+
+  /** Reads one row of a result into a value. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** A cabinet of the route whose planogram is active, in visiting order. */
+  record Cabinet(String deviceId, String deviceName, String cabinetId, int index) {}
+
+  /** A slot under par on the route, with the units that fill it to par. */
+  record Line(String cabinetId, String slotId, String position, String productId, int units) {}
+
+  /** What an order for a route reads: its cabinets in visiting order and its slots under par. */
+  record Route(List<Cabinet> cabinets, List<Line> lines) {}
+
+  /**
+   * The two reads of an order for a route, shared by the baseline and the floor: the cabinets
+   * with an active planogram (by machine name, then cabinet index), then the slots under par.
+   */
+  static Route readRoute(Statements statements, UUID routeId) throws SQLException {
+    List<Cabinet> cabinets = query(statements, "select d.id, d.name, c.id, c.cabinet_index"
+        + " from device d join cabinet c on c.device_id = d.id"
         + " join planogram p on p.cabinet_id = c.id and p.active = true and p.deleted_at is null"
         + " where d.route_id = ? and d.deleted_at is null and c.deleted_at is null"
-        + " order by d.name, c.cabinet_index")) {
-      s.setString(1, routeId.toString());
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          cabinets.add(new Cabinet(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
-        }
-      }
-    }
-    List<Line> lines = new ArrayList<>();
-    try (PreparedStatement s = prepare("select c.id, s.id, s.position, s.product_id,"
+        + " order by d.name, c.cabinet_index", routeId,
+        rs -> new Cabinet(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+    List<Line> lines = query(statements, "select c.id, s.id, s.position, s.product_id,"
         + " s.par_level - s.quantity from device d join cabinet c on c.device_id = d.id"
         + " join planogram p on p.cabinet_id = c.id and p.active = true and p.deleted_at is null"
         + " join slot s on s.planogram_id = p.id and s.deleted_at is null"
         + " where d.route_id = ? and d.deleted_at is null and s.product_id is not null"
-        + " and s.par_level > s.quantity")) {
+        + " and s.par_level > s.quantity", routeId,
+        rs -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getInt(5)));
+    return new Route(cabinets, lines);
+  }
+
+  /** The rows of a query bound to one route id, read in order. */
+  private static <T> List<T> query(Statements statements, String sql, UUID routeId,
+      RowReader<T> reader) throws SQLException {
+    List<T> rows = new ArrayList<>();
+    try (PreparedStatement s = statements.prepare(sql)) {
       s.setString(1, routeId.toString());
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          lines.add(new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getInt(5)));
+          rows.add(reader.read(rs));
         }
       }
     }
+    return rows;
+  }
+
+  /**
+   * The next number of this year's service order series ({@code SO-2026-000042}), taken with one
+   * upsert of {@code number_series}; shared by the baseline and the floor.
+   */
+  static String nextOrderNumber(Statements statements) throws SQLException {
     String series = "SO-" + Year.now(ZoneOffset.UTC).getValue();
-    long next;
-    try (PreparedStatement s = prepare("insert into number_series (series, last_value)"
-        + " values (?, 1) on conflict (series) do update"
+    try (PreparedStatement s = statements.prepare("insert into number_series (series,"
+        + " last_value) values (?, 1) on conflict (series) do update"
         + " set last_value = number_series.last_value + 1 returning last_value")) {
       s.setString(1, series);
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
-        next = rs.getLong(1);
+        return String.format("%s-%06d", series, rs.getLong(1));
       }
     }
-    String number = String.format("%s-%06d", series, next);
+  }
+
+  /** Creates an order for a route: cabinets, slots under par, number, order, visits, lines. */
+  String createOrder(UUID routeId, UUID actor) throws SQLException {
+    Route route = readRoute(this::prepare, routeId);
+    List<Cabinet> cabinets = route.cabinets();
+    List<Line> lines = route.lines();
+    String number = nextOrderNumber(this::prepare);
     String orderId = UUID.randomUUID().toString();
     Timestamp now = Timestamp.from(Instant.now());
     try (PreparedStatement s = prepare("insert into service_order (id, number, route_id, status,"

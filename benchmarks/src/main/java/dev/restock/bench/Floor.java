@@ -11,8 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.Year;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -26,15 +24,16 @@ import java.util.UUID;
  * databases (how a table's rows are sent) lives in {@link SqliteFloor} and
  * {@link PostgresFloor}.
  *
- * <p>Rows of one order: the number series upsert, the order, its visits and lines (read with the
- * baseline's two queries), one {@code audit_revision} row carrying a SHA-256 link to the
- * previous one, a history row per order, visit and line ({@code service_order_aud},
- * {@code service_visit_aud}, {@code order_line_aud}), one {@code audit_log} row and the update of
- * a chain head. Rows of a batch of sales: the slot updates (one {@code UPDATE ... FROM (VALUES)}
- * returning the new state), a {@code sale} row and a {@code slot_aud} row per sold slot, one
- * revision, one {@code audit_log} row and the chain head update. The floor's chain head lives in
- * its own table ({@code bench_floor_chain}) and its revisions leave {@code chain_seq} empty, so
- * the engine's chain is never touched.
+ * <p>Rows of one order: the number series upsert ({@link Baseline#nextOrderNumber}), the order,
+ * its visits and lines (read by the baseline's own queries, {@link Baseline#readRoute}), one
+ * {@code audit_revision} row carrying a SHA-256 link to the previous one, a history row per
+ * order, visit and line ({@code service_order_aud}, {@code service_visit_aud},
+ * {@code order_line_aud}), one {@code audit_log} row and the update of a chain head. Rows of a
+ * batch of sales: the slot updates (one {@code UPDATE ... FROM (VALUES)} returning the new
+ * state), a {@code sale} row and a {@code slot_aud} row per sold slot, one revision, one
+ * {@code audit_log} row and the chain head update. The floor's chain head lives in its own table
+ * ({@code bench_floor_chain}) and its revisions leave {@code chain_seq} empty, so the engine's
+ * chain is never touched.
  */
 abstract class Floor {
   /** One table's rows: its name, its columns, and a value per column per row. */
@@ -115,62 +114,28 @@ abstract class Floor {
 
   /** Creates an order for a route as the floor: see the class comment for its rows. */
   Written createOrder(UUID routeId, UUID actor) throws SQLException {
-    record Cabinet(String deviceId, String deviceName, String cabinetId, int index) {}
-    List<Cabinet> cabinets = new ArrayList<>();
-    try (PreparedStatement s = prepare("select d.id, d.name, c.id, c.cabinet_index from device d"
-        + " join cabinet c on c.device_id = d.id"
-        + " join planogram p on p.cabinet_id = c.id and p.active = true and p.deleted_at is null"
-        + " where d.route_id = ? and d.deleted_at is null and c.deleted_at is null"
-        + " order by d.name, c.cabinet_index")) {
-      s.setString(1, routeId.toString());
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          cabinets.add(new Cabinet(rs.getString(1), rs.getString(2), rs.getString(3),
-              rs.getInt(4)));
-        }
-      }
-    }
+    Baseline.Route route = Baseline.readRoute(this::prepare, routeId);
     String orderId = UUID.randomUUID().toString();
     Map<String, String> visitByCabinet = new LinkedHashMap<>();
     Rows visits = new Rows("service_visit", "id, order_id, sequence_no, device_id, device_name,"
         + " cabinet_id, cabinet_index, status");
-    for (Cabinet c : cabinets) {
+    for (Baseline.Cabinet c : route.cabinets()) {
       String id = UUID.randomUUID().toString();
       visitByCabinet.put(c.cabinetId(), id);
       visits.add(id, orderId, visits.values().size(), c.deviceId(), c.deviceName(),
           c.cabinetId(), c.index(), "PENDING");
     }
     Rows lines = new Rows("order_line", "id, visit_id, slot_id, position, product_id, planned");
-    try (PreparedStatement s = prepare("select c.id, s.id, s.position, s.product_id,"
-        + " s.par_level - s.quantity from device d join cabinet c on c.device_id = d.id"
-        + " join planogram p on p.cabinet_id = c.id and p.active = true and p.deleted_at is null"
-        + " join slot s on s.planogram_id = p.id and s.deleted_at is null"
-        + " where d.route_id = ? and d.deleted_at is null and s.product_id is not null"
-        + " and s.par_level > s.quantity")) {
-      s.setString(1, routeId.toString());
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          lines.add(UUID.randomUUID().toString(), visitByCabinet.get(rs.getString(1)),
-              rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5));
-        }
-      }
+    for (Baseline.Line l : route.lines()) {
+      lines.add(UUID.randomUUID().toString(), visitByCabinet.get(l.cabinetId()), l.slotId(),
+          l.position(), l.productId(), l.units());
     }
-    String series = "SO-" + Year.now(ZoneOffset.UTC).getValue();
-    long next;
-    try (PreparedStatement s = prepare("insert into number_series (series, last_value)"
-        + " values (?, 1) on conflict (series) do update"
-        + " set last_value = number_series.last_value + 1 returning last_value")) {
-      s.setString(1, series);
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        next = rs.getLong(1);
-      }
-    }
+    String number = Baseline.nextOrderNumber(this::prepare);
     Instant now = Instant.now();
     Rows order = new Rows("service_order", "id, number, route_id, status, strategy_id,"
         + " estimated_minutes, version, created_at, created_by, updated_at, updated_by");
-    order.add(orderId, String.format("%s-%06d", series, next), routeId.toString(), "PENDING",
-        "fill-to-par", cabinets.size() * 10, 0L, now, actor.toString(), now, actor.toString());
+    order.add(orderId, number, routeId.toString(), "PENDING", "fill-to-par",
+        route.cabinets().size() * 10, 0L, now, actor.toString(), now, actor.toString());
 
     long rev = revision(actor, "service-order.create", now, order, visits, lines);
     List<Rows> all = new ArrayList<>(List.of(order, visits, lines));
@@ -184,7 +149,8 @@ abstract class Floor {
     Map<String, Integer> written = new LinkedHashMap<>();
     all.forEach(r -> written.put(r.table(), r.values().size()));
     // not a table written: the machines visited, for the work column
-    written.put("device", (int) cabinets.stream().map(Cabinet::deviceId).distinct().count());
+    written.put("device",
+        (int) route.cabinets().stream().map(Baseline.Cabinet::deviceId).distinct().count());
     return new Written(written);
   }
 
