@@ -30,6 +30,42 @@ public interface Restock extends AutoCloseable {
   RestockSession as(Actor actor);
 
   /**
+   * The engine of one tenant, on an engine built with a
+   * {@link dev.restock.api.spi.TenantDirectory}: {@code engine.tenant("acme").as(actor)}. The
+   * engine answered is the tenant's own, with its own store; it must not be closed by the caller
+   * (closing this engine closes it) and is refused once the tenant is retired.
+   *
+   * <p>On a multi-tenant engine, every call on the engine itself that reads or writes data
+   * ({@link #as}, {@link #inUnitOfWork}, {@link #async}, {@link #seed}, ...) is refused with an
+   * {@link IllegalStateException}: a session must name its tenant.
+   *
+   * @throws IllegalStateException when tenancy is off (the engine serves one store), or the
+   *     engine is closed
+   * @throws dev.restock.api.error.NotFoundException when there is no such tenant
+   * @throws dev.restock.api.error.IllegalStateTransitionException when the tenant is retired
+   * @throws IllegalArgumentException when {@code tenantId} does not follow
+   *     {@link dev.restock.api.tenant.Tenant#ID_RULE}
+   * @since 0.3
+   */
+  @Experimental(since = "0.3")
+  default Restock tenant(String tenantId) {
+    throw new IllegalStateException("tenancy is off: this engine serves one store; build it "
+        + "with RestockEngine.builder().tenants(directory) to serve tenants");
+  }
+
+  /**
+   * Tenants as a whole: add, retire, move, the fleet across tenants.
+   *
+   * @throws IllegalStateException when tenancy is off
+   * @since 0.3
+   */
+  @Experimental(since = "0.3")
+  default dev.restock.api.tenant.TenantAdministration tenants() {
+    throw new IllegalStateException("tenancy is off: this engine serves one store; build it "
+        + "with RestockEngine.builder().tenants(directory) to serve tenants");
+  }
+
+  /**
    * The action history records for a unit of work composed with {@link #inUnitOfWork}: the
    * {@link dev.restock.api.audit.RevisionInfo#action()} of its one revision, and so of every
    * {@link dev.restock.api.audit.HistoryEntry} of an entity it changed. What each call inside did
