@@ -1,0 +1,136 @@
+package dev.restock.jpa.tenant;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.restock.jpa.config.Database;
+import dev.restock.jpa.config.JpaStoreConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An H2 database per tenant: in memory by name ({@code jdbc:h2:mem:NAME_ID}, alive until the JVM
+ * ends, for tests and demos) or in files ({@code DIR/ID.mv.db}); the catalogue is the database
+ * {@code NAME_tenants} or {@code DIR/tenants.mv.db} (hence the id {@code tenants} is reserved).
+ * One placement, {@value #PLACEMENT}.
+ */
+final class H2Databases implements Storage {
+  static final String PLACEMENT = "local";
+
+  private final @Nullable String memoryName;
+  private final @Nullable Path dir;
+
+  private H2Databases(@Nullable String memoryName, @Nullable Path dir) {
+    this.memoryName = memoryName;
+    this.dir = dir;
+  }
+
+  static H2Databases inMemory(String name) {
+    return new H2Databases(name, null);
+  }
+
+  static H2Databases files(Path dir) {
+    return new H2Databases(null, dir);
+  }
+
+  private String url(String database) {
+    if (memoryName != null) {
+      return "jdbc:h2:mem:" + memoryName + "_" + database + ";DB_CLOSE_DELAY=-1";
+    }
+    return "jdbc:h2:file:" + dir.resolve(database).toAbsolutePath().normalize();
+  }
+
+  Catalogue catalogue() {
+    if (dir != null) {
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new TenantDirectoryException("cannot make the tenant directory " + dir + ": "
+            + e.getMessage(), e);
+      }
+    }
+    HikariConfig hc = new HikariConfig();
+    // writers of the log queue on the counter row: wait for a lock longer than H2's default
+    hc.setJdbcUrl(url(SqliteFiles.CATALOGUE) + ";LOCK_TIMEOUT=30000");
+    hc.setUsername("sa");
+    hc.setPassword("");
+    hc.setMaximumPoolSize(4);
+    hc.setMinimumIdle(0);
+    hc.setPoolName("restock-tenants-h2");
+    HikariDataSource pool = new HikariDataSource(hc);
+    try {
+      return new Catalogue(pool, Database.H2, pool).migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public Set<String> placements() {
+    return Set.of(PLACEMENT);
+  }
+
+  @Override
+  public String defaultPlacement() {
+    return PLACEMENT;
+  }
+
+  @Override
+  public Set<String> reservedIds() {
+    return Set.of(SqliteFiles.CATALOGUE);
+  }
+
+  @Override
+  public JpaStoreConfig config(String id, String placement) {
+    return JpaStoreConfig.of(url(TenantIds.checked(id)), "sa", "");
+  }
+
+  @Override
+  public void make(String id, String placement) {
+    TenantIds.checked(id);
+    if (dir != null && Files.exists(dir.resolve(id + ".mv.db"))) {
+      throw new TenantDirectoryException("cannot make the storage of tenant " + id + ": "
+          + dir.resolve(id + ".mv.db") + " exists already");
+    }
+    try (Connection c = DriverManager.getConnection(url(id), "sa", "");
+        PreparedStatement p = c.prepareStatement("select count(*) from "
+            + "information_schema.tables where table_schema = 'PUBLIC'");
+        ResultSet r = p.executeQuery()) {
+      r.next();
+      if (r.getLong(1) > 0) {
+        throw new TenantDirectoryException("cannot make the storage of tenant " + id
+            + ": database " + url(id) + " exists already and holds tables");
+      }
+    } catch (SQLException e) {
+      throw new TenantDirectoryException("cannot make the storage of tenant " + id + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void unmake(String id, String placement) {
+    try (Connection c = DriverManager.getConnection(url(id), "sa", "");
+        Statement s = c.createStatement()) {
+      // the database was made empty just now: shut it down (in memory, that removes it)
+      s.execute("shutdown");
+    } catch (SQLException e) {
+      return;
+    }
+    if (dir != null) {
+      try {
+        Files.deleteIfExists(dir.resolve(id + ".mv.db"));
+      } catch (IOException e) {
+        // best effort: the next add of this id finds the file and is refused
+      }
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.restock.jpa.tenant;
+
+import dev.restock.api.spi.TenantDirectory;
+import dev.restock.api.stability.Experimental;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Tenant directories on the JPA store, for {@code RestockEngine.builder().tenants(..)}: where a
+ * multi-tenant engine keeps each tenant's store, and the catalogue of tenants with their
+ * placements and the log of what was done to tenants as a whole.
+ *
+ * <p>Each tenant's storage is named after its id ({@link dev.restock.api.tenant.Tenant#ID_RULE}
+ * keeps it a safe file name and SQL identifier). The catalogue is made and migrated by Flyway
+ * under its own location ({@code dev/restock/tenantcatalogue/DATABASE}) and history table
+ * ({@value Catalogue#HISTORY_TABLE}). Several processes may share one catalogue: adding the
+ * same id twice fails with a {@link dev.restock.api.error.ConflictException} for all but one, and
+ * the log's numbers have no gaps.
+ *
+ * <pre>{@code
+ * TenantDirectory tenants = JpaTenants.sqliteFiles(Path.of("/var/lib/restock/tenants"));
+ * }</pre>
+ *
+ * @since 0.3
+ */
+@Experimental(since = "0.3")
+public final class JpaTenants {
+  private static final Pattern MEMORY_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,40}");
+
+  private JpaTenants() {}
+
+  /**
+   * A SQLite file per tenant, {@code directory/ID.db}, and the catalogue in
+   * {@code directory/tenants.db} (so {@code tenants} cannot be a tenant id); the directory is
+   * created when missing. One placement, {@code local}.
+   */
+  public static TenantDirectory sqliteFiles(Path directory) {
+    Objects.requireNonNull(directory, "directory");
+    SqliteFiles storage = new SqliteFiles(directory.toAbsolutePath().normalize());
+    return new JpaTenantDirectory(storage.catalogue(), storage);
+  }
+
+  /**
+   * An H2 database per tenant in memory, {@code jdbc:h2:mem:NAME_ID}, and the catalogue in
+   * {@code jdbc:h2:mem:NAME_tenants}; they live until the JVM ends (for tests and demos).
+   * Directories of the same {@code name} in one JVM share the catalogue and the tenants. One
+   * placement, {@code local}.
+   *
+   * @param name 1 to 41 ASCII letters, digits and {@code _}, starting with a letter
+   */
+  public static TenantDirectory h2InMemory(String name) {
+    Objects.requireNonNull(name, "name");
+    if (!MEMORY_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("an in-memory directory's name is 1 to 41 ASCII "
+          + "letters, digits and '_', starting with a letter; was '" + name + "'");
+    }
+    H2Databases storage = H2Databases.inMemory(name);
+    return new JpaTenantDirectory(storage.catalogue(), storage);
+  }
+
+  /**
+   * An H2 database file per tenant, {@code directory/ID.mv.db}, and the catalogue in
+   * {@code directory/tenants.mv.db}; the directory is created when missing. H2 files are opened
+   * by one process at a time. One placement, {@code local}.
+   */
+  public static TenantDirectory h2Files(Path directory) {
+    Objects.requireNonNull(directory, "directory");
+    H2Databases storage = H2Databases.files(directory.toAbsolutePath().normalize());
+    return new JpaTenantDirectory(storage.catalogue(), storage);
+  }
+
+  /**
+   * A schema per tenant, {@code tenant_ID}, in the PostgreSQL database {@code jdbcUrl}, and the
+   * catalogue in the schema {@code restock_tenants} there. One placement, {@code local}. The user
+   * needs the right to create schemas.
+   */
+  public static TenantDirectory postgresSchemas(String jdbcUrl, String user, String password) {
+    return postgresShards(Map.of("local", new ShardLocation(jdbcUrl, user, password)), "local");
+  }
+
+  /**
+   * Tenants spread over several PostgreSQL databases (on one server or several), each a shard
+   * and a placement named by its key; a tenant is the schema {@code tenant_ID} on its shard. The
+   * catalogue, with the placement of every tenant, lives in the schema {@code restock_tenants}
+   * of {@code catalogueShard}, which is also where tenants naming no placement go.
+   *
+   * <p>Moving a tenant ({@link TenantDirectory#copy}, then {@link TenantDirectory#place}) copies
+   * its schema with the store's own backup and restore ({@code pg_dump} and {@code pg_restore}
+   * must be on the path; the user needs the right to create databases on the target, where the
+   * restore stages and verifies the copy); {@code place} then renames the old schema to
+   * {@code tenant_ID_moved_STAMP}, kept for the operator to drop.
+   *
+   * @param shards the shards by placement name (1 to 100 characters each)
+   * @param catalogueShard the shard holding the catalogue, one of {@code shards}' keys
+   */
+  public static TenantDirectory postgresShards(Map<String, ShardLocation> shards,
+      String catalogueShard) {
+    return postgresShards(shards, catalogueShard, Clock.systemUTC());
+  }
+
+  /** {@link #postgresShards(Map, String)} stamping renamed schemas with {@code clock}'s time. */
+  public static TenantDirectory postgresShards(Map<String, ShardLocation> shards,
+      String catalogueShard, Clock clock) {
+    Objects.requireNonNull(shards, "shards");
+    Objects.requireNonNull(catalogueShard, "catalogueShard");
+    Objects.requireNonNull(clock, "clock");
+    if (shards.isEmpty()) {
+      throw new IllegalArgumentException("a directory needs at least one shard");
+    }
+    for (Map.Entry<String, ShardLocation> shard : shards.entrySet()) {
+      Objects.requireNonNull(shard.getValue(), "shard " + shard.getKey());
+      if (shard.getKey().isBlank() || shard.getKey().length() > 100) {
+        throw new IllegalArgumentException("a shard name is 1 to 100 characters, was '"
+            + shard.getKey() + "'");
+      }
+    }
+    if (!shards.containsKey(catalogueShard)) {
+      throw new IllegalArgumentException("the catalogue shard " + catalogueShard
+          + " is not one of the shards " + shards.keySet());
+    }
+    PostgresShards storage = new PostgresShards(shards, catalogueShard, clock);
+    return new JpaTenantDirectory(storage.catalogue(), storage);
+  }
+}
