@@ -21,7 +21,7 @@ final class Sql {
 
   /** Rows of {@code table} (a test constant, checked) at {@code url}. */
   static long count(String url, String user, String password, String table) throws SQLException {
-    if (!table.matches("[a-z_]+(\\.[a-z_]+)?")) {
+    if (!table.matches("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?")) {
       throw new IllegalArgumentException("not a table name: " + table);
     }
     try (Connection c = DriverManager.getConnection(url, user, password);
