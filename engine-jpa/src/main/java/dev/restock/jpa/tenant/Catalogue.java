@@ -5,7 +5,6 @@ import dev.restock.api.error.IllegalStateTransitionException;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.tenant.Tenant;
 import dev.restock.api.tenant.TenantEvent;
-import dev.restock.jpa.config.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,13 +39,27 @@ final class Catalogue implements AutoCloseable {
   private static final String COLUMNS =
       "id, name, status, placement, created_at, created_by, retired_at, retired_by";
 
+  /**
+   * How the catalogue differs between its databases; each {@link Storage} is of one database
+   * and names its kind.
+   *
+   * @param location the Flyway location's last folder, one per database
+   * @param schema the schema holding the catalogue, or null for the database's default
+   * @param textTimes whether instants are kept as ISO-8601 text (SQLite has no time type)
+   */
+  record Kind(String location, @Nullable String schema, boolean textTimes) {
+    static final Kind SQLITE = new Kind("sqlite", null, true);
+    static final Kind H2 = new Kind("h2", null, false);
+    static final Kind POSTGRESQL = new Kind("postgresql", POSTGRES_SCHEMA, false);
+  }
+
   private final DataSource dataSource;
-  private final Database database;
+  private final Kind kind;
   private final AutoCloseable closer;
 
-  Catalogue(DataSource dataSource, Database database, AutoCloseable closer) {
+  Catalogue(DataSource dataSource, Kind kind, AutoCloseable closer) {
     this.dataSource = dataSource;
-    this.database = database;
+    this.kind = kind;
     this.closer = closer;
   }
 
@@ -54,11 +67,12 @@ final class Catalogue implements AutoCloseable {
   Catalogue migrate() {
     var flyway = Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:dev/restock/tenantcatalogue/" + database.dialect().id())
+        .locations("classpath:dev/restock/tenantcatalogue/" + kind.location())
         .table(HISTORY_TABLE)
         .failOnMissingLocations(true);
-    if (database == Database.POSTGRESQL) {
-      flyway.schemas(POSTGRES_SCHEMA).defaultSchema(POSTGRES_SCHEMA).createSchemas(true);
+    String schema = kind.schema();
+    if (schema != null) {
+      flyway.schemas(schema).defaultSchema(schema).createSchemas(true);
     }
     flyway.load().migrate();
     return this;
@@ -244,7 +258,7 @@ final class Catalogue implements AutoCloseable {
   }
 
   private void setTime(PreparedStatement p, int index, @Nullable Instant at) throws SQLException {
-    if (database == Database.SQLITE) {
+    if (kind.textTimes()) {
       p.setString(index, at == null ? null : micros(at).toString());
     } else if (at == null) {
       p.setObject(index, null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
@@ -262,7 +276,7 @@ final class Catalogue implements AutoCloseable {
   }
 
   private @Nullable Instant timeOrNull(ResultSet r, int index) throws SQLException {
-    if (database == Database.SQLITE) {
+    if (kind.textTimes()) {
       String text = r.getString(index);
       return text == null ? null : Instant.parse(text);
     }

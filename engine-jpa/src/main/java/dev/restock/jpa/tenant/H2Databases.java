@@ -2,7 +2,6 @@ package dev.restock.jpa.tenant;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.restock.jpa.config.Database;
 import dev.restock.jpa.config.JpaStoreConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,7 +66,7 @@ final class H2Databases implements Storage {
     hc.setPoolName("restock-tenants-h2");
     HikariDataSource pool = new HikariDataSource(hc);
     try {
-      return new Catalogue(pool, Database.H2, pool).migrate();
+      return new Catalogue(pool, Catalogue.Kind.H2, pool).migrate();
     } catch (RuntimeException e) {
       pool.close();
       throw e;

@@ -7,7 +7,6 @@ import dev.restock.jpa.backup.BackupInfo;
 import dev.restock.jpa.backup.Backups;
 import dev.restock.jpa.backup.RestoreOptions;
 import dev.restock.jpa.backup.RestoreResult;
-import dev.restock.jpa.config.Database;
 import dev.restock.jpa.config.JpaStoreConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,7 +63,7 @@ final class PostgresShards implements Storage {
     hc.setPoolName("restock-tenants-postgresql");
     HikariDataSource pool = new HikariDataSource(hc);
     try {
-      return new Catalogue(pool, Database.POSTGRESQL, pool).migrate();
+      return new Catalogue(pool, Catalogue.Kind.POSTGRESQL, pool).migrate();
     } catch (RuntimeException e) {
       pool.close();
       throw e;

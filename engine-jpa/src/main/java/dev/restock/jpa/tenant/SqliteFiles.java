@@ -1,6 +1,5 @@
 package dev.restock.jpa.tenant;
 
-import dev.restock.jpa.config.Database;
 import dev.restock.jpa.config.JpaStoreConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +46,7 @@ final class SqliteFiles implements Storage {
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     SQLiteDataSource source = new SQLiteDataSource(config);
     source.setUrl("jdbc:sqlite:" + dir.resolve(CATALOGUE + ".db"));
-    return new Catalogue(source, Database.SQLITE, () -> { }).migrate();
+    return new Catalogue(source, Catalogue.Kind.SQLITE, () -> { }).migrate();
   }
 
   @Override
