@@ -56,24 +56,29 @@ import java.util.concurrent.atomic.AtomicLong;
  * alternately, {@code repeat} times; the connections get the level through the JDBC URL's
  * startup {@code options}, so the server's defaults are untouched. Usage:
  * {@code java -jar benchmarks/target/benchmarks.jar --isolation [--threads 8] [--rounds 25]
- * [--attempts 100] [--max-pause-ms 1000] [--repeat 3]}: each call runs at most {@code attempts}
+ * [--attempts 100] [--max-pause-ms 1000] [--repeat 3] [--warmup 1]}: {@code warmup} pairs of
+ * runs first, not counted (the JIT's and the server's caches warm up), then {@code repeat}
+ * counted pairs; each call runs at most {@code attempts}
  * times, pausing from 10 ms doubling up to {@code max-pause-ms} between attempts (the engine's
- * default is 5 attempts up to 200 ms, which gives up on many calls under SERIALIZABLE).
+ * default is 5 attempts up to 200 ms, which gives up on many calls under SERIALIZABLE). The
+ * table's calls, failed, retries per 100 calls and gave-up counts are over all counted runs of an
+ * isolation; done/s (calls that succeeded per second) is its median run's.
  */
 final class IsolationBenchmark {
   static final String USAGE = "use --isolation [--threads N] [--rounds N] [--attempts N]"
-      + " [--max-pause-ms N] [--repeat N]";
+      + " [--max-pause-ms N] [--repeat N] [--warmup N]";
   private static final String ROW = "| %-14s | %5d | %6d | %16.1f | %17.1f | %7d | %13s | %13s |";
   private static final String HEADER = "| %-14s | %5s | %6s | %16s | %17s | %7s | %13s | %13s |";
 
   /** The command's options. */
-  record Options(int threads, int rounds, int attempts, int maxPauseMs, int repeat) {
+  record Options(int threads, int rounds, int attempts, int maxPauseMs, int repeat, int warmup) {
     static Options parse(String... args) {
       int threads = 8;
       int rounds = 25;
       int attempts = 100;
       int maxPauseMs = 1000;
       int repeat = 3;
+      int warmup = 1;
       for (int i = 0; i < args.length; i++) {
         if (args[i].equals("--isolation")) {
           continue;
@@ -88,64 +93,76 @@ final class IsolationBenchmark {
           case "--attempts" -> attempts = value;
           case "--max-pause-ms" -> maxPauseMs = value;
           case "--repeat" -> repeat = value;
+          case "--warmup" -> warmup = value;
           default -> throw new IllegalArgumentException("unknown argument " + args[i - 1]
               + "; " + USAGE);
         }
       }
       if (threads < 1 || rounds < 1 || attempts < 1 || attempts > 100 || repeat < 1
-          || maxPauseMs < 10 || maxPauseMs > 60_000) {
+          || maxPauseMs < 10 || maxPauseMs > 60_000 || warmup < 0) {
         throw new IllegalArgumentException("threads, rounds and repeat must be at least 1,"
-            + " attempts 1..100, max-pause-ms 10..60000; " + USAGE);
+            + " attempts 1..100, max-pause-ms 10..60000, warmup at least 0; " + USAGE);
       }
       if ((long) threads * rounds > 999) {
         throw new IllegalArgumentException("threads x rounds sales must fit the slot's 999"
             + " units, not " + (long) threads * rounds + "; " + USAGE);
       }
-      return new Options(threads, rounds, attempts, maxPauseMs, repeat);
+      return new Options(threads, rounds, attempts, maxPauseMs, repeat, warmup);
     }
   }
 
   /** One run's outcome. */
   record Result(String isolation, int calls, double seconds, long retries, long gaveUp,
       long failed) {
+    /** Calls that succeeded, per second: a call that gave up is not throughput. */
     double callsPerSecond() {
-      return calls / seconds;
+      return (calls - failed) / seconds;
     }
 
-    double retriesPer100() {
-      return 100.0 * retries / calls;
-    }
+  }
+
+  /** Retries per 100 calls over all of {@code runs}. */
+  private static double retriesPer100(List<Result> runs) {
+    return 100.0 * runs.stream().mapToLong(Result::retries).sum()
+        / runs.stream().mapToInt(Result::calls).sum();
   }
 
   private IsolationBenchmark() {}
 
   static List<String> run(String... args) throws Exception {
     Options options = Options.parse(args);
-    System.out.printf("Isolation: %d threads x %d rounds x 4 calls on one route, product and"
-        + " slot; %d attempts per call (pauses 10..%d ms); %d runs each, alternating%n",
-        options.threads(), options.rounds(), options.attempts(), options.maxPauseMs(),
-        options.repeat());
+    System.out.printf(Locale.ROOT, "Isolation: %d threads x %d rounds x 4 calls on one route, product and"
+        + " slot; %d attempts per call (pauses 10..%d ms); %d runs each, alternating, after %d"
+        + " warm-up pairs%n", options.threads(), options.rounds(), options.attempts(),
+        options.maxPauseMs(), options.repeat(), options.warmup());
     System.out.printf("Machine: %d cores, JDK %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
     List<Result> committed = new ArrayList<>();
     List<Result> serializable = new ArrayList<>();
+    for (int w = 0; w < options.warmup(); w++) {
+      System.out.println("  warm-up, not counted:");
+      once("read committed", options);
+      once("serializable", options);
+    }
     for (int r = 0; r < options.repeat(); r++) {
       committed.add(once("read committed", options));
       serializable.add(once("serializable", options));
     }
     List<String> table = new ArrayList<>();
     table.add(String.format(Locale.ROOT, HEADER, "isolation", "calls", "failed",
-        "calls/s (median)", "retries/100 calls", "gave up", "calls/s vs RC", "retries vs RC"));
-    Result rc = median(committed);
-    Result ser = median(serializable);
-    for (Result m : List.of(rc, ser)) {
-      long failed = (m == rc ? committed : serializable).stream().mapToLong(Result::failed).sum();
-      long gaveUp = (m == rc ? committed : serializable).stream().mapToLong(Result::gaveUp).sum();
-      table.add(String.format(Locale.ROOT, ROW, m.isolation(), m.calls(), failed,
-          m.callsPerSecond(), m.retriesPer100(), gaveUp,
-          String.format(Locale.ROOT, "%.2f", m.callsPerSecond() / rc.callsPerSecond()),
-          rc.retries() == 0 ? (m.retries() == 0 ? "-" : "+" + m.retries())
-              : String.format(Locale.ROOT, "%.1fx", (double) m.retries() / rc.retries())));
+        "done/s (median)", "retries/100 calls", "gave up", "done/s vs RC", "retries vs RC"));
+    double rcDone = median(committed).callsPerSecond();
+    double rcRetries = retriesPer100(committed);
+    for (List<Result> runs : List.of(committed, serializable)) {
+      double done = median(runs).callsPerSecond();
+      double retries = retriesPer100(runs);
+      table.add(String.format(Locale.ROOT, ROW, runs.get(0).isolation(),
+          runs.stream().mapToInt(Result::calls).sum(),
+          runs.stream().mapToLong(Result::failed).sum(), done, retries,
+          runs.stream().mapToLong(Result::gaveUp).sum(),
+          String.format(Locale.ROOT, "%.2f", done / rcDone),
+          rcRetries > 0 ? String.format(Locale.ROOT, "%.1fx", retries / rcRetries)
+              : retries == 0 ? "-" : "RC: none"));
     }
     System.out.println();
     table.forEach(System.out::println);
@@ -203,7 +220,7 @@ final class IsolationBenchmark {
       Result result = new Result(isolation, options.threads() * options.rounds() * 4, seconds,
           after.retries() - before.retries(),
           after.retriesExhausted() - before.retriesExhausted(), failed.get());
-      System.out.printf(Locale.ROOT, "  %-15s %d calls in %.2f s: %.1f calls/s, %d retries,"
+      System.out.printf(Locale.ROOT, "  %-15s %d calls in %.2f s: %.1f done/s, %d retries,"
           + " %d gave up, %d failed%n", isolation, result.calls(), seconds,
           result.callsPerSecond(), result.retries(), result.gaveUp(), result.failed());
       return result;
