@@ -35,7 +35,8 @@ import java.util.UUID;
  * [--catalog N] [--cli-jar PATH] [--cold-runs N] [--jfr DIR]}; scale 1 is 2,000 machines x 2
  * cabinets x 40 slots, 300 products, 70 routes; the catalog scenario uses N products (default
  * 1,000,000), half soft-deleted. {@code --jmh} runs the JMH benchmarks ({@link OrderBenchmark})
- * instead.
+ * instead, {@code --isolation} the READ COMMITTED against SERIALIZABLE comparison on PostgreSQL
+ * ({@link IsolationBenchmark}).
  */
 public final class BenchmarkCommand {
   static final String USAGE = "use --scale F, --db sqlite,postgresql, --catalog N,"
@@ -91,6 +92,10 @@ public final class BenchmarkCommand {
     if (Arrays.asList(args).contains("--jmh")) {
       new org.openjdk.jmh.runner.Runner(new org.openjdk.jmh.runner.options.OptionsBuilder()
           .include(OrderBenchmark.class.getName()).build()).run();
+      return;
+    }
+    if (Arrays.asList(args).contains("--isolation")) {
+      IsolationBenchmark.run(args);
       return;
     }
     new BenchmarkCommand(Options.parse(args)).run();
