@@ -133,10 +133,14 @@ final class TenantAdmin implements TenantAdministration {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(targetPlacement, "targetPlacement");
     permit(actor, MOVE);
-    requireReason(reason);
+    if (directory.placements().size() < 2) {
+      throw new UnsupportedOperationException("this tenant directory has a single place ("
+          + directory.defaultPlacement() + "); tenants cannot be moved");
+    }
     synchronized (writes) {
       Tenant tenant = find(id);
       Checks checks = new Checks();
+      reason(checks, reason);
       checks.check(directory.placements().contains(targetPlacement), "targetPlacement",
           "must be one of " + new TreeSet<>(directory.placements()) + " (was "
               + quoted(targetPlacement) + ")");
@@ -223,11 +227,15 @@ final class TenantAdmin implements TenantAdministration {
 
   private static void requireReason(@Nullable String reason) {
     Checks checks = new Checks();
+    reason(checks, reason);
+    checks.throwIfAny();
+  }
+
+  private static void reason(Checks checks, @Nullable String reason) {
     checks.check(reason != null && !reason.isBlank(), "reason", "is required");
     checks.check(reason == null || reason.length() <= Actor.MAX_REASON, "reason",
         "must be at most " + Actor.MAX_REASON + " characters (was "
             + (reason == null ? 0 : reason.length()) + ")");
-    checks.throwIfAny();
   }
 
   /**

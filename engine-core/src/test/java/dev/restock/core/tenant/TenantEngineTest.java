@@ -352,6 +352,20 @@ class TenantEngineTest {
         .isInstanceOf(PermissionDeniedException.class);
   }
 
+  @Test
+  void aMoveWithABadTargetAndNoReasonNamesBothAndTouchesNothing() {
+    Restock e = movable();
+    ValidationException bad = (ValidationException) catchThrowable(
+        () -> e.tenants().move(Actor.system(), "a", "south", " "));
+    assertThat(bad.violations()).extracting(v -> v.field())
+        .containsExactly("reason", "targetPlacement");
+    assertThat(bad.getMessage()).contains("[east, west]").contains("'south'");
+    assertThatThrownBy(() -> e.tenants().move(Actor.system(), "zz", "west", "why"))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(directory.writes).isEmpty();
+    assertThat(directory.events).isEmpty();
+  }
+
   /** Waits until {@code thread} blocks, without sleeping: it is then waiting at the gate. */
   static void waitUntilWaiting(Thread thread) {
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();

@@ -129,6 +129,13 @@ public final class MemoryTenantDirectory implements TenantDirectory {
     };
   }
 
+  /** Unsupported: there is a single place. */
+  @Override
+  public void copy(Tenant tenant, String targetPlacement) {
+    throw new UnsupportedOperationException("the in-memory tenant directory has a single place ("
+        + PLACEMENT + "); tenants cannot be moved");
+  }
+
   @Override
   public synchronized Tenant place(String id, String placement) {
     Tenant t = tenants.get(id);
