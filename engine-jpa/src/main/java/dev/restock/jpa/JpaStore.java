@@ -40,7 +40,7 @@ import dev.restock.jpa.planogram.JpaSalesLedger;
 import dev.restock.jpa.reads.JpaMachineReads;
 import dev.restock.jpa.repository.StoreContext;
 import dev.restock.jpa.tx.JpaTransactions;
-import dev.restock.jpa.tx.ReplicaRouting;
+import dev.restock.jpa.bootstrap.ReplicaRouting;
 import dev.restock.jpa.config.ReadReplica;
 import dev.restock.jpa.config.ReplicaStatus;
 import dev.restock.api.stability.Experimental;

@@ -27,7 +27,7 @@ import org.hibernate.Transaction;
  * begin DEFERRED transactions, so readers never take the write lock that write units take at
  * BEGIN IMMEDIATE.
  *
- * <p>With a {@link ReplicaRouting} (a PostgreSQL read replica), outermost read-only units run on
+ * <p>With a {@link ReadRouting} (a PostgreSQL read replica), outermost read-only units run on
  * the replica when it routes them there, and again on the primary when the replica fails them
  * for want of it; every read-write unit runs on the primary.
  *
@@ -40,7 +40,7 @@ public final class JpaTransactions implements TransactionBoundary {
   private final SessionFactory sessionFactory;
   private final DataSource readPool;
   private final HostTransactions host;
-  private final ReplicaRouting replica;
+  private final ReadRouting replica;
 
   /** @param readPool connections for read-only units, or null to use the session factory's own */
   public JpaTransactions(SessionFactory sessionFactory, DataSource readPool) {
@@ -62,7 +62,7 @@ public final class JpaTransactions implements TransactionBoundary {
    * @param replica where outermost read-only units may run instead of the primary, or null
    */
   public JpaTransactions(SessionFactory sessionFactory, DataSource readPool,
-      HostTransactions host, ReplicaRouting replica) {
+      HostTransactions host, ReadRouting replica) {
     this.sessionFactory = sessionFactory;
     this.readPool = readPool;
     this.host = Objects.requireNonNull(host, "host");
@@ -124,7 +124,9 @@ public final class JpaTransactions implements TransactionBoundary {
     try {
       result = attempt(null, true, work, connection);
     } catch (RuntimeException e) {
-      if (!ReplicaRouting.isReplicaFailure(e)) {
+      if (!Failures.replicaUnavailable(e)) {
+        // the replica answered; the unit's own failure (not found, refused) is the caller's
+        replica.served();
         throw e;
       }
       replica.failed(e);

@@ -2,9 +2,14 @@ package dev.restock.jpa.replica;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restock.api.Restock;
+import dev.restock.api.RestockSession;
 import dev.restock.api.audit.Actor;
+import dev.restock.api.error.NotFoundException;
+import dev.restock.core.wiring.RestockEngine;
 import dev.restock.api.audit.AuditContext;
 import dev.restock.api.aggregate.AuditStamp;
 import dev.restock.api.catalog.Product;
@@ -123,6 +128,28 @@ class PostgresReadReplicaTest {
     ReplicaStatus after = store.replica().orElseThrow();
     assertEquals(0, after.replicaReads());
     assertEquals(2, after.primaryReads());
+  }
+
+  @Test
+  void theEnginesReadUseCasesAreServedByTheReplica() throws Exception {
+    dev.restock.jpa.config.JpaStoreConfig config = db.config()
+        .withReadReplica(within(Duration.ofMinutes(1)));
+    JpaStore[] store = new JpaStore[1];
+    try (Restock engine = RestockEngine.builder()
+        .store(() -> store[0] = JpaStore.open(config)).build()) {
+      RestockSession session = engine.as(Actor.system());
+      Replica.pauseReplay();
+      add(primaryOnly, "LISTED");
+
+      assertThrows(NotFoundException.class, () -> session.products().getBySku("LISTED"),
+          "the engine's read went to the paused replica");
+
+      Replica.resumeReplay();
+      Replica.awaitReplayed();
+      assertEquals("LISTED", session.products().getBySku("LISTED").sku());
+      ReplicaStatus status = store[0].replica().orElseThrow();
+      assertTrue(status.replicaReads() >= 2, status.toString());
+    }
   }
 
   @Test

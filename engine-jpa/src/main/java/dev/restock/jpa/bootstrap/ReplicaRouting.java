@@ -1,15 +1,13 @@
-package dev.restock.jpa.tx;
+package dev.restock.jpa.bootstrap;
 
-import dev.restock.api.error.StoreUnavailableException;
 import dev.restock.jpa.config.ReadReplica;
 import dev.restock.jpa.config.ReplicaStatus;
 import dev.restock.jpa.config.Secrets;
+import dev.restock.jpa.tx.Failures;
+import dev.restock.jpa.tx.ReadRouting;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -17,7 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
-import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * measurement is cached for the replica's check interval; one reader at a time renews it, the
  * others go by the previous one meanwhile. See {@link ReadReplica} for the rules.
  */
-public final class ReplicaRouting implements AutoCloseable {
+public final class ReplicaRouting implements ReadRouting, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaRouting.class);
   /** Seconds a staleness query may take before the replica counts as not answering. */
   private static final int CHECK_TIMEOUT_SECONDS = 2;
@@ -76,7 +73,8 @@ public final class ReplicaRouting implements AutoCloseable {
    * A replica connection for an outermost read-only unit, or null when it must run on the
    * primary. The caller reports how it went: {@link #served()} or {@link #failed}.
    */
-  Connection readConnection() {
+  @Override
+  public Connection readConnection() {
     Measurement m = measurement();
     if (!m.usable() || (replica.readYourWrites() && !replayedOwnWrites())) {
       primaryReads.increment();
@@ -99,15 +97,17 @@ public final class ReplicaRouting implements AutoCloseable {
   }
 
   /** A read-only unit ran on the replica. */
-  void served() {
+  @Override
+  public void served() {
     replicaReads.increment();
   }
 
   /**
-   * A read-only unit could not run on the replica for want of it (see {@link #isReplicaFailure});
+   * A read-only unit could not run on the replica for want of it (see {@link Failures#replicaUnavailable});
    * it runs again on the primary. Until the next measurement the replica is left alone.
    */
-  void failed(Throwable failure) {
+  @Override
+  public void failed(Throwable failure) {
     fallbacks.increment();
     String problem = "failed during a read: " + Failures.rootMessage(failure);
     LOG.warn("read replica {} {}; the read runs again on the primary",
@@ -116,34 +116,11 @@ public final class ReplicaRouting implements AutoCloseable {
   }
 
   /** A read-write unit of this store ended (committed, or may have): later reads must see it. */
-  void wrote() {
+  @Override
+  public void wrote() {
     long now = System.nanoTime();
     lastWrite.accumulateAndGet(now, (old, next) -> !written || next - old > 0 ? next : old);
     written = true;
-  }
-
-  /**
-   * Whether {@code failure} says the replica is not there or dropped the connection: SQL state
-   * class 08, PostgreSQL's 57P01-57P03 (shut down, crashed, starting), 40001 (a query cancelled
-   * by a conflict with recovery on a standby), or the JDBC and Hibernate connection exception
-   * types.
-   */
-  static boolean isReplicaFailure(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof StoreUnavailableException || t instanceof JDBCConnectionException
-          || t instanceof SQLTransientConnectionException
-          || t instanceof SQLNonTransientConnectionException
-          || t instanceof SQLRecoverableException) {
-        return true;
-      }
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        if (state.startsWith("08") || state.startsWith("57P0") || state.equals("40001")) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private Measurement measurement() {
