@@ -22,9 +22,11 @@ import java.util.UUID;
  * chain, audit events and number series.
  *
  * <p>The engine serialises the directory's writes ({@link #add}, {@link #retire}, {@link #place},
- * {@link #record}) within one engine; a directory shared by several engine processes must make
- * them safe itself (the bundled ones use their database's transactions and unique keys). Reads
- * may run on any thread at any time.
+ * {@link #record}) within one engine; a directory shared by several engine processes must keep
+ * its own records consistent (the bundled ones use their database's transactions and unique
+ * keys). The engine's pause of a tenant for a retire or a move holds within one engine process
+ * only: while a tenant is retired or moved, no other process may serve it. Reads may run on any
+ * thread at any time.
  *
  * @since 0.3
  */
@@ -60,6 +62,16 @@ public interface TenantDirectory extends AutoCloseable {
    *     retired), also when another process recorded it meanwhile
    */
   Tenant add(NewTenant tenant, String placement, Instant at, UUID actorId);
+
+  /**
+   * Undoes {@link #add} of a tenant whose store then failed to open (its migration failed, its
+   * database refused it): removes the tenant's record and the storage {@code add} made, so that
+   * the id may be added again. The engine calls it only for a tenant added by it whose store has
+   * never opened, and records the failure in the log.
+   *
+   * @throws dev.restock.api.error.NotFoundException when {@code id} is not recorded
+   */
+  void discard(String id);
 
   /**
    * Records {@code id} as retired. Its storage is kept.
