@@ -73,6 +73,14 @@ final class FakeTenantDirectory implements TenantDirectory {
   }
 
   @Override
+  public synchronized void discard(String id) {
+    writes.add("discard " + id);
+    if (tenants.remove(id) == null) {
+      throw new NotFoundException("tenant", id);
+    }
+  }
+
+  @Override
   public synchronized Tenant retire(String id, Instant at, UUID actorId) {
     writes.add("retire " + id);
     Tenant t = find(id).orElseThrow(() -> new NotFoundException("tenant", id));

@@ -92,6 +92,16 @@ public final class MemoryTenantDirectory implements TenantDirectory {
     return added;
   }
 
+  /** Forgets the tenant and its store, as if it had never been added. */
+  @Override
+  public synchronized void discard(String id) {
+    Objects.requireNonNull(id, "id");
+    if (tenants.remove(id) == null) {
+      throw new NotFoundException("tenant", id);
+    }
+    stores.remove(id);
+  }
+
   @Override
   public synchronized Tenant retire(String id, Instant at, UUID actorId) {
     refuseIfClosed();

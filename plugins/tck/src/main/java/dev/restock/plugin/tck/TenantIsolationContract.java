@@ -559,6 +559,7 @@ public abstract class TenantIsolationContract {
       return d.retire(id, at, actorId);
     }
 
+    @Override public void discard(String id) { d.discard(id); }
     @Override public StoreFactory store(Tenant tenant) { return d.store(tenant); }
     @Override public StoreFactory storeAt(Tenant t, String p) { return d.storeAt(t, p); }
     @Override public void copy(Tenant tenant, String target) { d.copy(tenant, target); }
