@@ -9,6 +9,7 @@ import dev.restock.api.tenant.NewTenant;
 import dev.restock.api.tenant.Tenant;
 import dev.restock.api.tenant.TenantEvent;
 import dev.restock.jpa.JpaStores;
+import dev.restock.jpa.config.JpaStoreConfig;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +118,11 @@ final class JpaTenantDirectory implements TenantDirectory {
       Tenant current = catalogue.find(id).orElseThrow(() -> new NotFoundException("tenant", id));
       return JpaStores.of(storage.config(id, current.placement())).open();
     };
+  }
+
+  /** The store configuration of {@code tenant} at its recorded placement. */
+  JpaStoreConfig config(Tenant tenant) {
+    return storage.config(tenant.id(), tenant.placement());
   }
 
   @Override

@@ -1,7 +1,10 @@
 package dev.restock.jpa.tenant;
 
+import dev.restock.api.error.NotFoundException;
 import dev.restock.api.spi.TenantDirectory;
 import dev.restock.api.stability.Experimental;
+import dev.restock.api.tenant.Tenant;
+import dev.restock.jpa.config.JpaStoreConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -123,5 +126,30 @@ public final class JpaTenants {
     }
     PostgresShards storage = new PostgresShards(shards, catalogueShard, clock);
     return new JpaTenantDirectory(storage.catalogue(), storage);
+  }
+
+  /**
+   * The store configuration of tenant {@code tenantId} where {@code directory}'s catalogue places
+   * it now, active or retired: for the host's own operations on one tenant's database that need
+   * no engine (migration status and apply, backup and restore with
+   * {@link dev.restock.jpa.migrate.Migrations} and {@link dev.restock.jpa.backup.Backups}).
+   * Opening a store on it while a multi-tenant engine serves the tenant is the caller's
+   * responsibility.
+   *
+   * @param directory a directory made by this class
+   * @throws IllegalArgumentException when {@code directory} was not made by this class
+   * @throws NotFoundException when the catalogue has no tenant {@code tenantId}
+   * @since 0.3
+   */
+  public static JpaStoreConfig storeConfig(TenantDirectory directory, String tenantId) {
+    Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(tenantId, "tenantId");
+    if (!(directory instanceof JpaTenantDirectory jpa)) {
+      throw new IllegalArgumentException("not a tenant directory of the JPA store: "
+          + directory.getClass().getName());
+    }
+    Tenant tenant = jpa.find(tenantId).orElseThrow(() -> new NotFoundException("tenant",
+        tenantId));
+    return jpa.config(tenant);
   }
 }

@@ -171,6 +171,31 @@ abstract class TenantDirectoryContract {
   }
 
   @Test
+  void storeConfigNamesTheDatabaseTheDirectoryOpensForThatTenantOnly() throws Exception {
+    Tenant a = directory.add(new NewTenant("alpha", "Alpha"), placement(), AT, ADMIN);
+    directory.add(new NewTenant("beta", "Beta"), placement(), AT, ADMIN);
+    try (Store store = directory.store(a).open()) {
+      // opening migrates alpha's storage; beta's is made but left unmigrated
+      assertThat(store).isNotNull();
+    }
+    var alpha = dev.restock.jpa.migrate.Migrations.status(JpaTenants.storeConfig(directory,
+        "alpha"));
+    assertThat(alpha.current()).isNotNull().isEqualTo(alpha.latestKnown());
+    assertThat(dev.restock.jpa.migrate.Migrations.status(JpaTenants.storeConfig(directory,
+        "beta")).current()).isNull();
+    assertThatThrownBy(() -> JpaTenants.storeConfig(directory, "gamma"))
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("gamma");
+    TenantDirectory foreign = (TenantDirectory) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {TenantDirectory.class},
+        (proxy, method, args) -> {
+          throw new AssertionError("not to be called: " + method.getName());
+        });
+    assertThatThrownBy(() -> JpaTenants.storeConfig(foreign, "alpha"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a tenant directory of the JPA store");
+  }
+
+  @Test
   void eachTenantsStoreHoldsOnlyItsOwnData() throws Exception {
     Tenant a = directory.add(new NewTenant("alpha", "Alpha"), placement(), AT, ADMIN);
     Tenant b = directory.add(new NewTenant("bravo", "Bravo"), placement(), AT, ADMIN);

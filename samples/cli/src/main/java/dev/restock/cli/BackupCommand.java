@@ -6,6 +6,8 @@ import dev.restock.jpa.backup.BackupListing;
 import dev.restock.jpa.backup.Backups;
 import dev.restock.jpa.backup.PruneResult;
 import dev.restock.jpa.config.JpaStoreConfig;
+import dev.restock.api.spi.TenantDirectory;
+import dev.restock.jpa.tenant.JpaTenants;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,8 +31,13 @@ final class BackupCommand implements Callable<Integer> {
   String db;
 
   @Option(names = "--to", paramLabel = "DIR", defaultValue = "./backups",
-      description = "Directory for the backup (default: ${DEFAULT-VALUE}).")
+      description = "Directory for the backup (default: ${DEFAULT-VALUE}); a tenant's goes to "
+          + "DIR/ID.")
   Path to;
+
+  @Option(names = "--tenant", paramLabel = "ID", defaultValue = "${env:RESTOCK_TENANT}",
+      description = TenantOption.TENANT_HELP + " Only that tenant's database is backed up.")
+  String tenant;
 
   @Option(names = "--audit-key", paramLabel = "FILE", defaultValue = "${env:RESTOCK_AUDIT_KEY}",
       description = "Ed25519 key file (written by 'restock audit keygen') that signs the "
@@ -43,8 +50,8 @@ final class BackupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DatabaseOption.refuseMemory(db, "backup");
-    JpaStoreConfig config = EngineCommand.config(db);
-    DatabaseOption.requireExisting(db, config);
+    JpaStoreConfig config = database(db, tenant);
+    Path to = tenant == null ? this.to : this.to.resolve(tenant);
     KeyFileSigner signer = auditKey == null ? null : KeyFileSigner.load(auditKey);
     Progress progress = Progress.of(spec, "backup");
     progress.step("copying, compressing and " + (signer == null ? "checksumming" : "signing")
@@ -60,6 +67,23 @@ final class BackupCommand implements Callable<Integer> {
         + ")");
     out.flush();
     return 0;
+  }
+
+  /**
+   * The existing database {@code db} names, or with {@code tenant} that tenant's database (active
+   * or retired) in the tenant directory {@code db} names.
+   */
+  static JpaStoreConfig database(String db, String tenant) {
+    if (tenant == null) {
+      JpaStoreConfig config = EngineCommand.config(db);
+      DatabaseOption.requireExisting(db, config);
+      return config;
+    }
+    TenantOption.checkedId(tenant);
+    try (TenantDirectory directory = TenantOption.directory(db, false)) {
+      TenantOption.known(directory, db, tenant);
+      return JpaTenants.storeConfig(directory, tenant);
+    }
   }
 
   static void print(CommandLine.Model.CommandSpec spec, boolean json, List<BackupInfo> backups) {
@@ -89,10 +113,14 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "./backups",
         description = "The backup directory (default: ${DEFAULT-VALUE}).")
     Path dir;
+    @Option(names = "--tenant", paramLabel = "ID", defaultValue = "${env:RESTOCK_TENANT}",
+        description = "List that tenant's backups: DIR/ID (default: $RESTOCK_TENANT).")
+    String tenant;
     @Option(names = "--json", description = "Print data as JSON.") boolean json;
 
     @Override
     public Integer call() {
+      Path dir = tenant == null ? this.dir : this.dir.resolve(TenantOption.checkedId(tenant));
       BackupListing listing = Backups.scan(dir);
       if (json) {
         spec.commandLine().getOut().println(Json.write(listing));
@@ -122,10 +150,14 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--keep-days", required = true, paramLabel = "N",
         description = "Delete backups older than this many days; the newest always stays.")
     int keepDays;
+    @Option(names = "--tenant", paramLabel = "ID", defaultValue = "${env:RESTOCK_TENANT}",
+        description = "Prune that tenant's backups: DIR/ID (default: $RESTOCK_TENANT).")
+    String tenant;
     @Option(names = "--json", description = "Print data as JSON.") boolean json;
 
     @Override
     public Integer call() {
+      Path dir = tenant == null ? this.dir : this.dir.resolve(TenantOption.checkedId(tenant));
       if (keepDays < 0) {
         throw new RestockCli.UsageException("--keep-days must not be negative (was " + keepDays
             + ")");

@@ -119,6 +119,7 @@ final class DatabaseOption {
    * without Restock's schema. Exit code 1, like anything else not found.
    */
   static void requireExisting(String db, JpaStoreConfig config) {
+    TenantOption.refuseDirectoryWithoutTenant(db);
     Optional<Path> file = file(config);
     if (file.isPresent()) {
       if (!Files.exists(file.get())) {

@@ -35,6 +35,10 @@ abstract class EngineCommand implements Callable<Integer> {
           + "variables.")
   String db;
 
+  @Option(names = "--tenant", paramLabel = "ID", defaultValue = "${env:RESTOCK_TENANT}",
+      description = TenantOption.TENANT_HELP)
+  String tenant;
+
   @Option(names = "--audit-key", paramLabel = "FILE",
       defaultValue = "${env:RESTOCK_AUDIT_KEY}",
       description = "Ed25519 key file signing history checkpoints (default: $RESTOCK_AUDIT_KEY); "
@@ -114,13 +118,19 @@ abstract class EngineCommand implements Callable<Integer> {
     return StartupTiming.requested(option, System.getenv());
   }
 
-  /** The engine on {@code --db}; the caller closes it. */
+  /**
+   * The engine on {@code --db}, or with {@code --tenant} the tenant's engine of a multi-tenant
+   * engine on the tenant directory {@code --db} names; the caller closes it.
+   */
   Restock open() {
     RestockEngine.Builder builder = RestockEngine.builder();
     try {
       builder.pluginProperties(pluginProperties);
     } catch (IllegalArgumentException e) {
       throw new RestockCli.UsageException(e.getMessage());
+    }
+    if (tenant != null) {
+      return openTenant(builder);
     }
     if (!MEMORY.equals(db) && !createsDatabase()) {
       DatabaseOption.requireExisting(db, config(db));
@@ -131,6 +141,39 @@ abstract class EngineCommand implements Callable<Integer> {
     } catch (dev.restock.api.spi.PluginSettingException e) {
       // a -P setting (or a RESTOCK_<PLUGIN>__<KEY> variable) the plugins cannot take
       throw new RestockCli.UsageException(e.getMessage());
+    }
+  }
+
+  /**
+   * The engine of the active tenant {@code --tenant}: an unknown or retired one is refused
+   * before any engine opens, so nothing is written. Anchors belong to one store's chain, so
+   * {@code --anchors} is refused with a tenant; {@code --audit-key} signs each tenant's
+   * checkpoints.
+   */
+  private Restock openTenant(RestockEngine.Builder builder) {
+    TenantOption.checkedId(tenant);
+    if (anchors != null) {
+      throw new RestockCli.UsageException("--anchors with --tenant: an anchor file follows one "
+          + "database's history; the tool does not anchor a tenant's checkpoints yet");
+    }
+    dev.restock.api.spi.TenantDirectory directory = TenantOption.directory(db, false);
+    Restock engine;
+    try {
+      TenantOption.active(directory, db, tenant);
+      engine = AuditWiring.configure(builder, db, auditKey, null, this instanceof Writing)
+          .tenants(directory).discoverPlugins().build();
+    } catch (dev.restock.api.spi.PluginSettingException e) {
+      directory.close();
+      throw new RestockCli.UsageException(e.getMessage());
+    } catch (RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+    try {
+      return TenantOption.scoped(engine, tenant);
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
     }
   }
 

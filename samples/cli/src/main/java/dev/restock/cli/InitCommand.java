@@ -37,7 +37,13 @@ final class InitCommand extends EngineCommand {
 
   @Override
   public Integer call() {
+    if (tenant != null) {
+      throw new RestockCli.UsageException("init --tenant: a tenant's database is made by "
+          + "'restock tenant add " + tenant + " --name NAME --db " + db + "' (which also "
+          + "makes the tenant directory's catalogue on first use)");
+    }
     DatabaseOption.refuseMemory(db, "init");
+    TenantOption.refuseDirectoryWithoutTenant(db);
     if ((admin == null) != (email == null)) {
       throw new RestockCli.UsageException("give both --admin and --email, or neither");
     }

@@ -10,6 +10,9 @@ import dev.restock.jpa.backup.BackupInfo;
 import dev.restock.jpa.backup.Backups;
 import dev.restock.jpa.backup.RestoreOptions;
 import dev.restock.jpa.backup.RestoreResult;
+import dev.restock.api.spi.TenantDirectory;
+import dev.restock.jpa.config.JpaStoreConfig;
+import dev.restock.jpa.tenant.JpaTenants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,7 +21,9 @@ import picocli.CommandLine.Parameters;
     + "device brings back exactly the cabinets, planograms and slots deleted with it). "
     + "restore --from FILE --db TARGET: restore a backup into an empty database, checking its "
     + "checksum and signature (--audit-key), then its row counts, integrity and history chain "
-    + "on a staged copy before anything reaches the target.")
+    + "on a staged copy before anything reaches the target. With --tenant ID the backup "
+    + "replaces that tenant's data (the other tenants are untouched; a SQLite file is kept "
+    + "beside it).")
 final class RestoreCommand extends EngineCommand.Writing {
   @Parameters(index = "0", arity = "0..1", paramLabel = "TYPE",
       description = "product, location, route, device-type, cabinet-type, device, planogram or "
@@ -55,6 +60,10 @@ final class RestoreCommand extends EngineCommand.Writing {
     }
     // the target may well not exist yet: a backup restores only into an empty database
     DatabaseOption.refuseMemory(db, "restore --from");
+    if (tenant != null) {
+      return restoreTenant();
+    }
+    TenantOption.refuseDirectoryWithoutTenant(db);
     // the global --audit-key: its public half must verify the backup's signature
     RestoreOptions options = (auditKey == null ? RestoreOptions.noKey()
         : RestoreOptions.trusting(KeyFileSigner.load(auditKey).publicKey()))
@@ -65,9 +74,39 @@ final class RestoreCommand extends EngineCommand.Writing {
     RestoreResult result = Backups.restore(from, EngineCommand.config(db), options);
     progress.step("restored " + result.backup().rowCounts().size() + " tables");
     progress.done();
+    report(result, db);
+    return 0;
+  }
+
+  /**
+   * {@code restore --from FILE --tenant ID}: the backup replaces what the active tenant's
+   * database holds (a tenant's database always exists once added); checked first like any
+   * restore, and the other tenants are not touched. On SQLite the replaced file is kept as
+   * {@code ID.db.replaced-TIME}.
+   */
+  private int restoreTenant() {
+    TenantOption.checkedId(tenant);
+    JpaStoreConfig target;
+    try (TenantDirectory directory = TenantOption.directory(db, false)) {
+      TenantOption.active(directory, db, tenant);
+      target = JpaTenants.storeConfig(directory, tenant);
+    }
+    RestoreOptions options = (auditKey == null ? RestoreOptions.noKey()
+        : RestoreOptions.trusting(KeyFileSigner.load(auditKey).publicKey()))
+        .withAllowUnsigned(allowUnsigned).withReplace(true);
+    Progress progress = Progress.of(spec, "restore");
+    progress.step("checking the backup, restoring it into a staged copy and verifying it");
+    RestoreResult result = Backups.restore(from, target, options);
+    progress.step("restored " + result.backup().rowCounts().size() + " tables");
+    progress.done();
+    report(result, "tenant " + tenant + " of " + db);
+    return 0;
+  }
+
+  private void report(RestoreResult result, String into) {
     BackupInfo info = result.backup();
     print(result, () -> {
-      out().println("restored " + from.getFileName() + " into " + db + " ("
+      out().println("restored " + from.getFileName() + " into " + into + " ("
           + info.rowCounts().values().stream().mapToLong(Long::longValue).sum()
           + " rows, schema " + info.schemaVersion() + ")");
       out().println(result.signatureVerified()
@@ -81,7 +120,6 @@ final class RestoreCommand extends EngineCommand.Writing {
       result.warnings().forEach(w -> err().println("warning: " + w));
       err().flush();
     }
-    return 0;
   }
 
   private java.io.PrintWriter err() {
