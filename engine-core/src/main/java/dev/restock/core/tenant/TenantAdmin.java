@@ -172,7 +172,7 @@ final class TenantAdmin implements TenantAdministration {
 
   /** Opens the copy in an engine of its own and checks its chain and head; closes it again. */
   private void verifyCopy(Tenant tenant, String placement, ChainHead sourceHead) {
-    TenantEngine.Opened copy = engine.open(directory.storeAt(tenant, placement));
+    TenantEngine.Opened copy = engine.open(tenant.id(), directory.storeAt(tenant, placement));
     try (Restock copyEngine = copy.engine()) {
       ChainVerification verification = copyEngine.as(Actor.system()).history().verify();
       if (!verification.intact()) {

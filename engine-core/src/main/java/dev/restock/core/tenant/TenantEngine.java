@@ -31,8 +31,11 @@ public final class TenantEngine implements Restock {
   /** Builds one tenant's engine on a store, the way the builder builds a single-store engine. */
   @FunctionalInterface
   public interface Opener {
-    /** An engine on the store {@code factory} opens; with the builder's plugins and settings. */
-    Restock open(StoreFactory factory);
+    /**
+     * An engine of tenant {@code tenantId} on the store {@code factory} opens; with the builder's
+     * plugins (new instances) and its settings as that tenant reads them.
+     */
+    Restock open(String tenantId, StoreFactory factory);
   }
 
   /** An open tenant engine with the store it opened. */
@@ -96,12 +99,12 @@ public final class TenantEngine implements Restock {
   Opened openTenant(String tenantId) {
     Tenant tenant = directory.find(tenantId)
         .orElseThrow(() -> new NotFoundException("tenant", tenantId));
-    return open(directory.store(tenant));
+    return open(tenantId, directory.store(tenant));
   }
 
-  Opened open(StoreFactory factory) {
+  Opened open(String tenantId, StoreFactory factory) {
     Store[] opened = new Store[1];
-    Restock engine = opener.open(() -> {
+    Restock engine = opener.open(tenantId, () -> {
       Store store = factory.open();
       opened[0] = store;
       return store;
