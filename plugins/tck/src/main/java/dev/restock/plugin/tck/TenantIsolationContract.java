@@ -528,10 +528,10 @@ public abstract class TenantIsolationContract {
             tuple(3L, "tenant.fleet-summary", null, "monthly", Actor.SYSTEM_ID),
             tuple(4L, "tenant.retire", "b", "customer left", Actor.SYSTEM_ID));
     assertThat(events.get(2).at()).isAfterOrEqualTo(before.minusSeconds(1));
-    // reading the events is a view across tenants: recorded too
-    assertThat(engine.tenants().events(Actor.system().withReason("audit")).get(4))
-        .extracting(TenantEvent::action, TenantEvent::tenantId, TenantEvent::reason)
-        .containsExactly("tenant.events", null, "audit");
+    // reading the events is a view across tenants: the read above is recorded too
+    assertThat(engine.tenants().events(Actor.system()))
+        .extracting(TenantEvent::sequence, TenantEvent::action, TenantEvent::tenantId)
+        .endsWith(tuple(5L, "tenant.events", null));
     // a fleet summary without b now
     assertThat(engine.tenants().fleetSummary(Actor.system()).tenants())
         .extracting(FleetSummary.Line::tenantId).containsExactly("a");
