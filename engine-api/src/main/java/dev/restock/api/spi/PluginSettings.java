@@ -23,6 +23,12 @@ import java.util.Optional;
  * fails with a {@link PluginSettingException} naming the plugin, the key, the value and where it
  * came from; thrown from {@code register}, it fails the engine's start-up.
  *
+ * <p>In the engine of a tenant (a multi-tenant engine built with {@code tenants(directory)}),
+ * every {@code {tenant}} in a value reads as that tenant's id, e.g. {@code
+ * audit-jsonl.file=/var/log/restock/{tenant}.jsonl} reads as {@code /var/log/restock/acme.jsonl}
+ * in the engine of tenant {@code acme}; a single-store engine has no tenant and refuses such a
+ * value with a {@link PluginSettingException} (since 0.3).
+ *
  * <p>Values are read when asked for, on the building thread; do not keep the view after {@code
  * register} returns.
  */

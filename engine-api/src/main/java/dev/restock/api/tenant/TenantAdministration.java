@@ -13,7 +13,14 @@ import java.util.List;
  * permitted to the system actor (the host's own tooling, such as the {@code restock} tool) and to
  * the active administrators of the engine's provider tenant, when the host named one; anyone else
  * gets a {@link dev.restock.api.error.PermissionDeniedException}. Each such call is recorded as a
- * {@link TenantEvent} in the directory's log, which only grows.
+ * {@link TenantEvent} in the directory's log, which only grows; reading the log is recorded too
+ * ({@code tenant.events}), as a view across tenants.
+ *
+ * <p>{@link #add}, {@link #retire}, {@link #move} and {@link #fleetSummary} are refused with an
+ * {@link IllegalStateException} when called from inside a call of any of the engine's tenants
+ * (inside {@code engine.tenant(id).inUnitOfWork(..)}, say): a retire or move of that tenant waits
+ * for its calls to finish, so the call would wait for itself. A retire or move pauses only its
+ * own tenant; adds and the other tenants' changes go on meanwhile.
  *
  * @since 0.3
  */
@@ -40,6 +47,10 @@ public interface TenantAdministration {
    * @throws dev.restock.api.error.ConflictException when the id is taken, by an active or a
    *     retired tenant
    * @throws dev.restock.api.error.PermissionDeniedException see the class description
+   * @throws RuntimeException as the store threw when it failed to open (a failed migration):
+   *     the tenant is then discarded ({@link dev.restock.api.spi.TenantDirectory#discard}), so
+   *     its id may be added again, and a {@code tenant.add-failed} event records the actor, the
+   *     reason and the failure's message
    */
   Tenant add(Actor actor, NewTenant tenant);
 
@@ -52,6 +63,8 @@ public interface TenantAdministration {
    *     long; nothing is changed
    * @throws dev.restock.api.error.NotFoundException when there is no such tenant
    * @throws dev.restock.api.error.IllegalStateTransitionException when it is already retired
+   * @throws RuntimeException when the tenant's engine fails to close: the tenant is retired and
+   *     the retire recorded all the same
    */
   Tenant retire(Actor actor, String id, String reason);
 
@@ -61,7 +74,9 @@ public interface TenantAdministration {
    * history chain verified there, and the placement switched; then its calls resume, on the
    * target. A failure on the way leaves it where it was, served as before, and is rethrown
    * (an {@link IllegalStateException} when the copy does not verify or does not end at the
-   * source's chain head). Recorded as a {@code tenant.move} event.
+   * source's chain head). Recorded as a {@code tenant.move} event; once the tenant is placed at
+   * the target the move has succeeded, and a failure to record its event is logged and counted
+   * by the engine, not thrown.
    *
    * @param reason why, required (1 to {@link Actor#MAX_REASON} characters)
    * @throws UnsupportedOperationException when the directory has a single place
@@ -79,6 +94,9 @@ public interface TenantAdministration {
    */
   FleetSummary fleetSummary(Actor actor);
 
-  /** The directory's log, oldest first. */
+  /**
+   * The directory's log, oldest first, as it was before this call; the call itself is then
+   * recorded as a {@code tenant.events} event.
+   */
   List<TenantEvent> events(Actor actor);
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** One plugin's settings, read through {@link Settings}; keys never leave the namespace. */
 public final class NamespacedSettings implements PluginSettings {
@@ -24,7 +25,11 @@ public final class NamespacedSettings implements PluginSettings {
     return pluginId;
   }
 
-  private Settings.Found find(String key) {
+  private Settings.@Nullable Found find(String key) {
+    return expand(key, raw(key));
+  }
+
+  private Settings.@Nullable Found raw(String key) {
     Objects.requireNonNull(key, "key");
     if (!Settings.KEY_FORMAT.matcher(key).matches()) {
       throw new IllegalArgumentException("plugin '" + pluginId + "' asked for setting '" + key
@@ -32,6 +37,20 @@ public final class NamespacedSettings implements PluginSettings {
           + Settings.KEY_FORMAT.pattern() + ")");
     }
     return settings.find(pluginId, key);
+  }
+
+  /** The value with {@value Settings#TENANT} replaced by the tenant id; refused without one. */
+  private Settings.@Nullable Found expand(String key, Settings.@Nullable Found found) {
+    if (found == null || !found.value().contains(Settings.TENANT)) {
+      return found;
+    }
+    String tenant = settings.tenant();
+    if (tenant == null) {
+      throw describe(key, found, "contains " + Settings.TENANT + ", which only the engine of a "
+          + "tenant (RestockEngine.builder().tenants(..)) replaces; this engine serves one store");
+    }
+    return new Settings.Found(found.value().replace(Settings.TENANT, tenant),
+        found.source() + ", " + Settings.TENANT + " = " + tenant);
   }
 
   @Override
@@ -70,7 +89,12 @@ public final class NamespacedSettings implements PluginSettings {
 
   @Override
   public PluginSettingException invalid(String key, String problem) {
-    Settings.Found found = find(key);
+    Settings.Found found = raw(key);
+    return describe(key, settings.tenant() == null ? found : expand(key, found), problem);
+  }
+
+  private PluginSettingException describe(String key, Settings.@Nullable Found found,
+      String problem) {
     return new PluginSettingException("plugin '" + pluginId + "' setting '" + key + "'"
         + (found == null ? " (not set)" : " = '" + found.value() + "' (from " + found.source()
             + ")") + ": " + problem);

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plugin settings as the host gave them: builder properties named {@code <plugin-id>.<key>} and
@@ -20,16 +21,37 @@ public final class Settings {
   /** Setting keys: lower-case words joined by '-' or '.'. */
   static final Pattern KEY_FORMAT = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
 
+  /** Written in a value, stands for the tenant whose engine reads it. */
+  public static final String TENANT = "{tenant}";
+
   private final Map<String, String> properties;
   private final Map<String, String> environment;
+  private final @Nullable String tenant;
 
   /**
+   * Settings of a single-store engine: a value containing {@value #TENANT} is refused when read.
+   *
    * @param properties builder properties, keys already checked by {@link #checkPropertyName}
    * @param environment variables by name, e.g. {@code System.getenv()}
    */
   public Settings(Map<String, String> properties, Map<String, String> environment) {
+    this(properties, environment, null);
+  }
+
+  /**
+   * Settings of one tenant's engine when {@code tenant} is not null: every {@value #TENANT} in a
+   * value reads as the tenant's id.
+   */
+  public Settings(Map<String, String> properties, Map<String, String> environment,
+      @Nullable String tenant) {
     this.properties = Map.copyOf(properties);
     this.environment = Map.copyOf(environment);
+    this.tenant = tenant;
+  }
+
+  /** The tenant whose engine these settings serve, or null in a single-store engine. */
+  @Nullable String tenant() {
+    return tenant;
   }
 
   /**
@@ -61,6 +83,24 @@ public final class Settings {
       throw new PluginSettingException("plugin properties for no registered plugin: "
           + String.join(", ", unknown) + "; registered plugins: "
           + (pluginIds.isEmpty() ? "none" : String.join(", ", new TreeSet<>(pluginIds))));
+    }
+  }
+
+  /**
+   * @throws PluginSettingException naming every builder property whose value contains
+   *     {@value #TENANT}: refused in a single-store engine, which has no tenant
+   */
+  public void refuseTenantPlaceholders() {
+    List<String> named = new ArrayList<>();
+    new TreeMap<>(properties).forEach((name, value) -> {
+      if (value.contains(TENANT)) {
+        named.add("'" + name + "' = '" + value + "'");
+      }
+    });
+    if (!named.isEmpty()) {
+      throw new PluginSettingException("plugin properties containing " + TENANT + ", which only "
+          + "the engine of a tenant (RestockEngine.builder().tenants(..)) replaces; this engine "
+          + "serves one store: " + String.join(", ", named));
     }
   }
 

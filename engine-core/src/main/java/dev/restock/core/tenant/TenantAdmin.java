@@ -27,15 +27,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The administration of a {@link TenantEngine}: permission checks (the system actor, or an
  * active administrator of the provider tenant), input checks before anything is written, the
- * directory's writes one at a time, and a {@link TenantEvent} for each change and view.
+ * directory's writes one at a time, and a {@link TenantEvent} for each change and view (a failed
+ * add included). Retire and move of a tenant hold that tenant's lock while they pause it, not the
+ * directory's: an add or a move of another tenant goes on meanwhile. No change and no fleet
+ * summary may be asked for from inside a call of one of the engine's tenants: a retire or move
+ * pausing that tenant would wait for the call, and the call for it.
  */
 final class TenantAdmin implements TenantAdministration {
+  private static final Logger LOG = LoggerFactory.getLogger(TenantAdmin.class);
   static final String ADD = "tenant.add";
+  static final String ADD_FAILED = "tenant.add-failed";
   static final String RETIRE = "tenant.retire";
   static final String MOVE = "tenant.move";
   static final String FLEET_SUMMARY = "tenant.fleet-summary";
@@ -45,8 +55,12 @@ final class TenantAdmin implements TenantAdministration {
   private final TenantDirectory directory;
   private final @Nullable String providerTenant;
   private final Clock clock;
-  /** Serialises the directory's writes within this engine, and retire and move of tenants. */
+  /** Serialises the directory's writes within this engine; held briefly, never while pausing. */
   private final Object writes = new Object();
+  /** One lock per tenant id: its add, retire and move one at a time. */
+  private final ConcurrentHashMap<String, Object> tenantLocks = new ConcurrentHashMap<>();
+  /** Tenant events the directory failed to record after the change they describe was made. */
+  private final AtomicLong lostEvents = new AtomicLong();
 
   TenantAdmin(TenantEngine engine, TenantDirectory directory, @Nullable String providerTenant,
       Clock clock) {
@@ -73,6 +87,7 @@ final class TenantAdmin implements TenantAdministration {
   public Tenant add(Actor actor, NewTenant tenant) {
     Objects.requireNonNull(tenant, "tenant");
     permit(actor, ADD);
+    refuseInsideACall(ADD);
     Checks checks = new Checks();
     checks.check(Tenant.isValidId(tenant.id()), "id", "must be " + Tenant.ID_RULE
         + " (was " + quoted(tenant.id()) + ")");
@@ -91,17 +106,83 @@ final class TenantAdmin implements TenantAdministration {
     checks.throwIfAny();
     String placement = tenant.placement() != null ? tenant.placement()
         : directory.defaultPlacement();
-    synchronized (writes) {
-      directory.find(tenant.id()).ifPresent(t -> {
-        throw new ConflictException("tenant id '" + t.id() + "' is taken by "
-            + (t.active() ? "an active" : "a retired") + " tenant; ids are never given again");
-      });
-      Tenant added = directory.add(tenant, placement, clock.instant(), actor.userId());
-      // opening the store migrates it; the tenant's engine then stays open for its calls
-      TenantSlot slot = engine.slotOf(added.id());
-      slot.call(slot::engine);
-      directory.record(event(actor, ADD, added.id(), actor.reason(), "at " + placement));
+    synchronized (lockOf(tenant.id())) {
+      Tenant added;
+      synchronized (writes) {
+        directory.find(tenant.id()).ifPresent(t -> {
+          throw new ConflictException("tenant id '" + t.id() + "' is taken by "
+              + (t.active() ? "an active" : "a retired") + " tenant; ids are never given again");
+        });
+        added = directory.add(tenant, placement, clock.instant(), actor.userId());
+      }
+      try {
+        // opening the store migrates it; the tenant's engine then stays open for its calls
+        TenantSlot slot = engine.slotOf(added.id());
+        slot.call(slot::engine);
+      } catch (RuntimeException | Error e) {
+        undoAdd(actor, added.id(), e);
+        throw e;
+      }
+      synchronized (writes) {
+        directory.record(event(actor, ADD, added.id(), actor.reason(), "at " + placement));
+      }
       return added;
+    }
+  }
+
+  /**
+   * Undoes an add whose store failed to open: forgets the slot, discards the tenant's record and
+   * storage, records {@value #ADD_FAILED}; failures of these are added to {@code failure}.
+   */
+  private void undoAdd(Actor actor, String id, Throwable failure) {
+    try {
+      engine.forget(id);
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+    synchronized (writes) {
+      try {
+        directory.discard(id);
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+      try {
+        directory.record(event(actor, ADD_FAILED, id, actor.reason(),
+            String.valueOf(failure.getMessage())));
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+    }
+  }
+
+  private Object lockOf(String id) {
+    return tenantLocks.computeIfAbsent(id, k -> new Object());
+  }
+
+  /** Records an event of a change already made; a failure is logged and counted, not thrown. */
+  private void recordMade(TenantEvent event) {
+    try {
+      synchronized (writes) {
+        directory.record(event);
+      }
+    } catch (RuntimeException e) {
+      lostEvents.incrementAndGet();
+      LOG.error("the tenant directory did not record {} of tenant '{}' ({}), which was made",
+          event.action(), event.tenantId(), event.detail(), e);
+    }
+  }
+
+  /** Tenant events lost: the change was made but the directory failed to record its event. */
+  long lostEvents() {
+    return lostEvents.get();
+  }
+
+  /** Refuses a change asked for from inside a call of one of the engine's tenants. */
+  private void refuseInsideACall(String action) {
+    if (engine.insideACall()) {
+      throw new IllegalStateException(action + " cannot be asked for from inside a call of a "
+          + "tenant of this engine: a retire or move of that tenant would wait for the call to "
+          + "finish, and the call for it; administer tenants outside tenants' calls");
     }
   }
 
@@ -109,8 +190,9 @@ final class TenantAdmin implements TenantAdministration {
   public Tenant retire(Actor actor, String id, String reason) {
     Objects.requireNonNull(id, "id");
     permit(actor, RETIRE);
+    refuseInsideACall(RETIRE);
     requireReason(reason);
-    synchronized (writes) {
+    synchronized (lockOf(id)) {
       Tenant tenant = find(id);
       if (!tenant.active()) {
         throw new IllegalStateTransitionException("tenant '" + id + "' is retired already");
@@ -118,9 +200,16 @@ final class TenantAdmin implements TenantAdministration {
       TenantSlot slot = engine.slotOf(id);
       slot.pause();
       try {
-        Tenant retired = directory.retire(id, clock.instant(), actor.userId());
-        slot.retire();
-        directory.record(event(actor, RETIRE, id, reason, null));
+        Tenant retired;
+        synchronized (writes) {
+          retired = directory.retire(id, clock.instant(), actor.userId());
+        }
+        try {
+          slot.retire();
+        } finally {
+          // retired in the directory: recorded even when closing its engine failed
+          recordMade(event(actor, RETIRE, id, reason, null));
+        }
         return retired;
       } finally {
         slot.resume();
@@ -133,11 +222,12 @@ final class TenantAdmin implements TenantAdministration {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(targetPlacement, "targetPlacement");
     permit(actor, MOVE);
+    refuseInsideACall(MOVE);
     if (directory.placements().size() < 2) {
       throw new UnsupportedOperationException("this tenant directory has a single place ("
           + directory.defaultPlacement() + "); tenants cannot be moved");
     }
-    synchronized (writes) {
+    synchronized (lockOf(id)) {
       Tenant tenant = find(id);
       Checks checks = new Checks();
       reason(checks, reason);
@@ -158,8 +248,12 @@ final class TenantAdmin implements TenantAdministration {
         slot.closeEngine();
         directory.copy(tenant, targetPlacement);
         verifyCopy(tenant, targetPlacement, head);
-        Tenant moved = directory.place(id, targetPlacement);
-        directory.record(event(actor, MOVE, id, reason,
+        Tenant moved;
+        synchronized (writes) {
+          moved = directory.place(id, targetPlacement);
+        }
+        // placed: the move is done even if its event cannot be recorded (logged and counted)
+        recordMade(event(actor, MOVE, id, reason,
             "from " + tenant.placement() + " to " + targetPlacement + " at chain size "
                 + head.size()));
         return moved;
@@ -172,7 +266,7 @@ final class TenantAdmin implements TenantAdministration {
 
   /** Opens the copy in an engine of its own and checks its chain and head; closes it again. */
   private void verifyCopy(Tenant tenant, String placement, ChainHead sourceHead) {
-    TenantEngine.Opened copy = engine.open(directory.storeAt(tenant, placement));
+    TenantEngine.Opened copy = engine.open(tenant.id(), directory.storeAt(tenant, placement));
     try (Restock copyEngine = copy.engine()) {
       ChainVerification verification = copyEngine.as(Actor.system()).history().verify();
       if (!verification.intact()) {
@@ -193,6 +287,7 @@ final class TenantAdmin implements TenantAdministration {
   @Override
   public FleetSummary fleetSummary(Actor actor) {
     permit(actor, FLEET_SUMMARY);
+    refuseInsideACall(FLEET_SUMMARY);
     List<FleetSummary.Line> lines = new ArrayList<>();
     PageRequest one = PageRequest.of(0, 1);
     Criteria open = Criteria.where("status", Criteria.Operator.IN, OrderStatus.PENDING.name(),
@@ -217,7 +312,12 @@ final class TenantAdmin implements TenantAdministration {
   @Override
   public List<TenantEvent> events(Actor actor) {
     permit(actor, EVENTS);
-    return directory.events();
+    List<TenantEvent> events = directory.events();
+    // a view across tenants: recorded like the fleet summary, after the events it answers
+    synchronized (writes) {
+      directory.record(event(actor, EVENTS, null, actor.reason(), events.size() + " events"));
+    }
+    return events;
   }
 
   private TenantEvent event(Actor actor, String action, @Nullable String tenantId,

@@ -31,8 +31,11 @@ public final class TenantEngine implements Restock {
   /** Builds one tenant's engine on a store, the way the builder builds a single-store engine. */
   @FunctionalInterface
   public interface Opener {
-    /** An engine on the store {@code factory} opens; with the builder's plugins and settings. */
-    Restock open(StoreFactory factory);
+    /**
+     * An engine of tenant {@code tenantId} on the store {@code factory} opens; with the builder's
+     * plugins (new instances) and its settings as that tenant reads them.
+     */
+    Restock open(String tenantId, StoreFactory factory);
   }
 
   /** An open tenant engine with the store it opened. */
@@ -45,6 +48,8 @@ public final class TenantEngine implements Restock {
   private final Opener opener;
   private final ConcurrentHashMap<String, TenantSlot> slots = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** How deep the current thread is inside calls of any of this engine's tenants. */
+  private final ThreadLocal<int[]> insideCalls = ThreadLocal.withInitial(() -> new int[1]);
   private final TenantAdmin admin;
 
   /**
@@ -84,24 +89,57 @@ public final class TenantEngine implements Restock {
     if (!tenant.active()) {
       throw new IllegalStateTransitionException("tenant '" + tenantId + "' is retired");
     }
-    return slots.computeIfAbsent(tenantId, id -> new TenantSlot(id, this));
+    return slotOf(tenantId);
   }
 
-  /** The slot of a tenant known active, for the administration. */
+  /**
+   * The slot of a tenant known active, for the administration. Created only while this engine
+   * is open: {@link #close()} marks it closed before it closes the slots it finds, so a slot
+   * created after that would never be closed.
+   */
   TenantSlot slotOf(String tenantId) {
-    return slots.computeIfAbsent(tenantId, id -> new TenantSlot(id, this));
+    return slots.computeIfAbsent(tenantId, id -> {
+      refuseIfClosed();
+      return new TenantSlot(id, this);
+    });
+  }
+
+  /** Forgets the slot of a tenant whose store never opened (a failed add), closing it. */
+  void forget(String tenantId) {
+    TenantSlot slot = slots.remove(tenantId);
+    if (slot != null) {
+      slot.close();
+    }
+  }
+
+  boolean isClosed() {
+    return closed.get();
+  }
+
+  void entered() {
+    insideCalls.get()[0]++;
+  }
+
+  void left() {
+    insideCalls.get()[0]--;
+  }
+
+  /** Whether the current thread is inside a call of one of this engine's tenants. */
+  boolean insideACall() {
+    return insideCalls.get()[0] > 0;
   }
 
   /** Opens the tenant's engine on its store at its placement now. */
   Opened openTenant(String tenantId) {
     Tenant tenant = directory.find(tenantId)
         .orElseThrow(() -> new NotFoundException("tenant", tenantId));
-    return open(directory.store(tenant));
+    return open(tenantId, directory.store(tenant));
   }
 
-  Opened open(StoreFactory factory) {
+  Opened open(String tenantId, StoreFactory factory) {
     Store[] opened = new Store[1];
-    Restock engine = opener.open(() -> {
+    // the engine closes the store itself when its sinks fail to open (EngineModule)
+    Restock engine = opener.open(tenantId, () -> {
       Store store = factory.open();
       opened[0] = store;
       return store;

@@ -45,9 +45,11 @@ final class TenantSlot {
   void enter() {
     enterDetached();
     depth.get()[0]++;
+    owner.entered();
   }
 
   void exit() {
+    owner.left();
     depth.get()[0]--;
     exitDetached();
   }
@@ -87,15 +89,17 @@ final class TenantSlot {
   /** Marks the current thread as inside the gate while an async call runs on it. */
   <T> T inside(Supplier<T> work) {
     depth.get()[0]++;
+    owner.entered();
     try {
       return work.get();
     } finally {
+      owner.left();
       depth.get()[0]--;
     }
   }
 
   private void refuseIfGone() {
-    if (closed) {
+    if (closed || owner.isClosed()) {
       throw new IllegalStateException("the engine is closed");
     }
     if (retired) {
@@ -109,6 +113,11 @@ final class TenantSlot {
     refuseIfGone();
     if (engine == null) {
       TenantEngine.Opened opened = owner.openTenant(id);
+      if (owner.isClosed()) {
+        // the multi-tenant engine closed while this one opened: nobody else would close it
+        opened.engine().close();
+        refuseIfGone();
+      }
       engine = opened.engine();
       store = opened.store();
     }

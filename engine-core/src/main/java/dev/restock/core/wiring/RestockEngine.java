@@ -45,6 +45,9 @@ import java.util.ServiceLoader;
  * {@link Builder#build()} with one error naming every such id, each contribution's class and the
  * plugin (explicit plugin #n, or discovered, and from where) that made it.
  *
+ * <p>With {@link Builder#tenants}, each tenant's engine has plugins of its own: register them with
+ * {@link Builder#pluginFactory} (plugin instances are refused) or discover them.
+ *
  * <p>Plugins read settings through {@code registrar.settings()}: properties given here with
  * {@link Builder#pluginProperty} (named {@code <plugin-id>.<key>}) win over environment
  * variables ({@code RESTOCK_<PLUGIN_ID>__<KEY>}); see {@code docs/plugins/configuration.md}.
@@ -59,7 +62,8 @@ public final class RestockEngine {
   /** Collects the engine's parts; not thread-safe, build once. */
   public static final class Builder {
     private StoreFactory store;
-    private final List<EnginePlugin> plugins = new ArrayList<>();
+    /** Explicit plugins in registration order: an instance, or a factory of instances. */
+    private final List<PluginSource> plugins = new ArrayList<>();
     private boolean discover;
     private ClassLoader discoveryLoader;
     private Clock clock = Clock.systemUTC();
@@ -82,8 +86,12 @@ public final class RestockEngine {
     /**
      * Serves tenants instead of one store: {@link #build()} then answers a multi-tenant engine,
      * whose {@code tenant(id)} is each tenant's own engine on the store {@code directory} opens
-     * for it (built lazily once, with this builder's plugins, clock and settings) and whose
-     * {@code tenants()} adds, retires and moves tenants. Calls on the multi-tenant engine itself
+     * for it (built lazily once, with this builder's clock and settings, and plugins of its own:
+     * each {@link #pluginFactory} is called and discovery runs for each tenant's engine) and whose
+     * {@code tenants()} adds, retires and moves tenants. Plugin instances given to
+     * {@link #plugin(EnginePlugin...)} are refused by {@link #build()}: one instance cannot be
+     * registered, opened and closed by several engines. {@code {tenant}} in a plugin setting's
+     * value reads as the tenant's id (see {@link #pluginProperty}). Calls on the multi-tenant engine itself
      * ({@code as}, {@code inUnitOfWork}, {@code seed}, ...) are refused: a call names its tenant.
      * The engine owns {@code directory} and closes it when it is closed. Excludes
      * {@link #store}.
@@ -121,6 +129,13 @@ public final class RestockEngine {
      * pluginProperty("my-plugin.threshold", "3")}; the plugin reads it as key {@code threshold}
      * through {@code registrar.settings()}. Wins over the environment. A property whose plugin id
      * is not registered fails {@link #build()}.
+     *
+     * <p>With {@link #tenants}, {@code {tenant}} in a value (from here or from the environment)
+     * reads as the id of the tenant whose engine reads it, so {@code
+     * pluginProperty("audit-jsonl.file", "/var/log/restock/{tenant}.jsonl")} gives each tenant a
+     * file of its own. A single-store engine has no tenant: a builder property containing {@code
+     * {tenant}} fails {@link #build()}, and a plugin reading such an environment value gets a
+     * {@link dev.restock.api.spi.PluginSettingException}.
      *
      * @throws IllegalArgumentException when the name is not a plugin id, a dot and a key of
      *     lower-case words joined by '-' or '.'
@@ -227,11 +242,38 @@ public final class RestockEngine {
       return this;
     }
 
-    /** Registers plugins explicitly. */
+    /**
+     * Registers plugin instances explicitly, for a single-store engine. Refused by {@link #build()}
+     * with {@link #tenants}: each tenant's engine registers its plugins and closes them with
+     * itself, so one instance cannot serve several tenants; use {@link #pluginFactory} there.
+     */
     public Builder plugin(EnginePlugin... more) {
       for (EnginePlugin p : more) {
-        plugins.add(Objects.requireNonNull(p, "plugin"));
+        plugins.add(new PluginSource(Objects.requireNonNull(p, "plugin"), null));
       }
+      return this;
+    }
+
+    /**
+     * Registers a plugin explicitly through a factory of fresh instances, e.g. {@code
+     * pluginFactory(() -> new JsonLinesAuditSinkPlugin())}; works with a single store and with
+     * {@link #tenants}. The factory is called once for each engine built: once by a single-store
+     * {@link #build()}, and once for each tenant's engine when it is opened (after a move, the
+     * tenant's engine is opened again, so again). With {@link #tenants}, {@link #build()} also
+     * calls it once to check the plugin ids and settings; that instance is never registered. Each
+     * call must return a new instance: its {@link EnginePlugin#register} is called once, and the
+     * audit sinks it registers are opened and closed with its engine. The factory may be called
+     * from any thread that opens a tenant, never twice at once for the same tenant.
+     *
+     * <p>A setting value containing {@code {tenant}} reads as the tenant's id in a tenant's
+     * engine, e.g. {@code pluginProperty("audit-jsonl.file", "/var/log/restock/{tenant}.jsonl")};
+     * see {@link #pluginProperty}.
+     *
+     * @since 0.3
+     */
+    @dev.restock.api.stability.Experimental(since = "0.3")
+    public Builder pluginFactory(java.util.function.Supplier<? extends EnginePlugin> factory) {
+      plugins.add(new PluginSource(null, Objects.requireNonNull(factory, "factory")));
       return this;
     }
 
@@ -324,32 +366,72 @@ public final class RestockEngine {
       if (tenants != null && !checkpointAnchors.isEmpty()) {
         setup.add("checkpointAnchors(..) with tenants(..): anchors belong to one store's chain");
       }
+      if (tenants != null) {
+        List<String> instances = new ArrayList<>();
+        for (int i = 0; i < plugins.size(); i++) {
+          if (plugins.get(i).instance() != null) {
+            instances.add(origin(i, plugins.get(i).instance()));
+          }
+        }
+        if (!instances.isEmpty()) {
+          setup.add("plugin(..) instances with tenants(..): each tenant's engine registers its "
+              + "plugins once and closes their sinks when it closes, so one instance cannot serve "
+              + "several tenants; register pluginFactory(() -> new MyPlugin(..)) instead of "
+              + String.join(", ", instances));
+        }
+      }
       if (!setup.isEmpty()) {
         throw new IllegalStateException(String.join("; ", setup));
       }
       if (tenants != null) {
         // fails now, not at the first tenant, on plugin ids or settings that cannot work
-        plugins();
+        plugins(null);
         return new dev.restock.core.tenant.TenantEngine(tenants, providerTenant, clock,
             this::buildOn);
       }
-      return buildOn(store);
+      return buildOn(null, store);
+    }
+
+    /** An explicit plugin: exactly one of an instance and a factory. */
+    private record PluginSource(EnginePlugin instance,
+        java.util.function.Supplier<? extends EnginePlugin> factory) {}
+
+    private static String origin(int index, EnginePlugin plugin) {
+      return "explicit plugin #" + (index + 1) + " (" + plugin.getClass().getName() + ")";
     }
 
     private record PluginSet(List<EnginePlugin> all, List<String> origins,
         Map<String, Integer> byId, Settings settings) {}
 
-    private PluginSet plugins() {
-      List<EnginePlugin> all = new ArrayList<>(plugins);
+    /**
+     * This builder's plugins as new instances where they come from factories or discovery, with
+     * settings for the engine of {@code tenant} (null: a single-store engine, or the check at
+     * build).
+     */
+    private PluginSet plugins(String tenant) {
+      List<EnginePlugin> all = new ArrayList<>();
       List<String> origins = new ArrayList<>();
       for (int i = 0; i < plugins.size(); i++) {
-        origins.add("explicit plugin #" + (i + 1) + " (" + plugins.get(i).getClass().getName()
-            + ")");
+        PluginSource source = plugins.get(i);
+        if (source.instance() != null) {
+          all.add(source.instance());
+          origins.add(origin(i, source.instance()));
+        } else {
+          EnginePlugin made = source.factory().get();
+          if (made == null) {
+            throw new IllegalStateException("the plugin factory #" + (i + 1) + " ("
+                + source.factory().getClass().getName() + ") returned null");
+          }
+          all.add(made);
+          origins.add("explicit plugin #" + (i + 1) + " from a factory ("
+              + made.getClass().getName() + ")");
+        }
       }
+      List<EnginePlugin> explicit = List.copyOf(all);
       if (discover) {
         ServiceLoader.load(EnginePlugin.class, discoveryLoader).forEach(p -> {
           // the explicit instance carries the host's settings: it wins over the discovered one
-          if (plugins.stream().noneMatch(e -> e.getClass().equals(p.getClass()))) {
+          if (explicit.stream().noneMatch(e -> e.getClass().equals(p.getClass()))) {
             all.add(p);
             origins.add("discovered via ServiceLoader (" + p.getClass().getName() + " from "
                 + location(p.getClass()) + ")");
@@ -377,15 +459,21 @@ public final class RestockEngine {
         throw new IllegalStateException(String.join("; ", problems));
       }
       Settings settings = new Settings(pluginProperties,
-          environment != null ? environment : System.getenv());
+          environment != null ? environment : System.getenv(), tenant);
       settings.checkNamespaces(byId.keySet());
+      if (tenants == null) {
+        settings.refuseTenantPlaceholders();
+      }
       return new PluginSet(all, origins, byId, settings);
     }
 
-    /** A single-store engine on {@code store}, with every plugin and setting of this builder. */
-    private Restock buildOn(StoreFactory store) {
+    /**
+     * A single-store engine on {@code store}, with every plugin and setting of this builder: the
+     * engine of {@code tenant}, or the single-store engine when it is null.
+     */
+    private Restock buildOn(String tenant, StoreFactory store) {
       StartupTimer startup = new StartupTimer();
-      PluginSet set = plugins();
+      PluginSet set = plugins(tenant);
       List<EnginePlugin> all = set.all();
       List<String> origins = set.origins();
       Map<String, Integer> byId = set.byId();

@@ -37,6 +37,34 @@ final class FakeTenantDirectory implements TenantDirectory {
   final List<String> writes = new CopyOnWriteArrayList<>();
   final AtomicInteger opens = new AtomicInteger();
   volatile Copy copying = Copy.FAITHFUL;
+  /** When set, opening any store fails, as a failed migration would. */
+  volatile boolean storesFail;
+  /** When set, recording an event of this action fails. */
+  volatile String recordFails;
+  /** When set, the next copy counts down {@code copyEntered} and waits for its release. */
+  volatile Hold copyHold;
+  /** When set, the next find counts down {@code entered} and waits for its release. */
+  volatile Hold findHold;
+
+  /** Holds a thread inside a call until released. */
+  record Hold(java.util.concurrent.CountDownLatch entered,
+      java.util.concurrent.CountDownLatch release) {
+    Hold() {
+      this(new java.util.concurrent.CountDownLatch(1), new java.util.concurrent.CountDownLatch(1));
+    }
+
+    void hold() {
+      entered.countDown();
+      try {
+        if (!release.await(1, java.util.concurrent.TimeUnit.MINUTES)) {
+          throw new AssertionError("never released");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
   volatile boolean closed;
 
   /** Records an active tenant at {@code place} directly, as another process would have. */
@@ -53,8 +81,15 @@ final class FakeTenantDirectory implements TenantDirectory {
   }
 
   @Override public synchronized List<Tenant> list() { return List.copyOf(tenants.values()); }
-  @Override public synchronized Optional<Tenant> find(String id) {
-    return Optional.ofNullable(tenants.get(id));
+  @Override public Optional<Tenant> find(String id) {
+    Hold hold = findHold;
+    if (hold != null) {
+      findHold = null;
+      hold.hold();
+    }
+    synchronized (this) {
+      return Optional.ofNullable(tenants.get(id));
+    }
   }
   @Override public Set<String> placements() { return Set.of("east", "west"); }
   @Override public String defaultPlacement() { return "east"; }
@@ -78,6 +113,7 @@ final class FakeTenantDirectory implements TenantDirectory {
     if (tenants.remove(id) == null) {
       throw new NotFoundException("tenant", id);
     }
+    stores.values().forEach(place -> place.remove(id));
   }
 
   @Override
@@ -98,6 +134,9 @@ final class FakeTenantDirectory implements TenantDirectory {
   @Override
   public StoreFactory storeAt(Tenant tenant, String placement) {
     return () -> {
+      if (storesFail) {
+        throw new IllegalStateException("injected: migration V2 of " + tenant.id() + " failed");
+      }
       opens.incrementAndGet();
       FakeChainStore store = stores.get(placement).get(tenant.id());
       if (store == null) {
@@ -110,6 +149,11 @@ final class FakeTenantDirectory implements TenantDirectory {
   @Override
   public void copy(Tenant tenant, String targetPlacement) {
     writes.add("copy " + tenant.id() + " to " + targetPlacement);
+    Hold hold = copyHold;
+    if (hold != null) {
+      copyHold = null;
+      hold.hold();
+    }
     if (copying == Copy.FAILS) {
       throw new IllegalStateException("injected: the copy failed");
     }
@@ -140,7 +184,10 @@ final class FakeTenantDirectory implements TenantDirectory {
   }
 
   @Override
-  public TenantEvent record(TenantEvent event) {
+  public synchronized TenantEvent record(TenantEvent event) {
+    if (event.action().equals(recordFails)) {
+      throw new IllegalStateException("injected: cannot record " + event.action());
+    }
     TenantEvent e = new TenantEvent(events.size() + 1, event.at(), event.actorId(),
         event.action(), event.tenantId(), event.reason(), event.detail());
     events.add(e);

@@ -366,6 +366,179 @@ class TenantEngineTest {
     assertThat(directory.events).isEmpty();
   }
 
+  // ---------------------------------------------------------------- review of issue 19
+
+  @Test
+  void anAddWhoseStoreFailsToOpenIsUndoneRecordedAndTheIdCanBeAddedAgain() {
+    Restock e = engine();
+    directory.storesFail = true;
+    Actor actor = Actor.system().withReason("new customer");
+
+    assertThatThrownBy(() -> e.tenants().add(actor, new NewTenant("a", "A")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("injected: migration");
+
+    assertThat(e.tenants().list()).isEmpty();
+    assertThat(directory.writes).containsExactly("add a", "discard a");
+    assertThat(directory.storeOf("a", "east")).isNull();
+    assertThat(directory.events).singleElement().satisfies(ev -> {
+      assertThat(ev.action()).isEqualTo("tenant.add-failed");
+      assertThat(ev.tenantId()).isEqualTo("a");
+      assertThat(ev.reason()).isEqualTo("new customer");
+      assertThat(ev.detail()).contains("injected: migration V2 of a failed");
+      assertThat(ev.actorId()).isEqualTo(Actor.SYSTEM_ID);
+    });
+    assertThatThrownBy(() -> e.tenant("a")).isInstanceOf(NotFoundException.class);
+
+    directory.storesFail = false;
+    assertThat(e.tenants().add(actor, new NewTenant("a", "A again")).active()).isTrue();
+    assertThat(e.tenant("a").as(Actor.system()).history().verify().intact()).isTrue();
+    assertThat(directory.events).extracting(TenantEvent::action)
+        .containsExactly("tenant.add-failed", "tenant.add");
+  }
+
+  @Test
+  void anAdministrationCallFromInsideATenantsCallIsRefusedNotLeftWaitingForARetire() {
+    directory.existing("a", "east");
+    directory.existing("b", "east");
+    Restock e = engine();
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch retireWaiting = new CountDownLatch(1);
+    Future<Throwable> call = pool.submit(() -> e.tenant("a").inUnitOfWork(Actor.system(), s -> {
+      inside.countDown();
+      await(retireWaiting);
+      return catchThrowable(() -> e.tenants().add(Actor.system(), new NewTenant("c", "C")));
+    }));
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofMinutes(1), () -> {
+      assertThat(inside.await(1, TimeUnit.MINUTES)).isTrue();
+      Thread[] retirer = new Thread[1];
+      CountDownLatch started = new CountDownLatch(1);
+      Future<Tenant> retire = pool.submit(() -> {
+        retirer[0] = Thread.currentThread();
+        started.countDown();
+        return e.tenants().retire(Actor.system(), "a", "contract ended");
+      });
+      assertThat(started.await(1, TimeUnit.MINUTES)).isTrue();
+      waitUntilWaiting(retirer[0]);
+      retireWaiting.countDown();
+
+      assertThat(call.get()).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("tenant.add cannot be asked for from inside a call");
+      assertThat(retire.get().active()).isFalse();
+    });
+    // from inside b's call too, for every change and the fleet summary
+    Restock b = e.tenant("b");
+    List<Throwable> refused = b.inUnitOfWork(Actor.system(), s -> List.of(
+        catchThrowable(() -> e.tenants().add(Actor.system(), new NewTenant("c", "C"))),
+        catchThrowable(() -> e.tenants().retire(Actor.system(), "a", "again")),
+        catchThrowable(() -> e.tenants().move(Actor.system(), "b", "west", "inside")),
+        catchThrowable(() -> e.tenants().fleetSummary(Actor.system()))));
+    assertThat(refused).allSatisfy(t -> assertThat(t).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("from inside a call"));
+    assertThat(directory.writes).containsExactly("retire a");
+    assertThat(e.tenants().list()).extracting(Tenant::id).containsExactly("a", "b");
+  }
+
+  @Test
+  void anAddOfAnotherTenantProceedsWhileATenantIsPausedForAMove() throws Exception {
+    Restock e = movable();
+    FakeTenantDirectory.Hold copy = new FakeTenantDirectory.Hold();
+    directory.copyHold = copy;
+    Future<Tenant> move = pool.submit(() -> e.tenants().move(Actor.system(), "a", "west", "x"));
+    assertThat(copy.entered().await(1, TimeUnit.MINUTES)).isTrue();
+
+    Tenant c = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofMinutes(1),
+        () -> e.tenants().add(Actor.system(), new NewTenant("c", "C")));
+    assertThat(c.active()).isTrue();
+    assertThat(move).isNotDone();
+
+    copy.release().countDown();
+    assertThat(move.get(1, TimeUnit.MINUTES).placement()).isEqualTo("west");
+    assertThat(directory.writes)
+        .containsExactly("copy a to west", "add c", "place a at west");
+  }
+
+  @Test
+  void aTenantLookedUpWhileTheEngineClosesOpensNothing() throws Exception {
+    directory.existing("a", "east");
+    Restock e = engine();
+    FakeTenantDirectory.Hold find = new FakeTenantDirectory.Hold();
+    directory.findHold = find;
+    Future<?> call = pool.submit(() -> e.tenant("a").as(Actor.system()));
+    assertThat(find.entered().await(1, TimeUnit.MINUTES)).isTrue();
+
+    e.close();
+    find.release().countDown();
+
+    assertThatThrownBy(() -> call.get(1, TimeUnit.MINUTES))
+        .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThat(directory.opens).as("no tenant engine opened after close").hasValue(0);
+  }
+
+  @Test
+  void aTenantEngineOpeningWhileTheEngineClosesIsClosedAndRefused() throws Exception {
+    directory.existing("a", "east");
+    Restock e = engine();
+    TenantSlot slot = ((TenantEngine) e).slot("a");
+    FakeTenantDirectory.Hold find = new FakeTenantDirectory.Hold();
+    directory.findHold = find;
+    // the open reads the tenant's placement first: held there, after the slot checked closed
+    Future<Restock> call = pool.submit(slot::engine);
+    assertThat(find.entered().await(1, TimeUnit.MINUTES)).isTrue();
+    Thread[] closer = new Thread[1];
+    CountDownLatch started = new CountDownLatch(1);
+    Future<?> close = pool.submit(() -> {
+      closer[0] = Thread.currentThread();
+      started.countDown();
+      e.close();
+    });
+    assertThat(started.await(1, TimeUnit.MINUTES)).isTrue();
+    waitUntilWaiting(closer[0]);
+    find.release().countDown();
+    close.get(1, TimeUnit.MINUTES);
+
+    assertThatThrownBy(() -> call.get(1, TimeUnit.MINUTES))
+        .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThatThrownBy(slot::engine).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aMoveWhoseEventCannotBeRecordedIsStillAMoveAndTheLossIsCounted() {
+    Restock e = movable();
+    directory.recordFails = "tenant.move";
+    Tenant moved = e.tenants().move(Actor.system(), "a", "west", "rebalance");
+    assertThat(moved.placement()).isEqualTo("west");
+    assertThat(e.tenants().find("a").placement()).isEqualTo("west");
+    assertThat(((TenantAdmin) e.tenants()).lostEvents()).isEqualTo(1);
+    assertThat(e.tenant("a").as(Actor.system()).history().verify().checked()).isEqualTo(3);
+  }
+
+  @Test
+  void aRetireWhoseEngineFailsToCloseIsStillRecorded() {
+    FakeChainStore store = directory.existing("a", "east");
+    Restock e = engine();
+    e.tenant("a").as(Actor.system());
+    store.closeFailure = new IllegalStateException("injected: close failed");
+
+    assertThatThrownBy(() -> e.tenants().retire(Actor.system(), "a", "contract ended"))
+        .hasMessageContaining("injected: close failed");
+
+    assertThat(e.tenants().find("a").active()).isFalse();
+    assertThat(directory.events).extracting(TenantEvent::action, TenantEvent::tenantId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("tenant.retire", "a"));
+    store.closeFailure = null;
+  }
+
+  @Test
+  void readingTheEventLogIsRecordedAsACrossTenantView() {
+    Restock e = engine();
+    assertThat(e.tenants().events(Actor.system().withReason("audit"))).isEmpty();
+    assertThat(e.tenants().events(Actor.system())).singleElement().satisfies(ev -> {
+      assertThat(ev.action()).isEqualTo("tenant.events");
+      assertThat(ev.tenantId()).isNull();
+      assertThat(ev.reason()).isEqualTo("audit");
+    });
+  }
+
   /** Waits until {@code thread} blocks, without sleeping: it is then waiting at the gate. */
   static void waitUntilWaiting(Thread thread) {
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();

@@ -68,6 +68,16 @@ class PluginSettingsTest {
   }
 
   @Test
+  void aTenantPlaceholderFromTheEnvironmentIsRefusedWhenReadInASingleStoreEngine() {
+    Map<String, String> env = Map.of("RESTOCK_ACME__FILE", "/var/log/{tenant}.jsonl");
+    assertThatThrownBy(() -> read("acme", s -> s.get("file"), Map.of(), env))
+        .isInstanceOf(PluginSettingException.class)
+        .hasMessageContaining("'file'").hasMessageContaining("RESTOCK_ACME__FILE")
+        .hasMessageContaining("{tenant}").hasMessageContaining("serves one store");
+    assertThat(store.opened).isZero();
+  }
+
+  @Test
   void theEnvironmentIsReadUnderThePluginsPrefixAndTheBuilderWinsOverIt() {
     Map<String, String> env = Map.of("RESTOCK_MY_PLUGIN__THRESHOLD", "5",
         "RESTOCK_MY_PLUGIN__FLUSH_EVERY", "PT1M");

@@ -207,5 +207,13 @@ public final class FakeChainStore implements Store {
   @Override public dev.restock.api.serviceorder.port.out.NumberSeries numberSeries() { throw unused(); }
   @Override public dev.restock.api.stock.port.out.StockLevels stock() { throw unused(); }
   @Override public dev.restock.api.stock.port.out.DeliveryNotes deliveryNotes() { throw unused(); }
-  @Override public void close() {}
+  /** When set, {@link #close()} throws it (a store that cannot let go of its resources). */
+  public volatile RuntimeException closeFailure;
+
+  @Override public void close() {
+    RuntimeException failure = closeFailure;
+    if (failure != null) {
+      throw failure;
+    }
+  }
 }

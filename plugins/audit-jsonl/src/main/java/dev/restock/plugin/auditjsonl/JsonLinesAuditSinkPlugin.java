@@ -25,6 +25,16 @@ import java.util.TreeMap;
  * explicitly:
  * {@code RestockEngine.builder().plugin(new JsonLinesAuditSinkPlugin(Path.of("audit.jsonl")))}.
  *
+ * <p>Built without a file, it reads the file from its setting {@code file} when registered; a
+ * multi-tenant engine registers a new instance for each tenant, and {@code {tenant}} in the
+ * setting gives each tenant a file of its own:
+ *
+ * <pre>{@code
+ * RestockEngine.builder().tenants(directory)
+ *     .pluginFactory(JsonLinesAuditSinkPlugin::new)
+ *     .pluginProperty("audit-jsonl.file", "/var/log/restock/{tenant}.jsonl")
+ * }</pre>
+ *
  * <p>The file is opened (created if missing, appended to otherwise) when the engine is built and
  * stays open until the engine closes; lines are buffered and written through after each
  * committed unit of work ({@link #flush()}) and at {@link #close()}. Lines are written whole
@@ -38,13 +48,24 @@ import java.util.TreeMap;
 public final class JsonLinesAuditSinkPlugin implements EnginePlugin, AuditSink {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Path file;
+  private Path file; // null until register when built without a file
   private final Object lock = new Object();
   private Writer out; // guarded by lock; null before open and after close
 
   /** A sink appending to {@code file}, which is opened when the engine is built. */
   public JsonLinesAuditSinkPlugin(Path file) {
     this.file = Objects.requireNonNull(file, "file");
+  }
+
+  /**
+   * A sink appending to the file named by its setting {@code file} (property {@code
+   * audit-jsonl.file} or variable {@code RESTOCK_AUDIT_JSONL__FILE}), read when it is registered.
+   *
+   * @since 0.3
+   */
+  @dev.restock.api.stability.Experimental(since = "0.3")
+  public JsonLinesAuditSinkPlugin() {
+    this.file = null;
   }
 
   @Override
@@ -54,6 +75,15 @@ public final class JsonLinesAuditSinkPlugin implements EnginePlugin, AuditSink {
 
   @Override
   public void register(PluginRegistrar registrar) {
+    if (file == null) {
+      String named = registrar.settings().get("file").orElseThrow(() -> registrar.settings()
+          .invalid("file", "is required when the plugin is built without a file"));
+      try {
+        file = Path.of(named);
+      } catch (java.nio.file.InvalidPathException e) {
+        throw registrar.settings().invalid("file", "is not a path (" + e.getMessage() + ")");
+      }
+    }
     registrar.auditSink(this);
   }
 
