@@ -145,16 +145,45 @@ final class Catalogue implements AutoCloseable {
     });
   }
 
+  /**
+   * Switches the placement of the active tenant {@code id}; the update is conditional on the
+   * tenant being active, so a tenant retired meanwhile (also by another process) is not moved.
+   *
+   * @throws NotFoundException when {@code id} is not recorded
+   * @throws IllegalStateTransitionException when the tenant is retired
+   */
   Tenant place(String id, String placement) {
     return write(c -> {
-      find(c, id).orElseThrow(() -> new NotFoundException("tenant", id));
       try (PreparedStatement p = c.prepareStatement(
-          "update restock_tenant set placement = ? where id = ?")) {
+          "update restock_tenant set placement = ? where id = ? and status = ?")) {
         p.setString(1, placement);
         p.setString(2, id);
-        p.executeUpdate();
+        p.setString(3, Tenant.Status.ACTIVE.name());
+        if (p.executeUpdate() != 1) {
+          find(c, id).orElseThrow(() -> new NotFoundException("tenant", id));
+          throw new IllegalStateTransitionException("tenant " + id + " is retired: a retired "
+              + "tenant is not placed elsewhere");
+        }
       }
       return find(c, id).orElseThrow();
+    });
+  }
+
+  /**
+   * Deletes the record of tenant {@code id} and, in the same catalogue transaction, runs
+   * {@code removeStorage} with its placement; when that fails the record stays.
+   *
+   * @throws NotFoundException when {@code id} is not recorded
+   */
+  void discard(String id, java.util.function.Consumer<String> removeStorage) {
+    write(c -> {
+      Tenant tenant = find(c, id).orElseThrow(() -> new NotFoundException("tenant", id));
+      try (PreparedStatement p = c.prepareStatement("delete from restock_tenant where id = ?")) {
+        p.setString(1, id);
+        p.executeUpdate();
+      }
+      removeStorage.accept(tenant.placement());
+      return tenant;
     });
   }
 

@@ -115,6 +115,56 @@ final class H2Databases implements Storage {
     }
   }
 
+  /**
+   * In files, whether {@code ID.mv.db} exists; in memory, whether the database is open (asked
+   * with {@code IFEXISTS}, which never creates one).
+   */
+  @Override
+  public boolean exists(String id, String placement) {
+    TenantIds.checked(id);
+    if (dir != null) {
+      return Files.exists(dir.resolve(id + ".mv.db"));
+    }
+    try (Connection c = DriverManager.getConnection(url(id) + ";IFEXISTS=TRUE", "sa", "")) {
+      return true;
+    } catch (SQLException e) {
+      if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1
+          || e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_NOT_FOUND_1) {
+        return false;
+      }
+      throw new TenantDirectoryException("cannot tell whether the storage of tenant " + id
+          + " exists: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Shuts the tenant's database down (in memory, that removes it) and, in files, deletes
+   * {@code ID.mv.db} and {@code ID.trace.db}.
+   */
+  @Override
+  public void discard(String id, String placement) {
+    if (exists(id, placement)) {
+      try (Connection c = DriverManager.getConnection(url(id) + ";IFEXISTS=TRUE", "sa", "");
+          Statement s = c.createStatement()) {
+        s.execute("shutdown");
+      } catch (SQLException e) {
+        throw new TenantDirectoryException("cannot remove the storage of tenant " + id + ": "
+            + e.getMessage(), e);
+      }
+    }
+    if (dir != null) {
+      for (String suffix : new String[] {".mv.db", ".trace.db"}) {
+        Path file = dir.resolve(id + suffix);
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          throw new TenantDirectoryException("cannot remove the storage of tenant " + id + " ("
+              + file + "): " + e, e);
+        }
+      }
+    }
+  }
+
   @Override
   public void unmake(String id, String placement) {
     try (Connection c = DriverManager.getConnection(url(id), "sa", "");

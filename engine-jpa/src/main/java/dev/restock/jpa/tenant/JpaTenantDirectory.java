@@ -1,5 +1,6 @@
 package dev.restock.jpa.tenant;
 
+import dev.restock.api.audit.Actor;
 import dev.restock.api.error.NotFoundException;
 import dev.restock.api.error.ValidationException;
 import dev.restock.api.error.Violation;
@@ -17,15 +18,25 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link TenantDirectory} on a {@link Catalogue} and a {@link Storage}: the catalogue keeps the
  * tenants, their placements and the log; the storage makes, opens, copies and retires each
- * tenant's store. Safe for several threads and for several processes on one catalogue: every
- * write is one catalogue transaction, guarded by the tenant table's key and the log's counter
- * row.
+ * tenant's store. Safe for several threads and, for the catalogue's own records, for several
+ * processes on one catalogue: every write is one catalogue transaction, guarded by the tenant
+ * table's key, the conditional updates and the log's counter row. Nothing here makes the
+ * engine's pause of a moved or retired tenant hold in another process: no other process may
+ * serve such a tenant meanwhile.
  */
 final class JpaTenantDirectory implements TenantDirectory {
+  /** The log's action when a move stands but the old copy could not be retired. */
+  static final String MOVE_CLEANUP_FAILED = "tenant.move-cleanup-failed";
+
+  private static final Logger LOG = LoggerFactory.getLogger(JpaTenantDirectory.class);
+  private static final int MAX_DETAIL = 2000;
+
   private final Catalogue catalogue;
   private final Storage storage;
 
@@ -107,8 +118,20 @@ final class JpaTenantDirectory implements TenantDirectory {
   }
 
   /**
+   * Removes the tenant's record and its storage in one catalogue transaction: when the storage
+   * cannot be removed the record stays, and a later discard tries again.
+   */
+  @Override
+  public void discard(String id) {
+    Objects.requireNonNull(id, "id");
+    catalogue.discard(id, placement -> storage.discard(id, placement));
+  }
+
+  /**
    * Opens the tenant's store at the placement the catalogue records when it opens, not the one
-   * in {@code tenant}: a stale record can never open the copy a move left behind.
+   * in {@code tenant}: a stale record can never open the copy a move left behind. Only
+   * {@link #add} makes storage: when the tenant's storage is missing (dropped, deleted, renamed
+   * away) opening fails with a {@link TenantDirectoryException} and makes nothing.
    */
   @Override
   public StoreFactory store(Tenant tenant) {
@@ -116,6 +139,11 @@ final class JpaTenantDirectory implements TenantDirectory {
     String id = tenant.id();
     return () -> {
       Tenant current = catalogue.find(id).orElseThrow(() -> new NotFoundException("tenant", id));
+      if (!storage.exists(id, current.placement())) {
+        throw new TenantDirectoryException("the storage of tenant " + id + " is missing at "
+            + "placement " + current.placement() + "; it is not made again (only adding a tenant "
+            + "makes storage): restore it there, or place the tenant where its data is");
+      }
       return JpaStores.of(storage.config(id, current.placement())).open();
     };
   }
@@ -158,8 +186,30 @@ final class JpaTenantDirectory implements TenantDirectory {
       return before;
     }
     Tenant after = catalogue.place(id, placement);
-    storage.left(id, before.placement());
+    storage.left(id, before.placement()).ifPresent(problem -> cleanupFailed(after, before,
+        problem));
     return after;
+  }
+
+  /**
+   * The move stands (the catalogue switched), but the old copy could not be retired: logged at
+   * WARN and appended to the directory's log, so that the operator sees it; {@code place}
+   * returns normally.
+   */
+  private void cleanupFailed(Tenant after, Tenant before, String problem) {
+    String detail = "moved from " + before.placement() + " to " + after.placement()
+        + ", but the old copy on " + before.placement() + " could not be retired: " + problem;
+    if (detail.length() > MAX_DETAIL) {
+      detail = detail.substring(0, MAX_DETAIL);
+    }
+    LOG.warn("tenant {}: {}", after.id(), detail);
+    try {
+      catalogue.record(new TenantEvent(0, storage.clock().instant(), Actor.SYSTEM_ID,
+          MOVE_CLEANUP_FAILED, after.id(), null, detail));
+    } catch (RuntimeException e) {
+      LOG.warn("tenant {}: could not record {} in the tenant log: {}", after.id(),
+          MOVE_CLEANUP_FAILED, e.getMessage());
+    }
   }
 
   @Override

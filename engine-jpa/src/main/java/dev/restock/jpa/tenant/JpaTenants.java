@@ -23,6 +23,12 @@ import java.util.regex.Pattern;
  * same id twice fails with a {@link dev.restock.api.error.ConflictException} for all but one, and
  * the log's numbers have no gaps.
  *
+ * <p><b>Several processes.</b> Only the catalogue's own records (adding, retiring, placing,
+ * discarding a tenant, the log) are safe across processes. The engine's pause of a tenant while
+ * it is moved or retired holds in one process only: while a tenant is moved or retired, no other
+ * engine process may serve it (stop or drain the others first), or their writes may go to the
+ * old copy or to a tenant already retired.
+ *
  * <pre>{@code
  * TenantDirectory tenants = JpaTenants.sqliteFiles(Path.of("/var/lib/restock/tenants"));
  * }</pre>
@@ -94,7 +100,19 @@ public final class JpaTenants {
    * its schema with the store's own backup and restore ({@code pg_dump} and {@code pg_restore}
    * must be on the path; the user needs the right to create databases on the target, where the
    * restore stages and verifies the copy); {@code place} then renames the old schema to
-   * {@code tenant_ID_moved_STAMP}, kept for the operator to drop.
+   * {@code tenant_ID_moved_STAMPxx} (the time to the millisecond and two random characters),
+   * kept for the operator to drop. When that rename fails the move still stands: {@code place}
+   * returns normally, logs at WARN and appends {@code tenant.move-cleanup-failed} to the
+   * directory's log. While a tenant is moved, no other engine process may serve it: the engine's
+   * pause holds in its own process only, and only the catalogue's records are safe across
+   * processes; a process still serving the tenant from the old shard then fails on the renamed
+   * schema.
+   *
+   * <p>Each shard must be a database of its own: two shards that are one database (told apart by
+   * {@code pg_control_system()}'s system identifier and the database name, not by the URL) are
+   * refused with a {@link TenantDirectoryException} naming both when the directory is built, or,
+   * for a shard unreachable then, when it is first used. A tenant whose schema is missing on its
+   * shard is never given a new empty one: opening its store fails.
    *
    * @param shards the shards by placement name (1 to 100 characters each)
    * @param catalogueShard the shard holding the catalogue, one of {@code shards}' keys

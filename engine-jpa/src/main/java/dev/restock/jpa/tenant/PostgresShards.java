@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -37,18 +38,104 @@ import org.slf4j.LoggerFactory;
  */
 final class PostgresShards implements Storage {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresShards.class);
+  /** To the millisecond; with {@link #SUFFIX_CHARS} random characters after it. */
   private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
+  /**
+   * Random lower-case characters ending a renamed schema's name, so that two moves of a tenant
+   * off one shard within a millisecond (or by two processes) do not collide: {@code tenant_}, a
+   * 30-character id, {@code _moved_}, the 17-digit stamp and these fill PostgreSQL's 63.
+   */
+  private static final int SUFFIX_CHARS = 2;
+  private static final String SUFFIX_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   private final Map<String, ShardLocation> shards;
   private final String catalogueShard;
   private final java.time.Clock clock;
+  /** Each checked shard's database, {@code system_identifier/database}, by placement. */
+  private final Map<String, String> databases = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /**
+   * Checks that no two shards are the same database (a move between them would rename the only
+   * copy away); a shard that cannot be reached now is checked when it is first used.
+   *
+   * @throws TenantDirectoryException naming both shards when two are one database
+   */
   PostgresShards(Map<String, ShardLocation> shards, String catalogueShard,
       java.time.Clock clock) {
     this.shards = new TreeMap<>(shards);
     this.catalogueShard = catalogueShard;
     this.clock = clock;
+    for (String placement : this.shards.keySet()) {
+      try {
+        checkDistinct(placement);
+      } catch (Unreachable e) {
+        LOG.warn("shard {} cannot be reached now ({}); whether it is a database of its own is "
+            + "checked when it is first used", placement, e.getMessage());
+      }
+    }
+  }
+
+  /** A shard's database could not be reached to be identified. */
+  private static final class Unreachable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unreachable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Identifies {@code placement}'s database (the cluster's system identifier and the database's
+   * name; the URL alone does not tell, {@code localhost} and {@code 127.0.0.1} being one) and
+   * refuses it when another shard is that database.
+   */
+  private void checkDistinct(String placement) throws Unreachable {
+    if (databases.containsKey(placement)) {
+      return;
+    }
+    ShardLocation at = shard(placement);
+    String database;
+    try (Connection c = DriverManager.getConnection(at.jdbcUrl(), at.user(), at.password());
+        PreparedStatement p = c.prepareStatement("select system_identifier, current_database() "
+            + "from pg_control_system()");
+        ResultSet r = p.executeQuery()) {
+      r.next();
+      database = r.getLong(1) + "/" + r.getString(2);
+    } catch (SQLException e) {
+      if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+        throw new Unreachable(e.getMessage(), e);
+      }
+      throw new TenantDirectoryException("cannot identify the database of shard " + placement
+          + ": " + e.getMessage(), e);
+    }
+    synchronized (databases) {
+      for (Map.Entry<String, String> known : databases.entrySet()) {
+        if (known.getValue().equals(database) && !known.getKey().equals(placement)) {
+          throw new TenantDirectoryException("shards " + known.getKey() + " and " + placement
+              + " are the same database (" + database.substring(database.indexOf('/') + 1)
+              + " of one server): a tenant moved between them would lose its data; give each "
+              + "shard a database of its own");
+        }
+      }
+      databases.put(placement, database);
+    }
+  }
+
+  /** {@link #checkDistinct}, for a shard about to be used: unreachable is a failure now. */
+  private void requireDistinct(String placement) {
+    try {
+      checkDistinct(placement);
+    } catch (Unreachable e) {
+      throw new TenantDirectoryException("shard " + placement + " cannot be reached: "
+          + e.getMessage(), e.getCause());
+    }
+  }
+
+  @Override
+  public java.time.Clock clock() {
+    return clock;
   }
 
   Catalogue catalogue() {
@@ -82,6 +169,7 @@ final class PostgresShards implements Storage {
 
   @Override
   public JpaStoreConfig config(String id, String placement) {
+    requireDistinct(placement);
     ShardLocation at = shard(placement);
     return JpaStoreConfig.of(at.jdbcUrl(), at.user(), at.password())
         .withSchema(TenantIds.schema(id));
@@ -95,6 +183,32 @@ final class PostgresShards implements Storage {
       s.execute("create schema " + schema);
     } catch (SQLException e) {
       throw new TenantDirectoryException("cannot make the storage of tenant " + id
+          + " (schema " + schema + " on " + placement + "): " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean exists(String id, String placement) {
+    try (Connection c = connect(placement);
+        PreparedStatement p = c.prepareStatement("select 1 from pg_namespace where nspname = ?")) {
+      p.setString(1, TenantIds.schema(id));
+      try (ResultSet r = p.executeQuery()) {
+        return r.next();
+      }
+    } catch (SQLException e) {
+      throw new TenantDirectoryException("cannot tell whether the storage of tenant " + id
+          + " exists on " + placement + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Drops the tenant's schema with everything in it. */
+  @Override
+  public void discard(String id, String placement) {
+    String schema = TenantIds.schema(id);
+    try (Connection c = connect(placement); Statement s = c.createStatement()) {
+      s.execute("drop schema if exists " + schema + " cascade");
+    } catch (SQLException e) {
+      throw new TenantDirectoryException("cannot remove the storage of tenant " + id
           + " (schema " + schema + " on " + placement + "): " + e.getMessage(), e);
     }
   }
@@ -145,33 +259,43 @@ final class PostgresShards implements Storage {
   }
 
   /**
-   * Renames the old schema to {@code tenant_ID_moved_STAMP} rather than dropping it: the copy at
+   * Renames the old schema to {@code tenant_ID_moved_STAMPxx} (the time to the millisecond and
+   * two random characters) rather than dropping it: the copy at
    * the target is the tenant's data from now on, and the directory never opens the old one
    * again; renaming makes sure nothing that still holds the old name (another process's stale
    * configuration, a script) writes there unnoticed, while the data stays for the operator to
    * drop once the move has proven itself.
    */
   @Override
-  public void left(String id, String old) {
+  public Optional<String> left(String id, String old) {
     String schema = TenantIds.schema(id);
-    String aside = schema + "_moved_" + STAMP.format(clock.instant());
+    String aside = schema + "_moved_" + STAMP.format(clock.instant()) + suffix();
     try (Connection c = connect(old)) {
       try (PreparedStatement p = c.prepareStatement(
           "select 1 from pg_namespace where nspname = ?")) {
         p.setString(1, schema);
         try (ResultSet r = p.executeQuery()) {
           if (!r.next()) {
-            return;
+            return Optional.empty();
           }
         }
       }
       try (Statement s = c.createStatement()) {
         s.execute("alter schema " + schema + " rename to " + aside);
       }
-    } catch (SQLException e) {
-      LOG.warn("tenant {} moved off {}, but its old schema {} there could not be renamed to {}:"
-          + " {}", id, old, schema, aside, e.getMessage());
+      return Optional.empty();
+    } catch (SQLException | TenantDirectoryException e) {
+      return Optional.of("schema " + schema + " on " + old + " could not be renamed to " + aside
+          + ": " + e.getMessage());
     }
+  }
+
+  private static String suffix() {
+    StringBuilder suffix = new StringBuilder(SUFFIX_CHARS);
+    for (int i = 0; i < SUFFIX_CHARS; i++) {
+      suffix.append(SUFFIX_ALPHABET.charAt(RANDOM.nextInt(SUFFIX_ALPHABET.length())));
+    }
+    return suffix.toString();
   }
 
   private ShardLocation shard(String placement) {
@@ -184,6 +308,7 @@ final class PostgresShards implements Storage {
   }
 
   private Connection connect(String placement) throws SQLException {
+    requireDistinct(placement);
     ShardLocation at = shard(placement);
     return DriverManager.getConnection(at.jdbcUrl(), at.user(), at.password());
   }

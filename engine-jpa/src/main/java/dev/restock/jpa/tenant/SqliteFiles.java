@@ -93,6 +93,26 @@ final class SqliteFiles implements Storage {
   }
 
   @Override
+  public boolean exists(String id, String placement) {
+    return Files.isRegularFile(file(id), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** Deletes the tenant's file with its {@code -wal}, {@code -shm} and {@code -journal}. */
+  @Override
+  public void discard(String id, String placement) {
+    Path file = file(id);
+    for (String suffix : new String[] {"-wal", "-shm", "-journal", ""}) {
+      Path part = file.resolveSibling(file.getFileName() + suffix);
+      try {
+        Files.deleteIfExists(part);
+      } catch (IOException e) {
+        throw new TenantDirectoryException("cannot remove the storage of tenant " + id + " ("
+            + part + "): " + e, e);
+      }
+    }
+  }
+
+  @Override
   public void unmake(String id, String placement) {
     Path file = file(id);
     try {

@@ -31,6 +31,11 @@ class H2FilesTenantDirectoryTest extends TenantDirectoryContract {
   }
 
   @Override
+  void removeStorage(String id) throws Exception {
+    Files.delete(dir.resolve(id + ".mv.db"));
+  }
+
+  @Override
   long catalogueRows(String table) throws Exception {
     return Sql.count("jdbc:h2:file:" + dir.resolve("tenants"), "sa", "", table);
   }

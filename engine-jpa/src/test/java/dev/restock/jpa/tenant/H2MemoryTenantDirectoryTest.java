@@ -37,6 +37,11 @@ class H2MemoryTenantDirectoryTest extends TenantDirectoryContract {
   }
 
   @Override
+  void removeStorage(String id) throws Exception {
+    Sql.execute("jdbc:h2:mem:" + name + "_" + id + ";IFEXISTS=TRUE", "sa", "", "shutdown");
+  }
+
+  @Override
   long catalogueRows(String table) throws Exception {
     return Sql.count("jdbc:h2:mem:" + name + "_tenants", "sa", "", table);
   }

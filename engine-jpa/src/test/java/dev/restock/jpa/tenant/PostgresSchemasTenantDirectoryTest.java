@@ -37,6 +37,11 @@ class PostgresSchemasTenantDirectoryTest extends TenantDirectoryContract {
   }
 
   @Override
+  void removeStorage(String id) throws Exception {
+    Sql.execute(url, Sql.POSTGRES_USER, "", "drop schema tenant_" + id + " cascade");
+  }
+
+  @Override
   long catalogueRows(String table) throws Exception {
     return Sql.count(url, Sql.POSTGRES_USER, "", "restock_tenants." + table);
   }

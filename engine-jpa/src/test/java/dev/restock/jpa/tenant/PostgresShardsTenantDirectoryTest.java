@@ -10,18 +10,23 @@ import dev.restock.api.audit.ChainHead;
 import dev.restock.api.audit.ChainVerification;
 import dev.restock.api.audit.EntityRevision;
 import dev.restock.api.catalog.Product;
+import dev.restock.api.error.IllegalStateTransitionException;
+import dev.restock.api.error.NotFoundException;
 import dev.restock.api.error.ValidationException;
 import dev.restock.api.spi.Store;
 import dev.restock.api.spi.TenantDirectory;
 import dev.restock.api.tenant.NewTenant;
 import dev.restock.api.tenant.Tenant;
+import dev.restock.api.tenant.TenantEvent;
 import dev.restock.jpa.backup.Backups;
 import dev.restock.plugin.tck.StoreFixture;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -73,6 +78,11 @@ class PostgresShardsTenantDirectoryTest extends TenantDirectoryContract {
   @Override
   void occupyStorage(String id) throws Exception {
     Sql.execute(urlOne, Sql.POSTGRES_USER, "", "create schema tenant_" + id);
+  }
+
+  @Override
+  void removeStorage(String id) throws Exception {
+    Sql.execute(urlOne, Sql.POSTGRES_USER, "", "drop schema tenant_" + id + " cascade");
   }
 
   @Override
@@ -209,6 +219,95 @@ class PostgresShardsTenantDirectoryTest extends TenantDirectoryContract {
     } finally {
       three.close();
     }
+  }
+
+  @Test
+  void twoShardNamesForOneDatabaseAreRefusedNamingBoth() throws Exception {
+    // another spelling of the same database: the URLs differ, the database does not
+    String alias = urlOne.replace("127.0.0.1", "localhost");
+    assertThat(alias).isNotEqualTo(urlOne);
+    Map<String, ShardLocation> twice = Map.of(
+        "one", new ShardLocation(urlOne, Sql.POSTGRES_USER, ""),
+        "two", new ShardLocation(urlTwo, Sql.POSTGRES_USER, ""),
+        "again", new ShardLocation(alias, Sql.POSTGRES_USER, ""));
+
+    assertThatThrownBy(() -> JpaTenants.postgresShards(twice, "one").close())
+        .isInstanceOf(TenantDirectoryException.class)
+        .hasMessageContaining("again").hasMessageContaining("one")
+        .hasMessageContaining(databaseOne).hasMessageNotContaining("two ");
+  }
+
+  @Test
+  void openingAMovedAwayTenantOnItsOldShardFailsAndMakesNoEmptySchema() throws Exception {
+    Tenant acme = directory.add(new NewTenant("acme", "Acme"), "one", AT, ADMIN);
+    try (Store store = directory.store(acme).open()) {
+      write(store, () -> store.products().add(StoreFixture.product("COLA", "Cola", "1.50")));
+    }
+    // the tenant is recorded on two, but its data never got there (no copy): opening must not
+    // make an empty schema on two and serve an empty tenant
+    directory.place("acme", "two");
+
+    assertThatThrownBy(() -> directory.store(acme).open().close())
+        .isInstanceOf(TenantDirectoryException.class)
+        .hasMessageContaining("storage of tenant acme is missing at placement two");
+    assertThat(Sql.schemaExists(urlTwo, "tenant_acme")).isFalse();
+  }
+
+  @Test
+  void aRetiredTenantIsNotPlacedElsewhere() throws Exception {
+    directory.add(new NewTenant("acme", "Acme"), "one", AT, ADMIN);
+    directory.retire("acme", AT.plusSeconds(1), ADMIN);
+
+    assertThatThrownBy(() -> directory.place("acme", "two"))
+        .isInstanceOf(IllegalStateTransitionException.class).hasMessageContaining("acme");
+
+    assertThat(directory.find("acme").orElseThrow().placement()).isEqualTo("one");
+    assertThat(Sql.schemaExists(urlOne, "tenant_acme")).as("not renamed").isTrue();
+    assertThatThrownBy(() -> directory.place("nobody", "two"))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void twoMovesOffOneShardWithinOneMillisecondKeepBothOldSchemas() throws Exception {
+    TenantDirectory fixed = JpaTenants.postgresShards(shards(), "one",
+        Clock.fixed(AT, ZoneOffset.UTC));
+    try {
+      fixed.add(new NewTenant("acme", "Acme"), "one", AT, ADMIN);
+      fixed.place("acme", "two");
+      fixed.place("acme", "one");
+      // standing for a copy back onto one
+      Sql.execute(urlOne, Sql.POSTGRES_USER, "", "create schema tenant_acme");
+      fixed.place("acme", "two");
+
+      assertThat(schemasLike(urlOne, "tenant_acme_moved_%")).hasSize(2)
+          .allSatisfy(name -> assertThat(name).startsWith("tenant_acme_moved_20261205101530123"));
+      assertThat(Sql.schemaExists(urlOne, "tenant_acme")).isFalse();
+      assertThat(fixed.events()).extracting(TenantEvent::action)
+          .doesNotContain(JpaTenantDirectory.MOVE_CLEANUP_FAILED);
+    } finally {
+      fixed.close();
+    }
+  }
+
+  @Test
+  void aFailedRenameAfterTheSwitchIsRecordedAndTheMoveStands() throws Exception {
+    directory.add(new NewTenant("acme", "Acme"), "one", AT, ADMIN);
+    // a fault on shard one: every ALTER SCHEMA there is refused
+    Sql.execute(urlOne, Sql.POSTGRES_USER, "", "create function refuse_alter() returns "
+        + "event_trigger language plpgsql as $$ begin raise exception 'no renames here'; end $$");
+    Sql.execute(urlOne, Sql.POSTGRES_USER, "", "create event trigger refuse_alter on "
+        + "ddl_command_start when tag in ('ALTER SCHEMA') execute function refuse_alter()");
+
+    Tenant placed = directory.place("acme", "two");
+
+    assertThat(placed.placement()).isEqualTo("two");
+    assertThat(open().find("acme").orElseThrow().placement()).isEqualTo("two");
+    assertThat(Sql.schemaExists(urlOne, "tenant_acme")).as("the rename failed").isTrue();
+    assertThat(directory.events()).singleElement().satisfies(e -> {
+      assertThat(e.action()).isEqualTo("tenant.move-cleanup-failed");
+      assertThat(e.tenantId()).isEqualTo("acme");
+      assertThat(e.detail()).contains("tenant_acme").contains("no renames here");
+    });
   }
 
   private static List<String> schemasLike(String url, String pattern) throws Exception {

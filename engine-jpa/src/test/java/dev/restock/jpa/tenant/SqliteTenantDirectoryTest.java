@@ -9,6 +9,7 @@ import dev.restock.api.tenant.NewTenant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,13 @@ class SqliteTenantDirectoryTest extends TenantDirectoryContract {
   @Override
   void occupyStorage(String id) throws Exception {
     Files.createDirectory(dir.resolve(id + ".db"));
+  }
+
+  @Override
+  void removeStorage(String id) throws Exception {
+    for (String suffix : List.of("-wal", "-shm", "")) {
+      Files.deleteIfExists(dir.resolve(id + ".db" + suffix));
+    }
   }
 
   @Override

@@ -58,6 +58,9 @@ abstract class TenantDirectoryContract {
   /** Makes something of {@code id}'s storage name exist, so that making it fails. */
   abstract void occupyStorage(String id) throws Exception;
 
+  /** Removes the storage of {@code id} behind the directory's back, as an accident would. */
+  abstract void removeStorage(String id) throws Exception;
+
   /** Rows of a catalogue table, read behind the directory's back. */
   abstract long catalogueRows(String table) throws Exception;
 
@@ -294,6 +297,58 @@ abstract class TenantDirectoryContract {
         .containsExactlyElementsOf(LongStream.rangeClosed(1, (long) threads * each).boxed()
             .toList());
     assertThat(log).extracting(TenantEvent::detail).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void discardUndoesAnAddSoTheIdCanBeAddedAgain() throws Exception {
+    Tenant acme = directory.add(new NewTenant("acme", "Acme"), placement(), AT, ADMIN);
+    directory.add(new NewTenant("bravo", "Bravo"), placement(), AT, ADMIN);
+    // what a first open left before it failed: a migrated store
+    try (Store store = directory.store(acme).open()) {
+      assertThat(store).isNotNull();
+    }
+
+    directory.discard("acme");
+
+    assertThat(directory.list()).extracting(Tenant::id).containsExactly("bravo");
+    assertThat(open().find("acme")).isEmpty();
+    assertThat(catalogueRows("restock_tenant")).isEqualTo(1);
+    assertThat(storageExists("acme")).as("the storage is gone").isFalse();
+    assertThat(storageExists("bravo")).as("the other tenant's is kept").isTrue();
+    assertThatThrownBy(() -> directory.discard("acme")).isInstanceOf(NotFoundException.class);
+
+    Tenant again = directory.add(new NewTenant("acme", "Acme again"), placement(), AT, ADMIN);
+    assertThat(again.name()).isEqualTo("Acme again");
+    assertThat(storageExists("acme")).isTrue();
+    try (Store store = directory.store(again).open()) {
+      assertThat(read(store, () -> store.products().findBySku("COLA"))).isEmpty();
+    }
+  }
+
+  @Test
+  void discardOfAnUnknownTenantIsNotFoundAndRemovesNothing() throws Exception {
+    directory.add(new NewTenant("acme", "Acme"), placement(), AT, ADMIN);
+    assertThatThrownBy(() -> directory.discard("nobody")).isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("nobody");
+    assertThat(catalogueRows("restock_tenant")).isEqualTo(1);
+    assertThat(storageExists("acme")).isTrue();
+  }
+
+  @Test
+  void openingATenantWhoseStorageIsMissingFailsAndMakesNothing() throws Exception {
+    Tenant alpha = directory.add(new NewTenant("alpha", "Alpha"), placement(), AT, ADMIN);
+    try (Store store = directory.store(alpha).open()) {
+      write(store, () -> store.products().add(StoreFixture.product("COLA", "Cola", "1.50")));
+    }
+    removeStorage("alpha");
+    assertThat(storageExists("alpha")).isFalse();
+
+    assertThatThrownBy(() -> directory.store(alpha).open().close())
+        .isInstanceOf(TenantDirectoryException.class)
+        .hasMessageContaining("storage of tenant alpha is missing at placement " + placement());
+
+    assertThat(storageExists("alpha")).as("no new empty storage was made").isFalse();
+    assertThat(directory.find("alpha")).isPresent();
   }
 
   /** Overridden by directories of several places, which can copy. */
