@@ -183,20 +183,25 @@ public final class JpaStore implements Store {
             + dev.restock.jpa.tx.Failures.rootMessage(e)), Secrets.scrub(e));
       }
       ReplicaRouting replica = null;
-      if (config.readReplica() != null) {
-        try {
-          var replicaPool = Pools.replica(config);
+      com.zaxxer.hikari.HikariDataSource replicaPool = null;
+      try {
+        if (config.readReplica() != null) {
+          replicaPool = Pools.replica(config);
           replica = new ReplicaRouting(config.readReplica(), pools.write(), replicaPool,
               replicaPool);
-        } catch (RuntimeException e) {
-          sessionFactory.close();
-          if (cache != null) {
-            cache.close();
-          }
-          throw e;
         }
+        return new JpaStore(config, pools, sessionFactory, cache, phases.report(), replica);
+      } catch (RuntimeException e) {
+        // the replica's pool is this store's: closed with whatever else was opened
+        if (replicaPool != null) {
+          replicaPool.close();
+        }
+        sessionFactory.close();
+        if (cache != null) {
+          cache.close();
+        }
+        throw e;
       }
-      return new JpaStore(config, pools, sessionFactory, cache, phases.report(), replica);
     } catch (RuntimeException e) {
       pools.close();
       throw e;

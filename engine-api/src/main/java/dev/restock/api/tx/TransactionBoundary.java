@@ -51,6 +51,12 @@ public interface TransactionBoundary {
    * Runs {@code work} in a read-only unit of work, or in the unit already running on this thread.
    * Writes inside it throw {@link IllegalStateException}.
    *
+   * <p>An outermost read-only unit may run {@code work} more than once: a store that reads from a
+   * replica runs it again on the primary when the replica fails while the work runs. Read work
+   * must therefore start from a clean state inside the lambda and have no side effects outside it
+   * (no accumulator, counter or callback target filled from outside the unit), or tolerate being
+   * fed twice.
+   *
    * @return what {@code work} returned
    */
   <T extends @Nullable Object> T read(Supplier<T> work);

@@ -19,9 +19,21 @@ import java.util.Objects;
  * <p><b>Staleness</b> is measured from the replica, at most once per {@code checkInterval}
  * (never per statement): the primary's current WAL position is read, then the replica's replayed
  * position. A replica that has replayed that position is current as of the moment the primary
- * was asked; one that is behind is as stale as the older of its last replayed commit and the
- * last time it was seen current. Between checks the last figure stands, so the bound holds up to
- * one {@code checkInterval}.
+ * was asked; one that is behind is as stale as the younger of its last replayed commit's age (on
+ * the primary's clock) and the time since it was last seen current. A verdict found {@code s}
+ * behind is trusted for {@code maxStaleness - s} at most: after that (or after
+ * {@code checkInterval}, whichever comes first) the next read measures again, and while one
+ * measurement runs (waiting at most 2 s for a connection or an answer) the other reads go to the
+ * primary. So the bound holds at every read; with a zero bound the replica serves nothing.
+ *
+ * <p><b>A read may run twice.</b> When the replica fails while a read-only unit's work runs, the
+ * work runs again on the primary (see {@code TransactionBoundary.read}); a failure after the work
+ * returned is not one (its result is returned).
+ *
+ * <p><b>Permission checks read from the replica too.</b> The engine checks a user's roles in the
+ * same read-only unit as the read itself: a user disabled or stripped of a role by another
+ * process (or another store on the same database) may keep reading for up to
+ * {@code maxStaleness}. Writes check on the primary. Choose the bound with that in mind.
  *
  * <p><b>Read-your-writes.</b> With {@code readYourWrites} (the default) a read never misses a
  * write this store committed: after one, reads go to the primary until a check sees the replica
@@ -35,7 +47,7 @@ import java.util.Objects;
  * @param user the user on the replica, or null for the primary's
  * @param password the password on the replica, or null for the primary's
  * @param maxStaleness how far behind the primary the replica may be and still serve reads; not
- *     negative (zero: only when it was seen fully caught up)
+ *     negative (zero: the replica serves no read)
  * @param checkInterval how long a staleness measurement is trusted before the next read measures
  *     again; not negative
  * @param readYourWrites whether reads after this store's own writes wait for the replica to

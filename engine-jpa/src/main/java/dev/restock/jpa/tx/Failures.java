@@ -160,11 +160,16 @@ public final class Failures {
    * Whether {@code failure} says a read replica is not there or dropped the connection: SQL state
    * class 08, PostgreSQL's 57P01-57P03 (shut down, crashed, starting), 40001 (a query cancelled
    * by a conflict with recovery on a standby), or the JDBC and Hibernate connection exception
-   * types.
+   * types, found in its causes. Not a {@link StoreUnavailableException} of the store's own
+   * without such a cause, and not a statement timeout (57014): a query too slow on the replica
+   * would be as slow on the primary.
    */
   public static boolean replicaUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof StoreUnavailableException || t instanceof JDBCConnectionException
+      if (t instanceof SQLException timeout && "57014".equals(timeout.getSQLState())) {
+        return false;
+      }
+      if (t instanceof JDBCConnectionException
           || t instanceof SQLTransientConnectionException
           || t instanceof SQLNonTransientConnectionException
           || t instanceof SQLRecoverableException) {

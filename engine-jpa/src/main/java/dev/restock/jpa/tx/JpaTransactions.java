@@ -112,8 +112,12 @@ public final class JpaTransactions implements TransactionBoundary {
 
   /**
    * An outermost read-only unit where the replica routing says, and on the primary when the
-   * replica fails it for want of it: a read-only unit wrote nothing, so running it again is safe,
-   * and the caller sees only the primary's outcome.
+   * replica fails it for want of it while the work runs: a read-only unit wrote nothing, so the
+   * database allows running it again, and the caller sees only the primary's outcome (the
+   * replica's failure suppressed in a primary failure). The work itself runs twice then: what it
+   * fed to callbacks on the replica before the failure is fed again (see {@link
+   * TransactionBoundary#read}). A failure ending the unit after the work returned is no failure:
+   * the result is returned (see {@link #commitRead}).
    */
   private <T> T onReplica(Supplier<T> work) {
     Connection connection = replica.readConnection();
@@ -130,7 +134,12 @@ public final class JpaTransactions implements TransactionBoundary {
         throw e;
       }
       replica.failed(e);
-      return outermost(null, true, work);
+      try {
+        return outermost(null, true, work);
+      } catch (RuntimeException onPrimary) {
+        onPrimary.addSuppressed(e);
+        throw onPrimary;
+      }
     }
     replica.served();
     return result;
@@ -265,6 +274,10 @@ public final class JpaTransactions implements TransactionBoundary {
             });
       }
       committing = true;
+      if (onReplica != null) {
+        commitRead(tx);
+        return result;
+      }
       tx.commit();
       if (!readOnly && replica != null) {
         // before the after-commit actions, which may read on other threads
@@ -294,6 +307,22 @@ public final class JpaTransactions implements TransactionBoundary {
           // the pool discards a connection it cannot take back; nothing is lost
         }
       }
+    }
+  }
+
+  /**
+   * Ends a read-only unit on the replica whose work has returned: its result is read, so a commit
+   * that fails (the replica stopped or dropped the connection just then) is not an error and the
+   * work is not run again, which would repeat its callbacks. The connection is the pool's to
+   * discard.
+   */
+  private static void commitRead(Transaction tx) {
+    try {
+      tx.commit();
+    } catch (RuntimeException e) {
+      LOG.debug("ending a read-only unit on the replica failed after its work returned; its "
+          + "result stands", e);
+      rollback(tx, e);
     }
   }
 

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +66,7 @@ class PostgresReadReplicaTest {
   @AfterEach
   void cleanUp() throws SQLException {
     try {
-      Replica.resumeReplay();
+      Replica.endPause();
     } finally {
       opened.forEach(JpaStore::close);
       if (db != null) {
@@ -138,6 +139,7 @@ class PostgresReadReplicaTest {
     try (Restock engine = RestockEngine.builder()
         .store(() -> store[0] = JpaStore.open(config)).build()) {
       RestockSession session = engine.as(Actor.system());
+      assertTrue(store[0].checkReplica().orElseThrow().usable());
       Replica.pauseReplay();
       add(primaryOnly, "LISTED");
 
@@ -155,6 +157,7 @@ class PostgresReadReplicaTest {
   @Test
   void aReadAfterThisStoresOwnWriteSeesItWhileTheReplicaHasNotReplayedIt() throws Exception {
     JpaStore store = withReplica(within(Duration.ofMinutes(1)));
+    assertTrue(store.checkReplica().orElseThrow().usable(), "else the test proves nothing");
     Replica.pauseReplay();
 
     add(store, "MINE");
@@ -166,6 +169,7 @@ class PostgresReadReplicaTest {
   @Test
   void withoutReadYourWritesAReadWithinTheBoundMayMissThisStoresOwnWrite() throws Exception {
     JpaStore store = withReplica(within(Duration.ofMinutes(1)).withReadYourWrites(false));
+    assertTrue(store.checkReplica().orElseThrow().usable());
     Replica.pauseReplay();
 
     add(store, "MINE");
@@ -205,6 +209,137 @@ class PostgresReadReplicaTest {
     assertTrue(store.transactions().read(PostgresReadReplicaTest::inRecovery));
   }
 
+  /**
+   * Only the end of the unit meets the dead connection: the work has read everything, so its
+   * result is returned and the work (with its callbacks) runs once.
+   */
+  @Test
+  void aReplicaDroppedAfterTheWorkReturnedGivesItsResultWithoutRunningTheWorkAgain()
+      throws Exception {
+    JpaStore store = withReplica(within(Duration.ofMinutes(1)));
+    for (int i = 0; i < 3; i++) {
+      add(primaryOnly, "R" + i);
+    }
+    Replica.awaitReplayed();
+    assertTrue(store.checkReplica().orElseThrow().usable());
+    List<Long> leaves = new ArrayList<>();
+    AtomicInteger attempts = new AtomicInteger();
+
+    List<Long> result = store.transactions().read(() -> {
+      List<Long> mine = new ArrayList<>();
+      long size = store.history().chainHead().size();
+      store.history().chained(1, size, r -> {
+        leaves.add(r.seq());
+        mine.add(r.seq());
+      });
+      if (attempts.incrementAndGet() == 1) {
+        terminateOnReplica(backendPid());
+      }
+      return mine;
+    });
+
+    assertEquals(1, attempts.get(), "the work ran once");
+    assertEquals(List.of(1L, 2L, 3L), leaves, "each callback once");
+    assertEquals(List.of(1L, 2L, 3L), result);
+    assertEquals(1, store.replica().orElseThrow().replicaReads());
+    assertEquals(0, store.replica().orElseThrow().fallbacks());
+  }
+
+  /**
+   * The replica dies before the work has read anything: it runs again on the primary, and work
+   * that builds its state inside the unit (as the checkpointer now does) gets the right result.
+   */
+  @Test
+  void aReplicaDroppedMidWorkRerunsOnThePrimaryAndWorkBuiltInsideTheUnitIsRight()
+      throws Exception {
+    JpaStore store = withReplica(within(Duration.ofMinutes(1)));
+    for (int i = 0; i < 3; i++) {
+      add(primaryOnly, "M" + i);
+    }
+    Replica.awaitReplayed();
+    assertTrue(store.checkReplica().orElseThrow().usable());
+    AtomicInteger attempts = new AtomicInteger();
+
+    List<Long> result = store.transactions().read(() -> {
+      List<Long> mine = new ArrayList<>();
+      if (attempts.incrementAndGet() == 1) {
+        terminateOnReplica(backendPid());
+      }
+      long size = store.history().chainHead().size();
+      store.history().chained(1, size, r -> mine.add(r.seq()));
+      return mine;
+    });
+
+    assertEquals(2, attempts.get(), "run again on the primary");
+    assertEquals(List.of(1L, 2L, 3L), result);
+    assertEquals(1, store.replica().orElseThrow().fallbacks());
+  }
+
+  /**
+   * A verdict measured current is trusted only for the bound: 2 s after it, with replay paused,
+   * a 500 ms bound sends the read to the primary although the check interval is an hour.
+   */
+  @Test
+  void aVerdictOlderThanTheBoundIsNotTrustedEvenWithinTheCheckInterval() throws Exception {
+    JpaStore store = withReplica(within(Duration.ofMillis(500)));
+    assertTrue(store.checkReplica().orElseThrow().usable());
+    Replica.pauseReplay();
+    add(primaryOnly, "PAUSED");
+    long measuredBy = System.nanoTime();
+    waitUntil(measuredBy + Duration.ofSeconds(2).toNanos());
+
+    assertTrue(findBySku(store, "PAUSED").isPresent(), "a replica 2 s behind serves no read");
+    ReplicaStatus status = store.replica().orElseThrow();
+    assertEquals(0, status.replicaReads(), status.toString());
+    assertFalse(status.usable(), "measured again: " + status);
+  }
+
+  /**
+   * While one reader's measurement waits for a write pool held by writers, the others do not go
+   * by the expired verdict: the replica, paused and seconds behind a 500 ms bound, serves none of
+   * them.
+   */
+  @Test
+  void whileAMeasurementIsHeldUpReadsDoNotGoByAnExpiredVerdict() throws Exception {
+    JpaStore store = open(db.config().withMaxPoolSize(2)
+        .withConnectionTimeout(Duration.ofSeconds(30))
+        .withReadReplica(ReadReplica.of(Replica.url(schema), null, null,
+            Duration.ofMillis(500)).withCheckInterval(Duration.ofMillis(100))));
+    assertTrue(store.checkReplica().orElseThrow().usable());
+    long measuredBy = System.nanoTime();
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch holding = new CountDownLatch(2);
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      threads.add(start(() -> store.transactions().write(CONTEXT, () -> {
+        holding.countDown();
+        await(release);
+        return null;
+      })));
+    }
+    holding.await();
+    Replica.pauseReplay();
+    add(primaryOnly, "STALE");
+    waitUntil(measuredBy + Duration.ofSeconds(1).toNanos());
+    long primaryReads = store.replica().orElseThrow().primaryReads();
+    List<Boolean> sawRow = java.util.Collections.synchronizedList(new ArrayList<>());
+    threads.add(start(() -> sawRow.add(findBySku(store, "STALE").isPresent())));
+    threads.add(start(() -> sawRow.add(findBySku(store, "STALE").isPresent())));
+    // both readers are routed (to the primary, where they wait for a connection) or done
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (sawRow.size() + store.replica().orElseThrow().primaryReads() - primaryReads < 2
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    release.countDown();
+    for (Thread t : threads) {
+      t.join();
+    }
+
+    assertEquals(List.of(true, true), sawRow, "no read served by the paused replica");
+    assertEquals(0, store.replica().orElseThrow().replicaReads());
+  }
+
   @Test
   void aReplicaThatIsNotThereLeavesEveryReadToThePrimary() {
     String nowhere = "jdbc:postgresql://127.0.0.1:" + unusedPort() + "/test?currentSchema="
@@ -234,6 +369,27 @@ class PostgresReadReplicaTest {
     assertEquals(before, status.checks(), "no measurement within the interval");
     assertEquals(25, status.replicaReads());
     assertEquals(before + 1, store.checkReplica().orElseThrow().checks());
+  }
+
+  /** Lets wall time pass up to {@code nanoTime}: staleness is time, there is nothing to await. */
+  private static void waitUntil(long nanoTime) throws InterruptedException {
+    for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+      Thread.sleep(Math.max(1, left / 1_000_000));
+    }
+  }
+
+  private static Thread start(Runnable body) {
+    Thread t = new Thread(body);
+    t.start();
+    return t;
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private ReadReplica within(Duration maxStaleness) {

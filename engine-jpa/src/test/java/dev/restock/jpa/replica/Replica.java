@@ -52,12 +52,49 @@ final class Replica {
     return URL + "?currentSchema=" + schema;
   }
 
-  static void pauseReplay() throws SQLException {
+  /**
+   * The advisory lock on the primary that every pausing test holds from its pause until it ends
+   * ({@link #endPause}), so that two test runs sharing the replica never pause or resume each
+   * other's replay.
+   */
+  private static final long PAUSE_LOCK = 0x5245_5354_5245_504CL;
+  /** The primary connection holding {@link #PAUSE_LOCK} for the running test, or null. */
+  private static Connection pauseLock;
+
+  /** Takes the pause lock (waiting for another run's pausing test to end), then pauses replay. */
+  static synchronized void pauseReplay() throws SQLException {
+    if (pauseLock == null) {
+      Connection c = DriverManager.getConnection(PRIMARY, USER, "");
+      try (PreparedStatement s = c.prepareStatement("select pg_advisory_lock(?)")) {
+        s.setLong(1, PAUSE_LOCK);
+        s.execute();
+      } catch (SQLException e) {
+        c.close();
+        throw e;
+      }
+      pauseLock = c;
+    }
     replica("select pg_wal_replay_pause()");
   }
 
+  /** Resumes replay; the pause lock stays held until {@link #endPause}. */
   static void resumeReplay() throws SQLException {
     replica("select pg_wal_replay_resume()");
+  }
+
+  /**
+   * After each test: when it paused replay, resumes it and lets go of the pause lock (closing the
+   * connection releases it even if the resume fails); otherwise nothing, so that a test that did
+   * not pause never resumes another run's pause.
+   */
+  static synchronized void endPause() throws SQLException {
+    if (pauseLock == null) {
+      return;
+    }
+    try (Connection c = pauseLock) {
+      pauseLock = null;
+      resumeReplay();
+    }
   }
 
   private static void replica(String sql) throws SQLException {

@@ -236,33 +236,38 @@ public final class Checkpointer implements AutoCloseable {
       throw new ConflictException("refusing to checkpoint a broken chain: revision "
           + chain.firstBroken().orElse(0L) + ": " + chain.problem().orElse("broken"));
     }
-    MerkleTree.Accumulator acc = extendable(head, last);
+    MerkleTree.Accumulator start = extendable(head, last);
     Map<Long, List<Checkpoint>> bySize = new HashMap<>();
     stored.forEach(c -> bySize.computeIfAbsent(c.size(), k -> new ArrayList<>()).add(c));
     settings.anchors()
         .forEach(c -> bySize.computeIfAbsent(c.size(), k -> new ArrayList<>()).add(c));
     String[] lastHash = {head.genesis()};
     String[] problem = {null};
-    long from = acc.size() + 1;
-    store.transactions().read(() -> {
+    long from = start.size() + 1;
+    // the accumulator and the findings are made inside the read unit: a store may run a read
+    // unit again (a replica failing mid-read), and the rerun must not find the first run's leaves
+    MerkleTree.Accumulator acc = store.transactions().read(() -> {
+      MerkleTree.Accumulator leaves = start.copy();
+      lastHash[0] = head.genesis();
+      problem[0] = null;
       history.chained(from, head.size(), r -> {
         if (problem[0] != null) {
           return;
         }
-        if (r.seq() != acc.size() + 1) {
-          problem[0] = "chain position " + (acc.size() + 1) + " is missing";
+        if (r.seq() != leaves.size() + 1) {
+          problem[0] = "chain position " + (leaves.size() + 1) + " is missing";
           return;
         }
-        acc.add(MerkleTree.leafHash(r.leafData()));
+        leaves.add(MerkleTree.leafHash(r.leafData()));
         lastHash[0] = r.hash();
-        for (Checkpoint c : bySize.getOrDefault(acc.size(), List.of())) {
-          if (problem[0] == null && !HEX.formatHex(acc.root()).equals(c.rootHash())) {
-            problem[0] = "the first " + acc.size() + " revisions no longer match the checkpoint "
+        for (Checkpoint c : bySize.getOrDefault(leaves.size(), List.of())) {
+          if (problem[0] == null && !HEX.formatHex(leaves.root()).equals(c.rootHash())) {
+            problem[0] = "the first " + leaves.size() + " revisions no longer match the checkpoint "
                 + "of " + c.time();
           }
         }
       });
-      return null;
+      return leaves;
     });
     if (problem[0] == null && acc.size() != head.size()) {
       problem[0] = "the head records " + head.size() + " revisions but " + acc.size()
