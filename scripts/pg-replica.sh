@@ -36,6 +36,7 @@ DATA="$DIR/data"
 SOCKETS="$DIR/sockets"
 LOCK="$DIR.lock"
 OWNER="$DIR/owner"
+SLOT="restock_test_replica_$PORT"
 MARK="# restock test replica (scripts/pg-replica.sh)"
 ENTRY="host replication all 127.0.0.1/32 trust"
 VERSION="${PGVERSION:-$(ls /usr/lib/postgresql | sort -V | tail -n 1)}"
@@ -140,6 +141,15 @@ remove() {
     as_postgres "$BIN/pg_ctl" -D "$DATA" -m fast -w -t 30 stop >/dev/null
   fi
   rm -rf "$DIR"
+  drop_slot
+}
+
+# The replica's slot on the primary keeps the WAL it has not received yet; without the replica it
+# would keep WAL for ever, so it goes with the replica (and a leftover of a killed run with the
+# next start).
+drop_slot() {
+  primary_sql "select pg_drop_replication_slot(slot_name) from pg_replication_slots
+    where slot_name = '$SLOT' and not active" >/dev/null 2>&1 || true
 }
 
 wait_ready() {
@@ -169,8 +179,9 @@ start() {
     fi
     echo "the replica on port $PORT runs but does not stream from the primary; making it again"
   fi
-  # a stopped, half-made or disconnected replica from before is made again: it may be too far
-  # behind (no replication slot keeps the WAL it needs)
+  # a stopped, half-made or disconnected replica from before is made again (with its slot: a
+  # replication slot on the primary keeps the WAL a new replica needs between the base backup
+  # and its first connection)
   remove
   if ! port_free; then
     echo "port $PORT is taken by something else; set RESTOCK_REPLICA_PORT" >&2
@@ -187,7 +198,7 @@ start() {
   chmod 700 "$DIR"
   if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$DIR"; fi
   as_postgres "$BIN/pg_basebackup" -h "$PRIMARY_HOST" -p "$PRIMARY_PORT" -U postgres -D "$DATA" \
-    -R -X stream -c fast
+    -R -X stream -c fast -C -S "$SLOT"
   # Debian keeps the configuration outside the data directory: the replica gets its own
   as_postgres sh -c "cat >'$DATA/postgresql.conf'" <<CONF
 port = $PORT
