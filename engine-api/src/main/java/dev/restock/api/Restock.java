@@ -32,8 +32,12 @@ public interface Restock extends AutoCloseable {
   /**
    * The engine of one tenant, on an engine built with a
    * {@link dev.restock.api.spi.TenantDirectory}: {@code engine.tenant("acme").as(actor)}. The
-   * engine answered is the tenant's own, with its own store; it must not be closed by the caller
-   * (closing this engine closes it) and is refused once the tenant is retired.
+   * engine answered is the tenant's own, with its own store. Closing it does nothing: this
+   * engine owns it and closes it when it is closed itself. Once the tenant is retired, every
+   * call on it is refused with {@link dev.restock.api.error.IllegalStateTransitionException};
+   * after the tenant is moved it goes on serving the tenant at its new place. Each of its calls,
+   * and each use-case call on a session it hands out, runs on the tenant's engine of that moment;
+   * a retire or move waits for the calls under way and holds new ones back until it is done.
    *
    * <p>On a multi-tenant engine, every call on the engine itself that reads or writes data
    * ({@link #as}, {@link #inUnitOfWork}, {@link #async}, {@link #seed}, ...) is refused with an

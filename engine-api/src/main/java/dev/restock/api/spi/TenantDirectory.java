@@ -88,12 +88,13 @@ public interface TenantDirectory extends AutoCloseable {
    * replaced. The placement is not switched: {@link #place} does that once the engine has
    * verified the copy.
    *
+   * <p>Abstract, so that a directory states what it does: a single-place directory throws
+   * {@link UnsupportedOperationException} (the engine refuses a move on such a directory before
+   * it gets here).
+   *
    * @throws UnsupportedOperationException when the directory cannot copy (a single place)
    */
-  default void copy(Tenant tenant, String targetPlacement) {
-    throw new UnsupportedOperationException(
-        "this tenant directory has a single place; tenants cannot be moved");
-  }
+  void copy(Tenant tenant, String targetPlacement);
 
   /**
    * Records that {@code id} lives at {@code placement} from now on.

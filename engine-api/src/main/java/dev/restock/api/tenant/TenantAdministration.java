@@ -48,6 +48,8 @@ public interface TenantAdministration {
    * finish first. Its data is kept where it is.
    *
    * @param reason why, required (1 to {@link Actor#MAX_REASON} characters)
+   * @throws dev.restock.api.error.ValidationException when the reason is missing, blank or too
+   *     long; nothing is changed
    * @throws dev.restock.api.error.NotFoundException when there is no such tenant
    * @throws dev.restock.api.error.IllegalStateTransitionException when it is already retired
    */
@@ -57,9 +59,16 @@ public interface TenantAdministration {
    * Moves an active tenant to another place of the directory (a shard): its calls are paused
    * (running ones finish, new ones wait), its data is backed up, restored at the target with its
    * history chain verified there, and the placement switched; then its calls resume, on the
-   * target. A failure on the way leaves it where it was, served as before.
+   * target. A failure on the way leaves it where it was, served as before, and is rethrown
+   * (an {@link IllegalStateException} when the copy does not verify or does not end at the
+   * source's chain head). Recorded as a {@code tenant.move} event.
    *
+   * @param reason why, required (1 to {@link Actor#MAX_REASON} characters)
    * @throws UnsupportedOperationException when the directory has a single place
+   * @throws dev.restock.api.error.ValidationException naming a target that is not one of the
+   *     directory's places or is the tenant's own place, and a missing reason
+   * @throws dev.restock.api.error.NotFoundException when there is no such tenant
+   * @throws dev.restock.api.error.IllegalStateTransitionException when the tenant is retired
    */
   Tenant move(Actor actor, String id, String targetPlacement, String reason);
 

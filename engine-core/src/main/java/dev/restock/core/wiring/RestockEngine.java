@@ -74,8 +74,47 @@ public final class RestockEngine {
     private final List<Checkpoint> checkpointAnchors = new ArrayList<>();
     private final Map<String, String> pluginProperties = new LinkedHashMap<>();
     private Map<String, String> environment;
+    private dev.restock.api.spi.TenantDirectory tenants;
+    private String providerTenant;
 
     private Builder() {}
+
+    /**
+     * Serves tenants instead of one store: {@link #build()} then answers a multi-tenant engine,
+     * whose {@code tenant(id)} is each tenant's own engine on the store {@code directory} opens
+     * for it (built lazily once, with this builder's plugins, clock and settings) and whose
+     * {@code tenants()} adds, retires and moves tenants. Calls on the multi-tenant engine itself
+     * ({@code as}, {@code inUnitOfWork}, {@code seed}, ...) are refused: a call names its tenant.
+     * The engine owns {@code directory} and closes it when it is closed. Excludes
+     * {@link #store}.
+     *
+     * @since 0.3
+     */
+    @dev.restock.api.stability.Experimental(since = "0.3")
+    public Builder tenants(dev.restock.api.spi.TenantDirectory directory) {
+      this.tenants = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * The service company's own tenant: its active administrators may administer tenants (add,
+     * retire, move, the fleet summary, the event log) besides the system actor. Without it only
+     * the system actor may. Needs {@link #tenants}.
+     *
+     * @throws IllegalArgumentException when {@code id} does not follow
+     *     {@link dev.restock.api.tenant.Tenant#ID_RULE}
+     * @since 0.3
+     */
+    @dev.restock.api.stability.Experimental(since = "0.3")
+    public Builder providerTenant(String id) {
+      Objects.requireNonNull(id, "id");
+      if (!dev.restock.api.tenant.Tenant.isValidId(id)) {
+        throw new IllegalArgumentException("provider tenant id '" + id + "' is malformed: "
+            + dev.restock.api.tenant.Tenant.ID_RULE);
+      }
+      this.providerTenant = id;
+      return this;
+    }
 
     /**
      * Sets one plugin setting, named {@code <plugin-id>.<key>}, e.g. {@code
@@ -256,7 +295,9 @@ public final class RestockEngine {
     /**
      * Opens the store and assembles the engine.
      *
-     * @throws IllegalStateException when no store is set, an id is used twice or is outside the
+     * @throws IllegalStateException when no store is set, or both a store and tenants (or a
+     *     provider tenant without tenants, anchors with tenants), all named at once; when an id
+     *     is used twice or is outside the
      *     format (all such ids named at once), or an audit sink fails to open (the store and the
      *     sinks opened are closed again)
      * @throws dev.restock.api.spi.PluginSettingException for a property of no registered plugin,
@@ -264,11 +305,41 @@ public final class RestockEngine {
      * @throws RestockException as thrown by the store when it cannot open
      */
     public Restock build() {
-      if (store == null) {
-        throw new IllegalStateException(
-            "no store configured: call store(...), e.g. store(JpaStores.sqlite(path))");
+      List<String> setup = new ArrayList<>();
+      if (store == null && tenants == null) {
+        setup.add("no store configured: call store(...), e.g. store(JpaStores.sqlite(path)), "
+            + "or tenants(directory) to serve tenants");
       }
-      StartupTimer startup = new StartupTimer();
+      if (store != null && tenants != null) {
+        setup.add("both store(..) and tenants(..) are set: a multi-tenant engine opens each "
+            + "tenant's store from its directory; set one of them");
+      }
+      if (providerTenant != null && tenants == null) {
+        setup.add("providerTenant(..) needs tenants(directory)");
+      }
+      if (tenants != null && !anchorSinks.isEmpty()) {
+        setup.add("anchorSink(..) with tenants(..): one sink would publish the checkpoints of "
+            + "every tenant's chain together; anchor per tenant instead");
+      }
+      if (tenants != null && !checkpointAnchors.isEmpty()) {
+        setup.add("checkpointAnchors(..) with tenants(..): anchors belong to one store's chain");
+      }
+      if (!setup.isEmpty()) {
+        throw new IllegalStateException(String.join("; ", setup));
+      }
+      if (tenants != null) {
+        // fails now, not at the first tenant, on plugin ids or settings that cannot work
+        plugins();
+        return new dev.restock.core.tenant.TenantEngine(tenants, providerTenant, clock,
+            this::buildOn);
+      }
+      return buildOn(store);
+    }
+
+    private record PluginSet(List<EnginePlugin> all, List<String> origins,
+        Map<String, Integer> byId, Settings settings) {}
+
+    private PluginSet plugins() {
       List<EnginePlugin> all = new ArrayList<>(plugins);
       List<String> origins = new ArrayList<>();
       for (int i = 0; i < plugins.size(); i++) {
@@ -308,6 +379,17 @@ public final class RestockEngine {
       Settings settings = new Settings(pluginProperties,
           environment != null ? environment : System.getenv());
       settings.checkNamespaces(byId.keySet());
+      return new PluginSet(all, origins, byId, settings);
+    }
+
+    /** A single-store engine on {@code store}, with every plugin and setting of this builder. */
+    private Restock buildOn(StoreFactory store) {
+      StartupTimer startup = new StartupTimer();
+      PluginSet set = plugins();
+      List<EnginePlugin> all = set.all();
+      List<String> origins = set.origins();
+      Map<String, Integer> byId = set.byId();
+      Settings settings = set.settings();
       Contributions contributions = new Contributions();
       List<com.google.inject.Module> modules = new ArrayList<>();
       modules.add(new EngineModule(store, clock, minutesPerVisit, asyncExecutor,

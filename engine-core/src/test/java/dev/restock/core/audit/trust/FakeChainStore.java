@@ -31,18 +31,18 @@ import java.util.function.Supplier;
  * checkpoints are plain lists the tests rewrite. Its chain hash is SHA-256 over content and the
  * previous hash, like the real stores'; verifyChain checks links, hashes and the head.
  */
-final class FakeChainStore implements Store {
-  static final String GENESIS = "9".repeat(64);
+public final class FakeChainStore implements Store {
+  public static final String GENESIS = "9".repeat(64);
 
-  final List<ChainedRevision> revisions = new CopyOnWriteArrayList<>();
+  public final List<ChainedRevision> revisions = new CopyOnWriteArrayList<>();
   final List<Checkpoint> checkpoints = new CopyOnWriteArrayList<>();
   final List<LiveDrift> drift = new CopyOnWriteArrayList<>();
   final AtomicInteger chainedReads = new AtomicInteger();
-  ChainHead head = new ChainHead(GENESIS, 0, 0, GENESIS);
+  public ChainHead head = new ChainHead(GENESIS, 0, 0, GENESIS);
   private final List<Runnable> afterCommit = new ArrayList<>();
 
   /** Appends a revision as the engine would: content, link and head. */
-  synchronized ChainedRevision append(String text) {
+  public synchronized ChainedRevision append(String text) {
     long seq = revisions.size() + 1;
     long id = 100 + seq;
     String content = "R|" + Long.toString(id).length() + ":" + id + "|" + text;

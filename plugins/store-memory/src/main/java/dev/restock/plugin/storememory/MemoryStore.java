@@ -60,8 +60,15 @@ public final class MemoryStore implements Store {
   private final MemoryStockLevels stock;
   private final MemoryDeliveryNotes deliveryNotes;
   private final MemoryReports reports;
+  /** Whether {@link #close()} leaves the data in place (a tenant's store, reopened later). */
+  private final boolean kept;
 
   private MemoryStore(Clock clock) {
+    this(clock, false);
+  }
+
+  private MemoryStore(Clock clock, boolean kept) {
+    this.kept = kept;
     db = new MemoryDb(clock);
     products = new MemoryProducts(db);
     locations = new MemoryLocations(db);
@@ -162,9 +169,24 @@ public final class MemoryStore implements Store {
     return db.history;
   }
 
-  /** Refuses new units of work and lets go of the data. */
+  /**
+   * A store whose {@link #close()} keeps the data, so that the same store can be handed out again
+   * (a tenant's store in a {@link MemoryTenantDirectory}); {@link #release()} lets go of it.
+   */
+  static MemoryStore kept(Clock clock) {
+    return new MemoryStore(clock, true);
+  }
+
+  /** Refuses new units of work and lets go of the data (a tenant's store keeps it). */
   @Override
   public void close() {
+    if (!kept) {
+      db.close();
+    }
+  }
+
+  /** Refuses new units of work and lets go of the data, also for a kept store. */
+  void release() {
     db.close();
   }
 }
