@@ -40,6 +40,11 @@ import dev.restock.jpa.planogram.JpaSalesLedger;
 import dev.restock.jpa.reads.JpaMachineReads;
 import dev.restock.jpa.repository.StoreContext;
 import dev.restock.jpa.tx.JpaTransactions;
+import dev.restock.jpa.bootstrap.ReplicaRouting;
+import dev.restock.jpa.config.ReadReplica;
+import dev.restock.jpa.config.ReplicaStatus;
+import dev.restock.api.stability.Experimental;
+import java.util.Optional;
 import dev.restock.jpa.user.JpaUsers;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
@@ -75,17 +80,19 @@ public final class JpaStore implements Store {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final javax.cache.CacheManager cache;
   private final StartupReport startup;
+  private final ReplicaRouting replica;
 
   private JpaStore(JpaStoreConfig config, Pools pools, SessionFactory sessionFactory,
-      javax.cache.CacheManager cache, StartupReport startup) {
+      javax.cache.CacheManager cache, StartupReport startup, ReplicaRouting replica) {
     this.cache = cache;
     this.startup = startup;
     this.config = config;
     this.pools = pools;
     this.sessionFactory = sessionFactory;
+    this.replica = replica;
     this.transactions = new JpaTransactions(sessionFactory,
         pools.separateReadPool() ? pools.read() : null,
-        config.database().dialect().onHostTransactions(config.hostTransactions()));
+        config.database().dialect().onHostTransactions(config.hostTransactions()), replica);
     StoreContext context = new StoreContext(config.clock(), config.database().dialect());
     this.products = new JpaProducts(context);
     this.locations = new JpaLocations(context);
@@ -175,7 +182,21 @@ public final class JpaStore implements Store {
             + " does not match this version of Restock: "
             + dev.restock.jpa.tx.Failures.rootMessage(e)), Secrets.scrub(e));
       }
-      return new JpaStore(config, pools, sessionFactory, cache, phases.report());
+      ReplicaRouting replica = null;
+      if (config.readReplica() != null) {
+        try {
+          var replicaPool = Pools.replica(config);
+          replica = new ReplicaRouting(config.readReplica(), pools.write(), replicaPool,
+              replicaPool);
+        } catch (RuntimeException e) {
+          sessionFactory.close();
+          if (cache != null) {
+            cache.close();
+          }
+          throw e;
+        }
+      }
+      return new JpaStore(config, pools, sessionFactory, cache, phases.report(), replica);
     } catch (RuntimeException e) {
       pools.close();
       throw e;
@@ -366,6 +387,26 @@ public final class JpaStore implements Store {
     return startup;
   }
 
+  /**
+   * The read replica's figures (see {@link ReadReplica}): whether it serves reads now, how far
+   * behind it was last measured, and how many read-only units it served, the primary served
+   * instead, and fell back to the primary after failing there. Empty without a replica.
+   */
+  @Experimental(since = "0.3")
+  public Optional<ReplicaStatus> replica() {
+    return Optional.ofNullable(replica).map(ReplicaRouting::status);
+  }
+
+  /**
+   * Measures the read replica's staleness now rather than at the next read after the check
+   * interval, and answers its figures; empty without a replica. For operations (a health probe
+   * after maintenance) and tests.
+   */
+  @Experimental(since = "0.3")
+  public Optional<ReplicaStatus> checkReplica() {
+    return Optional.ofNullable(replica).map(ReplicaRouting::checkNow);
+  }
+
   /** Number of JDBC statements prepared since the store opened; for diagnostics and tests. */
   public long preparedStatementCount() {
     return sessionFactory.getStatistics().getPrepareStatementCount();
@@ -408,7 +449,13 @@ public final class JpaStore implements Store {
           cache.close();
         }
       } finally {
-        pools.close();
+        try {
+          if (replica != null) {
+            replica.close();
+          }
+        } finally {
+          pools.close();
+        }
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.restock.jpa.bootstrap;
 import dev.restock.jpa.config.Secrets;
 
 import dev.restock.jpa.config.JpaStoreConfig;
+import dev.restock.jpa.config.ReadReplica;
 import dev.restock.jpa.dialect.StoreDialect;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -102,6 +103,42 @@ public record Pools(DataSource write, DataSource read, boolean owned) implements
     }
     HikariDataSource pool = new HikariDataSource(hc);
     return new Pools(pool, pool);
+  }
+
+  /** The longest a read waits for a replica connection before it runs on the primary. */
+  static final long REPLICA_CONNECTION_TIMEOUT_MS = 1000;
+
+  /**
+   * A pool of the store's own on its read replica ({@link JpaStoreConfig#readReplica()}), with
+   * the primary's user and password where the replica names none, and the store's schema. It
+   * opens even while the replica is down (reads then go to the primary), and waits at most
+   * {@value #REPLICA_CONNECTION_TIMEOUT_MS} ms for a connection, so that a replica that stopped
+   * or is saturated sends reads to the primary rather than hold them up.
+   */
+  public static HikariDataSource replica(JpaStoreConfig config) {
+    ReadReplica replica = config.readReplica();
+    if (replica == null) {
+      throw new IllegalArgumentException("no read replica configured");
+    }
+    HikariConfig hc = new HikariConfig();
+    Secrets.UrlPassword split = Secrets.splitPassword(replica.jdbcUrl());
+    hc.setJdbcUrl(split.url());
+    hc.setUsername(replica.user() != null ? replica.user() : config.user());
+    hc.setPassword(split.password() != null ? split.password()
+        : replica.password() != null ? replica.password()
+        : replica.user() != null ? null : config.password());
+    hc.setMaximumPoolSize(config.maxPoolSize());
+    hc.setPoolName("restock-" + config.database().name().toLowerCase(java.util.Locale.ROOT)
+        + "-replica");
+    hc.setConnectionTimeout(Math.min(REPLICA_CONNECTION_TIMEOUT_MS,
+        config.connectionTimeout().toMillis()));
+    hc.setLeakDetectionThreshold(config.leakDetectionThreshold().toMillis());
+    hc.setInitializationFailTimeout(-1);
+    hc.setReadOnly(true);
+    if (config.schema() != null) {
+      hc.setSchema(config.schema());
+    }
+    return new HikariDataSource(hc);
   }
 
   /**

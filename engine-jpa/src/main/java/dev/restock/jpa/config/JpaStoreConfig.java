@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 import dev.restock.jpa.tx.HostTransactions;
+import dev.restock.api.stability.Experimental;
 
 /**
  * How to reach the database behind a JPA store.
@@ -49,13 +50,17 @@ import dev.restock.jpa.tx.HostTransactions;
  *     with the second-level cache (which Hibernate fills before the host has committed)
  * @param schemaValidation when opening checks Hibernate's mapping against the tables (see
  *     {@link SchemaValidation}); default {@link SchemaValidation#WHEN_VERSION_DIFFERS}
+ * @param readReplica a PostgreSQL streaming replica that read-only units may run on (see
+ *     {@link ReadReplica}), or null for none (the default); only on PostgreSQL, and not with
+ *     host transactions
  */
 public record JpaStoreConfig(
     Database database, String jdbcUrl, String user, String password, String schema,
     int maxPoolSize, Clock clock, Duration connectionTimeout, Duration slowQueryThreshold,
     Duration leakDetectionThreshold, boolean migrateOnStart, List<String> extraMigrations,
     boolean secondLevelCache, boolean integrityCheck, DataSource dataSource,
-    HostTransactions hostTransactions, SchemaValidation schemaValidation) {
+    HostTransactions hostTransactions, SchemaValidation schemaValidation,
+    ReadReplica readReplica) {
 
   /** Entries kept per cached entity type when the second-level cache is on. */
   public static final int CACHE_MAX_ENTRIES = 10_000;
@@ -103,6 +108,60 @@ public record JpaStoreConfig(
       throw new IllegalArgumentException("the second-level cache cannot be combined with host "
           + "transactions: Hibernate would cache changes before the host commits them");
     }
+    if (readReplica != null && database != Database.POSTGRESQL) {
+      throw new IllegalArgumentException(replicaRefusal(database));
+    }
+    if (readReplica != null && hostTransactions != HostTransactions.NONE) {
+      throw new IllegalArgumentException("a read replica cannot be combined with host "
+          + "transactions: the store does not see when the host commits, so its reads could "
+          + "miss the host's writes");
+    }
+  }
+
+  private static String replicaRefusal(Database database) {
+    return "a read replica can only be configured on PostgreSQL (streaming replication), not on "
+        + database.dialect().displayName();
+  }
+
+  /** A configuration without a read replica. */
+  public JpaStoreConfig(
+      Database database, String jdbcUrl, String user, String password, String schema,
+      int maxPoolSize, Clock clock, Duration connectionTimeout, Duration slowQueryThreshold,
+      Duration leakDetectionThreshold, boolean migrateOnStart, List<String> extraMigrations,
+      boolean secondLevelCache, boolean integrityCheck, DataSource dataSource,
+      HostTransactions hostTransactions, SchemaValidation schemaValidation) {
+    this(database, jdbcUrl, user, password, schema, maxPoolSize, clock, connectionTimeout,
+        slowQueryThreshold, leakDetectionThreshold, migrateOnStart, extraMigrations,
+        secondLevelCache, integrityCheck, dataSource, hostTransactions, schemaValidation, null);
+  }
+
+  /**
+   * This configuration with read-only units of work running on the PostgreSQL streaming replica
+   * at {@code jdbcUrl} while it is at most {@code maxStaleness} behind the primary (measured at
+   * most once a second), with read-your-writes for this store's own writes; see
+   * {@link ReadReplica} for the rules, and {@code JpaStore.replica()} for its figures.
+   *
+   * @param user the user on the replica, or null for the primary's
+   * @param password its password, or null for the primary's
+   * @throws IllegalArgumentException on a database other than PostgreSQL
+   */
+  @Experimental(since = "0.3")
+  public JpaStoreConfig withReadReplica(String jdbcUrl, String user, String password,
+      Duration maxStaleness) {
+    return withReadReplica(ReadReplica.of(jdbcUrl, user, password, maxStaleness));
+  }
+
+  /**
+   * This configuration with {@code replica} serving read-only units (null: none).
+   *
+   * @throws IllegalArgumentException on a database other than PostgreSQL
+   */
+  @Experimental(since = "0.3")
+  public JpaStoreConfig withReadReplica(ReadReplica replica) {
+    return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
+        connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
+        extraMigrations, secondLevelCache, integrityCheck, dataSource, hostTransactions,
+        schemaValidation, replica);
   }
 
   /** A configuration with {@link SchemaValidation#WHEN_VERSION_DIFFERS}, the default. */
@@ -157,7 +216,8 @@ public record JpaStoreConfig(
   public JpaStoreConfig withHostTransactions(HostTransactions host) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
-        extraMigrations, secondLevelCache, integrityCheck, dataSource, host, schemaValidation);
+        extraMigrations, secondLevelCache, integrityCheck, dataSource, host, schemaValidation,
+        readReplica);
   }
 
   /** This configuration with the URL the host's pool reported; for the store as it opens. */
@@ -165,7 +225,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, url, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
         extraMigrations, secondLevelCache, integrityCheck, dataSource, hostTransactions,
-        schemaValidation);
+        schemaValidation, readReplica);
   }
 
   /** Whether the store runs on the host's pool rather than pools of its own. */
@@ -198,7 +258,11 @@ public record JpaStoreConfig(
    * {@code restock.db.connection-timeout-ms}, {@code restock.db.slow-query-ms},
    * {@code restock.db.leak-detection-ms}, {@code restock.db.migrate-on-start},
    * {@code restock.db.cache}, {@code restock.db.integrity-check},
-   * {@code restock.db.schema-validation}); each may also come from the environment variable of
+   * {@code restock.db.schema-validation}, and for a PostgreSQL read replica
+   * {@code restock.db.replica-url}, {@code restock.db.replica-user},
+   * {@code restock.db.replica-password} (both default to the primary's),
+   * {@code restock.db.replica-max-staleness-ms} (default 5000) and
+   * {@code restock.db.replica-check-interval-ms} (default 1000)); each may also come from the environment variable of
    * the same name in upper case with {@code _} (e.g. {@code RESTOCK_DB_URL}), which wins. Missing
    * keys take the defaults: a SQLite file {@code ./restock.db}, the database's pool size, 30 s,
    * 500 ms, leak detection off, schema validation {@code when-version-differs}; H2 without a
@@ -273,6 +337,7 @@ public record JpaStoreConfig(
     if (schema != null && !schema.isBlank() && !config.database().dialect().supportsSchemas()) {
       problems.add("restock.db.schema: a schema can only be chosen on PostgreSQL");
     }
+    ReadReplica replica = replica(values, config.database(), problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid Restock configuration: "
           + String.join("; ", problems));
@@ -281,7 +346,35 @@ public record JpaStoreConfig(
         config.password(), schema == null || schema.isBlank() ? null : schema.strip(), pool,
         config.clock(), Duration.ofMillis(timeout), Duration.ofMillis(slow),
         Duration.ofMillis(leak), migrate, List.of(), cache, check)
-        .withSchemaValidation(validation);
+        .withSchemaValidation(validation).withReadReplica(replica);
+  }
+
+  /**
+   * The read replica the {@code restock.db.replica-*} values describe, or null when
+   * {@code restock.db.replica-url} is not given; what is wrong goes to {@code problems}.
+   */
+  private static ReadReplica replica(Map<String, String> values, Database database,
+      List<String> problems) {
+    String url = values.get("restock.db.replica-url");
+    long staleness = number(values, "restock.db.replica-max-staleness-ms",
+        ReadReplica.DEFAULT_MAX_STALENESS.toMillis(), 0, 3_600_000, problems);
+    long interval = number(values, "restock.db.replica-check-interval-ms",
+        ReadReplica.DEFAULT_CHECK_INTERVAL.toMillis(), 0, 3_600_000, problems);
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    if (database != Database.POSTGRESQL) {
+      problems.add("restock.db.replica-url: " + replicaRefusal(database));
+      return null;
+    }
+    try {
+      return new ReadReplica(url.strip(), values.get("restock.db.replica-user"),
+          values.get("restock.db.replica-password"), Duration.ofMillis(staleness),
+          Duration.ofMillis(interval), true);
+    } catch (IllegalArgumentException e) {
+      problems.add("restock.db.replica-url: " + e.getMessage());
+      return null;
+    }
   }
 
   /** {@link #from} with this process's environment variables. */
@@ -293,7 +386,9 @@ public record JpaStoreConfig(
       "restock.db.password", "restock.db.schema", "restock.db.pool-size",
       "restock.db.connection-timeout-ms", "restock.db.slow-query-ms",
       "restock.db.leak-detection-ms", "restock.db.migrate-on-start", "restock.db.cache",
-      "restock.db.integrity-check", "restock.db.schema-validation");
+      "restock.db.integrity-check", "restock.db.schema-validation", "restock.db.replica-url",
+      "restock.db.replica-user", "restock.db.replica-password",
+      "restock.db.replica-max-staleness-ms", "restock.db.replica-check-interval-ms");
 
   /** {@code restock.db.pool-size} becomes {@code RESTOCK_DB_POOL_SIZE}. */
   public static String environmentName(String key) {
@@ -322,7 +417,7 @@ public record JpaStoreConfig(
       Duration slow, Duration leak) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, newSchema, size, newClock,
         timeout, slow, leak, migrateOnStart, extraMigrations, secondLevelCache, integrityCheck,
-        dataSource, hostTransactions, schemaValidation);
+        dataSource, hostTransactions, schemaValidation, readReplica);
   }
 
   /** This configuration with the second-level cache on or off. */
@@ -330,7 +425,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
         extraMigrations, on, integrityCheck, dataSource,
-        hostTransactions, schemaValidation);
+        hostTransactions, schemaValidation, readReplica);
   }
 
   /** This configuration with migrations applied at start-up or not. */
@@ -338,7 +433,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrate, extraMigrations,
         secondLevelCache, integrityCheck, dataSource,
-        hostTransactions, schemaValidation);
+        hostTransactions, schemaValidation, readReplica);
   }
 
   /** This configuration with further Flyway migration locations. */
@@ -346,7 +441,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
         List.of(locations), secondLevelCache, integrityCheck, dataSource,
-        hostTransactions, schemaValidation);
+        hostTransactions, schemaValidation, readReplica);
   }
 
   /** This configuration with the integrity check at start on or off. */
@@ -354,7 +449,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
         extraMigrations, secondLevelCache, on, dataSource,
-        hostTransactions, schemaValidation);
+        hostTransactions, schemaValidation, readReplica);
   }
 
   /**
@@ -366,7 +461,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
         extraMigrations, secondLevelCache, integrityCheck, dataSource, hostTransactions,
-        validation);
+        validation, readReplica);
   }
 
   /** Every Flyway location of this configuration: the database's own, then the extras. */
@@ -409,6 +504,7 @@ public record JpaStoreConfig(
     // never print the password, given apart or inside the URL
     return "JpaStoreConfig[" + database + " " + Secrets.mask(jdbcUrl) + (schema == null ? "" : " schema " + schema)
         + (dataSource == null ? "" : " on the host's DataSource")
-        + (hostTransactions == HostTransactions.NONE ? "" : " joining host transactions") + "]";
+        + (hostTransactions == HostTransactions.NONE ? "" : " joining host transactions")
+        + (readReplica == null ? "" : " reading from " + readReplica) + "]";
   }
 }

@@ -155,4 +155,28 @@ public final class Failures {
     }
     return new ConflictException("the database refused the change: " + detail, original);
   }
+
+  /**
+   * Whether {@code failure} says a read replica is not there or dropped the connection: SQL state
+   * class 08, PostgreSQL's 57P01-57P03 (shut down, crashed, starting), 40001 (a query cancelled
+   * by a conflict with recovery on a standby), or the JDBC and Hibernate connection exception
+   * types.
+   */
+  public static boolean replicaUnavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof StoreUnavailableException || t instanceof JDBCConnectionException
+          || t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof SQLRecoverableException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || state.startsWith("57P0") || state.equals("40001")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 }

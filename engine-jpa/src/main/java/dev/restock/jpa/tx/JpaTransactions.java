@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.hibernate.CacheMode;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -26,6 +27,10 @@ import org.hibernate.Transaction;
  * begin DEFERRED transactions, so readers never take the write lock that write units take at
  * BEGIN IMMEDIATE.
  *
+ * <p>With a {@link ReadRouting} (a PostgreSQL read replica), outermost read-only units run on
+ * the replica when it routes them there, and again on the primary when the replica fails them
+ * for want of it; every read-write unit runs on the primary.
+ *
  * <p>With {@link HostTransactions}, an outermost call made while the host has a transaction open
  * on the calling thread joins it instead (see {@link HostUnit}): every call inside one host
  * transaction shares one unit of work, which commits or rolls back with the host's transaction.
@@ -35,6 +40,7 @@ public final class JpaTransactions implements TransactionBoundary {
   private final SessionFactory sessionFactory;
   private final DataSource readPool;
   private final HostTransactions host;
+  private final ReadRouting replica;
 
   /** @param readPool connections for read-only units, or null to use the session factory's own */
   public JpaTransactions(SessionFactory sessionFactory, DataSource readPool) {
@@ -47,9 +53,20 @@ public final class JpaTransactions implements TransactionBoundary {
    */
   public JpaTransactions(SessionFactory sessionFactory, DataSource readPool,
       HostTransactions host) {
+    this(sessionFactory, readPool, host, null);
+  }
+
+  /**
+   * @param readPool connections for read-only units, or null to use the session factory's own
+   * @param host the host's transactions that outermost units join when one is open
+   * @param replica where outermost read-only units may run instead of the primary, or null
+   */
+  public JpaTransactions(SessionFactory sessionFactory, DataSource readPool,
+      HostTransactions host, ReadRouting replica) {
     this.sessionFactory = sessionFactory;
     this.readPool = readPool;
     this.host = Objects.requireNonNull(host, "host");
+    this.replica = replica;
   }
 
   private Optional<HostUnit> hostUnit() {
@@ -87,7 +104,36 @@ public final class JpaTransactions implements TransactionBoundary {
     if (joined.isPresent()) {
       return joined.get().run(null, work);
     }
+    if (replica != null) {
+      return onReplica(work);
+    }
     return outermost(null, true, work);
+  }
+
+  /**
+   * An outermost read-only unit where the replica routing says, and on the primary when the
+   * replica fails it for want of it: a read-only unit wrote nothing, so running it again is safe,
+   * and the caller sees only the primary's outcome.
+   */
+  private <T> T onReplica(Supplier<T> work) {
+    Connection connection = replica.readConnection();
+    if (connection == null) {
+      return outermost(null, true, work);
+    }
+    T result;
+    try {
+      result = attempt(null, true, work, connection);
+    } catch (RuntimeException e) {
+      if (!Failures.replicaUnavailable(e)) {
+        // the replica answered; the unit's own failure (not found, refused) is the caller's
+        replica.served();
+        throw e;
+      }
+      replica.failed(e);
+      return outermost(null, true, work);
+    }
+    replica.served();
+    return result;
   }
 
   private static <T> T join(UnitOfWork unit, Supplier<T> work) {
@@ -170,14 +216,27 @@ public final class JpaTransactions implements TransactionBoundary {
   }
 
   private <T> T attempt(AuditContext context, boolean readOnly, Supplier<T> work) {
-    Connection supplied = readOnly && readPool != null ? connection(readPool) : null;
+    return attempt(context, readOnly, work, null);
+  }
+
+  /** @param onReplica a replica connection to run a read-only unit on, or null */
+  private <T> T attempt(AuditContext context, boolean readOnly, Supplier<T> work,
+      Connection onReplica) {
+    Connection supplied = onReplica != null ? onReplica
+        : readOnly && readPool != null ? connection(readPool) : null;
     Session session = supplied == null ? sessionFactory.openSession()
         : sessionFactory.withOptions().connection(supplied).openSession();
     Transaction tx = null;
+    boolean committing = false;
     try {
       if (readOnly) {
         session.setDefaultReadOnly(true);
         session.setHibernateFlushMode(FlushMode.MANUAL);
+      }
+      if (onReplica != null) {
+        // what the replica returns may be older than the primary's rows: read the shared cache,
+        // never fill it (CacheMode.GET), so no older state outlives a later write in it
+        session.setCacheMode(CacheMode.GET);
       }
       UnitOfWork unit = new UnitOfWork(session, context, readOnly);
       UnitOfWork.bind(unit);
@@ -205,7 +264,12 @@ public final class JpaTransactions implements TransactionBoundary {
               }
             });
       }
+      committing = true;
       tx.commit();
+      if (!readOnly && replica != null) {
+        // before the after-commit actions, which may read on other threads
+        replica.wrote();
+      }
       runAfterCommit(unit);
       return result;
     } catch (BeginBusy e) {
@@ -217,6 +281,10 @@ public final class JpaTransactions implements TransactionBoundary {
       rollback(tx, e);
       throw e;
     } finally {
+      if (committing && !readOnly && replica != null) {
+        // a commit that failed on the way back may have committed: later reads must see it
+        replica.wrote();
+      }
       UnitOfWork.unbind();
       session.close();
       if (supplied != null) {
