@@ -56,9 +56,11 @@ import java.util.function.UnaryOperator;
  * order for 20 routes, records {@code sales} sales in batches of 1,000 (as the sales scenario of
  * {@link BenchmarkCommand} does) and runs {@code reads} rounds of four reads (a pick-list
  * preview of a route, the low-stock report of a route, page 1 of the orders, a product's
- * history). The baseline is the same workload on one tenant, {@code alone}, run first and alone
- * on the same engine and database; then the {@code tenant-count} tenants run it with
- * {@code threads} tenants at a time, and every figure is also given as a ratio to the baseline's.
+ * history). A small tenant, {@code warmup}, runs first and is not counted. The baseline is the
+ * same workload on one tenant, {@code alone}, run alone on the same engine and database; then
+ * the {@code tenant-count} tenants run it {@code threads} at a time, phase by phase (every
+ * fleet, then every tenant's orders, sales, reads), and every figure is also given as a ratio to
+ * the baseline's. {@code ANALYZE} runs after loading, as autovacuum would later.
  *
  * <p>Afterwards, with nothing writing, the read rounds run again on every tenant, {@code threads}
  * at a time: on the primary, then (with {@code --replica}) on a second engine whose tenant stores
