@@ -35,6 +35,12 @@ final class FleetGenerator {
   record Fleet(User admin, List<Route> routes, List<Product> products, List<UUID> slotIds) {}
 
   static Fleet generate(Restock engine, int machines, int productCount, int routeCount) {
+    return generate(engine, machines, productCount, routeCount, "  ");
+  }
+
+  /** {@link #generate(Restock, int, int, int)} printing its progress lines after {@code prefix}. */
+  static Fleet generate(Restock engine, int machines, int productCount, int routeCount,
+      String prefix) {
     User admin = engine.as(Actor.system()).users()
         .create(new CreateUser("admin", "admin@bench.example", Role.ADMIN));
     RestockSession ops = engine.as(Actor.user(admin.id()).withReason("benchmark fleet"));
@@ -76,7 +82,7 @@ final class FleetGenerator {
           planograms));
       setup.planograms().forEach(p -> p.slots().forEach(s -> slotIds.add(s.id())));
       if ((m + 1) % 200 == 0 || m + 1 == machines) {
-        System.out.printf("  generated %d/%d machines (%.0f s)%n", m + 1, machines,
+        System.out.printf("%sgenerated %d/%d machines (%.0f s)%n", prefix, m + 1, machines,
             (System.nanoTime() - started) / 1e9);
       }
     }

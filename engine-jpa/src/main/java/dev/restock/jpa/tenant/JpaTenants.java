@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -88,6 +89,34 @@ public final class JpaTenants {
    */
   public static TenantDirectory postgresSchemas(String jdbcUrl, String user, String password) {
     return postgresShards(Map.of("local", new ShardLocation(jdbcUrl, user, password)), "local");
+  }
+
+  /**
+   * {@link #postgresSchemas(String, String, String)} with each tenant's store opened on the
+   * configuration {@code perTenant} makes of the tenant's own, for example with a read replica
+   * serving its read-only units:
+   *
+   * <pre>{@code
+   * JpaTenants.postgresSchemas(url, user, password,
+   *     c -> c.withReadReplica(replicaUrl, null, null, Duration.ofSeconds(5)));
+   * }</pre>
+   *
+   * <p>{@code perTenant} is called each time a tenant's store opens, with the configuration on
+   * the tenant's schema; it may tune the store (pool size, replica, timeouts) but not move it: an
+   * answer naming another database URL or schema, or null, fails the opening with a
+   * {@link TenantDirectoryException} that says so, before anything is written. The catalogue,
+   * and the copies a move makes, use the tenant's own configuration.
+   *
+   * @param perTenant makes a tenant's store configuration of the one on its schema
+   * @since 0.3
+   */
+  @Experimental(since = "0.3")
+  public static TenantDirectory postgresSchemas(String jdbcUrl, String user, String password,
+      UnaryOperator<JpaStoreConfig> perTenant) {
+    Objects.requireNonNull(perTenant, "perTenant");
+    PostgresShards storage = new PostgresShards(
+        Map.of("local", new ShardLocation(jdbcUrl, user, password)), "local", Clock.systemUTC());
+    return new JpaTenantDirectory(storage.catalogue(), new PerTenantStorage(storage, perTenant));
   }
 
   /**
