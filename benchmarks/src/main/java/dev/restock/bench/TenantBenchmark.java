@@ -625,6 +625,11 @@ final class TenantBenchmark {
       }
 
       @Override
+      public void discard(String id) {
+        directory.discard(id);
+      }
+
+      @Override
       public StoreFactory store(Tenant tenant) {
         StoreFactory factory = directory.store(tenant);
         return () -> {

@@ -1,7 +1,9 @@
 package dev.restock.jpa.tenant;
 
 import dev.restock.jpa.config.JpaStoreConfig;
+import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -74,8 +76,23 @@ final class PerTenantStorage implements Storage {
   }
 
   @Override
-  public void left(String id, String old) {
-    storage.left(id, old);
+  public boolean exists(String id, String placement) {
+    return storage.exists(id, placement);
+  }
+
+  @Override
+  public void discard(String id, String placement) {
+    storage.discard(id, placement);
+  }
+
+  @Override
+  public Optional<String> left(String id, String old) {
+    return storage.left(id, old);
+  }
+
+  @Override
+  public Clock clock() {
+    return storage.clock();
   }
 
   @Override
