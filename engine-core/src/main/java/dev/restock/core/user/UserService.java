@@ -112,4 +112,10 @@ public final class UserService extends CrudUseCase<User, CreateUser, UpdateUser>
   protected dev.restock.api.query.SearchFields searchFields() {
     return dev.restock.api.query.SearchFields.USER;
   }
+
+  @Override
+  public User erase(UUID id, String reason) {
+    // PLACEHOLDER (integration branch only): replaced by the issue 20 helpers before main
+    throw new IllegalStateException("erase is not built yet");
+  }
 }

@@ -64,4 +64,10 @@ final class MemoryUsers extends MemoryRepository<User> implements Users {
             .anyMatch(r -> role.name().equals(r.state().get("role"))));
     return db.counted(held, 1);
   }
+
+  @Override
+  public void erase(java.util.UUID id) {
+    // PLACEHOLDER (integration branch only): replaced by the issue 20 helpers before main
+    throw new IllegalStateException("erase is not built yet");
+  }
 }

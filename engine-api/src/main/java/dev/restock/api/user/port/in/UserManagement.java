@@ -80,4 +80,21 @@ public interface UserManagement extends ManageAggregate<User, CreateUser, Update
    *     the user is the last active administrator
    */
   User deactivate(UUID id);
+
+  /**
+   * Erases a person's personal data on request (data-protection erasure): see {@link
+   * dev.restock.api.user.port.out.Users#erase}. Only an active administrator may erase, with a
+   * reason, which the erasure's revision and audit event ({@code user.erase}) keep. The user is
+   * left inactive with the email {@link User#erasedEmail(UUID)}; their id and username stay as
+   * the pseudonym under which history keeps who did what, and the hash chain and every proof made
+   * before the erasure stay valid.
+   *
+   * @throws dev.restock.api.error.ValidationException when the reason is missing or blank
+   * @throws dev.restock.api.error.NotFoundException when no user, live or deleted, has this id
+   * @throws dev.restock.api.error.IllegalStateTransitionException when the user holds open
+   *     service orders (the message lists their numbers), is the last active administrator, or
+   *     was erased already
+   */
+  @dev.restock.api.stability.Experimental(since = "0.3")
+  User erase(UUID id, String reason);
 }

@@ -49,4 +49,21 @@ public interface Users extends Repository<User> {
    * administrator still counts; {@code AdministrationContract}).
    */
   boolean everHeld(Role role);
+
+  /**
+   * Erases the personal data of this user (live or soft-deleted) from everything the store
+   * keeps: the live row, every revision of its history, and everything written from now on,
+   * backups included. Afterwards the user reads with the email {@link
+   * dev.restock.api.user.User#erasedEmail(java.util.UUID)} and inactive, {@link #findByEmail} no
+   * longer finds the old email (which a new user may then take), and history shows {@code
+   * [erased]} in place of each erased value. The user's id and username stay, as the pseudonym
+   * under which revisions keep who did what. A store that encrypts destroys the user's data key
+   * (crypto-shredding) so that history rows, and their hash chain, stay as they were; a store that
+   * does not replaces the values. Runs in the caller's unit of work, which records the erasure as
+   * a revision ({@code ErasureContract}).
+   *
+   * @throws dev.restock.api.error.NotFoundException when no user, live or deleted, has this id
+   */
+  @dev.restock.api.stability.Experimental(since = "0.3")
+  void erase(java.util.UUID id);
 }
