@@ -251,9 +251,11 @@ final class RestockRules {
   static ArchRule apiDependsOnNothingButTheJdk(String root) {
     return classes().that().resideInAPackage(api(root))
         .should().onlyDependOnClassesThat()
-        .resideInAnyPackage(api(root), "java..", "jakarta.inject..", "org.jspecify..")
+        .resideInAnyPackage(api(root), "java..", "javax.crypto..", "jakarta.inject..",
+            "org.jspecify..")
         .because("engine-api is what hosts and plugin authors compile against: the JDK only "
-            + "(jakarta.inject at most), so it forces no framework on them; org.jspecify is "
+            + "(jakarta.inject at most), so it forces no framework on them; javax.crypto is the "
+            + "JDK's own (java.base), for the KeyProvider SPI's SecretKey; org.jspecify is "
             + "allowed explicitly: its nullness annotations (@NullMarked, @Nullable) come in an "
             + "annotation-only jar with no dependencies of its own (docs/api-conventions.md)");
   }
