@@ -516,7 +516,7 @@ class RestockCliTest {
     assertThat(health.code()).as(health.err()).isZero();
     JsonNode h = new ObjectMapper().readTree(health.out());
     assertThat(h.get("up").asBoolean()).isTrue();
-    assertThat(h.get("schemaVersion").asText()).isEqualTo("7");
+    assertThat(h.get("schemaVersion").asText()).isEqualTo("8");
     assertThat(h.get("pool").get("max").asInt()).isPositive();
     assertThat(run("health").out()).startsWith("UP");
 
@@ -590,10 +590,10 @@ class RestockCliTest {
     assertThat(status.out()).contains("schema version 7").contains("no pending migrations");
 
     JsonNode history = new ObjectMapper().readTree(run("migrate", "history", "--json").out());
-    // the latest migration is V7 (order lines as one document per visit); the others come before it
+    // the latest migration is V8 (encrypted personal fields); the others come before it
     JsonNode latest = history.get(history.size() - 1);
     assertThat(history.size()).isGreaterThanOrEqualTo(4);
-    assertThat(latest.get("version").asText()).isEqualTo("7");
+    assertThat(latest.get("version").asText()).isEqualTo("8");
     assertThat(latest.get("checksum").isNull()).isFalse();
 
     Run apply = run("migrate", "apply", "--backup-dir", dir.resolve("b").toString());
