@@ -149,7 +149,7 @@ public final class JpaAuditHistory implements AuditHistory {
     Map<String, String> state = state(type, mapping, id, entity);
     if (type == AuditedType.SERVICE_ORDER) {
       state = OrderHistory.states(UnitOfWork.currentSession(), id,
-          List.of(rev.get().longValue()), List.of(state), JpaAuditHistory::revisionId).get(0);
+          List.of(rev.get().longValue()), List.of(state), JpaAuditHistory::revisionId, crypto).get(0);
     }
     return Optional.of(new EntityRevision(revision.toInfo(), kind, state));
   }
@@ -284,7 +284,7 @@ public final class JpaAuditHistory implements AuditHistory {
     if (type == AuditedType.SERVICE_ORDER) {
       states = OrderHistory.states(UnitOfWork.currentSession(), id,
           rows.stream().map(r -> ((RevisionEntity) r[1]).getId()).toList(), states,
-          JpaAuditHistory::revisionId);
+          JpaAuditHistory::revisionId, crypto);
     }
     List<EntityRevision> revisions = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
