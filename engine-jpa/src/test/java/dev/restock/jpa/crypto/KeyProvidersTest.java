@@ -65,6 +65,26 @@ class KeyProvidersTest {
   }
 
   @Test
+  void theStorePropertiesTakeAKeyFileAndNameABadOne() throws Exception {
+    Path file = dir.resolve("keys.properties");
+    KeyFileKeyProvider.create(file);
+    var config = dev.restock.jpa.config.JpaStoreConfig.from(
+        Map.of("restock.db.url", dir.resolve("a.db").toString(),
+            "restock.keys.file", file.toString()), Map.of());
+    assertThat(config.keys()).isNotNull();
+    assertThat(config.keys().currentKeyId()).isEqualTo("k1");
+    assertThat(dev.restock.jpa.config.JpaStoreConfig.from(
+        Map.of("restock.db.url", dir.resolve("a.db").toString()), Map.of()).keys()).isNull();
+    Files.writeString(dir.resolve("bad.properties"), "current=k1\n");
+    assertThatThrownBy(() -> dev.restock.jpa.config.JpaStoreConfig.from(
+            Map.of("restock.keys.file", dir.resolve("bad.properties").toString()), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("restock.keys.file: ")
+        .hasMessageContaining("current key 'k1' has no key.k1 entry")
+        .hasMessageContaining("missing index");
+  }
+
+  @Test
   void theEnvironmentProviderReadsSemicolonSeparatedEntries() {
     EnvironmentKeyProvider keys = new EnvironmentKeyProvider(Map.of("RESTOCK_KEYS",
         " current=k2 ; key.k1=" + K32 + ";key.k2=" + K32 + ";index=" + K32));
