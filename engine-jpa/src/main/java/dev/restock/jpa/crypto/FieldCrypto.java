@@ -182,6 +182,11 @@ public final class FieldCrypto {
     if (stored == null || !isSealed(stored)) {
       return stored;
     }
+    if (keys == null) {
+      throw new FieldDecryptionException(where(table, column, rowId) + " is encrypted, but the "
+          + "store was opened without keys: configure JpaStoreConfig.withKeys(KeyProvider) or "
+          + "restock.keys.file", null);
+    }
     Matcher m = SEALED.matcher(stored);
     m.matches();
     int dekId = Integer.parseInt(m.group(1));
@@ -430,10 +435,19 @@ public final class FieldCrypto {
   public static void checkOnOpen(Connection c, KeyProvider keys, String jdbcUrl)
       throws SQLException {
     TreeSet<String> ids = new TreeSet<>();
-    try (Statement st = c.createStatement();
-        ResultSet r = st.executeQuery("select distinct kek_id from subject_key")) {
-      while (r.next()) {
-        ids.add(r.getString(1));
+    try (Statement st = c.createStatement()) {
+      try (ResultSet r = st.executeQuery("select distinct kek_id from subject_key")) {
+        while (r.next()) {
+          ids.add(r.getString(1));
+        }
+      }
+      if (ids.isEmpty()) {
+        try (ResultSet erased = st.executeQuery("select count(*) from erased_subject")) {
+          // keys of erased subjects are gone, but their values are still ciphertext
+          if (erased.next() && erased.getLong(1) > 0) {
+            ids.add("(any: only erased subjects' values are left)");
+          }
+        }
       }
     } catch (SQLException e) {
       // a schema before version 8 (not migrated at start) has no data keys; validation speaks
@@ -450,6 +464,9 @@ public final class FieldCrypto {
     }
     List<String> missing = new ArrayList<>();
     for (String id : ids) {
+      if (id.startsWith("(")) {
+        continue;
+      }
       if (keys.key(id).isEmpty()) {
         missing.add(id);
       }
