@@ -39,6 +39,7 @@ import dev.restock.jpa.planogram.JpaPlanograms;
 import dev.restock.jpa.planogram.JpaSalesLedger;
 import dev.restock.jpa.reads.JpaMachineReads;
 import dev.restock.jpa.repository.StoreContext;
+import dev.restock.jpa.crypto.FieldCrypto;
 import dev.restock.jpa.tx.JpaTransactions;
 import dev.restock.jpa.bootstrap.ReplicaRouting;
 import dev.restock.jpa.config.ReadReplica;
@@ -70,7 +71,7 @@ public final class JpaStore implements Store {
   private final Users users;
   private final SalesLedger sales;
   private final MachineReads machineReads = new JpaMachineReads();
-  private final AuditHistory history = new JpaAuditHistory();
+  private final AuditHistory history;
   private final AuditLog auditLog;
   private final dev.restock.api.report.port.out.ReportQueries reports;
   private final dev.restock.api.serviceorder.port.out.ServiceOrderStore serviceOrders;
@@ -93,7 +94,10 @@ public final class JpaStore implements Store {
     this.transactions = new JpaTransactions(sessionFactory,
         pools.separateReadPool() ? pools.read() : null,
         config.database().dialect().onHostTransactions(config.hostTransactions()), replica);
-    StoreContext context = new StoreContext(config.clock(), config.database().dialect());
+    StoreContext context = new StoreContext(config.clock(), config.database().dialect(),
+        FieldCrypto.of(config.keys(), config.clock(),
+            dev.restock.jpa.tx.UnitOfWork::currentSession));
+    this.history = new JpaAuditHistory(context.crypto());
     this.products = new JpaProducts(context);
     this.locations = new JpaLocations(context);
     this.routes = new JpaRoutes(context);
@@ -168,6 +172,7 @@ public final class JpaStore implements Store {
       }
       boolean atExpectedVersion =
           phases.time(StartupPhases.FLYWAY, () -> migrate(config, pools));
+      checkKeys(config, pools);
       boolean validate = config.schemaValidation() == SchemaValidation.STRICT
           || !atExpectedVersion;
       SessionFactory sessionFactory;
@@ -205,6 +210,19 @@ public final class JpaStore implements Store {
     } catch (RuntimeException e) {
       pools.close();
       throw e;
+    }
+  }
+
+  /**
+   * Refuses a database holding encrypted values without keys, or with keys lacking a master key
+   * its data keys are wrapped under; only reads.
+   */
+  private static void checkKeys(JpaStoreConfig config, Pools pools) {
+    try (java.sql.Connection c = pools.read().getConnection()) {
+      FieldCrypto.checkOnOpen(c, config.keys(), Secrets.mask(config.jdbcUrl()));
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot read the data keys of "
+          + Secrets.mask(config.jdbcUrl()) + ": " + e.getMessage(), e);
     }
   }
 

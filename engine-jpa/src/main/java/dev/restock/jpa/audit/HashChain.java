@@ -4,6 +4,7 @@ import dev.restock.api.audit.ChainHead;
 import dev.restock.api.audit.ChainVerification;
 import dev.restock.api.audit.ChainedRevision;
 import dev.restock.jpa.dialect.StoreDialect;
+import dev.restock.jpa.crypto.FieldCrypto;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -448,7 +449,7 @@ final class HashChain {
   private static String revisionText(ResultSet r) throws SQLException {
     StringBuilder text = new StringBuilder("R");
     for (int i = 1; i <= 8; i++) {
-      text.append('|').append(value(r.getString(i)));
+      text.append('|').append(value("", r.getString(i)));
     }
     return text.toString();
   }
@@ -549,7 +550,7 @@ final class HashChain {
         StringBuilder line = new StringBuilder(tag);
         for (int i : order) {
           line.append('|').append(names.get(i - 1)).append('=')
-              .append(value(result.getString(i)));
+              .append(value(names.get(i - 1), result.getString(i)));
         }
         into.add(line.toString());
         onRow = result.next();
@@ -603,14 +604,21 @@ final class HashChain {
     while (r.next()) {
       StringBuilder line = new StringBuilder(tag);
       for (int i : order) {
-        line.append('|').append(names.get(i - 1)).append('=').append(value(r.getString(i)));
+        line.append('|').append(names.get(i - 1)).append('=')
+            .append(value(names.get(i - 1), r.getString(i)));
       }
       into.computeIfAbsent(r.getLong(revIndex), k -> new ArrayList<>()).add(line.toString());
     }
   }
 
-  private static String value(String v) {
-    return v == null ? "-" : v.length() + ":" + v;
+  /**
+   * A column's value as hashed: a sealed personal value ({@link FieldCrypto#chainForm}) as
+   * {@code ENC1.<commitment>} only, so that re-encrypting it and destroying its key (erasure)
+   * keep every hash; any other value as it is, so chains sealed before encryption still verify.
+   */
+  private static String value(String column, String v) {
+    String hashed = FieldCrypto.chainForm(column, v);
+    return hashed == null ? "-" : hashed.length() + ":" + hashed;
   }
 
   /**

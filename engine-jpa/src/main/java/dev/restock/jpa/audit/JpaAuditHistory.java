@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import org.hibernate.Session;
 import dev.restock.api.audit.DeviceSnapshot;
 import dev.restock.api.audit.EntityChange;
+import dev.restock.jpa.crypto.FieldCrypto;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,6 +107,22 @@ public final class JpaAuditHistory implements AuditHistory {
       .sorted().collect(java.util.stream.Collectors.toMap(t -> t, t -> t + "_aud",
           (a, b) -> a, java.util.LinkedHashMap::new));
 
+  private final FieldCrypto crypto;
+
+  /** History of a store that keeps personal fields plain. */
+  public JpaAuditHistory() {
+    this(FieldCrypto.NONE);
+  }
+
+  /** History whose encrypted personal fields are shown decrypted ({@code [erased]} if erased). */
+  public JpaAuditHistory(FieldCrypto crypto) {
+    this.crypto = crypto;
+  }
+
+  private Map<String, String> state(AuditedType type, Mapping mapping, UUID id, Object entity) {
+    return crypto.reveal(LIVE_TABLES.get(type), id.toString(), mapping.state().apply(entity));
+  }
+
   @Override
   public Optional<EntityRevision> stateAt(AuditedType type, UUID id, Instant at) {
     Mapping mapping = MAPPINGS.get(type);
@@ -129,10 +146,10 @@ public final class JpaAuditHistory implements AuditHistory {
     RevisionKind kind = kind((RevisionType) rows.get(0)[2]);
     Object entity = kind == RevisionKind.DELETED ? rows.get(0)[0]
         : reader.find(mapping.entity(), id, rev.get());
-    Map<String, String> state = mapping.state().apply(entity);
+    Map<String, String> state = state(type, mapping, id, entity);
     if (type == AuditedType.SERVICE_ORDER) {
       state = OrderHistory.states(UnitOfWork.currentSession(), id,
-          List.of(rev.get().longValue()), List.of(state), JpaAuditHistory::revisionId).get(0);
+          List.of(rev.get().longValue()), List.of(state), JpaAuditHistory::revisionId, crypto).get(0);
     }
     return Optional.of(new EntityRevision(revision.toInfo(), kind, state));
   }
@@ -262,12 +279,12 @@ public final class JpaAuditHistory implements AuditHistory {
         .getResultList();
     List<Map<String, String>> states = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
-      states.add(mapping.state().apply(row[0]));
+      states.add(state(type, mapping, id, row[0]));
     }
     if (type == AuditedType.SERVICE_ORDER) {
       states = OrderHistory.states(UnitOfWork.currentSession(), id,
           rows.stream().map(r -> ((RevisionEntity) r[1]).getId()).toList(), states,
-          JpaAuditHistory::revisionId);
+          JpaAuditHistory::revisionId, crypto);
     }
     List<EntityRevision> revisions = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {

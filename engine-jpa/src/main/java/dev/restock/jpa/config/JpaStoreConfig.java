@@ -1,5 +1,9 @@
 package dev.restock.jpa.config;
 
+import dev.restock.api.spi.KeyProvider;
+import dev.restock.jpa.crypto.EnvironmentKeyProvider;
+import dev.restock.jpa.crypto.KeyFileKeyProvider;
+
 
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +64,7 @@ public record JpaStoreConfig(
     Duration leakDetectionThreshold, boolean migrateOnStart, List<String> extraMigrations,
     boolean secondLevelCache, boolean integrityCheck, DataSource dataSource,
     HostTransactions hostTransactions, SchemaValidation schemaValidation,
-    ReadReplica readReplica) {
+    ReadReplica readReplica, KeyProvider keys) {
 
   /** Entries kept per cached entity type when the second-level cache is on. */
   public static final int CACHE_MAX_ENTRIES = 10_000;
@@ -118,6 +122,34 @@ public record JpaStoreConfig(
     }
   }
 
+  /** A configuration without master keys: personal fields are stored plain. */
+  public JpaStoreConfig(
+      Database database, String jdbcUrl, String user, String password, String schema,
+      int maxPoolSize, Clock clock, Duration connectionTimeout, Duration slowQueryThreshold,
+      Duration leakDetectionThreshold, boolean migrateOnStart, List<String> extraMigrations,
+      boolean secondLevelCache, boolean integrityCheck, DataSource dataSource,
+      HostTransactions hostTransactions, SchemaValidation schemaValidation,
+      ReadReplica readReplica) {
+    this(database, jdbcUrl, user, password, schema, maxPoolSize, clock, connectionTimeout,
+        slowQueryThreshold, leakDetectionThreshold, migrateOnStart, extraMigrations,
+        secondLevelCache, integrityCheck, dataSource, hostTransactions, schemaValidation,
+        readReplica, null);
+  }
+
+  /**
+   * This configuration with personal fields encrypted under {@code keys} (null: stored plain);
+   * see {@link dev.restock.jpa.crypto.FieldCrypto} and docs/personal-data.md. A database that
+   * holds encrypted values cannot be opened without keys, nor with keys that lack a master key
+   * its data keys are wrapped under.
+   */
+  @Experimental(since = "0.3")
+  public JpaStoreConfig withKeys(KeyProvider keys) {
+    return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
+        connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
+        extraMigrations, secondLevelCache, integrityCheck, dataSource, hostTransactions,
+        schemaValidation, readReplica, keys);
+  }
+
   private static String replicaRefusal(Database database) {
     return "a read replica can only be configured on PostgreSQL (streaming replication), not on "
         + database.dialect().displayName();
@@ -161,7 +193,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
         extraMigrations, secondLevelCache, integrityCheck, dataSource, hostTransactions,
-        schemaValidation, replica);
+        schemaValidation, replica, keys);
   }
 
   /** A configuration with {@link SchemaValidation#WHEN_VERSION_DIFFERS}, the default. */
@@ -217,7 +249,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
         extraMigrations, secondLevelCache, integrityCheck, dataSource, host, schemaValidation,
-        readReplica);
+        readReplica, keys);
   }
 
   /** This configuration with the URL the host's pool reported; for the store as it opens. */
@@ -225,7 +257,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, url, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
         extraMigrations, secondLevelCache, integrityCheck, dataSource, hostTransactions,
-        schemaValidation, readReplica);
+        schemaValidation, readReplica, keys);
   }
 
   /** Whether the store runs on the host's pool rather than pools of its own. */
@@ -262,7 +294,9 @@ public record JpaStoreConfig(
    * {@code restock.db.replica-url}, {@code restock.db.replica-user},
    * {@code restock.db.replica-password} (both default to the primary's),
    * {@code restock.db.replica-max-staleness-ms} (default 5000) and
-   * {@code restock.db.replica-check-interval-ms} (default 1000)); each may also come from the environment variable of
+   * {@code restock.db.replica-check-interval-ms} (default 1000), and {@code restock.keys.file},
+   * a {@link KeyFileKeyProvider} file whose keys encrypt personal fields (without it, the keys of
+   * the environment variable {@code RESTOCK_KEYS} when set, see {@link EnvironmentKeyProvider})); each may also come from the environment variable of
    * the same name in upper case with {@code _} (e.g. {@code RESTOCK_DB_URL}), which wins. Missing
    * keys take the defaults: a SQLite file {@code ./restock.db}, the database's pool size, 30 s,
    * 500 ms, leak detection off, schema validation {@code when-version-differs}; H2 without a
@@ -338,6 +372,7 @@ public record JpaStoreConfig(
       problems.add("restock.db.schema: a schema can only be chosen on PostgreSQL");
     }
     ReadReplica replica = replica(values, config.database(), problems);
+    KeyProvider keys = keys(values, env, problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid Restock configuration: "
           + String.join("; ", problems));
@@ -346,7 +381,29 @@ public record JpaStoreConfig(
         config.password(), schema == null || schema.isBlank() ? null : schema.strip(), pool,
         config.clock(), Duration.ofMillis(timeout), Duration.ofMillis(slow),
         Duration.ofMillis(leak), migrate, List.of(), cache, check)
-        .withSchemaValidation(validation).withReadReplica(replica);
+        .withSchemaValidation(validation).withReadReplica(replica).withKeys(keys);
+  }
+
+  /**
+   * The master keys of {@code restock.keys.file}, else of the environment variable
+   * {@code RESTOCK_KEYS}, else none; what is wrong goes to {@code problems}.
+   */
+  private static KeyProvider keys(Map<String, String> values, Map<String, String> env,
+      List<String> problems) {
+    String file = values.get("restock.keys.file");
+    try {
+      if (file != null && !file.isBlank()) {
+        return KeyFileKeyProvider.load(java.nio.file.Path.of(file.strip()));
+      }
+      String fromEnv = env.get(EnvironmentKeyProvider.VARIABLE);
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        return new EnvironmentKeyProvider(env);
+      }
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      problems.add((file != null && !file.isBlank() ? "restock.keys.file: "
+          : EnvironmentKeyProvider.VARIABLE + ": ") + e.getMessage());
+    }
+    return null;
   }
 
   /**
@@ -388,7 +445,8 @@ public record JpaStoreConfig(
       "restock.db.leak-detection-ms", "restock.db.migrate-on-start", "restock.db.cache",
       "restock.db.integrity-check", "restock.db.schema-validation", "restock.db.replica-url",
       "restock.db.replica-user", "restock.db.replica-password",
-      "restock.db.replica-max-staleness-ms", "restock.db.replica-check-interval-ms");
+      "restock.db.replica-max-staleness-ms", "restock.db.replica-check-interval-ms",
+      "restock.keys.file");
 
   /** {@code restock.db.pool-size} becomes {@code RESTOCK_DB_POOL_SIZE}. */
   public static String environmentName(String key) {
@@ -417,7 +475,7 @@ public record JpaStoreConfig(
       Duration slow, Duration leak) {
     return new JpaStoreConfig(database, jdbcUrl, user, password, newSchema, size, newClock,
         timeout, slow, leak, migrateOnStart, extraMigrations, secondLevelCache, integrityCheck,
-        dataSource, hostTransactions, schemaValidation, readReplica);
+        dataSource, hostTransactions, schemaValidation, readReplica, keys);
   }
 
   /** This configuration with the second-level cache on or off. */
@@ -425,7 +483,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
         extraMigrations, on, integrityCheck, dataSource,
-        hostTransactions, schemaValidation, readReplica);
+        hostTransactions, schemaValidation, readReplica, keys);
   }
 
   /** This configuration with migrations applied at start-up or not. */
@@ -433,7 +491,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrate, extraMigrations,
         secondLevelCache, integrityCheck, dataSource,
-        hostTransactions, schemaValidation, readReplica);
+        hostTransactions, schemaValidation, readReplica, keys);
   }
 
   /** This configuration with further Flyway migration locations. */
@@ -441,7 +499,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
         List.of(locations), secondLevelCache, integrityCheck, dataSource,
-        hostTransactions, schemaValidation, readReplica);
+        hostTransactions, schemaValidation, readReplica, keys);
   }
 
   /** This configuration with the integrity check at start on or off. */
@@ -449,7 +507,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
         extraMigrations, secondLevelCache, on, dataSource,
-        hostTransactions, schemaValidation, readReplica);
+        hostTransactions, schemaValidation, readReplica, keys);
   }
 
   /**
@@ -461,7 +519,7 @@ public record JpaStoreConfig(
     return new JpaStoreConfig(database, jdbcUrl, user, password, schema, maxPoolSize, clock,
         connectionTimeout, slowQueryThreshold, leakDetectionThreshold, migrateOnStart,
         extraMigrations, secondLevelCache, integrityCheck, dataSource, hostTransactions,
-        validation, readReplica);
+        validation, readReplica, keys);
   }
 
   /** Every Flyway location of this configuration: the database's own, then the extras. */
@@ -505,6 +563,7 @@ public record JpaStoreConfig(
     return "JpaStoreConfig[" + database + " " + Secrets.mask(jdbcUrl) + (schema == null ? "" : " schema " + schema)
         + (dataSource == null ? "" : " on the host's DataSource")
         + (hostTransactions == HostTransactions.NONE ? "" : " joining host transactions")
-        + (readReplica == null ? "" : " reading from " + readReplica) + "]";
+        + (readReplica == null ? "" : " reading from " + readReplica)
+        + (keys == null ? "" : " encrypting personal fields") + "]";
   }
 }

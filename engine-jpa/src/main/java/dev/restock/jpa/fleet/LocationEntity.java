@@ -10,33 +10,45 @@ import java.time.Instant;
 import java.util.Map;
 import org.hibernate.annotations.SoftDelete;
 import org.hibernate.annotations.SoftDeleteType;
+import dev.restock.jpa.crypto.FieldCrypto;
 import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 
 @Entity
 @Table(name = "location")
 @Audited
 @SoftDelete(strategy = SoftDeleteType.TIMESTAMP, columnName = "deleted_at")
 public class LocationEntity extends BaseEntity {
+  static final String TABLE = "location";
+
   @Column(name = "name", length = 200, nullable = false)
   private String name;
 
-  @Column(name = "address", length = 500)
+  /** Plain, or sealed under the store's data key when the store has keys ({@link FieldCrypto}). */
+  @Column(name = "address", length = 2800)
   private String address;
+
+  /** The equality index of the address; never audited, so it never lands in history. */
+  @NotAudited
+  @Column(name = "address_hmac", length = 64)
+  private String addressHmac;
 
   protected LocationEntity() {}
 
-  public LocationEntity(Location l) {
+  public LocationEntity(Location l, FieldCrypto crypto) {
     this.id = l.id();
-    copy(l);
+    copy(l, crypto);
   }
 
-  public void copy(Location l) {
+  public void copy(Location l, FieldCrypto crypto) {
     name = l.name();
-    address = l.address();
+    address = crypto.seal(TABLE, "address", FieldCrypto.STORE, l.address(), address);
+    addressHmac = crypto.index(TABLE, "address", l.address());
   }
 
-  public Location toDomain(Instant deletedAt) {
-    return new Location(id, name, address, version, stamp(), deletedAt);
+  public Location toDomain(Instant deletedAt, FieldCrypto crypto) {
+    return new Location(id, name, crypto.open(TABLE, "address", id, address), version, stamp(),
+        deletedAt);
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import dev.restock.api.query.PageRequest;
 import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
@@ -50,6 +51,22 @@ public record CriteriaSql(String where, Map<String, Object> params, String order
    */
   public static CriteriaSql of(Criteria criteria, Function<String, String> column,
       SearchFields fields, StoreDialect dialect) {
+    return of(criteria, column, fields, dialect, field -> null);
+  }
+
+  /**
+   * The equality index of an encrypted field: its qualified index column (e.g.
+   * {@code e.email_hmac}) and how a plain value becomes an index value.
+   */
+  public record EqualityIndex(String column, UnaryOperator<String> hash) {}
+
+  /**
+   * {@link #of(Criteria, Function, SearchFields, StoreDialect)} where {@code EQ}, {@code NE} and
+   * {@code IN} on a field with an {@link EqualityIndex} (null: none) compare its index column with
+   * the hashed values, its own column holding ciphertext.
+   */
+  public static CriteriaSql of(Criteria criteria, Function<String, String> column,
+      SearchFields fields, StoreDialect dialect, Function<String, EqualityIndex> indexes) {
     StringBuilder where = new StringBuilder();
     Map<String, Object> params = new HashMap<>();
     int n = 0;
@@ -57,6 +74,12 @@ public record CriteriaSql(String where, Map<String, Object> params, String order
       String c = column.apply(f.field());
       String p = "p" + n++;
       List<Object> v = f.values().stream().map(CriteriaSql::bindable).toList();
+      EqualityIndex index = indexes.apply(f.field());
+      if (index != null && (f.operator() == Criteria.Operator.EQ
+          || f.operator() == Criteria.Operator.NE || f.operator() == Criteria.Operator.IN)) {
+        c = index.column();
+        v = v.stream().map(x -> (Object) index.hash().apply(String.valueOf(x))).toList();
+      }
       where.append(" and ");
       switch (f.operator()) {
         case EQ -> where.append(c).append(" = :").append(p);

@@ -144,13 +144,33 @@ public abstract class JpaRepository<T extends Aggregate, E extends BaseEntity>
 
   @Override
   public Page<T> find(Criteria criteria, PageRequest request, Visibility visibility) {
-    CriteriaSql sql = CriteriaSql.of(criteria, this::column, searchFields(), store.dialect());
+    CriteriaSql sql = CriteriaSql.of(criteria, this::column, searchFields(), store.dialect(),
+        this::indexOfField);
     String visible = visibility == Visibility.LIVE ? "e.deleted_at is null"
         : visibility == Visibility.ONLY_DELETED ? "e.deleted_at is not null" : "1 = 1";
     long total = sql.count(session(), "from " + table + " e where " + visible);
     List<T> rows = nativeRead(visible + sql.where(), sql.params(), (int) request.offset(),
         request.size(), sql.orderPrefix());
     return Page.of(rows, request, total);
+  }
+
+  private CriteriaSql.EqualityIndex indexOfField(String field) {
+    String index = equalityIndex(criteriaColumns().getOrDefault(field, ""));
+    if (index == null) {
+      return null;
+    }
+    String column = criteriaColumns().get(field);
+    return new CriteriaSql.EqualityIndex("e." + index,
+        plain -> store.crypto().index(table, column, plain));
+  }
+
+  /**
+   * The index column (HMAC of the plain value, see {@link dev.restock.jpa.crypto.FieldCrypto})
+   * through which equality criteria on {@code column} are answered when that column holds
+   * ciphertext; null when it holds plain values.
+   */
+  protected String equalityIndex(String column) {
+    return null;
   }
 
   /**

@@ -1,14 +1,21 @@
 package dev.restock.jpa.repository;
 
+import dev.restock.jpa.crypto.FieldCrypto;
 import dev.restock.jpa.dialect.StoreDialect;
 import java.time.Clock;
 import java.time.ZoneId;
 
 /**
  * Facts repositories need about their store: the clock for audit stamps and the dialect of its
- * database, which says in which zone soft-delete timestamps are written and how text is searched.
+ * database, which says in which zone soft-delete timestamps are written and how text is searched,
+ * and the encryption of personal fields ({@link FieldCrypto#NONE} when they are kept plain).
  */
-public record StoreContext(Clock clock, StoreDialect dialect) {
+public record StoreContext(Clock clock, StoreDialect dialect, FieldCrypto crypto) {
+
+  /** A store that keeps personal fields plain. */
+  public StoreContext(Clock clock, StoreDialect dialect) {
+    this(clock, dialect, FieldCrypto.NONE);
+  }
 
   /** Stamp time, at the millisecond precision every supported database keeps. */
   public java.time.Instant now() {

@@ -40,7 +40,7 @@ public final class JpaServiceOrders implements ServiceOrderStore {
   @Override
   public ServiceOrder add(ServiceOrder order) {
     UnitOfWork unit = UnitOfWork.requireWrite();
-    ServiceOrderEntity entity = new ServiceOrderEntity(order);
+    ServiceOrderEntity entity = new ServiceOrderEntity(order, store.crypto());
     entity.stampCreated(unit.context().actor(), store.now());
     session().persist(entity);
     // the lines documents after the visits they reference: no mapped association tells
@@ -50,7 +50,7 @@ public final class JpaServiceOrders implements ServiceOrderStore {
       session().persist(new VisitLinesEntity(visit.id(), visit.lines()));
     }
     session().flush();
-    return entity.toDomain();
+    return entity.toDomain(store.crypto());
   }
 
   @Override
@@ -63,14 +63,14 @@ public final class JpaServiceOrders implements ServiceOrderStore {
           + "else (version " + order.version() + ", now " + entity.getVersion()
           + "); read it again and retry");
     }
-    if (!entity.toDomain().equals(order)) {
-      entity.copy(order);
+    if (!entity.toDomain(store.crypto()).equals(order)) {
+      entity.copy(order, store.crypto());
       syncLinesDocuments(order);
       entity.stampUpdated(unit.context().actor(),
           store.now());
       session().flush();
     }
-    return entity.toDomain();
+    return entity.toDomain(store.crypto());
   }
 
   /**
@@ -95,7 +95,7 @@ public final class JpaServiceOrders implements ServiceOrderStore {
 
   @Override
   public Optional<ServiceOrder> find(UUID id) {
-    return load(List.of(id)).stream().findFirst().map(ServiceOrderEntity::toDomain);
+    return load(List.of(id)).stream().findFirst().map(e -> e.toDomain(store.crypto()));
   }
 
   /**
@@ -139,7 +139,7 @@ public final class JpaServiceOrders implements ServiceOrderStore {
         .setFirstResult((int) request.offset()).setMaxResults(request.size()).getResultList();
     List<ServiceOrderEntity> orders = load(ids);
     return Page.of(ids.stream().map(id -> orders.stream().filter(o -> o.getId().equals(id))
-        .findFirst().orElseThrow().toDomain()).toList(), request, total);
+        .findFirst().orElseThrow().toDomain(store.crypto())).toList(), request, total);
   }
 
   /** Columns of the searchable fields (constants). */
@@ -159,7 +159,7 @@ public final class JpaServiceOrders implements ServiceOrderStore {
         String.class, request).stream().map(UUID::fromString).toList();
     List<ServiceOrderEntity> orders = load(ids);
     return Page.of(ids.stream().map(id -> orders.stream().filter(o -> o.getId().equals(id))
-        .findFirst().orElseThrow().toDomain()).toList(), request, total);
+        .findFirst().orElseThrow().toDomain(store.crypto())).toList(), request, total);
   }
 
   /** Orders with visits and lines in three statements. */

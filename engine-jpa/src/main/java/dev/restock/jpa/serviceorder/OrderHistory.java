@@ -42,12 +42,14 @@ public final class OrderHistory {
    * The states of order {@code orderId} at each of {@code revisions}, given the order's own
    * audited fields at each ({@code orderStates}, in the same order).
    *
+   * @param crypto opens the visits' sealed notes
    * @param revisionId the number of a revision entity as Envers returns it (the audit package
    *     owns the revision entity; this package does not depend on it)
    */
   public static List<Map<String, String>> states(Session session, UUID orderId,
       List<Long> revisions, List<Map<String, String>> orderStates,
-      java.util.function.ToLongFunction<Object> revisionId) {
+      java.util.function.ToLongFunction<Object> revisionId,
+      dev.restock.jpa.crypto.FieldCrypto crypto) {
     if (revisions.isEmpty()) {
       return List.of();
     }
@@ -62,7 +64,7 @@ public final class OrderHistory {
       VisitEntity visit = (VisitEntity) row[0];
       visits.computeIfAbsent(visit.getId(), k -> new ArrayList<>()).add(new Row<>(
           revisionId.applyAsLong(row[1]), row[2] == RevisionType.DEL,
-          new VisitState(visit.historyKey(), visit.historyValue())));
+          new VisitState(visit.historyKey(), visit.historyValue(crypto))));
     }
     Map<UUID, List<Row<String>>> documents = new HashMap<>();
     Map<UUID, Map<UUID, List<Row<OrderLine>>>> legacyLines = new HashMap<>();

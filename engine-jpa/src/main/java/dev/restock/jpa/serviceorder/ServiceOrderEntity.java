@@ -1,5 +1,7 @@
 package dev.restock.jpa.serviceorder;
 
+import dev.restock.jpa.crypto.FieldCrypto;
+
 import dev.restock.api.serviceorder.OrderStatus;
 import dev.restock.api.serviceorder.ServiceOrder;
 import dev.restock.api.serviceorder.Visit;
@@ -53,7 +55,8 @@ public class ServiceOrderEntity extends BaseEntity {
   @Column(name = "delivery_note_id", length = 36)
   private UUID deliveryNoteId;
 
-  @Column(name = "notes", length = 1000)
+  /** Plain, or sealed under the store's data key when the store has keys ({@link FieldCrypto}). */
+  @Column(name = "notes", length = 5500)
   private String notes;
 
   @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
@@ -61,24 +64,26 @@ public class ServiceOrderEntity extends BaseEntity {
 
   protected ServiceOrderEntity() {}
 
-  ServiceOrderEntity(ServiceOrder o) {
+  static final String TABLE = "service_order";
+
+  ServiceOrderEntity(ServiceOrder o, FieldCrypto crypto) {
     this.id = o.id();
     this.number = o.number();
     this.routeId = o.routeId();
     this.strategyId = o.strategyId();
     this.estimatedMinutes = o.estimatedMinutes();
     for (int i = 0; i < o.visits().size(); i++) {
-      visits.add(new VisitEntity(this, i, o.visits().get(i)));
+      visits.add(new VisitEntity(this, i, o.visits().get(i), crypto));
     }
-    copyState(o);
+    copyState(o, crypto);
   }
 
   List<VisitEntity> visits() {
     return visits;
   }
 
-  void copy(ServiceOrder o) {
-    copyState(o);
+  void copy(ServiceOrder o, FieldCrypto crypto) {
+    copyState(o, crypto);
     Map<UUID, VisitEntity> byId = new HashMap<>();
     visits.forEach(v -> byId.put(v.getId(), v));
     for (Visit visit : o.visits()) {
@@ -86,21 +91,22 @@ public class ServiceOrderEntity extends BaseEntity {
       if (entity == null) {
         throw new IllegalArgumentException("visits of an order are fixed when it is created");
       }
-      entity.copy(visit);
+      entity.copy(visit, crypto);
     }
   }
 
-  private void copyState(ServiceOrder o) {
+  private void copyState(ServiceOrder o, FieldCrypto crypto) {
     driverId = o.driverId();
     status = o.status();
     deliveryNoteId = o.deliveryNoteId();
-    notes = o.notes();
+    notes = crypto.seal(TABLE, "notes", FieldCrypto.STORE, o.notes(), notes);
   }
 
-  ServiceOrder toDomain() {
+  ServiceOrder toDomain(FieldCrypto crypto) {
     return new ServiceOrder(id, number, routeId, driverId, status, strategyId, estimatedMinutes,
-        deliveryNoteId, notes, visits.stream().sorted(Comparator.comparingInt(VisitEntity::sequenceNo))
-            .map(VisitEntity::toDomain).toList(), version, stamp(), null);
+        deliveryNoteId, crypto.open(TABLE, "notes", id, notes),
+        visits.stream().sorted(Comparator.comparingInt(VisitEntity::sequenceNo))
+            .map(v -> v.toDomain(crypto)).toList(), version, stamp(), null);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.restock.jpa.serviceorder;
 
+import dev.restock.jpa.crypto.FieldCrypto;
+
 import dev.restock.api.serviceorder.OrderLine;
 import dev.restock.api.serviceorder.Visit;
 import dev.restock.api.serviceorder.VisitStatus;
@@ -62,7 +64,8 @@ public class VisitEntity {
   @Column(name = "status", length = 16, nullable = false)
   private VisitStatus status;
 
-  @Column(name = "notes", length = 1000)
+  /** Plain, or sealed under the store's data key when the store has keys ({@link FieldCrypto}). */
+  @Column(name = "notes", length = 5500)
   private String notes;
 
   @Column(name = "completed_at")
@@ -76,7 +79,9 @@ public class VisitEntity {
 
   protected VisitEntity() {}
 
-  VisitEntity(ServiceOrderEntity order, int sequenceNo, Visit v) {
+  static final String TABLE = "service_visit";
+
+  VisitEntity(ServiceOrderEntity order, int sequenceNo, Visit v, FieldCrypto crypto) {
     this.id = v.id();
     this.order = order;
     this.sequenceNo = sequenceNo;
@@ -85,7 +90,7 @@ public class VisitEntity {
     this.cabinetId = v.cabinetId();
     this.cabinetIndex = v.cabinetIndex();
     v.lines().forEach(l -> lines.add(new OrderLineEntity(this, l)));
-    copyState(v);
+    copyState(v, crypto);
   }
 
   UUID getId() {
@@ -96,8 +101,8 @@ public class VisitEntity {
     return sequenceNo;
   }
 
-  void copy(Visit v) {
-    copyState(v);
+  void copy(Visit v, FieldCrypto crypto) {
+    copyState(v, crypto);
     Map<UUID, OrderLineEntity> byId = new HashMap<>();
     lines.forEach(l -> byId.put(l.getId(), l));
     for (OrderLine line : v.lines()) {
@@ -109,14 +114,15 @@ public class VisitEntity {
     }
   }
 
-  private void copyState(Visit v) {
+  private void copyState(Visit v, FieldCrypto crypto) {
     status = v.status();
-    notes = v.notes();
+    notes = crypto.seal(TABLE, "notes", FieldCrypto.STORE, v.notes(), notes);
     completedAt = v.completedAt();
   }
 
-  Visit toDomain() {
-    return new Visit(id, deviceId, deviceName, cabinetId, cabinetIndex, status, notes, completedAt,
+  Visit toDomain(FieldCrypto crypto) {
+    return new Visit(id, deviceId, deviceName, cabinetId, cabinetIndex, status,
+        crypto.open(TABLE, "notes", id, notes), completedAt,
         VisitLinesEntity.sorted(lines.stream().map(OrderLineEntity::toDomain).toList()));
   }
 
@@ -124,8 +130,9 @@ public class VisitEntity {
     return deviceName + " #" + cabinetIndex;
   }
 
-  String historyValue() {
-    return "status=" + status + (notes == null ? "" : ", notes=" + notes)
+  String historyValue(FieldCrypto crypto) {
+    return "status=" + status
+        + (notes == null ? "" : ", notes=" + crypto.open(TABLE, "notes", id, notes))
         + (completedAt == null ? "" : ", completedAt=" + completedAt);
   }
 }

@@ -7,6 +7,13 @@ import dev.restock.jpa.repository.JpaRepository;
 import dev.restock.jpa.repository.StoreContext;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
+import dev.restock.api.error.NotFoundException;
+import dev.restock.api.query.Visibility;
+import dev.restock.jpa.crypto.ErasureNotSupportedException;
+import dev.restock.jpa.crypto.FieldCrypto;
+import dev.restock.jpa.repository.Finds;
+import dev.restock.jpa.tx.UnitOfWork;
 
 /** Users in the JPA store. */
 public final class JpaUsers extends JpaRepository<User, UserEntity> implements Users {
@@ -14,27 +21,37 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
     super(UserEntity.class, "app_user", "username", true, store);
   }
 
-  @Override protected User toDomain(UserEntity e, Instant deletedAt) { return e.toDomain(deletedAt); }
-  @Override protected UserEntity newEntity(User u) { return new UserEntity(u); }
-  @Override protected void copy(User u, UserEntity e) { e.copy(u); }
+  @Override protected User toDomain(UserEntity e, Instant deletedAt) { return e.toDomain(deletedAt, store.crypto()); }
+  @Override protected UserEntity newEntity(User u) { return new UserEntity(u, store.crypto()); }
+  @Override protected void copy(User u, UserEntity e) { e.copy(u, store.crypto()); }
+  @Override protected String equalityIndex(String column) {
+    return store.crypto().enabled() && column.equals("email") ? "email_hmac" : null;
+  }
   @Override protected String what() { return "user"; }
   @Override protected String orderProperty() { return "username"; }
   @Override protected dev.restock.api.query.SearchFields searchFields() { return dev.restock.api.query.SearchFields.USER; }
   @Override protected java.util.Map<String, String> criteriaColumns() {
     return java.util.Map.of("username", "username", "email", "email", "role", "role", "active", "active");
   }
-  @Override protected java.util.List<String> searchColumns() { return java.util.List.of("username", "email"); }
+  /** The email is not searched as text: it may be sealed (see {@link #equalityIndex}). */
+  @Override protected java.util.List<String> searchColumns() { return java.util.List.of("username"); }
 
   @Override
   public Optional<User> findByUsername(String username) {
     return session().createSelectionQuery("from UserEntity e where e.username = :u", UserEntity.class)
-        .setParameter("u", username).getResultStream().findFirst().map(e -> e.toDomain(null));
+        .setParameter("u", username).getResultStream().findFirst().map(e -> toDomain(e, null));
   }
 
   @Override
   public Optional<User> findByEmail(String email) {
+    if (store.crypto().enabled()) {
+      return session().createSelectionQuery("from UserEntity e where e.emailHmac = :m",
+              UserEntity.class)
+          .setParameter("m", store.crypto().index(UserEntity.TABLE, "email", email))
+          .getResultStream().findFirst().map(e -> toDomain(e, null));
+    }
     return session().createSelectionQuery("from UserEntity e where e.email = :m", UserEntity.class)
-        .setParameter("m", email).getResultStream().findFirst().map(e -> e.toDomain(null));
+        .setParameter("m", email).getResultStream().findFirst().map(e -> toDomain(e, null));
   }
 
   @Override
@@ -44,7 +61,7 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
                 + store.dialect().hqlTextSortKey("e.username"),
             UserEntity.class)
         .setParameter("r", role).setMaxResults(1).getResultStream().findFirst()
-        .map(e -> e.toDomain(null));
+        .map(e -> toDomain(e, null));
   }
 
   @Override
@@ -69,9 +86,30 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
         .setParameter("r", role.name()).getSingleResult()).longValue() > 0;
   }
 
+  /**
+   * Crypto-shredding: the live row's email becomes the placeholder sealed under the store's
+   * data key and the user inactive (an audited change, the erasure's revision), then the user's
+   * data keys are destroyed, so every earlier copy of the email (history rows, older backups)
+   * stays as it was but can no longer be read. A soft-deleted user's row is left as it was: its
+   * email reads as the placeholder once its key is gone. Without keys the history cannot be
+   * reached, so erasure is refused.
+   */
   @Override
-  public void erase(java.util.UUID id) {
-    // PLACEHOLDER (integration branch only): replaced by the issue 20 helpers before main
-    throw new IllegalStateException("erase is not built yet");
+  public void erase(UUID id) {
+    UnitOfWork unit = UnitOfWork.requireWrite();
+    if (!store.crypto().enabled()) {
+      throw new ErasureNotSupportedException("erasing a user needs a store that encrypts "
+          + "personal data: without keys its email stays readable in history and backups; "
+          + "open the store with JpaStoreConfig.withKeys(...) or restock.keys.file");
+    }
+    UserEntity live = Finds.find(session(), UserEntity.class, id);
+    if (live != null) {
+      live.erase(store.crypto());
+      live.stampUpdated(unit.context().actor(), now());
+      session().flush();
+    } else if (find(id, Visibility.INCLUDE_DELETED).isEmpty()) {
+      throw new NotFoundException(what(), id);
+    }
+    store.crypto().shred(FieldCrypto.userSubject(id));
   }
 }

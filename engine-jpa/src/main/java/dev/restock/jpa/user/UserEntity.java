@@ -15,6 +15,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.SoftDelete;
 import org.hibernate.annotations.SoftDeleteType;
 import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
+import dev.restock.jpa.crypto.FieldCrypto;
 import org.hibernate.type.SqlTypes;
 
 @Entity
@@ -22,11 +24,19 @@ import org.hibernate.type.SqlTypes;
 @Audited
 @SoftDelete(strategy = SoftDeleteType.TIMESTAMP, columnName = "deleted_at")
 public class UserEntity extends BaseEntity {
+  static final String TABLE = "app_user";
+
   @Column(name = "username", length = 64, nullable = false)
   private String username;
 
-  @Column(name = "email", length = 254, nullable = false)
+  /** Plain, or sealed under the user's data key when the store has keys ({@link FieldCrypto}). */
+  @Column(name = "email", length = 1500, nullable = false)
   private String email;
+
+  /** The equality index of the email; never audited, so it never lands in history. */
+  @NotAudited
+  @Column(name = "email_hmac", length = 64)
+  private String emailHmac;
 
   @Enumerated(EnumType.STRING)
   @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -38,20 +48,35 @@ public class UserEntity extends BaseEntity {
 
   protected UserEntity() {}
 
-  public UserEntity(User u) {
+  public UserEntity(User u, FieldCrypto crypto) {
     this.id = u.id();
     this.username = u.username();
-    copy(u);
+    copy(u, crypto);
   }
 
-  public void copy(User u) {
-    email = u.email();
+  public void copy(User u, FieldCrypto crypto) {
+    email = crypto.seal(TABLE, "email", FieldCrypto.userSubject(id), u.email(), email);
+    emailHmac = crypto.index(TABLE, "email", u.email());
     role = u.role();
     active = u.active();
   }
 
-  public User toDomain(Instant deletedAt) {
-    return new User(id, username, email, role, active, version, stamp(), deletedAt);
+  /**
+   * Replaces the email with the placeholder of an erased user, sealed under the store's data
+   * key (the user's is destroyed next), and deactivates the user.
+   */
+  public void erase(FieldCrypto crypto) {
+    String placeholder = User.erasedEmail(id);
+    email = crypto.seal(TABLE, "email", FieldCrypto.STORE, placeholder, null);
+    emailHmac = crypto.index(TABLE, "email", placeholder);
+    active = false;
+  }
+
+  public User toDomain(Instant deletedAt, FieldCrypto crypto) {
+    String plain = crypto.open(TABLE, "email", id, email);
+    // a soft-deleted user erased keeps its row as it was: its email's key is gone
+    return new User(id, username, FieldCrypto.ERASED.equals(plain) ? User.erasedEmail(id) : plain,
+        role, active, version, stamp(), deletedAt);
   }
 
   @Override

@@ -82,7 +82,7 @@ abstract class BackupContractTest {
 
     assertThat(info.file()).exists();
     assertThat(Files.exists(dir.resolve(info.file().getFileName() + ".json"))).isTrue();
-    assertThat(info.schemaVersion()).isEqualTo("7");
+    assertThat(info.schemaVersion()).isEqualTo("8");
     assertThat(info.rowCounts()).containsEntry("product", 2L).containsKey("audit_revision");
     assertThat(info.sha256()).hasSize(64);
     assertThat(Backups.list(dir)).extracting(BackupInfo::sha256).containsExactly(info.sha256());
@@ -102,7 +102,7 @@ abstract class BackupContractTest {
         assertThat(r.history().history(AuditedType.PRODUCT, cola.id()))
             .isEqualTo(session.history().history(AuditedType.PRODUCT, cola.id()));
         assertThat(r.history().verify().intact()).isTrue();
-        assertThat(restored.health().schemaVersion()).isEqualTo("7");
+        assertThat(restored.health().schemaVersion()).isEqualTo("8");
       }
     }
   }

@@ -48,7 +48,7 @@ abstract class OpsContractTest {
 
     assertThat(health.up()).as(health.problem()).isTrue();
     assertThat(health.problem()).isNull();
-    assertThat(health.schemaVersion()).isEqualTo("7");
+    assertThat(health.schemaVersion()).isEqualTo("8");
     assertThat(health.latency()).isPositive();
     assertThat(health.pool().max()).isPositive();
     assertThat(health.pool().active()).isZero();

@@ -362,7 +362,7 @@ class RestockCliTest {
       // the operations commands on this database too
       assertThat(runOn(url, "health").out()).startsWith("UP");
       assertThat(runOn(url, "stats").out()).contains("statements");
-      assertThat(runOn(url, "migrate", "status").out()).contains("schema version 7");
+      assertThat(runOn(url, "migrate", "status").out()).contains("schema version 8");
       assertThat(runOn(url, "audit", "verify").out()).startsWith("intact");
       Run backup = runOn(url, "backup", "--to", dir.resolve("b").toString(), "--json");
       assertThat(backup.code()).as(backup.err()).isZero();
@@ -516,7 +516,7 @@ class RestockCliTest {
     assertThat(health.code()).as(health.err()).isZero();
     JsonNode h = new ObjectMapper().readTree(health.out());
     assertThat(h.get("up").asBoolean()).isTrue();
-    assertThat(h.get("schemaVersion").asText()).isEqualTo("7");
+    assertThat(h.get("schemaVersion").asText()).isEqualTo("8");
     assertThat(h.get("pool").get("max").asInt()).isPositive();
     assertThat(run("health").out()).startsWith("UP");
 
@@ -587,13 +587,13 @@ class RestockCliTest {
     adminExists();
     Run status = run("migrate", "status");
     assertThat(status.code()).as(status.err()).isZero();
-    assertThat(status.out()).contains("schema version 7").contains("no pending migrations");
+    assertThat(status.out()).contains("schema version 8").contains("no pending migrations");
 
     JsonNode history = new ObjectMapper().readTree(run("migrate", "history", "--json").out());
-    // the latest migration is V7 (order lines as one document per visit); the others come before it
+    // the latest migration is V8 (encrypted personal fields); the others come before it
     JsonNode latest = history.get(history.size() - 1);
     assertThat(history.size()).isGreaterThanOrEqualTo(4);
-    assertThat(latest.get("version").asText()).isEqualTo("7");
+    assertThat(latest.get("version").asText()).isEqualTo("8");
     assertThat(latest.get("checksum").isNull()).isFalse();
 
     Run apply = run("migrate", "apply", "--backup-dir", dir.resolve("b").toString());

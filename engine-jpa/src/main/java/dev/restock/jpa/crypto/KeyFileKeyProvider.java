@@ -1,0 +1,159 @@
+package dev.restock.jpa.crypto;
+
+import dev.restock.api.spi.KeyProvider;
+import dev.restock.api.stability.Experimental;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import javax.crypto.SecretKey;
+
+/**
+ * Master keys from a properties file: {@code current=<id>}, one or more
+ * {@code key.<id>=<base64 of 32 bytes>} and {@code index=<base64 of 32 bytes>}. The file is read
+ * once, by {@link #load(Path)}; keep it outside the database's directory and its backups.
+ */
+@Experimental(since = "0.3")
+public final class KeyFileKeyProvider implements KeyProvider {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final KeyProperties keys;
+
+  private KeyFileKeyProvider(KeyProperties keys) {
+    this.keys = keys;
+  }
+
+  /**
+   * The keys of the file at {@code path}.
+   *
+   * @throws KeyProviderException naming every problem of the file
+   * @throws UncheckedIOException when it cannot be read
+   */
+  public static KeyFileKeyProvider load(Path path) {
+    return new KeyFileKeyProvider(KeyProperties.parse(path.toString(), read(path)));
+  }
+
+  /**
+   * Writes a new key file at {@code path} with a fresh master key (id {@code initialId}, made
+   * current) and a fresh index key, readable by its owner only where the file system has POSIX
+   * permissions, and answers its keys.
+   *
+   * @throws KeyProviderException on a bad id
+   * @throws UncheckedIOException when the file exists or cannot be written
+   */
+  public static KeyFileKeyProvider create(Path path, String initialId) {
+    requireId(path, initialId);
+    Map<String, String> values = new TreeMap<>();
+    values.put("current", initialId);
+    values.put("key." + initialId, fresh());
+    values.put("index", fresh());
+    try {
+      if (Files.exists(path)) {
+        throw new FileAlreadyExistsException(path.toString());
+      }
+      write(path, values);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create key file " + path, e);
+    }
+    return load(path);
+  }
+
+  /** {@link #create(Path, String)} with the key id {@code k1}. */
+  public static KeyFileKeyProvider create(Path path) {
+    return create(path, "k1");
+  }
+
+  /**
+   * Adds a fresh master key {@code newId} to the file at {@code path} and makes it current; the
+   * older keys stay, so values wrapped under them can still be read. For rotation.
+   *
+   * @throws KeyProviderException on a bad or existing id, or a bad file
+   */
+  public static KeyFileKeyProvider addKey(Path path, String newId) {
+    requireId(path, newId);
+    Map<String, String> values = new TreeMap<>(read(path));
+    KeyProperties.parse(path.toString(), values);
+    if (values.containsKey("key." + newId)) {
+      throw new KeyProviderException(path.toString(), List.of("key id '" + newId
+          + "' exists already"));
+    }
+    values.put("key." + newId, fresh());
+    values.put("current", newId);
+    try {
+      Path next = path.resolveSibling(path.getFileName() + ".new");
+      Files.deleteIfExists(next);
+      write(next, values);
+      Files.move(next, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write key file " + path, e);
+    }
+    return load(path);
+  }
+
+  private static void requireId(Path path, String id) {
+    if (id == null || !KeyProperties.ID.matcher(id).matches()) {
+      throw new KeyProviderException(path.toString(), List.of("bad key id '" + id
+          + "' (letters, digits, - and _, at most 32)"));
+    }
+  }
+
+  private static String fresh() {
+    byte[] key = new byte[KeyProperties.KEY_BYTES];
+    RANDOM.nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+
+  private static Map<String, String> read(Path path) {
+    Properties properties = new Properties();
+    try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read key file " + path, e);
+    }
+    Map<String, String> values = new TreeMap<>();
+    properties.stringPropertyNames().forEach(n -> values.put(n, properties.getProperty(n)));
+    return values;
+  }
+
+  private static void write(Path path, Map<String, String> values) throws IOException {
+    try {
+      Files.createFile(path, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(path);
+    }
+    try (Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+      out.write("# Restock master keys: keep secret, keep out of backups of the database\n");
+      for (Map.Entry<String, String> e : values.entrySet()) {
+        out.write(e.getKey() + "=" + e.getValue() + "\n");
+      }
+    }
+  }
+
+  @Override
+  public String currentKeyId() {
+    return keys.currentKeyId();
+  }
+
+  @Override
+  public Optional<SecretKey> key(String keyId) {
+    return keys.key(keyId);
+  }
+
+  @Override
+  public SecretKey indexKey() {
+    return keys.indexKey();
+  }
+}
