@@ -102,7 +102,8 @@ final class MemoryHistory implements AuditHistory {
     /** What the chain hashes for a field: the value, or the commitment of a personal one. */
     String hashed(String field, String value) {
       if (sealed.containsKey(field)) {
-        return "c:" + sealed.get(field);
+        // an erased value reads [erased]; anything else put there breaks the hash
+        return "c:" + sealed.get(field) + (ERASED.equals(value) ? "" : " altered " + value);
       }
       String salt = salts.get(field);
       return salt == null ? value : "c:" + commitment(salt, field, value);
