@@ -22,12 +22,31 @@ public final class SearchFields {
   /** Value types of searchable fields. */
   public enum Type { TEXT, INTEGER, DECIMAL, BOOLEAN, ID, TIME }
 
+  /**
+   * Operators a {@linkplain #personal() personal} field takes: exact matches only, which a store
+   * that encrypts the field answers from its keyed-hash equality index.
+   */
+  public static final java.util.Set<Criteria.Operator> EQUALITY_OPERATORS = java.util.Set.of(
+      Criteria.Operator.EQ, Criteria.Operator.NE, Criteria.Operator.IN, Criteria.Operator.IS_NULL,
+      Criteria.Operator.IS_NOT_NULL);
+
   private final String aggregate;
   private final Map<String, Type> fields;
+  private final java.util.Set<String> personal;
 
   private SearchFields(String aggregate, Map<String, Type> fields) {
+    this(aggregate, fields, java.util.Set.of());
+  }
+
+  private SearchFields(String aggregate, Map<String, Type> fields, java.util.Set<String> personal) {
     this.aggregate = aggregate;
     this.fields = Map.copyOf(fields);
+    this.personal = java.util.Set.copyOf(personal);
+  }
+
+  /** The same fields, of which these are personal data. */
+  private SearchFields personal(String... names) {
+    return new SearchFields(aggregate, fields, java.util.Set.of(names));
   }
 
   /** Fields of an aggregate with audit stamps: the given ones, createdAt and updatedAt. */
@@ -49,8 +68,9 @@ public final class SearchFields {
   public static final SearchFields PRODUCT = of("product", "sku", Type.TEXT, "name", Type.TEXT,
       "category", Type.TEXT, "price", Type.DECIMAL, "casePack", Type.INTEGER,
       "active", Type.BOOLEAN);
+  /** Locations; {@code address} is {@linkplain #personal() personal}: exact matches only. */
   public static final SearchFields LOCATION = of("location", "name", Type.TEXT,
-      "address", Type.TEXT);
+      "address", Type.TEXT).personal("address");
   public static final SearchFields ROUTE = of("route", "code", Type.TEXT, "name", Type.TEXT,
       "visitIntervalDays", Type.INTEGER);
   public static final SearchFields DEVICE_TYPE = of("device type", "name", Type.TEXT,
@@ -95,8 +115,9 @@ public final class SearchFields {
       declared("at", Type.TIME, "actorId", Type.ID, "action", Type.TEXT, "resourceType",
           Type.TEXT, "resourceId", Type.ID, "clientAddress", Type.TEXT, "userAgent", Type.TEXT,
           "correlationId", Type.TEXT));
+  /** Users; {@code email} is {@linkplain #personal() personal}: exact matches only. */
   public static final SearchFields USER = of("user", "username", Type.TEXT, "email", Type.TEXT,
-      "role", Type.TEXT, "active", Type.BOOLEAN);
+      "role", Type.TEXT, "active", Type.BOOLEAN).personal("email");
 
   /** Field names and types, for messages and tools. */
   public Map<String, Type> fields() {
@@ -104,10 +125,22 @@ public final class SearchFields {
   }
 
   /**
+   * The fields that hold personal data (a user's email, a location's address). Stores may keep
+   * them encrypted at rest, so they are searched by exact match only ({@link
+   * #EQUALITY_OPERATORS}): never by {@code CONTAINS}, {@code STARTS_WITH}, ranges or sorting, and
+   * never by free text ({@link TextQuery}).
+   */
+  @Experimental(since = "0.3")
+  public java.util.Set<String> personal() {
+    return personal;
+  }
+
+  /**
    * The criteria with every value converted to its field's type.
    *
    * @throws dev.restock.api.error.ValidationException naming each unknown field, wrong number of
-   *     values and value of the wrong type
+   *     values, value of the wrong type, and each {@linkplain #personal() personal} field used
+   *     with another operator than an exact match or used for sorting
    */
   public Criteria check(Criteria criteria) {
     Checks checks = new Checks();
@@ -125,6 +158,11 @@ public final class SearchFields {
       if (expected >= 0 && given != expected || expected < 0 && given < 1) {
         checks.add(at + ".values", f.operator() + " takes " + (expected < 0 ? "one or more"
             : String.valueOf(expected)) + " value(s), got " + given);
+        continue;
+      }
+      if (personal.contains(f.field()) && !EQUALITY_OPERATORS.contains(f.operator())) {
+        checks.add(at + ".operator", f.operator() + " is not allowed on " + f.field() + ": "
+            + exactOnly(f.field()));
         continue;
       }
       if ((f.operator() == Criteria.Operator.CONTAINS
@@ -147,9 +185,16 @@ public final class SearchFields {
     for (int i = 0; i < criteria.sort().size(); i++) {
       String field = criteria.sort().get(i).field();
       checks.check(fields.containsKey(field), "sort[" + i + "].field", unknown(field));
+      checks.check(!personal.contains(field), "sort[" + i + "].field",
+          "cannot sort by " + field + ": " + exactOnly(field));
     }
     checks.throwIfAny();
     return new Criteria(converted, criteria.sort());
+  }
+
+  private String exactOnly(String field) {
+    return field + " of " + aggregate + " is personal data, encrypted at rest, so only exact "
+        + "matches work (EQ, NE, IN, IS_NULL, IS_NOT_NULL)";
   }
 
   private String unknown(String field) {

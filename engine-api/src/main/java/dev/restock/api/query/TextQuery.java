@@ -9,8 +9,10 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Text search over an aggregate's names and keys (a product's sku and name, a device's name and
- * serial number, a user's username and email, ...), case-insensitive, the same on every
- * database.
+ * serial number, a user's username, a location's name, ...), case-insensitive, the same on every
+ * database. Personal data ({@link SearchFields#personal()}: a user's email, a location's address)
+ * is never matched by text, on any store: it may be encrypted at rest; find it by an exact
+ * {@link Criteria} match instead.
  *
  * <p>{@link Mode#REGEX} patterns must stay within the subset the three databases read alike:
  * literals, {@code .}, bracket classes such as {@code [a-z0-9]}, the quantifiers {@code * + ?

@@ -113,9 +113,27 @@ public final class UserService extends CrudUseCase<User, CreateUser, UpdateUser>
     return dev.restock.api.query.SearchFields.USER;
   }
 
+  /**
+   * Erasure: only an active administrator, with a reason the revision and the audit event keep.
+   * Every refusal (open orders, last administrator, erased already) is checked before the store
+   * erases anything, in the same unit of work.
+   */
   @Override
   public User erase(UUID id, String reason) {
-    // PLACEHOLDER (integration branch only): replaced by the issue 20 helpers before main
-    throw new IllegalStateException("erase is not built yet");
+    Objects.requireNonNull(id, "id");
+    new Checks().text(reason, "reason", Actor.MAX_REASON).throwIfAny();
+    return write("user.erase", reason, () -> {
+      User user = repository().find(id, Visibility.INCLUDE_DELETED)
+          .orElseThrow(() -> new NotFoundException("user", id));
+      if (user.erased()) {
+        throw new IllegalStateTransitionException("cannot erase user " + user.username()
+            + ": their personal data was erased already");
+      }
+      Administrators.requireAnotherActive(store(), user, "erase");
+      refuseWhileHoldingOpenOrders(user);
+      repository().erase(id);
+      return repository().find(id, Visibility.INCLUDE_DELETED)
+          .orElseThrow(() -> new NotFoundException("user", id));
+    });
   }
 }

@@ -3,7 +3,10 @@ package dev.restock.cli;
 import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.audit.Actor;
+import dev.restock.api.error.NotFoundException;
+import dev.restock.api.query.Criteria;
 import dev.restock.api.query.Page;
+import dev.restock.api.query.PageRequest;
 import dev.restock.api.query.Visibility;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
@@ -11,11 +14,13 @@ import dev.restock.api.user.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import java.util.List;
+import java.util.UUID;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "user", description = "Users and their roles.",
     subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class,
-        UserCommand.Deactivate.class})
+        UserCommand.Deactivate.class, UserCommand.Erase.class})
 final class UserCommand {
 
   @Command(name = "add", description = "Add a user. On a database that has never had an "
@@ -72,6 +77,50 @@ final class UserCommand {
       RestockSession session = writer(engine);
       User user = session.users().deactivate(session.users().getByUsername(username).id());
       print(user, () -> out().println("deactivated " + user.username()));
+    }
+  }
+
+  @Command(name = "erase", description = "Erase a person's personal data on request "
+      + "(data-protection erasure): their e-mail becomes unreadable everywhere, history and "
+      + "future backups included, and cannot be recovered; they stay, inactive, under their "
+      + "username as a pseudonym, and 'audit verify' and earlier proofs stay valid. Only an "
+      + "active administrator may erase, with --reason, which history keeps. Refused while they "
+      + "hold open service orders, for the last active administrator, and for a user erased "
+      + "already.")
+  static final class Erase extends EngineCommand.Writing {
+    @Parameters(index = "0", paramLabel = "USER",
+        description = "The user to erase: a live user's username, or the id of any user "
+            + "(a deleted one too).") String user;
+
+    @Override
+    void run(Restock engine) {
+      String why = requiredReason();
+      RestockSession session = writer(engine);
+      User erased = session.users().erase(id(session), why);
+      print(erased, () -> out().println("erased " + erased.username() + " " + erased.id()
+          + ": e-mail now " + erased.email()));
+    }
+
+    /** A live user by username, else the one deleted user of that name, else by id. */
+    private UUID id(RestockSession session) {
+      try {
+        return UUID.fromString(user);
+      } catch (IllegalArgumentException notAnId) {
+        try {
+          return session.users().getByUsername(user).id();
+        } catch (NotFoundException notLive) {
+          // usernames are unique among live users only: several deleted ones may share one
+        }
+        List<User> named = session.users().find(Criteria.where("username",
+            Criteria.Operator.EQ, user), PageRequest.of(0, 2), Visibility.ONLY_DELETED)
+            .items();
+        if (named.size() > 1) {
+          throw new RestockCli.UsageException("several deleted users are named " + user
+              + "; give the id of the one to erase ('restock deleted user' lists them)");
+        }
+        return named.stream().findFirst().map(User::id)
+            .orElseThrow(() -> new NotFoundException("user", user));
+      }
     }
   }
 }

@@ -58,17 +58,80 @@ final class MemoryHistory implements AuditHistory {
     }
   }
 
-  /** An entity's state written by one revision. */
+  /**
+   * An entity's state written by one revision. Personal fields ({@link #PERSONAL}) are hashed
+   * into the chain as salted commitments, {@code SHA-256(salt | field | value)}, with the salt
+   * kept beside the value: {@code salts} holds the salt of each personal field still readable,
+   * {@code sealed} the commitment of each one erased since (its value then reads {@value
+   * #ERASED}). Erasing a value thus leaves the chain's content, and every proof over it, as it
+   * was, while a changed value (with its salt kept) no longer matches its commitment.
+   */
   record Entry(Revision revision, AuditedType type, UUID id, RevisionKind kind,
-      Map<String, String> state) {
+      Map<String, String> state, Map<String, String> salts, Map<String, String> sealed) {
     Entry {
       state = Map.copyOf(state);
+      salts = Map.copyOf(salts);
+      sealed = Map.copyOf(sealed);
+    }
+
+    Entry(Revision revision, AuditedType type, UUID id, RevisionKind kind,
+        Map<String, String> state) {
+      this(revision, type, id, kind, state, salts(type, state), Map.of());
+    }
+
+    /** The same entry with another state, keeping its salts and commitments (tampering). */
+    Entry withState(Map<String, String> forged) {
+      return new Entry(revision, type, id, kind, forged, salts, sealed);
+    }
+
+    /** The entry with these personal fields replaced by {@value #ERASED}, commitments kept. */
+    Entry erase(Set<String> fields) {
+      Map<String, String> state = new LinkedHashMap<>(this.state);
+      Map<String, String> salts = new LinkedHashMap<>(this.salts);
+      Map<String, String> sealed = new LinkedHashMap<>(this.sealed);
+      for (String field : fields) {
+        String salt = salts.remove(field);
+        if (salt != null) {
+          sealed.put(field, commitment(salt, field, state.get(field)));
+          state.put(field, ERASED);
+        }
+      }
+      return new Entry(revision, type, id, kind, state, salts, sealed);
+    }
+
+    /** What the chain hashes for a field: the value, or the commitment of a personal one. */
+    String hashed(String field, String value) {
+      if (sealed.containsKey(field)) {
+        // an erased value reads [erased]; anything else put there breaks the hash
+        return "c:" + sealed.get(field) + (ERASED.equals(value) ? "" : " altered " + value);
+      }
+      String salt = salts.get(field);
+      return salt == null ? value : "c:" + commitment(salt, field, value);
     }
 
     EntityRevision toRevision() {
       return new EntityRevision(revision.info, kind, state);
     }
+
+    private static Map<String, String> salts(AuditedType type, Map<String, String> state) {
+      Map<String, String> salts = new LinkedHashMap<>();
+      for (String field : PERSONAL.getOrDefault(type, Set.of())) {
+        if (state.containsKey(field)) {
+          salts.put(field, randomHex(16));
+        }
+      }
+      return salts;
+    }
   }
+
+  /** What history shows in place of an erased value. */
+  static final String ERASED = "[erased]";
+
+  /** The personal fields of each type, hashed into the chain as salted commitments. */
+  static final Map<AuditedType, Set<String>> PERSONAL = Map.of(
+      AuditedType.USER, Set.of("email"), AuditedType.LOCATION, Set.of("address"));
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final MemoryDb db;
   private final List<Revision> revisions = new ArrayList<>();
@@ -182,13 +245,55 @@ final class MemoryHistory implements AuditHistory {
         .sorted(Comparator.comparing((Entry e) -> e.type().ordinal())
             .thenComparing(e -> e.id().toString()))
         .forEach(e -> text.append("\nT ").append(e.type()).append(' ').append(e.id())
-            .append(' ').append(e.kind()).append(' ').append(new TreeMap<>(e.state())));
+            .append(' ').append(e.kind()).append(' ').append(hashedState(e)));
     revision.events.forEach(e -> text.append("\nL ").append(e.action()).append(' ')
         .append(e.resourceType()).append(' ').append(e.resourceId()).append(' ').append(e.at())
         .append(' ').append(e.actorId()).append(' ').append(new TreeMap<>(e.details()))
         .append(' ').append(e.clientAddress()).append(' ').append(e.userAgent()).append(' ')
         .append(e.correlationId()));
     return text.toString();
+  }
+
+  /** The entry's state as the chain hashes it: personal fields as their commitments. */
+  private static Map<String, String> hashedState(Entry e) {
+    Map<String, String> hashed = new TreeMap<>();
+    e.state().forEach((field, value) -> hashed.put(field, e.hashed(field, value)));
+    return hashed;
+  }
+
+  private static String commitment(String salt, String field, String value) {
+    return sha256(salt + "|" + field + "|" + value);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+
+  /**
+   * Erases these personal fields from every recorded state of one entity: each value reads
+   * {@value #ERASED} from now on, and the chain keeps hashing the commitment it hashed before.
+   * Undone if the unit rolls back.
+   */
+  void erase(AuditedType type, UUID id, Set<String> fields) {
+    Unit unit = db.writeUnit();
+    List<Entry> list = entries.get(type).getOrDefault(id, List.of());
+    for (int i = 0; i < list.size(); i++) {
+      Entry old = list.get(i);
+      Entry erased = old.erase(fields);
+      int at = i;
+      list.set(at, erased);
+      String key = type + "/" + id;
+      old.revision().entries.put(key, erased);
+      unit.onRollback(() -> {
+        list.set(at, old);
+        old.revision().entries.put(key, old);
+      });
+    }
   }
 
   private static String hash(String content, String previous) {
@@ -202,7 +307,7 @@ final class MemoryHistory implements AuditHistory {
 
   private static String randomHex(int bytes) {
     byte[] random = new byte[bytes];
-    new SecureRandom().nextBytes(random);
+    RANDOM.nextBytes(random);
     return HexFormat.of().formatHex(random);
   }
 
@@ -210,7 +315,7 @@ final class MemoryHistory implements AuditHistory {
   void tamper(AuditedType type, UUID id, int index, Map<String, String> state) {
     List<Entry> list = entries.get(type).get(id);
     Entry old = list.get(index);
-    Entry forged = new Entry(old.revision(), type, id, old.kind(), state);
+    Entry forged = old.withState(state);
     list.set(index, forged);
     old.revision().entries.put(type + "/" + id, forged);
   }

@@ -12,7 +12,8 @@ import java.util.Map;
 final class MemoryLocations extends MemoryRepository<Location> implements Locations {
   MemoryLocations(MemoryDb db) {
     super(db, AuditedType.LOCATION, "location", Location::name, List.of(),
-        List.of(Location::name, Location::address),
+        // address is personal data: equality only, never free text (SearchFields)
+        List.of(Location::name),
         Map.of("name", Location::name, "address", Location::address));
   }
 

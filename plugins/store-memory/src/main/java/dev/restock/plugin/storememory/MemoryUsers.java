@@ -5,11 +5,16 @@ import dev.restock.api.aggregate.AuditStamp;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
 import dev.restock.api.user.port.out.Users;
+import dev.restock.api.audit.Actor;
+import dev.restock.api.audit.RevisionKind;
+import dev.restock.api.error.NotFoundException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Users, listed by username; username and email are unique among live users. */
 final class MemoryUsers extends MemoryRepository<User> implements Users {
@@ -17,7 +22,8 @@ final class MemoryUsers extends MemoryRepository<User> implements Users {
     super(db, AuditedType.USER, "user", User::username,
         List.of(new Unique<>(User::username, "a live user already has this username"),
             new Unique<>(User::email, "a live user already has this email")),
-        List.of(User::username, User::email),
+        // email is personal data: equality only, never free text (SearchFields)
+        List.of(User::username),
         Map.of("username", User::username, "email", User::email, "role", User::role,
             "active", User::active));
   }
@@ -65,9 +71,27 @@ final class MemoryUsers extends MemoryRepository<User> implements Users {
     return db.counted(held, 1);
   }
 
+  /**
+   * The memory store does not encrypt, so it replaces the values: the email of the row becomes
+   * the placeholder, the row inactive, and every recorded state of the user reads {@code
+   * [erased]} for the email; the chain hashed salted commitments of it, which stay, so {@code
+   * verify} and earlier proofs hold. The erasure is recorded as a modification in the current
+   * revision.
+   */
   @Override
-  public void erase(java.util.UUID id) {
-    // PLACEHOLDER (integration branch only): replaced by the issue 20 helpers before main
-    throw new IllegalStateException("erase is not built yet");
+  public void erase(UUID id) {
+    Objects.requireNonNull(id, "id");
+    Actor actor = db.actor();
+    User current = table.get(id);
+    if (current == null) {
+      throw new NotFoundException("user", id);
+    }
+    db.history.erase(AuditedType.USER, id, MemoryHistory.PERSONAL.get(AuditedType.USER));
+    User erased = new User(id, current.username(), User.erasedEmail(id), current.role(), false,
+        current.version() + 1, Stamps.updated(current.stamp(), actor, db.now()),
+        current.deletedAt());
+    table.put(id, erased);
+    db.history.record(AuditedType.USER, id, RevisionKind.MODIFIED, state(erased));
+    db.updates.incrementAndGet();
   }
 }

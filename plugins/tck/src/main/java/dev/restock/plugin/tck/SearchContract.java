@@ -188,7 +188,7 @@ public abstract class SearchContract {
     assertThat(session.users().find(Criteria.where("role", Operator.EQ, "DRIVER"),
         PageRequest.of(0, 10), Visibility.LIVE).items()).extracting(User::id)
         .containsExactly(ada.id());
-    assertThat(session.locations().find(Criteria.where("address", Operator.CONTAINS, "main"),
+    assertThat(session.locations().find(Criteria.where("address", Operator.EQ, "1 Main St"),
         PageRequest.of(0, 10), Visibility.LIVE).total()).isEqualTo(1);
   }
 
@@ -277,8 +277,11 @@ public abstract class SearchContract {
         long present = total.apply(Criteria.where(field, Operator.IS_NOT_NULL));
         assertThat(present).as("rows with %s", field).isPositive();
         for (String attack : attacks(note)) {
-          for (Operator op : List.of(Operator.EQ, Operator.NE, Operator.CONTAINS,
-              Operator.STARTS_WITH, Operator.IN)) {
+          // personal fields take exact matches only (PersonalSearchContract)
+          for (Operator op : fields.personal().contains(field)
+              ? List.of(Operator.EQ, Operator.NE, Operator.IN)
+              : List.of(Operator.EQ, Operator.NE, Operator.CONTAINS, Operator.STARTS_WITH,
+                  Operator.IN)) {
             assertThat(total.apply(Criteria.where(field, op, attack)))
                 .as("%s %s %s %s", fields.fields().keySet(), field, op, attack)
                 .isEqualTo(op == Operator.NE ? present : 0);
@@ -399,7 +402,8 @@ public abstract class SearchContract {
     User ada = session.users().create(new CreateUser("ada", "ada@lovelace.org", Role.VIEWER));
     session.users().create(new CreateUser("bob", "bob@example.com", Role.VIEWER));
 
-    assertThat(session.users().search(TextQuery.regex("lovelace\\.org$"), PageRequest.of(0, 10),
+    // by username; the email is personal data, which text search never matches
+    assertThat(session.users().search(TextQuery.regex("^ada$"), PageRequest.of(0, 10),
         Visibility.LIVE).items()).extracting(User::id).containsExactly(ada.id());
   }
 }
