@@ -227,13 +227,13 @@ class TenantCliTest {
     assertThat(init2.err()).contains("'restock tenant add a");
   }
 
-  /** Undoes the newest migration (V7) by hand: its tables, indexes and history row. */
+  /** Undoes the newest migration (V8) by hand: its tables, columns, indexes and history row. */
   private void unapplyTheNewestMigration(String tenant) throws SQLException {
     execute(dir.resolve(tenant + ".db"),
-        "drop index ix_service_visit_lines_aud_id", "drop index ix_service_visit_aud_order",
-        "drop index ix_order_line_aud_visit", "drop table service_visit_lines_aud",
-        "drop table service_visit_lines",
-        "delete from restock_schema_history where version = '7'");
+        "drop index ux_app_user_email_hmac", "alter table app_user drop column email_hmac",
+        "alter table location drop column address_hmac", "drop table erased_subject",
+        "drop index ix_subject_key_subject", "drop table subject_key",
+        "delete from restock_schema_history where version = '8'");
   }
 
   @Test
@@ -245,22 +245,22 @@ class TenantCliTest {
     ok("product", "add", "--tenant", "b", "--sku", "COLA", "--name", "Cola", "--price", "1");
     unapplyTheNewestMigration("a");
     unapplyTheNewestMigration("c");
-    // b forgets it applied V7 but keeps its tables: applying V7 again must fail there
-    execute(dir.resolve("b.db"), "delete from restock_schema_history where version = '7'");
+    // b forgets it applied V8 but keeps its tables: applying V8 again must fail there
+    execute(dir.resolve("b.db"), "delete from restock_schema_history where version = '8'");
 
     ToolRun status = ok("migrate", "status", "--all-tenants");
-    assertThat(status.out()).containsPattern("a +6 +1 \\(V7\\)")
-        .containsPattern("b +6 +1 \\(V7\\)").containsPattern("c +6 +1 \\(V7\\)");
+    assertThat(status.out()).containsPattern("a +7 +1 \\(V8\\)")
+        .containsPattern("b +7 +1 \\(V8\\)").containsPattern("c +7 +1 \\(V8\\)");
 
     Path backups = tmp.resolve("backups");
     ToolRun apply = run("migrate", "apply", "--all-tenants", "--backup-dir",
         backups.toString());
     assertThat(apply.code()).as(apply.toString()).isEqualTo(RestockCli.NOT_FOUND_OR_CONFLICT);
-    assertThat(apply.out()).containsPattern("a +ok +6 +7 +1")
-        .containsPattern("b +FAILED").containsPattern("c +ok +6 +7 +1")
+    assertThat(apply.out()).containsPattern("a +ok +7 +8 +1")
+        .containsPattern("b +FAILED").containsPattern("c +ok +7 +8 +1")
         .contains("2 of 3 tenant(s) migrated or up to date; failed, each left as it was: b");
     assertThat(apply.err()).contains("error: tenant b: migrating")
-        .contains("service_visit_lines");
+        .contains("subject_key");
     for (String tenant : List.of("a", "b", "c")) {
       try (Stream<Path> files = Files.list(backups.resolve(tenant))) {
         assertThat(files.filter(p -> p.toString().endsWith(".json")).count())
@@ -270,18 +270,18 @@ class TenantCliTest {
 
     JsonNode after = json(ok("migrate", "status", "--all-tenants", "--json"));
     assertThat(after).hasSize(3);
-    assertThat(after.get(0).get("schemaVersion").asText()).isEqualTo("7");
+    assertThat(after.get(0).get("schemaVersion").asText()).isEqualTo("8");
     assertThat(after.get(0).get("pending")).isEmpty();
-    assertThat(after.get(1).get("schemaVersion").asText()).isEqualTo("6");
-    assertThat(after.get(1).get("pending").get(0).asText()).isEqualTo("7");
-    assertThat(after.get(2).get("schemaVersion").asText()).isEqualTo("7");
+    assertThat(after.get(1).get("schemaVersion").asText()).isEqualTo("7");
+    assertThat(after.get(1).get("pending").get(0).asText()).isEqualTo("8");
+    assertThat(after.get(2).get("schemaVersion").asText()).isEqualTo("8");
     assertThat(rows("b", "select count(*) from product")).isEqualTo(1);
-    assertThat(rows("b", "select count(*) from restock_schema_history where version = '7'"))
+    assertThat(rows("b", "select count(*) from restock_schema_history where version = '8'"))
         .isZero();
-    assertThat(rows("a", "select count(*) from service_visit_lines")).isZero();
+    assertThat(rows("a", "select count(*) from subject_key")).isZero();
 
     ToolRun one = ok("migrate", "status", "--tenant", "a");
-    assertThat(one.out()).contains("schema version 7").contains("no pending migrations");
+    assertThat(one.out()).contains("schema version 8").contains("no pending migrations");
     ToolRun both = run("migrate", "status", "--tenant", "a", "--all-tenants");
     assertThat(both.code()).isEqualTo(RestockCli.BAD_INPUT);
   }
