@@ -82,6 +82,7 @@ public final class JpaStore implements Store {
   private final javax.cache.CacheManager cache;
   private final StartupReport startup;
   private final ReplicaRouting replica;
+  private final dev.restock.jpa.crypto.KeyRotation keyRotation;
 
   private JpaStore(JpaStoreConfig config, Pools pools, SessionFactory sessionFactory,
       javax.cache.CacheManager cache, StartupReport startup, ReplicaRouting replica) {
@@ -114,6 +115,18 @@ public final class JpaStore implements Store {
     this.auditLog = new dev.restock.jpa.audit.JpaAuditLog(context.dialect());
     this.reports = new JpaReports(context.dialect());
     this.deliveryNotes = new dev.restock.jpa.stock.JpaDeliveryNotes(context.dialect());
+    this.keyRotation = new dev.restock.jpa.crypto.KeyRotation(pools.write(),
+        config.database().dialect(), context.crypto(), transactions, auditLog, config.clock(),
+        config.jdbcUrl(), () -> sessionFactory.getCache().evictAllRegions());
+  }
+
+  /**
+   * Rotation of the master key of encrypted personal fields: re-encrypts every value under data
+   * keys wrapped by the provider's current master key (docs/personal-data.md).
+   */
+  @dev.restock.api.stability.Experimental(since = "0.3")
+  public dev.restock.jpa.crypto.KeyRotation keyRotation() {
+    return keyRotation;
   }
 
   /**

@@ -75,7 +75,7 @@ public final class FieldCrypto {
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private record Dek(int id, String subject, SecretKey key, long loadedAt) {}
+  record Dek(int id, String subject, SecretKey key, long loadedAt) {}
 
   private final KeyProvider keys;
   private final Clock clock;
@@ -154,7 +154,7 @@ public final class FieldCrypto {
     return seal(table, column, dek, salt, plain);
   }
 
-  private String seal(String table, String column, Dek dek, byte[] salt, String plain) {
+  private static String seal(String table, String column, Dek dek, byte[] salt, String plain) {
     byte[] value = plain.getBytes(StandardCharsets.UTF_8);
     String commitment = B64.encodeToString(commitment(salt, value));
     byte[] nonce = new byte[NONCE];
@@ -329,7 +329,8 @@ public final class FieldCrypto {
   private Dek currentDek(String subject) {
     Session s = sessions.get();
     List<Object[]> rows = s.createNativeQuery(
-            "select id, kek_id, wrapped from subject_key where subject = :s order by id",
+            // the newest: after a rotation began, the one wrapped under the current master key
+            "select id, kek_id, wrapped from subject_key where subject = :s order by id desc",
             Object[].class)
         .setParameter("s", subject).setMaxResults(1).getResultList();
     if (!rows.isEmpty()) {
@@ -423,6 +424,69 @@ public final class FieldCrypto {
     SecretKey key = keys.key(kekId).orElseThrow(() -> new KeyProviderException("key provider",
         List.of("master key '" + kekId + "' is missing")));
     return new SecretKeySpec(key.getEncoded(), "AES");
+  }
+
+  /** The provider's current master key id (rotation). */
+  String currentKeyId() {
+    return keys.currentKeyId();
+  }
+
+  /** A fresh data key for {@code subject} and its wrapped form under the current master key. */
+  Map.Entry<SecretKey, String> newWrappedDek(String subject) {
+    byte[] raw = new byte[32];
+    RANDOM.nextBytes(raw);
+    SecretKey dek = new SecretKeySpec(raw, "AES");
+    return Map.entry(dek, wrap(keys.currentKeyId(), subject, dek));
+  }
+
+  /** Unwraps a {@code subject_key} row without caching it (rotation). */
+  Dek unwrapRow(int id, String subject, String kekId, String wrapped) {
+    return unwrap(id, subject, kekId, wrapped);
+  }
+
+  /** The data key id a sealed value names, or -1 for a value that is not sealed. */
+  static int dekIdOf(String stored) {
+    if (!isSealed(stored)) {
+      return -1;
+    }
+    return Integer.parseInt(stored.substring(PREFIX.length(), stored.indexOf('.', PREFIX.length())));
+  }
+
+  /**
+   * {@code stored} re-encrypted under {@code to}: same salt and commitment (so the hash chain and
+   * every inclusion proof keep their hashes), a new nonce and the new data key id.
+   *
+   * @throws FieldDecryptionException when {@code stored} does not open under {@code from}
+   */
+  static String reseal(String table, String column, String stored, Dek from, Dek to) {
+    Matcher m = SEALED.matcher(stored);
+    if (!m.matches()) {
+      throw new IllegalArgumentException(table + "." + column + " holds no sealed value");
+    }
+    try {
+      Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+      byte[] sealed = B64D.decode(m.group(2));
+      gcm.init(Cipher.DECRYPT_MODE, from.key(), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE));
+      gcm.updateAAD(aad(table, column, m.group(3)));
+      byte[] saltAndValue = gcm.doFinal(sealed, NONCE, sealed.length - NONCE);
+      byte[] salt = java.util.Arrays.copyOf(saltAndValue, SALT);
+      String plain = new String(java.util.Arrays.copyOfRange(saltAndValue, SALT,
+          saltAndValue.length), StandardCharsets.UTF_8);
+      String out = seal(table, column, to, salt, plain);
+      if (!out.endsWith("." + m.group(3))) {
+        throw new FieldDecryptionException(table + "." + column + " (data key " + from.id()
+            + "): its commitment does not match its value", null);
+      }
+      return out;
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new FieldDecryptionException(table + "." + column + " sealed under data key "
+          + from.id() + " cannot be decrypted: its ciphertext or commitment was altered", e);
+    }
+  }
+
+  /** Forgets the cached data keys {@code ids} (destroyed by a rotation). */
+  void evict(java.util.Collection<Integer> ids) {
+    ids.forEach(cache::remove);
   }
 
   /**
