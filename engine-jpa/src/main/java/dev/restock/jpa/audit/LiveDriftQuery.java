@@ -2,6 +2,7 @@ package dev.restock.jpa.audit;
 
 import dev.restock.api.audit.AuditedType;
 import dev.restock.api.audit.LiveDrift;
+import dev.restock.jpa.crypto.FieldCrypto;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +19,9 @@ import java.util.UUID;
  * the database does the comparison (null-safe, column by column, on the columns both tables
  * share) and returns only rows that differ, so neither entities nor unchanged rows are loaded.
  * Envers writes exactly the entity's audited columns, so any difference is an edit made behind
- * the engine's back. A drift names the column ({@code on_hand}), as the edit did; service visits
+ * the engine's back. Sealed personal values are compared by their commitment ({@link
+ * FieldCrypto#chainForm}), as the chain hashes them: key rotation gives the live and the audit
+ * copy different ciphertexts of the same value. A drift names the column ({@code on_hand}), as the edit did; service visits
  * and order lines have no {@code AuditedType} and are covered by the chain only.
  */
 final class LiveDriftQuery {
@@ -75,7 +78,10 @@ final class LiveDriftQuery {
           for (int i = 0; i < shared.size(); i++) {
             String current = r.getString(4 + 2 * i);
             String audited = r.getString(5 + 2 * i);
-            if (!same(r.getObject(4 + 2 * i), r.getObject(5 + 2 * i), current, audited)) {
+            // a sealed value re-encrypted by key rotation differs in ciphertext only
+            if (!same(r.getObject(4 + 2 * i), r.getObject(5 + 2 * i),
+                FieldCrypto.chainForm(shared.get(i), current),
+                FieldCrypto.chainForm(shared.get(i), audited))) {
               into.add(new LiveDrift(type, id, shared.get(i), audited, current));
             }
           }

@@ -232,6 +232,8 @@ abstract class KeyRotationContractTest {
     assertThat(valuesWithoutKey()).isZero();
     everyValueReads();
     assertThat(session.history().verify().intact()).isTrue();
+    // live and _aud copies now differ in nonce only: no drift
+    assertThat(session.history().liveDrift()).isEmpty();
     closeEngine();
     keyFile = withoutOldKey();
     openEngine();
@@ -322,7 +324,8 @@ abstract class KeyRotationContractTest {
 
       openEngine();
       everyValueReads(); // mixed old and new data keys
-      assertThat(keysByKek()).containsKeys(oldKek, "k2");
+      // the old keys stay until the end (H2 may lose its last half second of commits to a kill)
+      assertThat(keysByKek()).containsKey(oldKek);
       closeEngine();
     }
     try (JpaStore store = JpaStore.open(withKeys())) {
