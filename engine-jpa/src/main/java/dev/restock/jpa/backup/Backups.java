@@ -155,10 +155,12 @@ public final class Backups {
     }
     List<String> warnings = new ArrayList<>();
     boolean verified = checkSignature(info, options, warnings);
+    CarriedErasures erasures = CarriedErasures.of(target, options, Instant.now(), warnings);
     try {
       Optional<ChainVerification> chain = Mechanism.of(target.database().dialect())
-          .restore(file, target, info, options.replace(), warnings);
-      return new RestoreResult(info, verified, chain, warnings);
+          .restore(file, target, info, options.replace(), erasures, warnings);
+      return new RestoreResult(info, verified, chain, warnings, erasures.carried(),
+          erasures.activeUsers());
     } catch (IOException e) {
       throw new BackupException("cannot restore " + file + ": " + e.getMessage(), e);
     } catch (SQLException e) {
