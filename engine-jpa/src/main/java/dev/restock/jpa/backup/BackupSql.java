@@ -89,6 +89,32 @@ final class BackupSql {
    */
   static Optional<ChainVerification> check(JpaStoreConfig staged, BackupInfo info,
       List<String> warnings) throws SQLException {
+    return checkCounts(staged, info) ? chain(staged, info, warnings) : Optional.empty();
+  }
+
+  /** What a staged copy holds once checked and the erasures applied. */
+  record Staged(Optional<ChainVerification> chain, Map<String, Long> counts) {}
+
+  /**
+   * {@link #check} on the staged copy (opened with the target's keys), then the carried erasures
+   * applied to it and its chain verified again: the copy that may be installed.
+   *
+   * @throws BackupException when a check fails or the erasures cannot be applied
+   */
+  static Staged checkAndCarry(JpaStoreConfig staged, JpaStoreConfig target, BackupInfo info,
+      CarriedErasures erasures, List<String> warnings) throws SQLException {
+    JpaStoreConfig keyed = staged.withKeys(target.keys());
+    Optional<ChainVerification> chain = check(keyed, info, warnings);
+    Map<String, Long> counts = erasures.applyTo(keyed, info, warnings);
+    if (chain.isPresent() && !erasures.isEmpty()) {
+      // the tables touched are outside the chain; proven again all the same
+      chain = chain(keyed, info, new ArrayList<>());
+    }
+    return new Staged(chain, counts);
+  }
+
+  private static boolean checkCounts(JpaStoreConfig staged, BackupInfo info)
+      throws SQLException {
     Map<String, Long> counts;
     try (Connection c = connect(staged)) {
       counts = counts(c, schemaOf(staged));
@@ -98,6 +124,11 @@ final class BackupSql {
           + "its metadata recorded: expected " + info.rowCounts() + ", found " + counts
           + "; nothing was restored");
     }
+    return true;
+  }
+
+  private static Optional<ChainVerification> chain(JpaStoreConfig staged, BackupInfo info,
+      List<String> warnings) {
     var flywayInfo = JpaStore.flyway(staged).info();
     boolean sameRelease = flywayInfo.pending().length == 0 && java.util.Arrays.stream(
         flywayInfo.applied()).noneMatch(m -> m.getState().name().startsWith("FUTURE"));

@@ -137,10 +137,19 @@ public final class Backups {
    * checksum and signature, and, in a staging place, its row counts, integrity and history
    * chain. Nothing is written to the target until every check passed.
    *
+   * <p>Erased people stay erased (issue 20, docs/personal-data.md): with {@code replace} the
+   * erasures recorded in the database being replaced ({@code erased_subject}) are read first,
+   * and, with those of {@link RestoreOptions#withErasedSubjects}, applied to the staged copy
+   * before it is installed: their data keys deleted, their erasure recorded, their e-mail
+   * equality index cleared. The result counts them and names erased users active in the backup.
+   *
    * @throws BackupException when the checksum does not match; the metadata is unsigned, cannot
    *     be checked or does not verify (unless {@code options.allowUnsigned()}); the target is
    *     not empty (unless {@code options.replace()}) or of another database; stale SQLite
-   *     sidecar files lie beside the target; or a check on the staged copy fails
+   *     sidecar files lie beside the target; a check on the staged copy fails; the target to
+   *     replace cannot be read for its erasures (unless {@code
+   *     options.ignoringTargetErasures()}); or the backup predates encrypted personal data while
+   *     there are erasures to carry
    */
   public static RestoreResult restore(Path file, JpaStoreConfig target, RestoreOptions options) {
     BackupInfo info = BackupMetadata.read(BackupMetadata.of(file));
@@ -155,10 +164,12 @@ public final class Backups {
     }
     List<String> warnings = new ArrayList<>();
     boolean verified = checkSignature(info, options, warnings);
+    CarriedErasures erasures = CarriedErasures.of(target, options, Instant.now(), warnings);
     try {
       Optional<ChainVerification> chain = Mechanism.of(target.database().dialect())
-          .restore(file, target, info, options.replace(), warnings);
-      return new RestoreResult(info, verified, chain, warnings);
+          .restore(file, target, info, options.replace(), erasures, warnings);
+      return new RestoreResult(info, verified, chain, warnings, erasures.carried(),
+          erasures.activeUsers());
     } catch (IOException e) {
       throw new BackupException("cannot restore " + file + ": " + e.getMessage(), e);
     } catch (SQLException e) {

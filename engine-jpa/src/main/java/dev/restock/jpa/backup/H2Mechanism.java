@@ -3,6 +3,8 @@ package dev.restock.jpa.backup;
 import dev.restock.api.audit.ChainVerification;
 import dev.restock.jpa.JpaStore;
 import dev.restock.jpa.config.JpaStoreConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,7 +48,8 @@ final class H2Mechanism implements Mechanism {
 
   @Override
   public Optional<ChainVerification> restore(Path file, JpaStoreConfig target, BackupInfo info,
-      boolean replace, List<String> warnings) throws SQLException {
+      boolean replace, CarriedErasures erasures, List<String> warnings)
+      throws SQLException, IOException {
     try (Connection c = BackupSql.connect(target)) {
       if (!replace && !BackupSql.counts(c, null).isEmpty()) {
         throw new BackupException("restore target " + BackupSql.description(target)
@@ -54,29 +57,45 @@ final class H2Mechanism implements Mechanism {
       }
     }
     JpaStoreConfig scratch = scratch();
-    Optional<ChainVerification> chain;
+    BackupSql.Staged staged;
+    // with erasures carried, the target is filled from the staged copy they were applied to
+    Path script = erasures.isEmpty() ? file
+        : Files.createTempFile("restock-restore-", ".sql.gz");
     try {
-      try (Connection c = BackupSql.connect(scratch); Statement s = c.createStatement()) {
-        s.execute("RUNSCRIPT FROM '" + literal(file) + "' COMPRESSION GZIP");
+      try {
+        try (Connection c = BackupSql.connect(scratch); Statement s = c.createStatement()) {
+          s.execute("RUNSCRIPT FROM '" + literal(file) + "' COMPRESSION GZIP");
+        }
+        staged = BackupSql.checkAndCarry(scratch, target, info, erasures, warnings);
+        if (!erasures.isEmpty()) {
+          try (Connection c = BackupSql.connect(scratch); Statement s = c.createStatement()) {
+            Files.delete(script);
+            s.execute("SCRIPT TO '" + literal(script) + "' COMPRESSION GZIP");
+          }
+        }
+      } finally {
+        try (Connection c = BackupSql.connect(scratch); Statement s = c.createStatement()) {
+          s.execute("SHUTDOWN");
+        }
       }
-      chain = BackupSql.check(scratch, info, warnings);
+      try (Connection c = BackupSql.connect(target); Statement s = c.createStatement()) {
+        if (replace) {
+          s.execute("DROP ALL OBJECTS");
+        }
+        s.execute("RUNSCRIPT FROM '" + literal(script) + "' COMPRESSION GZIP");
+        Map<String, Long> counts = BackupSql.counts(c, null);
+        if (!counts.equals(staged.counts())) {
+          throw new BackupException("restored " + BackupSql.description(target)
+              + " does not hold what the checked copy held: expected " + staged.counts()
+              + ", found " + counts);
+        }
+      }
     } finally {
-      try (Connection c = BackupSql.connect(scratch); Statement s = c.createStatement()) {
-        s.execute("SHUTDOWN");
+      if (script != file) {
+        Files.deleteIfExists(script);
       }
     }
-    try (Connection c = BackupSql.connect(target); Statement s = c.createStatement()) {
-      if (replace) {
-        s.execute("DROP ALL OBJECTS");
-      }
-      s.execute("RUNSCRIPT FROM '" + literal(file) + "' COMPRESSION GZIP");
-      Map<String, Long> counts = BackupSql.counts(c, null);
-      if (!counts.equals(info.rowCounts())) {
-        throw new BackupException("restored " + BackupSql.description(target) + " does not hold "
-            + "what the backup recorded: expected " + info.rowCounts() + ", found " + counts);
-      }
-    }
-    return chain;
+    return staged.chain();
   }
 
   private static JpaStoreConfig scratch() {

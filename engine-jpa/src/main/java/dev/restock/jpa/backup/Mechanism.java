@@ -25,11 +25,13 @@ interface Mechanism {
   /**
    * Restores {@code file} (checksum and signature already checked) into {@code target}: first
    * into a staging place, where {@link BackupSql#check} must pass, and only then into the
-   * target. A failure before that last step leaves the target exactly as it was and removes the
-   * staging place.
+   * target. {@code erasures} are applied to the staged copy after those checks and before it is
+   * installed ({@link BackupSql#checkAndCarry}), so the target never holds the restored data
+   * without them. A failure before that last step leaves the target exactly as it was and
+   * removes the staging place.
    */
   Optional<ChainVerification> restore(Path file, JpaStoreConfig target, BackupInfo info,
-      boolean replace, List<String> warnings) throws SQLException, IOException;
+      boolean replace, CarriedErasures erasures, List<String> warnings) throws SQLException, IOException;
 
   /** The mechanism of {@code dialect}'s backup format. */
   static Mechanism of(StoreDialect dialect) {

@@ -82,7 +82,8 @@ final class PostgresMechanism implements Mechanism {
 
   @Override
   public Optional<ChainVerification> restore(Path file, JpaStoreConfig target, BackupInfo info,
-      boolean replace, List<String> warnings) throws SQLException, IOException {
+      boolean replace, CarriedErasures erasures, List<String> warnings)
+      throws SQLException, IOException {
     requireTools();
     String schema = BackupSql.schemaOf(target);
     Server server = Server.of(target);
@@ -101,12 +102,12 @@ final class PostgresMechanism implements Mechanism {
         Statement s = admin.createStatement()) {
       s.execute("create database " + scratch);
       try {
-        Optional<ChainVerification> chain = stage(file, server.on(scratch), schema, info,
-            warnings);
+        BackupSql.Staged staged = stage(file, server.on(scratch), schema, target, info,
+            erasures, warnings);
         run(List.of("pg_dump", "-Fc", "--no-owner", "--schema=" + schema, "-f",
             redump.toString()), server.on(scratch));
-        install(redump, target, server, schema, schemaExists, info);
-        return chain;
+        install(redump, target, server, schema, schemaExists, info, staged.counts());
+        return staged.chain();
       } finally {
         s.execute("drop database if exists " + scratch + " with (force)");
       }
@@ -115,9 +116,13 @@ final class PostgresMechanism implements Mechanism {
     }
   }
 
-  /** The dump restored into the scratch database under {@code schema}, and checked there. */
-  private static Optional<ChainVerification> stage(Path file, Server scratch, String schema,
-      BackupInfo info, List<String> warnings) throws SQLException, IOException {
+  /**
+   * The dump restored into the scratch database under {@code schema}, checked there, and the
+   * erasures applied.
+   */
+  private static BackupSql.Staged stage(Path file, Server scratch, String schema,
+      JpaStoreConfig target, BackupInfo info, CarriedErasures erasures, List<String> warnings)
+      throws SQLException, IOException {
     run(List.of("pg_restore", "--no-owner", "--exit-on-error", file.toString()), scratch);
     try (Connection c = BackupSql.connect(scratch.config(null))) {
       List<String> dumped = new ArrayList<>();
@@ -143,7 +148,7 @@ final class PostgresMechanism implements Mechanism {
         }
       }
     }
-    return BackupSql.check(scratch.config(schema), info, warnings);
+    return BackupSql.checkAndCarry(scratch.config(schema), target, info, erasures, warnings);
   }
 
   /**
@@ -151,7 +156,8 @@ final class PostgresMechanism implements Mechanism {
    * is renamed aside first and dropped only when the new one is in; a failure renames it back.
    */
   private static void install(Path dump, JpaStoreConfig target, Server server, String schema,
-      boolean schemaExists, BackupInfo info) throws SQLException, IOException {
+      boolean schemaExists, BackupInfo info, Map<String, Long> expected)
+      throws SQLException, IOException {
     String aside = null;
     List<String> restore = new ArrayList<>(List.of("pg_restore", "--no-owner",
         "--exit-on-error", "--single-transaction"));
@@ -175,13 +181,12 @@ final class PostgresMechanism implements Mechanism {
       try {
         run(restore, server);
         Map<String, Long> counts = BackupSql.counts(c, schema);
-        if (!counts.equals(info.rowCounts())) {
+        if (!counts.equals(expected)) {
           if (!schemaExists || aside != null) {
             s.execute("drop schema " + BackupSql.quoted(schema) + " cascade");
           }
           throw new BackupException("restored " + BackupSql.description(target) + " does not "
-              + "hold what the backup recorded: expected " + info.rowCounts() + ", found "
-              + counts);
+              + "hold what the checked copy held: expected " + expected + ", found " + counts);
         }
       } catch (RuntimeException | IOException | SQLException e) {
         if (aside != null) {

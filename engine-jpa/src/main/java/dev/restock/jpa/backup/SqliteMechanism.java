@@ -66,7 +66,8 @@ final class SqliteMechanism implements Mechanism {
 
   @Override
   public Optional<ChainVerification> restore(Path file, JpaStoreConfig target, BackupInfo info,
-      boolean replace, List<String> warnings) throws SQLException, IOException {
+      boolean replace, CarriedErasures erasures, List<String> warnings)
+      throws SQLException, IOException {
     Path db = BackupSql.sqliteFile(target);
     Path folder = db.getParent();
     Files.createDirectories(folder);
@@ -99,8 +100,9 @@ final class SqliteMechanism implements Mechanism {
         Files.copy(in, staged);
       }
       integrityCheck(staged, info);
-      Optional<ChainVerification> chain = BackupSql.check(
-          JpaStoreConfig.of("jdbc:sqlite:" + staged, null, null), info, warnings);
+      Optional<ChainVerification> chain = BackupSql.checkAndCarry(
+          JpaStoreConfig.of("jdbc:sqlite:" + staged, null, null), target, info, erasures,
+          warnings).chain();
       fold(staged);
       if (!sidecars(staged).isEmpty()) {
         throw new BackupException("the staged copy " + staged + " kept a write-ahead log; "

@@ -1,0 +1,10 @@
+package dev.restock.jpa.backup.erasure;
+
+import dev.restock.jpa.testing.TestDatabase;
+
+class SqliteRestoreKeepsErasuresContractTest extends RestoreKeepsErasuresContractTest {
+  @Override
+  protected TestDatabase database() {
+    return TestDatabase.SQLITE;
+  }
+}
