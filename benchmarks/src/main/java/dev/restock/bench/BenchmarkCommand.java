@@ -36,7 +36,8 @@ import java.util.UUID;
  * cabinets x 40 slots, 300 products, 70 routes; the catalog scenario uses N products (default
  * 1,000,000), half soft-deleted. {@code --jmh} runs the JMH benchmarks ({@link OrderBenchmark})
  * instead, {@code --isolation} the READ COMMITTED against SERIALIZABLE comparison on PostgreSQL
- * ({@link IsolationBenchmark}), {@code --tenants} many tenants with and without a read replica
+ * ({@link IsolationBenchmark}), {@code --encryption} the same workload without and with
+ * encrypted personal fields ({@link EncryptionBenchmark}), {@code --tenants} many tenants with and without a read replica
  * ({@link TenantBenchmark}).
  */
 public final class BenchmarkCommand {
@@ -97,6 +98,10 @@ public final class BenchmarkCommand {
     }
     if (Arrays.asList(args).contains("--isolation")) {
       IsolationBenchmark.run(args);
+      return;
+    }
+    if (Arrays.asList(args).contains("--encryption")) {
+      EncryptionBenchmark.run(args);
       return;
     }
     if (Arrays.asList(args).contains("--tenants")) {

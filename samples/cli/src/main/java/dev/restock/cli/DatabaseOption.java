@@ -30,6 +30,9 @@ final class DatabaseOption {
   static JpaStoreConfig config(String db) {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.remove("RESTOCK_DB_URL"); // --db already took it into account and wins
+    // the keys are resolved in one place, KeysOption (--keys, RESTOCK_KEYS_FILE, RESTOCK_KEYS)
+    env.remove(JpaStoreConfig.environmentName("restock.keys.file"));
+    env.remove(dev.restock.jpa.crypto.EnvironmentKeyProvider.VARIABLE);
     Map<String, String> properties = new HashMap<>();
     Url url = url(db);
     properties.put("restock.db.url", url.jdbc());

@@ -51,6 +51,10 @@ abstract class EngineCommand implements Callable<Integer> {
           + "appended to and 'audit verify' checks against (default: $RESTOCK_AUDIT_ANCHORS).")
   java.nio.file.Path anchors;
 
+  @Option(names = "--keys", paramLabel = "FILE", defaultValue = "${env:RESTOCK_KEYS_FILE}",
+      description = KeysOption.HELP)
+  java.nio.file.Path keys;
+
   @Option(names = {"-P", "--plugin-property"}, paramLabel = "PLUGIN-ID.KEY=VALUE",
       description = "A plugin setting, e.g. -P my-plugin.threshold=3; repeatable. Wins over "
           + "the environment variable RESTOCK_MY_PLUGIN__THRESHOLD.")
@@ -130,14 +134,45 @@ abstract class EngineCommand implements Callable<Integer> {
       throw new RestockCli.UsageException(e.getMessage());
     }
     if (tenant != null) {
+      if (keys != null) {
+        throw new RestockCli.UsageException("--keys (or RESTOCK_KEYS_FILE) with --tenant: the "
+            + "tool does not encrypt tenants' databases yet");
+      }
       return openTenant(builder);
     }
-    if (!MEMORY.equals(db) && !createsDatabase()) {
-      DatabaseOption.requireExisting(db, config(db));
+    if (MEMORY.equals(db)) {
+      return build(builder, dev.restock.plugin.storememory.MemoryStore.factory());
     }
+    JpaStoreConfig plain = config(db);
+    if (!createsDatabase()) {
+      DatabaseOption.requireExisting(db, plain);
+    }
+    KeysOption.Keys resolved = KeysOption.resolve(plain, keys, createsDatabase(),
+        spec.commandLine().getErr());
+    JpaStoreConfig config = plain.withKeys(resolved.provider());
+    try {
+      return build(builder, JpaStores.of(config));
+    } catch (RuntimeException e) {
+      if (resolved.createdFile() != null) {
+        // no database came of it: a key file beside nothing would only mislead
+        try {
+          java.nio.file.Files.deleteIfExists(resolved.createdFile());
+        } catch (java.io.IOException ignored) {
+          // the failure to open is what the user needs to see
+        }
+      }
+      if (e instanceof RestockCli.UsageException) {
+        throw e;
+      }
+      throw KeysOption.refusal(config, resolved, keys).map(RuntimeException.class::cast)
+          .orElse(e);
+    }
+  }
+
+  private Restock build(RestockEngine.Builder builder, dev.restock.api.spi.StoreFactory store) {
     try {
       return AuditWiring.configure(builder, db, auditKey, anchors, this instanceof Writing)
-          .store(storeFactory(db)).discoverPlugins().build();
+          .store(store).discoverPlugins().build();
     } catch (dev.restock.api.spi.PluginSettingException e) {
       // a -P setting (or a RESTOCK_<PLUGIN>__<KEY> variable) the plugins cannot take
       throw new RestockCli.UsageException(e.getMessage());
@@ -189,12 +224,6 @@ abstract class EngineCommand implements Callable<Integer> {
 
   /** The value of {@code --db} that selects the in-memory store. */
   static final String MEMORY = DatabaseOption.MEMORY;
-
-  /** The in-memory store for {@code --db memory}, else the JPA store that {@link #config} gives. */
-  static dev.restock.api.spi.StoreFactory storeFactory(String db) {
-    return MEMORY.equals(db) ? dev.restock.plugin.storememory.MemoryStore.factory()
-        : JpaStores.of(config(db));
-  }
 
   /** {@code --db} with the other settings from RESTOCK_DB_* variables (all checked at once). */
   static JpaStoreConfig config(String db) {

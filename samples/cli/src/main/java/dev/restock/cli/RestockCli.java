@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
         UserCommand.class, AuditCommand.class, AsOfCommand.class, DeletedCommand.class, RestoreCommand.class,
         HealthCommand.class, StatsCommand.class, BackupCommand.class, SeedCommand.class,
         MigrateCommand.class, ReportCommand.class, LocationCommand.class,
-        PlanogramCommand.class, SlotCommand.class, ImportCommand.class, TenantCommand.class})
+        PlanogramCommand.class, SlotCommand.class, ImportCommand.class, TenantCommand.class,
+        KeysCommand.class})
 public final class RestockCli implements Runnable {
   static final int NOT_FOUND_OR_CONFLICT = 1;
   static final int BAD_INPUT = 2;
