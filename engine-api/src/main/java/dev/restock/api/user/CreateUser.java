@@ -5,7 +5,7 @@ import dev.restock.api.validation.Checks;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Command to add a user. */
+/** Command to add a user; an email in {@link User#ERASED_EMAIL_DOMAIN} is refused. */
 @Stable(since = "0.1")
 public record CreateUser(String username, String email, Role role) {
   static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -20,6 +20,13 @@ public record CreateUser(String username, String email, Role role) {
     checks.identifier(email, "email", 254);
     if (checks.ok()) {
       checks.check(EMAIL.matcher(email).matches(), "email", "is not an email address");
+    }
+    if (checks.ok()) {
+      // User.erased() is read from this domain: an email in it would fake an erasure
+      String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
+      checks.check(!domain.equals(User.ERASED_EMAIL_DOMAIN)
+              && !domain.endsWith("." + User.ERASED_EMAIL_DOMAIN), "email",
+          "is in the domain " + User.ERASED_EMAIL_DOMAIN + ", which is reserved for erased users");
     }
     return checks.violations();
   }

@@ -90,8 +90,8 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
    * Crypto-shredding: the live row's email becomes the placeholder sealed under the store's
    * data key and the user inactive (an audited change, the erasure's revision), then the user's
    * data keys are destroyed, so every earlier copy of the email (history rows, older backups)
-   * stays as it was but can no longer be read. A soft-deleted user's row is left as it was: its
-   * email reads as the placeholder once its key is gone. Without keys the history cannot be
+   * stays as it was but can no longer be read. A soft-deleted user's row gets the same placeholder,
+   * index and deactivation by a native update (see {@link #eraseDeleted}). Without keys the history cannot be
    * reached, so erasure is refused.
    */
   @Override
@@ -109,7 +109,30 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
       session().flush();
     } else if (find(id, Visibility.INCLUDE_DELETED).isEmpty()) {
       throw new NotFoundException(what(), id);
+    } else {
+      eraseDeleted(id);
     }
     store.crypto().shred(FieldCrypto.userSubject(id));
+  }
+
+  /**
+   * A soft-deleted row is hidden from Hibernate, so it gets the same placeholder, its equality
+   * index and {@code active=false} by a bound native update: otherwise a restore would bring
+   * back the old email's index and the old email would find the user again. The erasure itself
+   * is recorded as the use case's revision.
+   */
+  private void eraseDeleted(UUID id) {
+    String placeholder = User.erasedEmail(id);
+    int rows = session().createNativeMutationQuery(
+            "update app_user set email = :e, email_hmac = :h, active = :a where id = :id")
+        .setParameter("e", store.crypto().seal(UserEntity.TABLE, "email", FieldCrypto.STORE,
+            placeholder, null))
+        .setParameter("h", store.crypto().index(UserEntity.TABLE, "email", placeholder))
+        .setParameter("a", false)
+        .setParameter("id", id.toString())
+        .executeUpdate();
+    if (rows != 1) {
+      throw new NotFoundException(what(), id);
+    }
   }
 }

@@ -291,6 +291,31 @@ abstract class EncryptedFieldsContractTest {
   }
 
   @Test
+  void erasingASoftDeletedUserLeavesTheOldEmailUnfindableAfterARestore() throws Exception {
+    User carl = session.users().create(new CreateUser("carl", ANN, Role.DRIVER));
+    String oldHmac = stored("select email_hmac from app_user where id = ?", carl.id());
+    assertThat(oldHmac).isNotNull();
+    session.users().delete(carl.id());
+
+    erase(carl.id());
+
+    assertThat(stored("select email_hmac from app_user where id = ?", carl.id()))
+        .isNotEqualTo(oldHmac);
+    session.users().restore(carl.id());
+    User restored = session.users().get(carl.id());
+    assertThat(restored.active()).isFalse();
+    assertThat(restored.email()).isEqualTo(User.erasedEmail(carl.id()));
+    assertThat(session.users().find(dev.restock.api.query.Criteria.where("email",
+            dev.restock.api.query.Criteria.Operator.EQ, ANN),
+        dev.restock.api.query.PageRequest.of(0, 10), dev.restock.api.query.Visibility.LIVE)
+        .items()).isEmpty();
+    try (Store store = JpaStores.of(config.withKeys(keys)).open()) {
+      assertThat(new StoreFixture(store).write(() -> store.users().findByEmail(ANN))).isEmpty();
+    }
+    assertThat(session.history().verify().intact()).isTrue();
+  }
+
+  @Test
   void aStoreWithoutKeysRefusesToErase() {
     closeEngine();
     try (Store store = JpaStores.of(config).open()) {
