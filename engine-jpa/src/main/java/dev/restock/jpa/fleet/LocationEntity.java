@@ -11,6 +11,7 @@ import java.util.Map;
 import org.hibernate.annotations.SoftDelete;
 import org.hibernate.annotations.SoftDeleteType;
 import dev.restock.jpa.crypto.FieldCrypto;
+import dev.restock.jpa.repository.ReservedPrefix;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 
@@ -41,6 +42,7 @@ public class LocationEntity extends BaseEntity {
   }
 
   public void copy(Location l, FieldCrypto crypto) {
+    ReservedPrefix.refuse("address", l.address());
     name = l.name();
     address = crypto.seal(TABLE, "address", FieldCrypto.STORE, l.address(), address);
     addressHmac = crypto.index(TABLE, "address", l.address());

@@ -48,7 +48,15 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
       return session().createSelectionQuery("from UserEntity e where e.emailHmac = :m",
               UserEntity.class)
           .setParameter("m", store.crypto().index(UserEntity.TABLE, "email", email))
-          .getResultStream().findFirst().map(e -> toDomain(e, null));
+          .getResultStream().findFirst().map(e -> toDomain(e, null)).map(u -> {
+            // the index is only a pointer: a copied or altered HMAC must not answer with the
+            // wrong user
+            if (!u.email().equals(email)) {
+              throw new dev.restock.jpa.repository.EqualityIndexMismatchException(
+                  UserEntity.TABLE, "email", u.id());
+            }
+            return u;
+          });
     }
     return session().createSelectionQuery("from UserEntity e where e.email = :m", UserEntity.class)
         .setParameter("m", email).getResultStream().findFirst().map(e -> toDomain(e, null));
@@ -112,7 +120,22 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
     } else {
       eraseDeleted(id);
     }
+    overwriteWrappedKeys(FieldCrypto.userSubject(id));
     store.crypto().shred(FieldCrypto.userSubject(id));
+  }
+
+  /**
+   * Overwrites the subject's wrapped keys in place before they are deleted: SQLite (without
+   * {@code secure_delete}) keeps a deleted row's bytes in its free pages, so the database file
+   * and a file-copy backup would still hold the key text; an overwrite of the same length
+   * leaves only the filler there.
+   */
+  private void overwriteWrappedKeys(String subject) {
+    session().createNativeMutationQuery(
+            "update subject_key set wrapped = substr(:pad, 1, length(wrapped)) where subject = :s")
+        .setParameter("pad", "0".repeat(4096))
+        .setParameter("s", subject)
+        .executeUpdate();
   }
 
   /**

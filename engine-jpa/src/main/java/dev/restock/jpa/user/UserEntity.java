@@ -17,6 +17,7 @@ import org.hibernate.annotations.SoftDeleteType;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import dev.restock.jpa.crypto.FieldCrypto;
+import dev.restock.jpa.repository.ReservedPrefix;
 import org.hibernate.type.SqlTypes;
 
 @Entity
@@ -55,6 +56,7 @@ public class UserEntity extends BaseEntity {
   }
 
   public void copy(User u, FieldCrypto crypto) {
+    ReservedPrefix.refuse("email", u.email());
     email = crypto.seal(TABLE, "email", FieldCrypto.userSubject(id), u.email(), email);
     emailHmac = crypto.index(TABLE, "email", u.email());
     role = u.role();

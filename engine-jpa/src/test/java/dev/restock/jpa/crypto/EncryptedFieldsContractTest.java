@@ -257,6 +257,8 @@ abstract class EncryptedFieldsContractTest {
     }
     List<String> wrapped = wrappedKeys("user:" + ann);
     assertThat(wrapped).isNotEmpty();
+    String indexBefore = stored("select email_hmac from app_user where id = ?", ann);
+    assertThat(indexBefore).isNotNull();
 
     erase(ann);
 
@@ -277,6 +279,26 @@ abstract class EncryptedFieldsContractTest {
       assertThat(fresh.content()).isEqualTo(proof.content());
       assertThat(included(fresh, now)).isTrue();
     }
+
+    closeEngine();
+    // what the erasure changes: the subject's wrapped key and its email's index are gone
+    byte[] rest = atRest();
+    for (String key : wrapped) {
+      assertThat(contains(rest, key)).as("the erased user's wrapped key at rest").isFalse();
+    }
+    // SQLite keeps a deleted index entry's bytes in its free pages (no secure_delete), so the
+    // old HMAC is checked in the tables, not in the file's bytes
+    try (Connection c = connect(); PreparedStatement p = c.prepareStatement(
+        "select count(*) from app_user where email_hmac = ?")) {
+      p.setString(1, indexBefore);
+      try (ResultSet r = p.executeQuery()) {
+        r.next();
+        assertThat(r.getLong(1)).as("rows indexed by HMAC of the erased email").isZero();
+      }
+    }
+    openEngine();
+    assertThat(changes(AuditedType.USER, ann, "email")).extracting(FieldChange::newValue)
+        .containsExactly(FieldCrypto.ERASED, User.erasedEmail(ann));
     User taken = session.users().create(new CreateUser("ann-new", ANN2, Role.DRIVER));
     assertThat(session.users().get(taken.id()).email()).isEqualTo(ANN2);
 
@@ -286,8 +308,6 @@ abstract class EncryptedFieldsContractTest {
     for (String key : wrapped) {
       assertThat(contains(dump, key)).as("the erased user's data key in a new backup").isFalse();
     }
-    closeEngine();
-    assertThat(contains(atRest(), ANN)).isFalse();
   }
 
   @Test
@@ -313,6 +333,67 @@ abstract class EncryptedFieldsContractTest {
       assertThat(new StoreFixture(store).write(() -> store.users().findByEmail(ANN))).isEmpty();
     }
     assertThat(session.history().verify().intact()).isTrue();
+  }
+
+  @Test
+  void aValueStartingWithTheSealedPrefixIsRefusedNamingTheFieldAndNothingIsWritten()
+      throws Exception {
+    User ann = session.users().create(new CreateUser("ann", ANN, Role.DRIVER));
+    Location depot = session.locations().create(new CreateLocation("Depot", ADDRESS));
+    long users = count("app_user");
+    long locations = count("location");
+    long revisions = count("audit_revision");
+    String storedEmail = stored("select email from app_user where id = ?", ann.id());
+    assertThatThrownBy(() -> session.users().create(
+        new CreateUser("eve", "ENC1.x@example.com", Role.DRIVER)))
+        .isInstanceOfSatisfying(dev.restock.api.error.ValidationException.class,
+            e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+              assertThat(v.field()).isEqualTo("email");
+              assertThat(v.message()).contains("ENC1.").contains("reserved");
+            }));
+    assertThatThrownBy(() -> session.users().update(ann.id(),
+        new UpdateUser("ENC1.y@example.com", null, null)))
+        .isInstanceOf(dev.restock.api.error.ValidationException.class)
+        .hasMessageContaining("email");
+    assertThatThrownBy(() -> session.locations().create(
+        new CreateLocation("Fake", "ENC1.1.abc.def")))
+        .isInstanceOfSatisfying(dev.restock.api.error.ValidationException.class,
+            e -> assertThat(e.violations()).singleElement()
+                .satisfies(v -> assertThat(v.field()).isEqualTo("address")));
+    assertThatThrownBy(() -> session.locations().update(depot.id(),
+        new UpdateLocation(null, "ENC1.2.abc.def")))
+        .isInstanceOf(dev.restock.api.error.ValidationException.class)
+        .hasMessageContaining("address");
+    assertThat(count("app_user")).isEqualTo(users);
+    assertThat(count("location")).isEqualTo(locations);
+    assertThat(count("audit_revision")).isEqualTo(revisions);
+    assertThat(stored("select email from app_user where id = ?", ann.id()))
+        .isEqualTo(storedEmail);
+    assertThat(session.locations().get(depot.id()).address()).isEqualTo(ADDRESS);
+  }
+
+  @Test
+  void anEqualityIndexCopiedFromAnotherRowFailsTheLookupNamingTheRow() throws Exception {
+    User ann = session.users().create(new CreateUser("ann", ANN, Role.DRIVER));
+    User bob = session.users().create(new CreateUser("bob", BOB, Role.DRIVER));
+    String bobIndex = stored("select email_hmac from app_user where id = ?", bob.id());
+    try (Connection c = connect(); PreparedStatement clear = c.prepareStatement(
+            "update app_user set email_hmac = null where id = ?");
+        PreparedStatement copy = c.prepareStatement(
+            "update app_user set email_hmac = ? where id = ?")) {
+      clear.setString(1, bob.id().toString());
+      assertThat(clear.executeUpdate()).isEqualTo(1);
+      copy.setString(1, bobIndex);
+      copy.setString(2, ann.id().toString());
+      assertThat(copy.executeUpdate()).isEqualTo(1);
+    }
+    closeEngine();
+    try (Store store = JpaStores.of(config.withKeys(keys)).open()) {
+      assertThatThrownBy(() -> new StoreFixture(store).write(() -> store.users().findByEmail(BOB)))
+          .isInstanceOf(dev.restock.jpa.repository.EqualityIndexMismatchException.class)
+          .hasMessageContaining("app_user.email_hmac of row " + ann.id())
+          .hasMessageContaining("tampered");
+    }
   }
 
   @Test
