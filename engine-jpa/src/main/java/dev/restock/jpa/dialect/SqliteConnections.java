@@ -17,6 +17,9 @@ final class SqliteConnections {
     sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     sqlite.enforceForeignKeys(true);
     sqlite.setBusyTimeout(SqliteDialect.BUSY_TIMEOUT_MS);
+    // deleted content (an erased subject's wrapped data keys, the old email's equality index
+    // entry) is overwritten with zeros instead of lingering in free pages of the file
+    sqlite.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
     sqlite.setTransactionMode(writes ? SQLiteConfig.TransactionMode.IMMEDIATE
         : SQLiteConfig.TransactionMode.DEFERRED);
     SqliteFunctions source = new SqliteFunctions(sqlite);
