@@ -101,4 +101,31 @@ class KeysRotateCliTest {
     assertThat(Files.readAllBytes(keys)).isEqualTo(before);
     assertThat(dataKeys(db)).isEqualTo(dataKeys);
   }
+
+  @Test
+  void aDefaultIdIsDateBasedProgressGoesToStderrAndResumeFinishesWithoutANewKey()
+      throws Exception {
+    Path db = dir.resolve("r.db");
+    ok("demo", "--db", db.toString());
+    ToolRun rotated;
+    Progress.forced = true;
+    try {
+      rotated = ok("keys", "rotate", "--db", db.toString(), "--reason", "yearly");
+    } finally {
+      Progress.forced = false;
+    }
+    assertThat(rotated.err()).contains("rotating keys: ");
+    assertThat(rotated.out()).contains("values re-encrypted");
+    Map<String, Long> after = dataKeys(db);
+    assertThat(after).hasSize(1);
+    String id = after.keySet().iterator().next();
+    assertThat(id).matches("k\\d{14}");
+
+    ToolRun resumed = ok("keys", "rotate", "--db", db.toString(), "--reason", "finish",
+        "--resume", "--json");
+    JsonNode summary = JSON.readTree(resumed.out());
+    assertThat(summary.get("currentKey").asText()).isEqualTo(id);
+    assertThat(summary.get("oldDataKeysDeleted").asInt()).isZero();
+    assertThat(dataKeys(db)).isEqualTo(after);
+  }
 }
