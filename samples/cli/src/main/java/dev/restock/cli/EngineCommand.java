@@ -151,7 +151,7 @@ abstract class EngineCommand implements Callable<Integer> {
         spec.commandLine().getErr());
     JpaStoreConfig config = plain.withKeys(resolved.provider());
     try {
-      return build(builder, JpaStores.of(config));
+      return build(builder, storeFactory(config));
     } catch (RuntimeException e) {
       if (resolved.createdFile() != null) {
         // no database came of it: a key file beside nothing would only mislead
@@ -213,6 +213,11 @@ abstract class EngineCommand implements Callable<Integer> {
   }
 
   abstract void run(Restock engine);
+
+  /** The store the engine opens on {@code config}; a command that needs the store itself wraps it. */
+  dev.restock.api.spi.StoreFactory storeFactory(JpaStoreConfig config) {
+    return JpaStores.of(config);
+  }
 
   /**
    * Whether this command may create the database it opens ({@code init} and {@code demo});

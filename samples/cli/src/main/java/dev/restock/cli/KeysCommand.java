@@ -19,9 +19,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "keys", description = "The master keys that encrypt personal fields (emails, "
-    + "addresses, notes): make a key file, or show which keys a database uses. Rotation "
-    + "('keys rotate') comes with the engine's key rotation.",
-    subcommands = {KeysCommand.Init.class, KeysCommand.Status.class})
+    + "addresses, notes): make a key file, show which keys a database uses, or rotate to a "
+    + "new master key.",
+    subcommands = {KeysCommand.Init.class, KeysCommand.Status.class, KeysCommand.Rotate.class})
 final class KeysCommand {
   private KeysCommand() {}
 
@@ -174,6 +174,139 @@ final class KeysCommand {
     private static boolean missingTable(SQLException e) {
       String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
       return message.contains("subject_key") || "42P01".equals(e.getSQLState());
+    }
+  }
+
+  @Command(name = "rotate", description = "Rotate the master key: add a new master key to the "
+      + "key file and make it current, then give every subject a new data key under it, "
+      + "re-encrypt every personal value (live and history; 'audit verify' stays intact) and "
+      + "delete the data keys under the older master keys, after which they can be removed "
+      + "from the key file. Needs a key file (not RESTOCK_KEYS) and --reason; runs as --as or "
+      + "the first administrator. Reads and writes may go on meanwhile. If it fails or is "
+      + "stopped, 'keys rotate --reason R --resume' finishes it.")
+  static final class Rotate extends EngineCommand.Writing {
+    @Option(names = "--new-id", paramLabel = "ID",
+        description = "Id of the new master key (default: k<yyyyMMddHHmmss>, UTC); letters, "
+            + "digits, - and _, at most 32; must not be in the key file.")
+    String newId;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "200",
+        description = "Rows per transaction (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--resume", description = "Add no key: finish a rotation that failed or "
+        + "was stopped, under the key file's current master key.")
+    boolean resume;
+
+    private dev.restock.jpa.JpaStore store;
+
+    @Override
+    public Integer call() {
+      String why = requiredReason();
+      if (tenant != null) {
+        throw new RestockCli.UsageException("keys rotate with --tenant: the tool does not "
+            + "encrypt tenants' databases yet");
+      }
+      DatabaseOption.refuseMemory(db, "keys rotate");
+      if (batch < 1) {
+        throw new RestockCli.UsageException("--batch must be at least 1, not " + batch);
+      }
+      if (resume && newId != null) {
+        throw new RestockCli.UsageException("--resume adds no key: drop --new-id");
+      }
+      JpaStoreConfig plain = EngineCommand.config(db);
+      DatabaseOption.requireExisting(db, plain);
+      String env = System.getenv(dev.restock.jpa.crypto.EnvironmentKeyProvider.VARIABLE);
+      if (keys == null && env != null && !env.isBlank()) {
+        throw new RestockCli.UsageException("keys rotate needs a key file (--keys FILE or "
+            + "RESTOCK_KEYS_FILE): the keys come from RESTOCK_KEYS, and the tool cannot add a "
+            + "key to an environment variable");
+      }
+      Path file = KeysOption.file(plain, keys).orElseThrow(() -> new RestockCli.UsageException(
+          "--keys FILE is required for a server database: its key file has no default place"));
+      if (!java.nio.file.Files.exists(file)) {
+        throw new KeysOption.MissingKeyFileException(file);
+      }
+      if (!resume) {
+        String id = newId != null ? newId : defaultId();
+        try {
+          dev.restock.jpa.crypto.KeyFileKeyProvider.addKey(file, id);
+        } catch (IllegalArgumentException e) {
+          throw new RestockCli.UsageException("--new-id: " + e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+          throw new RestockCli.UsageException("--keys: cannot write key file " + file + ": "
+              + e.getCause().getMessage());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("added master key " + id + " to " + file + " and made it current");
+        err.flush();
+      }
+      keys = file;
+      reason = why;
+      return super.call();
+    }
+
+    static String defaultId() {
+      return "k" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+          .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+    }
+
+    @Override
+    dev.restock.api.spi.StoreFactory storeFactory(JpaStoreConfig config) {
+      return () -> {
+        dev.restock.jpa.JpaStore opened = dev.restock.jpa.JpaStore.open(config);
+        store = opened;
+        return opened;
+      };
+    }
+
+    @Override
+    void run(dev.restock.api.Restock engine) {
+      if (store == null) {
+        throw new RestockCli.UsageException("keys rotate needs a JPA store");
+      }
+      Progress progress = Progress.of(spec, "rotating keys");
+      String[] table = {null};
+      dev.restock.jpa.crypto.KeyRotation.Result result;
+      try {
+        result = store.keyRotation().run(actor(engine), reason, batch, p -> {
+          if (!p.table().equals(table[0])) {
+            table[0] = p.table();
+            progress.step(p.table() + " (" + p.tablesDone() + "/" + p.tables() + " tables, "
+                + p.rowsReencrypted() + " values re-encrypted)");
+          }
+        });
+      } catch (RuntimeException e) {
+        progress.done();
+        throw new RotationFailedException(e);
+      }
+      progress.done();
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("currentKey", store.keyRotation().status().currentKeyId());
+      summary.put("newDataKeys", result.newDataKeys());
+      summary.put("rowsReencrypted", result.rowsReencrypted());
+      summary.put("oldDataKeysDeleted", result.oldDataKeysDeleted());
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(Json.write(summary));
+      } else {
+        out.println("rotated to master key " + summary.get("currentKey") + ": "
+            + result.newDataKeys() + " data keys made, " + result.rowsReencrypted()
+            + " values re-encrypted, " + result.oldDataKeysDeleted() + " old data keys "
+            + "deleted; the older master keys can now be removed from the key file");
+      }
+      out.flush();
+    }
+  }
+
+  /** A rotation that stopped part way; running it again with {@code --resume} finishes it. */
+  static final class RotationFailedException extends dev.restock.api.error.RestockException {
+    private static final long serialVersionUID = 1L;
+
+    RotationFailedException(RuntimeException cause) {
+      super("key rotation stopped: " + cause.getMessage() + "; every value still reads (the "
+          + "key file keeps the older keys): run 'restock keys rotate --reason R --resume' "
+          + "with the same --db and --keys to finish it");
     }
   }
 }
