@@ -136,8 +136,25 @@ public final class JpaStore implements Store {
    * @throws IllegalStateException with a message saying what failed and what to do
    */
   public static JpaStore open(JpaStoreConfig config) {
+    return open(config, true);
+  }
+
+  /**
+   * Verifies the history chain of the database {@code config} points at, which need not be
+   * opened with its keys: the chain hashes an encrypted value by its commitment, so verifying it
+   * decrypts nothing (backups check a staged copy so, whatever keys the restoring tool has).
+   * Opens and closes a store of its own; the schema is not migrated.
+   */
+  @dev.restock.api.stability.Internal(since = "0.3")
+  public static dev.restock.api.audit.ChainVerification verifyChainOf(JpaStoreConfig config) {
+    try (JpaStore store = open(config.withMigrateOnStart(false), false)) {
+      return store.transactions().read(() -> store.history().verifyChain());
+    }
+  }
+
+  private static JpaStore open(JpaStoreConfig config, boolean checkKeys) {
     if (config.onHostDataSource()) {
-      return openOnHost(config);
+      return openOnHost(config, checkKeys);
     }
     dev.restock.jpa.dialect.Drivers.require(config.database().dialect());
     StartupPhases phases = new StartupPhases();
@@ -153,7 +170,7 @@ public final class JpaStore implements Store {
           + ". Check that it is reachable and the URL and credentials are right."),
           Secrets.scrub(e));
     }
-    return open(config, pools, phases);
+    return open(config, pools, phases, checkKeys);
   }
 
   /**
@@ -161,7 +178,7 @@ public final class JpaStore implements Store {
    * pool carries the engine's settings, then opens as on pools of the store's own. Failures
    * leave the host's pool open.
    */
-  private static JpaStore openOnHost(JpaStoreConfig config) {
+  private static JpaStore openOnHost(JpaStoreConfig config, boolean checkKeys) {
     StartupPhases phases = new StartupPhases();
     long started = System.nanoTime();
     String url;
@@ -174,10 +191,11 @@ public final class JpaStore implements Store {
     JpaStoreConfig onHost = url == null ? config : config.withJdbcUrl(url);
     Pools pools = Pools.host(onHost);
     phases.since(StartupPhases.POOL_OPEN, started);
-    return open(onHost, pools, phases);
+    return open(onHost, pools, phases, checkKeys);
   }
 
-  private static JpaStore open(JpaStoreConfig config, Pools pools, StartupPhases phases) {
+  private static JpaStore open(JpaStoreConfig config, Pools pools, StartupPhases phases,
+      boolean checkKeys) {
     try {
       // before migrations or anything else writes: a damaged file is refused as it was found
       if (config.integrityCheck() && config.database().integrityCheck().isPresent()) {
@@ -185,7 +203,9 @@ public final class JpaStore implements Store {
       }
       boolean atExpectedVersion =
           phases.time(StartupPhases.FLYWAY, () -> migrate(config, pools));
-      checkKeys(config, pools);
+      if (checkKeys) {
+        checkKeys(config, pools);
+      }
       boolean validate = config.schemaValidation() == SchemaValidation.STRICT
           || !atExpectedVersion;
       SessionFactory sessionFactory;

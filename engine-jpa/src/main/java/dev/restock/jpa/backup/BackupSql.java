@@ -138,10 +138,8 @@ final class BackupSql {
           + "release that matches it");
       return Optional.empty();
     }
-    ChainVerification chain;
-    try (JpaStore store = JpaStore.open(staged.withMigrateOnStart(false))) {
-      chain = store.transactions().read(() -> store.history().verifyChain());
-    }
+    // without keys too: the tool restoring a copy need not hold the source's key file
+    ChainVerification chain = JpaStore.verifyChainOf(staged);
     if (!chain.intact()) {
       throw new BackupException("the history chain in backup " + info.file().getFileName()
           + " is broken (" + chain.problem().orElse("no detail") + "); nothing was restored");
