@@ -90,7 +90,7 @@ class FleetCliTest {
   }
 
   private <T> T read(Function<RestockSession, T> query) {
-    try (Restock engine = RestockEngine.builder().store(JpaStores.sqlite(db())).build()) {
+    try (Restock engine = RestockEngine.builder().store(KeyedSqlite.of(db())).build()) {
       return query.apply(engine.as(Actor.system()));
     }
   }

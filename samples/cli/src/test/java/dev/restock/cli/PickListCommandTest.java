@@ -97,7 +97,7 @@ class PickListCommandTest {
     cli.setOut(new PrintWriter(new StringWriter()));
     assertThat(cli.execute("demo", "--db", db())).isZero();
     // the demo ends with every visit done; a sale of one unit per slot leaves slots below par
-    try (Restock engine = RestockEngine.builder().store(JpaStores.sqlite(Path.of(db()))).build()) {
+    try (Restock engine = RestockEngine.builder().store(KeyedSqlite.of(Path.of(db()))).build()) {
       RestockSession session = engine.as(Actor.system());
       List<SaleEntry> sales = new ArrayList<>();
       for (Device device : session.devices().listByRoute(
@@ -119,7 +119,7 @@ class PickListCommandTest {
   }
 
   private static PickList preview(String strategy) {
-    try (Restock engine = RestockEngine.builder().store(JpaStores.sqlite(Path.of(db())))
+    try (Restock engine = RestockEngine.builder().store(KeyedSqlite.of(Path.of(db())))
         .discoverPlugins().plugin(new PlanNothing(), new SharedPar()).build()) {
       RestockSession session = engine.as(Actor.system());
       UUID route = session.routes().getByCode("DEMO-1").id();
@@ -169,7 +169,7 @@ class PickListCommandTest {
     // the same units, fewer lines: a product stocked twice on a machine is loaded into one slot
     assertThat(shared.totalUnits()).isEqualTo(perSlot.totalUnits()).isPositive();
     assertThat(shared.lines()).hasSizeLessThan(perSlot.lines().size());
-    try (Restock engine = RestockEngine.builder().store(JpaStores.sqlite(Path.of(db())))
+    try (Restock engine = RestockEngine.builder().store(KeyedSqlite.of(Path.of(db())))
         .discoverPlugins().plugin(new SharedPar()).build()) {
       RestockSession session = engine.as(Actor.system());
       ServiceOrder order = session.serviceOrders().create(new CreateServiceOrder(

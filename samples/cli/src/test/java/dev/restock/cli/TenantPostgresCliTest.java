@@ -107,6 +107,6 @@ class TenantPostgresCliTest {
     assertThat(products("tenant_b")).isEqualTo(2);
 
     ToolRun status = ok("migrate", "status", "--all-tenants");
-    assertThat(status.out()).containsPattern("a +7 +none").containsPattern("b +7 +none");
+    assertThat(status.out()).containsPattern("a +8 +none").containsPattern("b +8 +none");
   }
 }

@@ -172,7 +172,7 @@ class ToolNaturalIdsCliTest {
         .contains("serialNumber=DEMO-SN-002");
 
     // deleted through the engine: the tool's own 'device delete' is another change of issue 16
-    try (Restock engine = RestockEngine.builder().store(JpaStores.sqlite(dir.resolve(
+    try (Restock engine = RestockEngine.builder().store(KeyedSqlite.of(dir.resolve(
         "restock.db"))).build()) {
       User olga = engine.as(Actor.system()).users().getByUsername("olga");
       RestockSession session = engine.as(Actor.user(olga.id()));
