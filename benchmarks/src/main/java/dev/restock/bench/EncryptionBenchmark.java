@@ -3,6 +3,7 @@ package dev.restock.bench;
 import dev.restock.api.Restock;
 import dev.restock.api.RestockSession;
 import dev.restock.api.audit.Actor;
+import dev.restock.api.audit.AuditedType;
 import dev.restock.api.catalog.CreateProduct;
 import dev.restock.api.catalog.Product;
 import dev.restock.api.fleet.CabinetPlanogram;
@@ -25,7 +26,11 @@ import dev.restock.api.query.Criteria;
 import dev.restock.api.query.Criteria.Operator;
 import dev.restock.api.query.PageRequest;
 import dev.restock.api.query.Visibility;
+import dev.restock.api.serviceorder.CompleteVisit;
 import dev.restock.api.serviceorder.CreateServiceOrder;
+import dev.restock.api.serviceorder.OrderLine;
+import dev.restock.api.serviceorder.ServiceOrder;
+import dev.restock.api.serviceorder.Visit;
 import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
@@ -38,30 +43,51 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * The overhead of encrypted personal fields (issue 20): the same workload twice in one run, on a
- * fresh database each time, first without keys (fields plain), then with a new key file (emails,
- * addresses and notes sealed with AES-GCM, emails indexed by HMAC). Writes: users created (each
- * seals an email), sales recorded one call at a time, a service order for the route (pick-list
- * computation); reads: a user found by email equality, a page of locations (each address
- * opened). Each figure is printed with the ratio encrypted/plain. Usage:
+ * The overhead of encrypted personal fields (issue 20). Two stores are opened side by side on the
+ * same data set: one without keys (fields plain), one with a new key file (emails, addresses and
+ * notes sealed with AES-GCM, emails indexed by HMAC). Each gets one warm-up round, not counted
+ * (the JIT, the connection pool, the database's caches), then {@code rounds} counted rounds in
+ * alternating order (plain first, then encrypted first, ...), so neither mode always runs on a
+ * JVM or a database the other has just warmed. A round measures, on fresh rows of its own: users
+ * created (each seals an email), sales recorded one call at a time, route orders created (the
+ * pick-list computation), each order's visits completed with driver notes (each seals a note;
+ * the order is assigned and dispatched first, untimed, and every line is delivered as 0 with the
+ * units returned, so slots and stock are the same for the next round), users found by email
+ * equality, pages of 50 locations (each address opened) and order histories read (the order's
+ * revisions with its visits, notes opened; {@code reads / 10} of them). Per measure the table
+ * gives each mode's median over the counted rounds, the ratio encrypted/plain of those medians,
+ * and the lowest and highest ratio of a single round, so the noise is visible. After the rounds
+ * it counts, in each database, the emails, addresses and visit notes stored as {@code ENC1.}
+ * values: all of them with keys, none without, or the run fails. Usage:
  * {@code java -jar benchmarks/target/benchmarks.jar --encryption [--db sqlite|postgres]
- * [--devices N] [--users N] [--sales N] [--orders N] [--reads N]}.
+ * [--devices N] [--users N] [--sales N] [--orders N] [--reads N] [--rounds N]}; every count is
+ * per round.
  */
 final class EncryptionBenchmark {
   static final String USAGE = "use --encryption [--db sqlite|postgres] [--devices N] [--users N]"
-      + " [--sales N] [--orders N] [--reads N]";
-  private static final String HEADER = "| %-28s | %12s | %12s | %16s |";
-  private static final String ROW = "| %-28s | %12.2f | %12.2f | %16.2f |";
+      + " [--sales N] [--orders N] [--reads N] [--rounds N]";
+  static final List<String> MEASURES = List.of("users created/s", "sales recorded/s",
+      "route order created ms", "visit completed+notes ms", "user by email/s",
+      "location pages of 50/s", "order history reads/s");
+  private static final String HEADER = "| %-26s | %12s | %12s | %9s | %13s |";
+  private static final String ROW = "| %-26s | %12.2f | %12.2f | %9.2f | %13s |";
+  private static final String NOTE = "Door sticks; coin mech jammed, cleared.\n"
+      + "Site manager asks for an extra visit on Fridays.";
 
-  /** The command's options. */
-  record Options(String db, int devices, int users, int sales, int orders, int reads) {
+  /** The command's options; every count is per round. */
+  record Options(String db, int devices, int users, int sales, int orders, int reads,
+      int rounds) {
     static Options parse(String... args) {
       String db = "sqlite";
       int devices = 20;
@@ -69,6 +95,7 @@ final class EncryptionBenchmark {
       int sales = 1000;
       int orders = 20;
       int reads = 1000;
+      int rounds = 5;
       for (int i = 0; i < args.length; i++) {
         if (args[i].equals("--encryption")) {
           continue;
@@ -84,6 +111,7 @@ final class EncryptionBenchmark {
           case "--sales" -> sales = Integer.parseInt(value);
           case "--orders" -> orders = Integer.parseInt(value);
           case "--reads" -> reads = Integer.parseInt(value);
+          case "--rounds" -> rounds = Integer.parseInt(value);
           default -> throw new IllegalArgumentException("unknown argument " + args[i - 1]
               + "; " + USAGE);
         }
@@ -91,98 +119,214 @@ final class EncryptionBenchmark {
       if (!db.equals("sqlite") && !db.equals("postgres")) {
         throw new IllegalArgumentException("--db must be sqlite or postgres; " + USAGE);
       }
-      if (devices < 1 || users < 1 || sales < 1 || orders < 1 || reads < 1) {
+      if (devices < 1 || users < 1 || sales < 1 || orders < 1 || reads < 1 || rounds < 1) {
         throw new IllegalArgumentException("every count must be at least 1; " + USAGE);
       }
-      if ((long) sales > (long) devices * 2 * 999) {
-        throw new IllegalArgumentException("sales must fit the slots' units (" + devices
-            + " devices x 2 slots x 999); " + USAGE);
+      // the warm-up round sells too; completions deliver nothing, so sold units stay sold
+      if ((long) sales * (rounds + 1) > (long) devices * 2 * 999) {
+        throw new IllegalArgumentException("sales x (rounds + 1 warm-up) must fit the slots'"
+            + " units (" + devices + " devices x 2 slots x 999); " + USAGE);
       }
-      return new Options(db, devices, users, sales, orders, reads);
+      return new Options(db, devices, users, sales, orders, reads, rounds);
     }
   }
 
-  /** One mode's figures. */
-  record Result(String mode, double usersPerSecond, double salesPerSecond, double orderMillis,
-      double emailLookupsPerSecond, double locationPagesPerSecond) {}
+  /** How many values of one encrypted column a mode's database holds, and how many are sealed. */
+  record AtRest(String mode, String column, long values, long sealed) {}
+
+  /** The printed table and the at-rest counts of both databases. */
+  record Report(List<String> table, List<AtRest> atRest) {}
 
   private EncryptionBenchmark() {}
 
-  static List<String> run(String... args) throws Exception {
+  static Report run(String... args) throws Exception {
     Options options = Options.parse(args);
     System.out.printf(Locale.ROOT, "Encryption on %s: %d devices (2 slots each, one location "
-        + "each), %d users, %d sales, %d orders, %d reads of each kind; plain first, then with "
-        + "keys%n", options.db(), options.devices(), options.users(), options.sales(),
-        options.orders(), options.reads());
+        + "each); per round %d users, %d sales, %d orders (visits completed with notes), %d reads"
+        + " of each kind (%d order histories); 1 warm-up round, then %d rounds alternating%n",
+        options.db(), options.devices(), options.users(), options.sales(), options.orders(),
+        options.reads(), historyReads(options), options.rounds());
     System.out.printf("Machine: %d cores, JDK %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
-    Result plain = once(options, false);
-    Result sealed = once(options, true);
+    List<double[]> plain = new ArrayList<>();
+    List<double[]> sealed = new ArrayList<>();
+    List<AtRest> atRest = new ArrayList<>();
+    try (Store plainStore = Store.open(options, false);
+        Store sealedStore = Store.open(options, true)) {
+      System.out.println("  warm-up, not counted:");
+      plainStore.round(options, 0);
+      sealedStore.round(options, 0);
+      for (int r = 1; r <= options.rounds(); r++) {
+        // ABBA: the mode that went second goes first in the next round
+        if (r % 2 == 1) {
+          sealed.add(sealedStore.round(options, r));
+          plain.add(plainStore.round(options, r));
+        } else {
+          plain.add(plainStore.round(options, r));
+          sealed.add(sealedStore.round(options, r));
+        }
+      }
+      atRest.addAll(plainStore.atRest());
+      atRest.addAll(sealedStore.atRest());
+    }
+    for (AtRest a : atRest) {
+      System.out.printf(Locale.ROOT, "  at rest, %-9s %-20s %d values, %d sealed (ENC1.)%n",
+          a.mode(), a.column(), a.values(), a.sealed());
+      boolean ok = a.values() > 0
+          && a.sealed() == (a.mode().equals("encrypted") ? a.values() : 0);
+      if (!ok) {
+        throw new IllegalStateException("the " + a.mode() + " database holds " + a.sealed()
+            + " sealed of " + a.values() + " values in " + a.column()
+            + ": the run did not measure what it says");
+      }
+    }
     List<String> table = new ArrayList<>();
-    table.add(String.format(Locale.ROOT, HEADER, "measure", "plain", "encrypted",
-        "encrypted/plain"));
-    row(table, "users created/s", plain.usersPerSecond(), sealed.usersPerSecond());
-    row(table, "sales recorded/s", plain.salesPerSecond(), sealed.salesPerSecond());
-    row(table, "route order ms (mean)", plain.orderMillis(), sealed.orderMillis());
-    row(table, "user by email/s", plain.emailLookupsPerSecond(),
-        sealed.emailLookupsPerSecond());
-    row(table, "location pages of 50/s", plain.locationPagesPerSecond(),
-        sealed.locationPagesPerSecond());
+    table.add(String.format(Locale.ROOT, HEADER, "measure (median of rounds)", "plain",
+        "encrypted", "enc/plain", "round ratios"));
+    for (int m = 0; m < MEASURES.size(); m++) {
+      int measure = m;
+      double p = median(plain.stream().mapToDouble(v -> v[measure]).boxed().toList());
+      double e = median(sealed.stream().mapToDouble(v -> v[measure]).boxed().toList());
+      double low = Double.MAX_VALUE;
+      double high = 0;
+      for (int r = 0; r < plain.size(); r++) {
+        double ratio = sealed.get(r)[m] / plain.get(r)[m];
+        low = Math.min(low, ratio);
+        high = Math.max(high, ratio);
+      }
+      table.add(String.format(Locale.ROOT, ROW, MEASURES.get(m), p, e, e / p,
+          String.format(Locale.ROOT, "%.2f..%.2f", low, high)));
+    }
     System.out.println();
     table.forEach(System.out::println);
-    return table;
+    System.out.println();
+    System.out.println("/s: higher is faster; ms: mean per call, higher is slower. Ratios are"
+        + " encrypted/plain; round ratios pair the two modes' runs of the same round.");
+    return new Report(table, atRest);
   }
 
-  private static void row(List<String> table, String name, double plain, double sealed) {
-    table.add(String.format(Locale.ROOT, ROW, name, plain, sealed, sealed / plain));
+  private static int historyReads(Options options) {
+    return Math.max(1, options.reads() / 10);
   }
 
-  private static Result once(Options options, boolean keys) throws Exception {
-    Path dir = Files.createTempDirectory("restock-bench-enc");
-    String schema = null;
-    JpaStoreConfig config;
-    if (options.db().equals("postgres")) {
-      schema = "bench_enc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-      config = JpaStoreConfig.of(BenchDatabase.POSTGRES, "postgres", "").withSchema(schema);
-    } else {
-      String url = "jdbc:sqlite:" + dir.resolve("bench.db").toAbsolutePath();
-      config = JpaStoreConfig.of(url, null, null);
-    }
-    if (keys) {
-      config = config.withKeys(KeyFileKeyProvider.create(dir.resolve("bench.keys")));
-    }
-    String mode = keys ? "encrypted" : "plain";
-    try (Restock engine = RestockEngine.builder().store(JpaStores.of(config)).build()) {
-      User admin = engine.as(Actor.system()).users()
-          .create(new CreateUser("admin", "admin@example.com", Role.ADMIN));
-      RestockSession ops = engine.as(Actor.user(admin.id()));
-      Fleet fleet = Fleet.create(ops, options.devices());
+  static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
 
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  /** One mode's database and engine, open for the whole run. */
+  private static final class Store implements AutoCloseable {
+    private final String mode;
+    private final Restock engine;
+    private final RestockSession ops;
+    private final Fleet fleet;
+    private final UUID driver;
+    private final Path dir;
+    private final String schema;
+
+    private Store(String mode, Restock engine, RestockSession ops, Fleet fleet, UUID driver,
+        Path dir, String schema) {
+      this.mode = mode;
+      this.engine = engine;
+      this.ops = ops;
+      this.fleet = fleet;
+      this.driver = driver;
+      this.dir = dir;
+      this.schema = schema;
+    }
+
+    static Store open(Options options, boolean keys) throws Exception {
+      Path dir = Files.createTempDirectory("restock-bench-enc");
+      String schema = null;
+      JpaStoreConfig config;
+      if (options.db().equals("postgres")) {
+        schema = "bench_enc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        config = JpaStoreConfig.of(BenchDatabase.POSTGRES, "postgres", "").withSchema(schema);
+      } else {
+        config = JpaStoreConfig.of(sqliteUrl(dir), null, null);
+      }
+      if (keys) {
+        config = config.withKeys(KeyFileKeyProvider.create(dir.resolve("bench.keys")));
+      }
+      Restock engine = RestockEngine.builder().store(JpaStores.of(config)).build();
+      try {
+        User admin = engine.as(Actor.system()).users()
+            .create(new CreateUser("admin", "admin@example.com", Role.ADMIN));
+        RestockSession ops = engine.as(Actor.user(admin.id()));
+        Fleet fleet = Fleet.create(ops, options.devices());
+        User driver = ops.users().create(new CreateUser("driver", "driver@example.com",
+            Role.DRIVER));
+        return new Store(keys ? "encrypted" : "plain", engine, ops, fleet, driver.id(), dir,
+            schema);
+      } catch (Exception | Error e) {
+        engine.close();
+        dropSchema(schema);
+        throw e;
+      }
+    }
+
+    private static String sqliteUrl(Path dir) {
+      return "jdbc:sqlite:" + dir.resolve("bench.db").toAbsolutePath();
+    }
+
+    /** Round {@code r}'s figures, in the order of {@link #MEASURES}. */
+    double[] round(Options options, int r) {
       long t0 = System.nanoTime();
       List<String> emails = new ArrayList<>();
       for (int u = 0; u < options.users(); u++) {
-        String email = "driver" + u + "@example.com";
-        ops.users().create(new CreateUser("driver" + u, email, Role.DRIVER));
+        String email = "driver" + r + "x" + u + "@example.com";
+        ops.users().create(new CreateUser("driver" + r + "x" + u, email, Role.DRIVER));
         emails.add(email);
       }
-      double usersPerSecond = options.users() / seconds(t0);
+      double users = options.users() / seconds(t0);
 
+      List<UUID> slots = fleet.slots();
       t0 = System.nanoTime();
       for (int s = 0; s < options.sales(); s++) {
-        UUID slot = fleet.slots().get(s % fleet.slots().size());
+        UUID slot = slots.get((int) (((long) r * options.sales() + s) % slots.size()));
         ops.sales().record(new RecordSales(List.of(SaleEntry.sold(slot, 1))));
       }
-      double salesPerSecond = options.sales() / seconds(t0);
+      double sales = options.sales() / seconds(t0);
 
-      t0 = System.nanoTime();
+      long createNanos = 0;
+      long visitNanos = 0;
+      int visits = 0;
+      List<UUID> orders = new ArrayList<>();
       for (int o = 0; o < options.orders(); o++) {
-        ops.serviceOrders().create(CreateServiceOrder.forRoute(fleet.route()));
+        t0 = System.nanoTime();
+        ServiceOrder order = ops.serviceOrders().create(CreateServiceOrder.forRoute(
+            fleet.route()));
+        createNanos += System.nanoTime() - t0;
+        orders.add(order.id());
+        ops.serviceOrders().assign(order.id(), driver);
+        ops.serviceOrders().dispatch(order.id());
+        t0 = System.nanoTime();
+        for (Visit visit : order.visits()) {
+          Map<UUID, Integer> nothing = new LinkedHashMap<>();
+          for (OrderLine line : visit.lines()) {
+            nothing.put(line.slotId(), 0);
+          }
+          ops.serviceOrders().completeVisit(order.id(), visit.id(),
+              new CompleteVisit(nothing, true, NOTE));
+          visits++;
+        }
+        visitNanos += System.nanoTime() - t0;
       }
-      double orderMillis = seconds(t0) * 1000 / options.orders();
+      if (visits == 0) {
+        throw new IllegalStateException("the route's orders had no visits to complete");
+      }
+      double orderMillis = createNanos / 1e6 / options.orders();
+      double visitMillis = visitNanos / 1e6 / visits;
 
       t0 = System.nanoTime();
-      for (int r = 0; r < options.reads(); r++) {
-        String email = emails.get(r % emails.size());
+      for (int i = 0; i < options.reads(); i++) {
+        String email = emails.get(i % emails.size());
         if (ops.users().find(Criteria.where("email", Operator.EQ, email), PageRequest.of(0, 1),
             Visibility.LIVE).items().size() != 1) {
           throw new IllegalStateException("user " + email + " not found by email");
@@ -191,18 +335,60 @@ final class EncryptionBenchmark {
       double lookups = options.reads() / seconds(t0);
 
       t0 = System.nanoTime();
-      for (int r = 0; r < options.reads(); r++) {
+      for (int i = 0; i < options.reads(); i++) {
         ops.locations().list(PageRequest.of(0, 50));
       }
       double pages = options.reads() / seconds(t0);
 
-      Result result = new Result(mode, usersPerSecond, salesPerSecond, orderMillis, lookups,
-          pages);
-      System.out.printf(Locale.ROOT, "  %-9s users %.1f/s, sales %.1f/s, order %.2f ms, by "
-          + "email %.1f/s, location pages %.1f/s%n", mode, usersPerSecond, salesPerSecond,
-          orderMillis, lookups, pages);
-      return result;
-    } finally {
+      int historyReads = historyReads(options);
+      t0 = System.nanoTime();
+      for (int i = 0; i < historyReads; i++) {
+        if (ops.history().history(AuditedType.SERVICE_ORDER, orders.get(i % orders.size()))
+            .isEmpty()) {
+          throw new IllegalStateException("an order without history");
+        }
+      }
+      double histories = historyReads / seconds(t0);
+
+      System.out.printf(Locale.ROOT, "  %s %-9s users %.1f/s, sales %.1f/s, order %.2f ms, "
+          + "visit %.2f ms, by email %.1f/s, location pages %.1f/s, histories %.1f/s%n",
+          r == 0 ? "warm-up " : "round " + r + ", ", mode, users, sales, orderMillis,
+          visitMillis, lookups, pages, histories);
+      return new double[] {users, sales, orderMillis, visitMillis, lookups, pages, histories};
+    }
+
+    /** The encrypted columns' values in this database, and how many are sealed. */
+    List<AtRest> atRest() throws Exception {
+      List<AtRest> counts = new ArrayList<>();
+      String prefix = schema == null ? "" : schema + ".";
+      try (Connection c = schema == null ? DriverManager.getConnection(sqliteUrl(dir))
+              : DriverManager.getConnection(BenchDatabase.POSTGRES, "postgres", "");
+          Statement s = c.createStatement()) {
+        for (String column : List.of("app_user.email", "location.address",
+            "service_visit.notes")) {
+          String table = column.substring(0, column.indexOf('.'));
+          String field = column.substring(column.indexOf('.') + 1);
+          try (ResultSet rs = s.executeQuery("select count(*), coalesce(sum(case when " + field
+              + " like 'ENC1.%' then 1 else 0 end), 0) from " + prefix + table + " where "
+              + field + " is not null")) {
+            rs.next();
+            counts.add(new AtRest(mode, column, rs.getLong(1), rs.getLong(2)));
+          }
+        }
+      }
+      return counts;
+    }
+
+    @Override
+    public void close() throws Exception {
+      try {
+        engine.close();
+      } finally {
+        dropSchema(schema);
+      }
+    }
+
+    private static void dropSchema(String schema) throws Exception {
       if (schema != null) {
         try (Connection c = DriverManager.getConnection(BenchDatabase.POSTGRES, "postgres", "");
             Statement s = c.createStatement()) {
@@ -210,10 +396,6 @@ final class EncryptionBenchmark {
         }
       }
     }
-  }
-
-  private static double seconds(long since) {
-    return (System.nanoTime() - since) / 1e9;
   }
 
   /**
@@ -226,6 +408,8 @@ final class EncryptionBenchmark {
       CabinetType ambient = ops.cabinetTypes().create(new CreateCabinetType("Ambient"));
       Product cola = ops.products().create(
           new CreateProduct("COLA", "Cola", "Drinks", new BigDecimal("1.00"), 6));
+      // enough for any order: completions deliver nothing and return the units
+      ops.stock().receive(cola.id(), devices * 2 * 999, "opening stock");
       Route route = ops.routes().create(new CreateRoute("R1", "Route 1", 7));
       List<UUID> slots = new ArrayList<>();
       for (int d = 0; d < devices; d++) {
