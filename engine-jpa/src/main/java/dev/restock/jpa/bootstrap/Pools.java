@@ -98,6 +98,7 @@ public record Pools(DataSource write, DataSource read, boolean owned) implements
     hc.setPoolName("restock-" + config.database().name().toLowerCase(java.util.Locale.ROOT));
     hc.setConnectionTimeout(config.connectionTimeout().toMillis());
     hc.setLeakDetectionThreshold(config.leakDetectionThreshold().toMillis());
+    config.database().dialect().connectionInitSql().ifPresent(hc::setConnectionInitSql);
     if (config.schema() != null) {
       hc.setSchema(config.schema());
     }

@@ -167,6 +167,14 @@ public sealed interface StoreDialect permits SqliteDialect, H2Dialect, PostgresD
   List<String> connectionProblems(Connection connection) throws SQLException;
 
   /**
+   * A statement the pool runs on each new connection it opens by URL, before first use; empty
+   * where the database needs none.
+   */
+  default Optional<String> connectionInitSql() {
+    return Optional.empty();
+  }
+
+  /**
    * The statement that checks the database's own structure at start, answering one row
    * {@code ok} when it is intact and otherwise one row per problem; empty where there is none to
    * run. SQLite's {@code quick_check} reads every page of the file (linear in its size, without

@@ -8,8 +8,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.util.Map;
+import dev.restock.jpa.JpaStore;
+import dev.restock.jpa.config.JpaStoreConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the store does differently on H2, as its dialect says it. */
 class H2DialectTest {
@@ -34,6 +39,23 @@ class H2DialectTest {
     assertThat(h2.supportsSchemas()).isFalse();
     assertThat(h2.tableSchema("jdbc:h2:mem:x", null)).isEmpty();
     assertThat(h2.connectionSource("jdbc:h2:mem:x", true)).isEmpty();
+  }
+
+  /**
+   * With H2's default delay of 500 ms a kill -9 undid commits already reported, an erasure among
+   * them (the kill test: ErasureKillContractTest); the store's pool writes each commit at once.
+   */
+  @Test
+  void aStoreOnAnH2FileWritesEachCommitToTheFileBeforeItReturns(@TempDir Path dir)
+      throws SQLException {
+    String url = "jdbc:h2:file:" + dir.resolve("restock");
+    try (JpaStore store = JpaStore.open(JpaStoreConfig.of(url, "sa", ""));
+        Connection c = DriverManager.getConnection(url, "sa", "");
+        ResultSet r = c.createStatement().executeQuery("select setting_value from "
+            + "information_schema.settings where setting_name = 'WRITE_DELAY'")) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getString(1)).isEqualTo("0");
+    }
   }
 
   @Test
