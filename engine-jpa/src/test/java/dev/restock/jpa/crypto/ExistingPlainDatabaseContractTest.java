@@ -63,12 +63,19 @@ abstract class ExistingPlainDatabaseContractTest {
   private User ann;
   private User carl;
   private Location depot;
+  private long plainValues;
 
   /** A configuration (without keys) of a new, empty database of this kind under {@code dir}. */
   protected abstract JpaStoreConfig newDatabase(Path dir);
 
   /** Drops it. */
   protected abstract void dropDatabase();
+
+  /** Makes every update of {@code table} fail (a trigger), to break a transaction part-way. */
+  protected abstract void failUpdatesOf(Connection c, String table) throws SQLException;
+
+  /** Undoes {@link #failUpdatesOf}. */
+  protected abstract void allowUpdatesOf(Connection c, String table) throws SQLException;
 
   @BeforeEach
   void writeWithoutKeysThenOpenWithKeys() {
@@ -95,6 +102,14 @@ abstract class ExistingPlainDatabaseContractTest {
         CreateServiceOrder.forRoute(fleet.route().id()));
     session.serviceOrders().cancel(cancelled.id(), ORDER_NOTE);
     closeEngine();
+    try (Connection c = connect()) {
+      for (String[] t : SEALED) {
+        plainValues += strings(c, "select " + t[1] + " from " + t[0] + " where " + t[1]
+            + " is not null").size();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
     open(config.withKeys(keys));
   }
 
@@ -166,9 +181,10 @@ abstract class ExistingPlainDatabaseContractTest {
     assertThat(count("select count(*) from audit_revision where action = 'keys.seal-existing'"))
         .isOne();
     try (Connection c = connect()) {
-      // ann, carl, dan, the depot, two orders, one visit
+      assertThat(plainValues).isGreaterThanOrEqualTo(6);
       assertThat(strings(c, "select reason from audit_revision where action = "
-          + "'keys.seal-existing'")).singleElement().asString().contains("7 ");
+          + "'keys.seal-existing'")).singleElement().asString()
+          .contains("sealed " + plainValues + " plain");
       assertThat(strings(c, "select actor_id from audit_revision where action = "
           + "'keys.seal-existing'")).containsExactly(Actor.SYSTEM_ID.toString());
     }
@@ -188,6 +204,48 @@ abstract class ExistingPlainDatabaseContractTest {
     assertThat(count("select count(*) from audit_revision")).isEqualTo(revisions);
     assertThat(count("select count(*) from subject_key")).isEqualTo(keysBefore);
     open(config.withKeys(keys));
+  }
+
+  @Test
+  void aFailurePartWayThroughTheSealingLeavesTheDatabaseAsItWas() throws Exception {
+    closeEngine();
+    String plainNote = "written by a process without keys";
+    try (Connection c = connect(); PreparedStatement p = c.prepareStatement(
+        "update app_user set email = ?, email_hmac = null where id = ?")) {
+      p.setString(1, ANN);
+      p.setString(2, ann.id().toString());
+      assertThat(p.executeUpdate()).isOne();
+      try (PreparedStatement v = c.prepareStatement("update service_visit set notes = ?")) {
+        v.setString(1, plainNote);
+        assertThat(v.executeUpdate()).isPositive();
+      }
+      failUpdatesOf(c, "service_visit");
+    }
+    long revisions = count("select count(*) from audit_revision");
+    long keysBefore = count("select count(*) from subject_key");
+    long auditRows = count("select count(*) from app_user_aud");
+
+    // the users are sealed first, the visits last: the visit's update fails the transaction
+    assertThatThrownBy(() -> JpaStores.of(config.withKeys(keys)).open().close())
+        .isInstanceOf(RuntimeException.class).hasStackTraceContaining("injected failure");
+
+    assertThat(count("select count(*) from audit_revision")).isEqualTo(revisions);
+    assertThat(count("select count(*) from subject_key")).isEqualTo(keysBefore);
+    assertThat(count("select count(*) from app_user_aud")).isEqualTo(auditRows);
+    assertThat(strings("select email from app_user where id = '" + ann.id() + "'"))
+        .containsExactly(ANN);
+    assertThat(strings("select email_hmac from app_user where id = '" + ann.id() + "'"))
+        .containsOnlyNulls();
+    try (Connection c = connect()) {
+      allowUpdatesOf(c, "service_visit");
+    }
+    open(config.withKeys(keys));
+    assertThat(strings("select email from app_user where id = '" + ann.id() + "'"))
+        .singleElement().asString().startsWith("ENC1.");
+    assertThat(strings("select notes from service_visit")).allSatisfy(
+        n -> assertThat(n).startsWith("ENC1."));
+    assertThat(count("select count(*) from audit_revision where action = 'keys.seal-existing'"))
+        .isEqualTo(2);
   }
 
   @Test

@@ -21,4 +21,21 @@ class PostgresExistingPlainDatabaseContractTest extends ExistingPlainDatabaseCon
       fresh.close();
     }
   }
+
+  @Override
+  protected void failUpdatesOf(java.sql.Connection c, String table) throws java.sql.SQLException {
+    try (java.sql.Statement s = c.createStatement()) {
+      s.execute("create function fail_update() returns trigger language plpgsql as "
+          + "$$ begin raise exception 'injected failure'; end $$");
+      s.execute("create trigger fail_" + table + " before update on " + table
+          + " for each row execute function fail_update()");
+    }
+  }
+
+  @Override
+  protected void allowUpdatesOf(java.sql.Connection c, String table) throws java.sql.SQLException {
+    try (java.sql.Statement s = c.createStatement()) {
+      s.execute("drop trigger fail_" + table + " on " + table);
+    }
+  }
 }

@@ -14,4 +14,19 @@ class SqliteExistingPlainDatabaseContractTest extends ExistingPlainDatabaseContr
   protected void dropDatabase() {
     // the file lives in the test's temporary directory
   }
+
+  @Override
+  protected void failUpdatesOf(java.sql.Connection c, String table) throws java.sql.SQLException {
+    try (java.sql.Statement s = c.createStatement()) {
+      s.execute("create trigger fail_" + table + " before update on " + table
+          + " begin select raise(abort, 'injected failure'); end");
+    }
+  }
+
+  @Override
+  protected void allowUpdatesOf(java.sql.Connection c, String table) throws java.sql.SQLException {
+    try (java.sql.Statement s = c.createStatement()) {
+      s.execute("drop trigger fail_" + table);
+    }
+  }
 }
