@@ -256,11 +256,11 @@ public final class JpaStore implements Store {
 
   /**
    * With keys, seals the plain personal values a database written without keys holds in its live
-   * rows, as one revision ({@link dev.restock.jpa.crypto.SealExisting}); a failure is the
+   * rows, as one revision ({@link dev.restock.jpa.bootstrap.SealExisting}); a failure is the
    * caller's to close what was opened. Nothing is written when there is none, or without keys.
    */
   private static void sealExisting(JpaStore store) {
-    store.sealedAtOpen = dev.restock.jpa.crypto.SealExisting.run(store.pools.write(),
+    store.sealedAtOpen = dev.restock.jpa.bootstrap.SealExisting.run(store.pools.write(),
         store.transactions, store.crypto);
   }
 

@@ -4,7 +4,7 @@ import dev.restock.api.stability.Internal;
 
 /**
  * An entity whose personal fields may still hold plain values written before the store had keys
- * ({@link SealExisting}).
+ * ({@code dev.restock.jpa.bootstrap.SealExisting}).
  */
 @Internal(since = "0.3")
 public interface PlainPersonalValues {

@@ -1,9 +1,11 @@
-package dev.restock.jpa.crypto;
+package dev.restock.jpa.bootstrap;
 
 import dev.restock.api.audit.Actor;
 import dev.restock.api.audit.AuditContext;
 import dev.restock.api.stability.Internal;
 import dev.restock.api.tx.TransactionBoundary;
+import dev.restock.jpa.crypto.FieldCrypto;
+import dev.restock.jpa.crypto.PlainPersonalValues;
 import dev.restock.jpa.fleet.LocationEntity;
 import dev.restock.jpa.repository.Finds;
 import dev.restock.jpa.serviceorder.ServiceOrderEntity;
