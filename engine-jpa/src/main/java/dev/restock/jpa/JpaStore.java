@@ -83,6 +83,8 @@ public final class JpaStore implements Store {
   private final StartupReport startup;
   private final ReplicaRouting replica;
   private final dev.restock.jpa.crypto.KeyRotation keyRotation;
+  private final FieldCrypto crypto;
+  private volatile long sealedAtOpen;
 
   private JpaStore(JpaStoreConfig config, Pools pools, SessionFactory sessionFactory,
       javax.cache.CacheManager cache, StartupReport startup, ReplicaRouting replica) {
@@ -98,6 +100,7 @@ public final class JpaStore implements Store {
     StoreContext context = new StoreContext(config.clock(), config.database().dialect(),
         FieldCrypto.of(config.keys(), config.clock(),
             dev.restock.jpa.tx.UnitOfWork::currentSession));
+    this.crypto = context.crypto();
     this.history = new JpaAuditHistory(context.crypto());
     this.products = new JpaProducts(context);
     this.locations = new JpaLocations(context);
@@ -228,7 +231,12 @@ public final class JpaStore implements Store {
           replica = new ReplicaRouting(config.readReplica(), pools.write(), replicaPool,
               replicaPool);
         }
-        return new JpaStore(config, pools, sessionFactory, cache, phases.report(), replica);
+        JpaStore store =
+            new JpaStore(config, pools, sessionFactory, cache, phases.report(), replica);
+        if (checkKeys) {
+          sealExisting(store);
+        }
+        return store;
       } catch (RuntimeException e) {
         // the replica's pool is this store's: closed with whatever else was opened
         if (replicaPool != null) {
@@ -244,6 +252,26 @@ public final class JpaStore implements Store {
       pools.close();
       throw e;
     }
+  }
+
+  /**
+   * With keys, seals the plain personal values a database written without keys holds in its live
+   * rows, as one revision ({@link dev.restock.jpa.bootstrap.SealExisting}); a failure is the
+   * caller's to close what was opened. Nothing is written when there is none, or without keys.
+   */
+  private static void sealExisting(JpaStore store) {
+    store.sealedAtOpen = dev.restock.jpa.bootstrap.SealExisting.run(store.pools.write(),
+        store.transactions, store.crypto);
+  }
+
+  /**
+   * How many plain personal values (written before the database had keys) this store sealed
+   * when it opened: 0 when there were none, or without keys (docs/personal-data.md, "Turning
+   * keys on for an existing database").
+   */
+  @Experimental(since = "0.3")
+  public long sealedAtOpen() {
+    return sealedAtOpen;
   }
 
   /**

@@ -19,7 +19,7 @@ import org.hibernate.envers.NotAudited;
 @Table(name = "location")
 @Audited
 @SoftDelete(strategy = SoftDeleteType.TIMESTAMP, columnName = "deleted_at")
-public class LocationEntity extends BaseEntity {
+public class LocationEntity extends BaseEntity implements dev.restock.jpa.crypto.PlainPersonalValues {
   static final String TABLE = "location";
 
   @Column(name = "name", length = 200, nullable = false)
@@ -46,6 +46,17 @@ public class LocationEntity extends BaseEntity {
     name = l.name();
     address = crypto.seal(TABLE, "address", FieldCrypto.STORE, l.address(), address);
     addressHmac = crypto.index(TABLE, "address", l.address());
+  }
+
+  @Override
+  public int sealPlain(FieldCrypto crypto) {
+    if (address == null || FieldCrypto.isSealed(address)) {
+      return 0;
+    }
+    String plain = address;
+    address = crypto.seal(TABLE, "address", FieldCrypto.STORE, plain, null);
+    addressHmac = crypto.index(TABLE, "address", plain);
+    return 1;
   }
 
   public Location toDomain(Instant deletedAt, FieldCrypto crypto) {

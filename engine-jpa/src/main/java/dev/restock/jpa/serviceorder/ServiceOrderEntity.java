@@ -28,7 +28,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "service_order")
 @Audited
-public class ServiceOrderEntity extends BaseEntity {
+public class ServiceOrderEntity extends BaseEntity implements dev.restock.jpa.crypto.PlainPersonalValues {
   @Column(name = "number", length = 20, nullable = false, updatable = false)
   private String number;
 
@@ -100,6 +100,15 @@ public class ServiceOrderEntity extends BaseEntity {
     status = o.status();
     deliveryNoteId = o.deliveryNoteId();
     notes = crypto.seal(TABLE, "notes", FieldCrypto.STORE, o.notes(), notes);
+  }
+
+  @Override
+  public int sealPlain(FieldCrypto crypto) {
+    if (notes == null || FieldCrypto.isSealed(notes)) {
+      return 0;
+    }
+    notes = crypto.seal(TABLE, "notes", FieldCrypto.STORE, notes, null);
+    return 1;
   }
 
   ServiceOrder toDomain(FieldCrypto crypto) {

@@ -32,7 +32,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "service_visit")
 @Audited
-public class VisitEntity {
+public class VisitEntity implements dev.restock.jpa.crypto.PlainPersonalValues {
   @Id
   @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(name = "id", length = 36, nullable = false, updatable = false)
@@ -118,6 +118,15 @@ public class VisitEntity {
     status = v.status();
     notes = crypto.seal(TABLE, "notes", FieldCrypto.STORE, v.notes(), notes);
     completedAt = v.completedAt();
+  }
+
+  @Override
+  public int sealPlain(FieldCrypto crypto) {
+    if (notes == null || FieldCrypto.isSealed(notes)) {
+      return 0;
+    }
+    notes = crypto.seal(TABLE, "notes", FieldCrypto.STORE, notes, null);
+    return 1;
   }
 
   Visit toDomain(FieldCrypto crypto) {

@@ -56,8 +56,15 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
                   UserEntity.TABLE, "email", u.id());
             }
             return u;
-          });
+          })
+          // a plain row: written by a process without keys after this store sealed the
+          // database's plain values at open (SealExisting)
+          .or(() -> plainByEmail(email));
     }
+    return plainByEmail(email);
+  }
+
+  private Optional<User> plainByEmail(String email) {
     return session().createSelectionQuery("from UserEntity e where e.email = :m", UserEntity.class)
         .setParameter("m", email).getResultStream().findFirst().map(e -> toDomain(e, null));
   }
@@ -110,6 +117,7 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
           + "personal data: without keys its email stays readable in history and backups; "
           + "open the store with JpaStoreConfig.withKeys(...) or restock.keys.file");
     }
+    refusePlainHistory(id);
     UserEntity live = Finds.find(session(), UserEntity.class, id);
     if (live != null) {
       live.erase(store.crypto());
@@ -122,6 +130,25 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
     }
     overwriteWrappedKeys(FieldCrypto.userSubject(id));
     store.crypto().shred(FieldCrypto.userSubject(id));
+  }
+
+  /**
+   * Refuses, before anything is written, to erase a user whose email is still plain text in
+   * history rows written before the store had keys: the hash chain covers that text, so it
+   * cannot be made unreadable without breaking {@code audit verify}, and an erasure would promise
+   * what it cannot keep (docs/personal-data.md, "Turning keys on for an existing database").
+   */
+  private void refusePlainHistory(UUID id) {
+    long plain = ((Number) session().createNativeQuery("select count(*) from app_user_aud "
+            + "where id = :id and email is not null and email not like 'ENC1.%'", Object.class)
+        .setParameter("id", id.toString()).getSingleResult()).longValue();
+    if (plain > 0) {
+      throw new ErasureNotSupportedException("user " + id + " cannot be erased: " + plain
+          + " history row(s) hold the email in plain text, written before the store had keys;"
+          + " the hash chain covers that text, so it cannot be made unreadable without breaking"
+          + " 'audit verify'. Nothing was written (see docs/personal-data.md, \"Turning keys on"
+          + " for an existing database\")");
+    }
   }
 
   /**

@@ -24,7 +24,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "app_user")
 @Audited
 @SoftDelete(strategy = SoftDeleteType.TIMESTAMP, columnName = "deleted_at")
-public class UserEntity extends BaseEntity {
+public class UserEntity extends BaseEntity implements dev.restock.jpa.crypto.PlainPersonalValues {
   static final String TABLE = "app_user";
 
   @Column(name = "username", length = 64, nullable = false)
@@ -72,6 +72,17 @@ public class UserEntity extends BaseEntity {
     email = crypto.seal(TABLE, "email", FieldCrypto.STORE, placeholder, null);
     emailHmac = crypto.index(TABLE, "email", placeholder);
     active = false;
+  }
+
+  @Override
+  public int sealPlain(FieldCrypto crypto) {
+    if (email == null || FieldCrypto.isSealed(email)) {
+      return 0;
+    }
+    String plain = email;
+    email = crypto.seal(TABLE, "email", FieldCrypto.userSubject(id), plain, null);
+    emailHmac = crypto.index(TABLE, "email", plain);
+    return 1;
   }
 
   public User toDomain(Instant deletedAt, FieldCrypto crypto) {

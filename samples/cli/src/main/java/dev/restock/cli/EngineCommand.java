@@ -151,7 +151,7 @@ abstract class EngineCommand implements Callable<Integer> {
         spec.commandLine().getErr());
     JpaStoreConfig config = plain.withKeys(resolved.provider());
     try {
-      return build(builder, storeFactory(config));
+      return build(builder, reportingSealed(storeFactory(config)));
     } catch (RuntimeException e) {
       if (resolved.createdFile() != null) {
         // no database came of it: a key file beside nothing would only mislead
@@ -167,6 +167,25 @@ abstract class EngineCommand implements Callable<Integer> {
       throw KeysOption.refusal(config, resolved, keys).map(RuntimeException.class::cast)
           .orElse(e);
     }
+  }
+
+  /**
+   * {@code factory}, telling stderr in one line how many plain personal values (written before
+   * the database had keys) the store sealed as it opened; silent when none.
+   */
+  private dev.restock.api.spi.StoreFactory reportingSealed(
+      dev.restock.api.spi.StoreFactory factory) {
+    return () -> {
+      dev.restock.api.spi.Store store = factory.open();
+      if (store instanceof dev.restock.jpa.JpaStore jpa && jpa.sealedAtOpen() > 0) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("sealed " + jpa.sealedAtOpen() + " plain personal value(s) written before "
+            + "the keys were turned on (one revision, keys.seal-existing); history rows keep "
+            + "their plain values");
+        err.flush();
+      }
+      return store;
+    };
   }
 
   private Restock build(RestockEngine.Builder builder, dev.restock.api.spi.StoreFactory store) {

@@ -119,6 +119,8 @@ final class KeysCommand {
           .filter(id -> resolved.provider() == null || resolved.provider().key(id).isEmpty())
           .toList();
       result.put("missingMasterKeys", missing);
+      long plainHistory = plainInHistory(config);
+      result.put("plainValuesInHistory", plainHistory);
       print(result, () -> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("database: " + result.get("database"));
@@ -137,6 +139,10 @@ final class KeysCommand {
           out.println("data keys: none (no encrypted values)");
         } else {
           table.print(out);
+        }
+        if (plainHistory > 0) {
+          out.println("plain values in history: " + plainHistory + " (written before the keys "
+              + "were turned on; they stay plain, and their users cannot be erased)");
         }
         if (!missing.isEmpty()) {
           out.println("WARNING: the database holds data keys under master keys these keys do "
@@ -169,6 +175,33 @@ final class KeysCommand {
         }
       }
       return counts;
+    }
+
+    /**
+     * Personal values history holds in plain text, written before the database had keys: the
+     * hash chain covers them as they are (docs/personal-data.md); 0 on a schema before version 8.
+     */
+    private static long plainInHistory(JpaStoreConfig config) {
+      long n = 0;
+      try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(),
+          config.password())) {
+        if (config.schema() != null) {
+          c.setSchema(config.schema());
+        }
+        for (String[] t : new String[][] {{"app_user_aud", "email"},
+            {"location_aud", "address"}, {"service_order_aud", "notes"},
+            {"service_visit_aud", "notes"}}) {
+          try (PreparedStatement s = c.prepareStatement("select count(*) from " + t[0]
+                  + " where " + t[1] + " is not null and " + t[1] + " not like 'ENC1.%'");
+              ResultSet r = s.executeQuery()) {
+            r.next();
+            n += r.getLong(1);
+          }
+        }
+      } catch (SQLException e) {
+        return 0;
+      }
+      return n;
     }
 
     private static boolean missingTable(SQLException e) {

@@ -151,6 +151,30 @@ class KeysCliTest {
   }
 
   @Test
+  void keysInitOnAPlainDatabaseSealsItsLiveValuesAtTheNextOpenOnceAndStatusCountsPlainHistory()
+      throws Exception {
+    Path db = dir.resolve("older.db");
+    ok("init", "--db", db.toString());
+    Files.delete(dir.resolve("older.db.keys")); // a database made before the tool had keys
+    ok("user", "add", "--db", db.toString(), "--username", "ada", "--email", "ada@example.com",
+        "--role", "ADMIN");
+
+    ok("keys", "init", "--db", db.toString());
+    ToolRun first = ok("user", "list", "--db", db.toString());
+    assertThat(first.out()).contains("ada@example.com");
+    assertThat(first.err().lines().filter(l -> l.startsWith("sealed ")).toList())
+        .containsExactly("sealed 1 plain personal value(s) written before the keys were turned "
+            + "on (one revision, keys.seal-existing); history rows keep their plain values");
+    ToolRun second = ok("user", "list", "--db", db.toString());
+    assertThat(second.err()).doesNotContain("sealed ");
+    assertThat(ok("audit", "verify", "--db", db.toString()).code()).isZero();
+    JsonNode status = JSON.readTree(ok("keys", "status", "--db", db.toString(), "--json").out());
+    assertThat(status.get("plainValuesInHistory").asLong()).isEqualTo(1);
+    assertThat(ok("keys", "status", "--db", db.toString()).out())
+        .contains("plain values in history: 1");
+  }
+
+  @Test
   void keysInitWritesAKeyFileOnceAndStatusCountsTheDataKeysPerMasterKey() throws Exception {
     Path db = dir.resolve("ops.db");
     Path keys = dir.resolve("secret").resolve("ops.keys");
