@@ -1,6 +1,7 @@
 package dev.restock.jpa.backup;
 
 import dev.restock.jpa.config.JpaStoreConfig;
+import dev.restock.jpa.crypto.FieldCrypto;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -115,7 +116,8 @@ final class CarriedErasures {
 
   /**
    * Applies the erasures to the staged copy in one transaction: every data key of the subjects
-   * deleted, the missing {@code erased_subject} rows inserted with their original time, the
+   * destroyed ({@link FieldCrypto#destroySubjectKeys}: overwritten, then deleted), the missing
+   * {@code erased_subject} rows inserted with their original time, the
    * e-mail equality index of erased users cleared. Warns about erased users active in the
    * backup.
    *
@@ -146,9 +148,7 @@ final class CarriedErasures {
             already.add(r.getString(1));
           }
         }
-        try (PreparedStatement keys = c.prepareStatement(
-                "delete from subject_key where subject = ?");
-            PreparedStatement insert = c.prepareStatement(
+        try (PreparedStatement insert = c.prepareStatement(
                 "insert into erased_subject (subject, erased_at) values (?, ?)");
             PreparedStatement index = c.prepareStatement(
                 "update app_user set email_hmac = null where id = ?");
@@ -157,8 +157,7 @@ final class CarriedErasures {
                     + "and deleted_at is null")) {
           for (Map.Entry<String, Object> e : erasedAt.entrySet()) {
             String subject = e.getKey();
-            keys.setString(1, subject);
-            keys.executeUpdate();
+            FieldCrypto.destroySubjectKeys(c, subject);
             if (!already.contains(subject)) {
               insert.setString(1, subject);
               insert.setObject(2, e.getValue());

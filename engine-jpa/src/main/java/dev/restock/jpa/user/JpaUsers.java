@@ -120,22 +120,7 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
     } else {
       eraseDeleted(id);
     }
-    overwriteWrappedKeys(FieldCrypto.userSubject(id));
     store.crypto().shred(FieldCrypto.userSubject(id));
-  }
-
-  /**
-   * Overwrites the subject's wrapped keys in place before they are deleted: SQLite (without
-   * {@code secure_delete}) keeps a deleted row's bytes in its free pages, so the database file
-   * and a file-copy backup would still hold the key text; an overwrite of the same length
-   * leaves only the filler there.
-   */
-  private void overwriteWrappedKeys(String subject) {
-    session().createNativeMutationQuery(
-            "update subject_key set wrapped = substr(:pad, 1, length(wrapped)) where subject = :s")
-        .setParameter("pad", "0".repeat(4096))
-        .setParameter("s", subject)
-        .executeUpdate();
   }
 
   /**
