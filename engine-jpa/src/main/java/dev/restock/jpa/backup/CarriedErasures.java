@@ -1,5 +1,6 @@
 package dev.restock.jpa.backup;
 
+import dev.restock.jpa.JpaStore;
 import dev.restock.jpa.config.JpaStoreConfig;
 import dev.restock.jpa.crypto.FieldCrypto;
 import java.sql.Connection;
@@ -140,8 +141,8 @@ final class CarriedErasures {
             + "erase them again after restoring; nothing was restored");
       }
       c.setAutoCommit(false);
+      Set<String> already = new java.util.HashSet<>();
       try {
-        Set<String> already = new java.util.HashSet<>();
         try (PreparedStatement p = c.prepareStatement("select subject from erased_subject");
             ResultSet r = p.executeQuery()) {
           while (r.next()) {
@@ -182,6 +183,16 @@ final class CarriedErasures {
         c.rollback();
         throw e;
       }
+      List<UUID> recorded = new ArrayList<>();
+      for (String subject : erasedAt.keySet()) {
+        if (subject.startsWith("user:") && !already.contains(subject)) {
+          recorded.add(UUID.fromString(subject.substring("user:".length())));
+        }
+      }
+      // erased_subject is not chained: verify asks for a chained user.erase revision per
+      // erased user, which a backup taken before the erasure lacks
+      JpaStore.recordCarriedErasures(staged, recorded,
+          String.valueOf(info.file().getFileName()), Instant.now());
       carried = erasedAt.size();
       if (!activeUsers.isEmpty()) {
         warnings.add("users " + activeUsers + " were erased but are active in backup "

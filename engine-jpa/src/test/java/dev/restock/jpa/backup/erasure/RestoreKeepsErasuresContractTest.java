@@ -161,12 +161,10 @@ abstract class RestoreKeepsErasuresContractTest {
     return RestockEngine.builder().store(JpaStores.of(config)).build();
   }
 
+  /** Erases through the use case: verify asks for its chained {@code user.erase} revision. */
   static void erase(JpaStoreConfig config, UUID userId) {
-    try (Store store = JpaStores.of(config).open()) {
-      new StoreFixture(store).write(() -> {
-        store.users().erase(userId);
-        return null;
-      });
+    try (Restock engine = engine(config)) {
+      engine.as(Actor.system()).users().erase(userId, "erasure request");
     }
   }
 
