@@ -155,6 +155,34 @@ public final class JpaStore implements Store {
     }
   }
 
+  /**
+   * Records, in one chained revision of action {@code user.erase}, an audit event for each of
+   * {@code users} whose erasure a restore carried into the database {@code config} points at
+   * (a staged copy, not yet installed), so that {@code audit verify} can tell it from an
+   * erasure faked behind the engine's back. Like {@link #verifyChainOf}, needs no keys and does
+   * not migrate.
+   *
+   * @param backup the backup restored, named in each event's details
+   */
+  @dev.restock.api.stability.Internal(since = "0.3")
+  public static void recordCarriedErasures(JpaStoreConfig config, java.util.Collection<java.util.UUID> users,
+      String backup, java.time.Instant at) {
+    if (users.isEmpty()) {
+      return;
+    }
+    dev.restock.api.audit.Actor system = dev.restock.api.audit.Actor.system();
+    try (JpaStore store = open(config.withMigrateOnStart(false), false)) {
+      store.transactions().writeVoid(new dev.restock.api.audit.AuditContext(system, "user.erase"),
+          () -> {
+            for (java.util.UUID id : users) {
+              store.auditLog().accept(new dev.restock.api.audit.AuditEvent(0, at,
+                  system.userId(), "user.erase", "user", id,
+                  java.util.Map.of("carriedByRestoreOf", backup), null, null, null));
+            }
+          });
+    }
+  }
+
   private static JpaStore open(JpaStoreConfig config, boolean checkKeys) {
     if (config.onHostDataSource()) {
       return openOnHost(config, checkKeys);

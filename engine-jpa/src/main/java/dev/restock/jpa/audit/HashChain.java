@@ -329,6 +329,7 @@ final class HashChain {
     checkpoints(c, head, size, lastId, problems);
     orphans(c, auditTables, problems);
     withoutHistory(c, liveTables, problems);
+    erasuresWithoutRevision(c, problems);
     return problems.result(checked, unchained);
   }
 
@@ -412,6 +413,59 @@ final class HashChain {
         }
       }
     }
+  }
+
+  /**
+   * Users recorded as erased ({@code erased_subject}, which is not chained) without a chained
+   * revision of action {@code user.erase} that touches them (an audit row of the user or an
+   * audit event about the user): someone who can write every table could otherwise make a user
+   * look erased by inserting the row and deleting the user's data keys.
+   */
+  private static void erasuresWithoutRevision(Connection c, Problems problems)
+      throws SQLException {
+    if (!hasTable(c, "erased_subject")) {
+      return; // a schema before version 8 (verified without migrating) has no erasures
+    }
+    List<String> subjects = new ArrayList<>();
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+        "select subject from erased_subject order by subject")) {
+      while (r.next()) {
+        if (r.getString(1).startsWith("user:")) {
+          subjects.add(r.getString(1));
+        }
+      }
+    }
+    try (PreparedStatement p = c.prepareStatement("select count(*) from audit_revision v"
+        + " where v.action = 'user.erase' and v.chain_seq is not null and (exists (select 1"
+        + " from app_user_aud a where a.rev = v.id and a.id = ?) or exists (select 1 from"
+        + " audit_log l where l.revision_id = v.id and l.resource_id = ?))")) {
+      for (String subject : subjects) {
+        String user = subject.substring("user:".length());
+        p.setString(1, user);
+        p.setString(2, user);
+        try (ResultSet r = p.executeQuery()) {
+          r.next();
+          if (r.getLong(1) == 0) {
+            problems.add(0, subject + " is recorded as erased (erased_subject), but no chained "
+                + "revision 'user.erase' touches user " + user + ": the erasure was faked "
+                + "behind the engine's back or its revision was removed");
+          }
+        }
+      }
+    }
+  }
+
+  /** Whether the connection's schema holds {@code table} (in lower or upper case). */
+  private static boolean hasTable(Connection c, String table) throws SQLException {
+    java.sql.DatabaseMetaData meta = c.getMetaData();
+    for (String name : new String[] {table, table.toUpperCase(java.util.Locale.ROOT)}) {
+      try (ResultSet r = meta.getTables(null, c.getSchema(), name, new String[] {"TABLE"})) {
+        if (r.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Column names of a table, lower case, in table order. */

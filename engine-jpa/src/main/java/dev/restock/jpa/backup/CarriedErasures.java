@@ -1,6 +1,8 @@
 package dev.restock.jpa.backup;
 
+import dev.restock.jpa.JpaStore;
 import dev.restock.jpa.config.JpaStoreConfig;
+import dev.restock.jpa.crypto.FieldCrypto;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -115,7 +117,8 @@ final class CarriedErasures {
 
   /**
    * Applies the erasures to the staged copy in one transaction: every data key of the subjects
-   * deleted, the missing {@code erased_subject} rows inserted with their original time, the
+   * destroyed ({@link FieldCrypto#destroySubjectKeys}: overwritten, then deleted), the missing
+   * {@code erased_subject} rows inserted with their original time, the
    * e-mail equality index of erased users cleared. Warns about erased users active in the
    * backup.
    *
@@ -138,17 +141,15 @@ final class CarriedErasures {
             + "erase them again after restoring; nothing was restored");
       }
       c.setAutoCommit(false);
+      Set<String> already = new java.util.HashSet<>();
       try {
-        Set<String> already = new java.util.HashSet<>();
         try (PreparedStatement p = c.prepareStatement("select subject from erased_subject");
             ResultSet r = p.executeQuery()) {
           while (r.next()) {
             already.add(r.getString(1));
           }
         }
-        try (PreparedStatement keys = c.prepareStatement(
-                "delete from subject_key where subject = ?");
-            PreparedStatement insert = c.prepareStatement(
+        try (PreparedStatement insert = c.prepareStatement(
                 "insert into erased_subject (subject, erased_at) values (?, ?)");
             PreparedStatement index = c.prepareStatement(
                 "update app_user set email_hmac = null where id = ?");
@@ -157,8 +158,7 @@ final class CarriedErasures {
                     + "and deleted_at is null")) {
           for (Map.Entry<String, Object> e : erasedAt.entrySet()) {
             String subject = e.getKey();
-            keys.setString(1, subject);
-            keys.executeUpdate();
+            FieldCrypto.destroySubjectKeys(c, subject);
             if (!already.contains(subject)) {
               insert.setString(1, subject);
               insert.setObject(2, e.getValue());
@@ -183,6 +183,16 @@ final class CarriedErasures {
         c.rollback();
         throw e;
       }
+      List<UUID> recorded = new ArrayList<>();
+      for (String subject : erasedAt.keySet()) {
+        if (subject.startsWith("user:") && !already.contains(subject)) {
+          recorded.add(UUID.fromString(subject.substring("user:".length())));
+        }
+      }
+      // erased_subject is not chained: verify asks for a chained user.erase revision per
+      // erased user, which a backup taken before the erasure lacks
+      JpaStore.recordCarriedErasures(staged, recorded,
+          String.valueOf(info.file().getFileName()), Instant.now());
       carried = erasedAt.size();
       if (!activeUsers.isEmpty()) {
         warnings.add("users " + activeUsers + " were erased but are active in backup "

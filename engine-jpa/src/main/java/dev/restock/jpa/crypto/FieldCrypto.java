@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -309,8 +310,7 @@ public final class FieldCrypto {
    */
   public void shred(String subject) {
     Session s = sessions.get();
-    s.createNativeMutationQuery("delete from subject_key where subject = :s")
-        .setParameter("s", subject).executeUpdate();
+    s.doWork(c -> destroySubjectKeys(c, subject));
     if (!erased(subject)) {
       s.createNativeMutationQuery(
               "insert into erased_subject (subject, erased_at) values (:s, :t)")
@@ -318,6 +318,44 @@ public final class FieldCrypto {
           .setParameter("t", java.sql.Timestamp.from(clock.instant())).executeUpdate();
     }
     cache.values().removeIf(d -> d.subject().equals(subject));
+  }
+
+  /**
+   * Destroys every data key of {@code subject} on {@code c}, in the caller's transaction (see
+   * {@link #destroyKeys}). Used by erasure and by a restore that carries erasures.
+   *
+   * @return the {@code subject_key} rows deleted
+   */
+  public static int destroySubjectKeys(Connection c, String subject) throws SQLException {
+    return destroyKeys(c, "subject = ?", subject);
+  }
+
+  /** Destroys data key {@code id} unless it is wrapped under {@code currentKekId} (rotation). */
+  static int destroyKeyNotUnder(Connection c, int id, String currentKekId) throws SQLException {
+    return destroyKeys(c, "id = ? and kek_id <> ?", id, currentKekId);
+  }
+
+  /**
+   * The one way a data key is destroyed: its wrapped text is first overwritten in place with
+   * filler of the same length, then the row is deleted. SQLite without {@code secure_delete}
+   * (any connection but the store's own, e.g. a restore's) keeps a deleted row's bytes in its
+   * free pages, so the file and a file-copy backup would still hold the key text; a
+   * same-length overwrite rewrites the cell where it is, leaving only the filler behind.
+   */
+  private static int destroyKeys(Connection c, String where, Object... params)
+      throws SQLException {
+    try (PreparedStatement overwrite = c.prepareStatement(
+            "update subject_key set wrapped = substr(?, 1, length(wrapped)) where " + where);
+        PreparedStatement delete = c.prepareStatement(
+            "delete from subject_key where " + where)) {
+      overwrite.setString(1, "0".repeat(4096));
+      for (int i = 0; i < params.length; i++) {
+        overwrite.setObject(i + 2, params[i]);
+        delete.setObject(i + 1, params[i]);
+      }
+      overwrite.executeUpdate();
+      return delete.executeUpdate();
+    }
   }
 
   private boolean erased(String subject) {
@@ -449,7 +487,12 @@ public final class FieldCrypto {
     if (!isSealed(stored)) {
       return -1;
     }
-    return Integer.parseInt(stored.substring(PREFIX.length(), stored.indexOf('.', PREFIX.length())));
+    try {
+      return Integer.parseInt(stored.substring(PREFIX.length(),
+          stored.indexOf('.', PREFIX.length())));
+    } catch (NumberFormatException e) {
+      return -1; // ten digits beyond int: no key has such an id
+    }
   }
 
   /**

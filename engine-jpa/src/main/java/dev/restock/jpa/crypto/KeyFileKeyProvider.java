@@ -5,12 +5,14 @@ import dev.restock.api.stability.Experimental;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -63,7 +65,7 @@ public final class KeyFileKeyProvider implements KeyProvider {
       if (Files.exists(path)) {
         throw new FileAlreadyExistsException(path.toString());
       }
-      write(path, values);
+      writeDurably(path, values);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create key file " + path, e);
     }
@@ -92,10 +94,7 @@ public final class KeyFileKeyProvider implements KeyProvider {
     values.put("key." + newId, fresh());
     values.put("current", newId);
     try {
-      Path next = path.resolveSibling(path.getFileName() + ".new");
-      Files.deleteIfExists(next);
-      write(next, values);
-      Files.move(next, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      writeDurably(path, values);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write key file " + path, e);
     }
@@ -127,18 +126,51 @@ public final class KeyFileKeyProvider implements KeyProvider {
     return values;
   }
 
-  private static void write(Path path, Map<String, String> values) throws IOException {
-    try {
-      Files.createFile(path, PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createFile(path);
+  /**
+   * Writes {@code values} as the file at {@code path} so that a crash or power loss at any
+   * moment leaves either the old file or the new one, never a partial one: a temporary file in
+   * the same directory (owner-only from its creation), forced to disk, moved over {@code path}
+   * atomically, then the directory forced so the move itself is durable. On failure the
+   * temporary file is removed and {@code path} is as it was.
+   */
+  private static void writeDurably(Path path, Map<String, String> values) throws IOException {
+    Path absolute = path.toAbsolutePath();
+    Path dir = absolute.getParent();
+    StringBuilder text = new StringBuilder(
+        "# Restock master keys: keep secret, keep out of backups of the database\n");
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      text.append(e.getKey()).append('=').append(e.getValue()).append('\n');
     }
-    try (Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-      out.write("# Restock master keys: keep secret, keep out of backups of the database\n");
-      for (Map.Entry<String, String> e : values.entrySet()) {
-        out.write(e.getKey() + "=" + e.getValue() + "\n");
+    Path temp;
+    try {
+      temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    }
+    boolean moved = false;
+    try {
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+          out.write(bytes);
+        }
+        out.force(true);
       }
+      Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+      moved = true;
+    } finally {
+      if (!moved) {
+        Files.deleteIfExists(temp);
+      }
+    }
+    try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+      directory.force(true);
+    } catch (IOException e) {
+      // some systems (Windows) refuse to open or force a directory; the file itself is on disk
+      // and the rename is as durable as the file system makes it there
     }
   }
 

@@ -378,8 +378,27 @@ public final class KeyRotation {
       }
     }
 
-    /** The value re-encrypted under its subject's newest key, or null when it is already. */
-    String rekey(Connection c, Target t, String stored) throws SQLException {
+    /**
+     * The value re-encrypted under its subject's newest key, or null when it is already or is
+     * not a well-formed sealed value (then it is plain text as far as reading goes).
+     *
+     * @throws KeyRotationException naming the row when a sealed value does not decrypt: it was
+     *     altered, and deleting its key later would leave nothing to recover it with
+     */
+    String rekey(Connection c, Target t, Object rowId, String stored) throws SQLException {
+      try {
+        return rekey(c, t, stored);
+      } catch (FieldDecryptionException e) {
+        throw new KeyRotationException(t.table() + "." + t.column() + " of row " + rowId
+            + " cannot be re-encrypted: " + e.getMessage() + "; restore the row or clear it, "
+            + "then run the rotation again (no key has been deleted)", e);
+      }
+    }
+
+    private String rekey(Connection c, Target t, String stored) throws SQLException {
+      if (!FieldCrypto.isSealed(stored)) {
+        return null;
+      }
       int id = FieldCrypto.dekIdOf(stored);
       if (id < 0) {
         return null;
@@ -471,7 +490,7 @@ public final class KeyRotation {
         + " = ?" + where + " and " + t.column() + " = ?")) {
       for (Object[] row : rows) {
         String stored = (String) row[2];
-        String fresh = keys.rekey(c, t, stored);
+        String fresh = keys.rekey(c, t, row[0], stored);
         if (fresh == null) {
           continue;
         }
@@ -518,9 +537,16 @@ public final class KeyRotation {
             p.setString(1, "ENC1." + id + ".%");
             try (ResultSet r = p.executeQuery()) {
               while (r.next()) {
+                String stored = r.getString(t.history() ? 3 : 2);
+                // like is case-insensitive on SQLite and matches malformed values: only a
+                // well-formed value under this very key is re-encrypted, anything else is left
+                // as it is (never written as NULL)
+                if (FieldCrypto.dekIdOf(stored) != id) {
+                  continue;
+                }
                 rows.add(t.history()
-                    ? new Object[] {r.getObject(1), r.getObject(2), r.getString(3)}
-                    : new Object[] {r.getObject(1), null, r.getString(2)});
+                    ? new Object[] {r.getObject(1), r.getObject(2), stored}
+                    : new Object[] {r.getObject(1), null, stored});
               }
             }
           }
@@ -528,7 +554,11 @@ public final class KeyRotation {
           try (PreparedStatement u = c.prepareStatement("update " + t.table() + " set "
               + t.column() + " = ?" + where)) {
             for (Object[] row : rows) {
-              u.setString(1, keys.rekey(c, t, (String) row[2]));
+              String fresh = keys.rekey(c, t, row[0], (String) row[2]);
+              if (fresh == null) {
+                continue;
+              }
+              u.setString(1, fresh);
               u.setObject(2, row[0]);
               if (t.history()) {
                 u.setObject(3, row[1]);
@@ -539,13 +569,8 @@ public final class KeyRotation {
         }
       }
       int deleted = 0;
-      try (PreparedStatement d = c.prepareStatement(
-          "delete from subject_key where id = ? and kek_id <> ?")) {
-        for (int id : old) {
-          d.setInt(1, id);
-          d.setString(2, kek);
-          deleted += d.executeUpdate();
-        }
+      for (int id : old) {
+        deleted += FieldCrypto.destroyKeyNotUnder(c, id, kek);
       }
       crypto.evict(old);
       return Map.entry(count, deleted);

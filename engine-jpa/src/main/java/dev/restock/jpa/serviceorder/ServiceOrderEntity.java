@@ -1,6 +1,7 @@
 package dev.restock.jpa.serviceorder;
 
 import dev.restock.jpa.crypto.FieldCrypto;
+import dev.restock.jpa.repository.ReservedPrefix;
 
 import dev.restock.api.serviceorder.OrderStatus;
 import dev.restock.api.serviceorder.ServiceOrder;
@@ -99,6 +100,7 @@ public class ServiceOrderEntity extends BaseEntity implements dev.restock.jpa.cr
     driverId = o.driverId();
     status = o.status();
     deliveryNoteId = o.deliveryNoteId();
+    ReservedPrefix.refuse("notes", o.notes());
     notes = crypto.seal(TABLE, "notes", FieldCrypto.STORE, o.notes(), notes);
   }
 

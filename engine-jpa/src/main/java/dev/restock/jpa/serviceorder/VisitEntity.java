@@ -1,6 +1,7 @@
 package dev.restock.jpa.serviceorder;
 
 import dev.restock.jpa.crypto.FieldCrypto;
+import dev.restock.jpa.repository.ReservedPrefix;
 
 import dev.restock.api.serviceorder.OrderLine;
 import dev.restock.api.serviceorder.Visit;
@@ -116,6 +117,7 @@ public class VisitEntity implements dev.restock.jpa.crypto.PlainPersonalValues {
 
   private void copyState(Visit v, FieldCrypto crypto) {
     status = v.status();
+    ReservedPrefix.refuse("notes", v.notes());
     notes = crypto.seal(TABLE, "notes", FieldCrypto.STORE, v.notes(), notes);
     completedAt = v.completedAt();
   }

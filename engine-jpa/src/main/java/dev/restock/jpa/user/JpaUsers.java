@@ -128,7 +128,6 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
     } else {
       eraseDeleted(id);
     }
-    overwriteWrappedKeys(FieldCrypto.userSubject(id));
     store.crypto().shred(FieldCrypto.userSubject(id));
   }
 
@@ -140,7 +139,7 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
    */
   private void refusePlainHistory(UUID id) {
     long plain = ((Number) session().createNativeQuery("select count(*) from app_user_aud "
-            + "where id = :id and email is not null and email not like 'ENC1.%'", Object.class)
+            + "where id = :id and email is not null and substr(email, 1, 5) <> 'ENC1.'", Object.class)
         .setParameter("id", id.toString()).getSingleResult()).longValue();
     if (plain > 0) {
       throw new ErasureNotSupportedException("user " + id + " cannot be erased: " + plain
@@ -149,20 +148,6 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
           + " 'audit verify'. Nothing was written (see docs/personal-data.md, \"Turning keys on"
           + " for an existing database\")");
     }
-  }
-
-  /**
-   * Overwrites the subject's wrapped keys in place before they are deleted: SQLite (without
-   * {@code secure_delete}) keeps a deleted row's bytes in its free pages, so the database file
-   * and a file-copy backup would still hold the key text; an overwrite of the same length
-   * leaves only the filler there.
-   */
-  private void overwriteWrappedKeys(String subject) {
-    session().createNativeMutationQuery(
-            "update subject_key set wrapped = substr(:pad, 1, length(wrapped)) where subject = :s")
-        .setParameter("pad", "0".repeat(4096))
-        .setParameter("s", subject)
-        .executeUpdate();
   }
 
   /**

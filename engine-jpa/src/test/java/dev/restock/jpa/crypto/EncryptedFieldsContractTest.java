@@ -115,16 +115,9 @@ abstract class EncryptedFieldsContractTest {
     dropDatabase();
   }
 
-  /** Erases through the store port in a unit of its own (the use case is built elsewhere). */
+  /** Erases through the use case: verify asks for its chained {@code user.erase} revision. */
   private void erase(UUID userId) {
-    closeEngine();
-    try (Store store = JpaStores.of(config.withKeys(keys)).open()) {
-      new StoreFixture(store).write(() -> {
-        store.users().erase(userId);
-        return null;
-      });
-    }
-    openEngine();
+    session.users().erase(userId, "erasure request");
   }
 
   private record Written(User ann, User bob, Location depot) {}
@@ -194,6 +187,48 @@ abstract class EncryptedFieldsContractTest {
       assertThat(contains(rest, secret)).as(secret + " at rest").isFalse();
       assertThat(contains(dump, secret)).as(secret + " in the backup").isFalse();
     }
+  }
+
+  @Test
+  void orderAndVisitNotesStartingWithTheSealedPrefixAreRefusedNamingTheFieldAndNothingIsWritten()
+      throws Exception {
+    User driver = session.users().create(new CreateUser("dan", "dan@example.com", Role.DRIVER));
+    EngineFixture.Fleet fleet = EngineFixture.fleet(session);
+    EngineFixture.device(session, fleet, "M1", 1, 2);
+    for (var product : List.of(fleet.cola(), fleet.water(), fleet.chips())) {
+      session.stock().receive(product.id(), 500, "stock");
+    }
+    ServiceOrder order = session.serviceOrders().create(
+        CreateServiceOrder.forRoute(fleet.route().id()));
+    session.serviceOrders().assign(order.id(), driver.id());
+    session.serviceOrders().dispatch(order.id());
+    UUID visit = order.visits().get(0).id();
+    ServiceOrder other = session.serviceOrders().create(
+        CreateServiceOrder.forRoute(fleet.route().id()));
+    long revisions = count("audit_revision");
+    long orderHistory = count("service_order_aud");
+    long visitHistory = count("service_visit_aud");
+
+    assertThatThrownBy(() -> session.serviceOrders().completeVisit(order.id(), visit,
+        new CompleteVisit(null, false, "ENC1.1.abc.def")))
+        .isInstanceOfSatisfying(dev.restock.api.error.ValidationException.class,
+            e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+              assertThat(v.field()).isEqualTo("notes");
+              assertThat(v.message()).contains("ENC1.").contains("reserved");
+            }));
+    assertThatThrownBy(() -> session.serviceOrders().cancel(other.id(), "ENC1.2.abc.def"))
+        .isInstanceOfSatisfying(dev.restock.api.error.ValidationException.class,
+            e -> assertThat(e.violations()).singleElement()
+                .satisfies(v -> assertThat(v.field()).isEqualTo("notes")));
+
+    assertThat(count("audit_revision")).isEqualTo(revisions);
+    assertThat(count("service_order_aud")).isEqualTo(orderHistory);
+    assertThat(count("service_visit_aud")).isEqualTo(visitHistory);
+    assertThat(stored("select notes from service_order where id = ?", other.id())).isNull();
+    assertThat(stored("select notes from service_visit where id = ?", visit)).isNull();
+    assertThat(session.serviceOrders().get(other.id()).status()).isEqualTo(other.status());
+    assertThat(session.serviceOrders().get(other.id()).notes()).isNull();
+    assertThat(session.serviceOrders().get(order.id()).visits().get(0).notes()).isNull();
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,60 @@ class KeyProvidersTest {
         .isInstanceOf(KeyProviderException.class).hasMessageContaining("k2' exists already");
     assertThatThrownBy(() -> KeyFileKeyProvider.create(file))
         .hasMessageContaining("cannot create key file");
+  }
+
+  @Test
+  void addKeyReplacesTheFileWholeOwnerOnlyAndLeavesNoTemporaryFile() throws Exception {
+    Path file = dir.resolve("keys.properties");
+    KeyFileKeyProvider.create(file);
+    try (var listing = Files.list(dir)) {
+      assertThat(listing).containsExactly(file);
+    }
+    KeyFileKeyProvider.addKey(file, "k2");
+    KeyFileKeyProvider.addKey(file, "k3");
+
+    try (var listing = Files.list(dir)) {
+      assertThat(listing).containsExactly(file);
+    }
+    assertThat(Files.getPosixFilePermissions(file))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    String text = Files.readString(file);
+    assertThat(text).startsWith("# Restock master keys").contains("current=k3\n")
+        .contains("key.k1=").contains("key.k2=").contains("key.k3=").contains("index=");
+    assertThat(KeyFileKeyProvider.load(file).key("k1")).isPresent();
+  }
+
+  /**
+   * A key file that cannot be replaced (made immutable with chattr, which binds root too) makes
+   * addKey fail: the old file stays as it was and no copy of the keys is left beside it.
+   */
+  @Test
+  void aFailedAddKeyLeavesTheOldFileIntactAndNoCopyOfTheKeys() throws Exception {
+    Path file = dir.resolve("keys.properties");
+    KeyFileKeyProvider.create(file);
+    byte[] before = Files.readAllBytes(file);
+    Assumptions.assumeTrue(chattr("+i", file), "chattr +i is not available here");
+    try {
+      assertThatThrownBy(() -> KeyFileKeyProvider.addKey(file, "k2"))
+          .hasMessageContaining("cannot write key file " + file);
+    } finally {
+      assertThat(chattr("-i", file)).isTrue();
+    }
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    try (var listing = Files.list(dir)) {
+      assertThat(listing).containsExactly(file);
+    }
+  }
+
+  private static boolean chattr(String flag, Path file) throws Exception {
+    try {
+      Process p = new ProcessBuilder("chattr", flag, file.toString()).redirectErrorStream(true)
+          .start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor() == 0;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   @Test

@@ -47,11 +47,11 @@ abstract class RestoreKeepsErasuresContractTest {
   static final String BOB = "bob.restore-kept@example.org";
 
   @TempDir Path dir;
-  private final TestSigner signer = TestSigner.generate();
+  final TestSigner signer = TestSigner.generate();
   private KeyFileKeyProvider keys;
-  private FreshDatabase source;
-  private JpaStoreConfig config;
-  private User ann;
+  FreshDatabase source;
+  JpaStoreConfig config;
+  User ann;
   private User bob;
 
   protected abstract TestDatabase database();
@@ -153,7 +153,7 @@ abstract class RestoreKeepsErasuresContractTest {
     }
   }
 
-  private RestoreOptions trusted() {
+  RestoreOptions trusted() {
     return RestoreOptions.trusting(signer.publicKey());
   }
 
@@ -161,12 +161,10 @@ abstract class RestoreKeepsErasuresContractTest {
     return RestockEngine.builder().store(JpaStores.of(config)).build();
   }
 
-  private static void erase(JpaStoreConfig config, UUID userId) {
-    try (Store store = JpaStores.of(config).open()) {
-      new StoreFixture(store).write(() -> {
-        store.users().erase(userId);
-        return null;
-      });
+  /** Erases through the use case: verify asks for its chained {@code user.erase} revision. */
+  static void erase(JpaStoreConfig config, UUID userId) {
+    try (Restock engine = engine(config)) {
+      engine.as(Actor.system()).users().erase(userId, "erasure request");
     }
   }
 

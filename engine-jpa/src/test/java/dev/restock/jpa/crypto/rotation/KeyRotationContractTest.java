@@ -421,6 +421,77 @@ abstract class KeyRotationContractTest {
   }
 
   @Test
+  void valuesThatAreNotWellFormedSealedValuesAreLeftAsTheyAreNeverNulled() throws Exception {
+    write(1, 3);
+    closeEngine();
+    List<UUID> ids = new ArrayList<>(addresses.keySet());
+    int storeKey = storeDataKey();
+    // merely starting like a sealed value (another case; a malformed body) under the old key
+    String lower = "enc1." + storeKey + ".looks-sealed-but-is-not";
+    String malformed = "ENC1." + storeKey + ".not-a-ciphertext.short";
+    setAddress(ids.get(0), lower);
+    setAddress(ids.get(1), malformed);
+    KeyFileKeyProvider.addKey(keyFile, "k2");
+
+    try (JpaStore store = JpaStore.open(withKeys())) {
+      store.keyRotation().run(Actor.system(), "yearly rotation", 2, null);
+    }
+
+    assertThat(address(ids.get(0))).isEqualTo(lower);
+    assertThat(address(ids.get(1))).isEqualTo(malformed);
+    assertThat(keysByKek()).containsOnlyKeys("k2");
+  }
+
+  @Test
+  void anAlteredSealedValueStopsTheRotationNamingItsRowAndNoKeyIsDeleted() throws Exception {
+    write(1, 2);
+    closeEngine();
+    UUID altered = addresses.keySet().iterator().next();
+    String sealed = address(altered);
+    int body = sealed.indexOf('.', 5) + 3;
+    char flipped = sealed.charAt(body) == 'A' ? 'B' : 'A';
+    String tampered = sealed.substring(0, body) + flipped + sealed.substring(body + 1);
+    setAddress(altered, tampered);
+    KeyFileKeyProvider.addKey(keyFile, "k2");
+
+    try (JpaStore store = JpaStore.open(withKeys())) {
+      assertThatThrownBy(() -> store.keyRotation().run(Actor.system(), "yearly", 2, null))
+          .isInstanceOf(KeyRotationException.class)
+          .hasMessageContaining("location.address of row " + altered);
+    }
+    assertThat(address(altered)).isEqualTo(tampered);
+    assertThat(keysByKek()).containsKey(oldKek);
+  }
+
+  private int storeDataKey() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r =
+        s.executeQuery("select min(id) from subject_key where subject = 'store'")) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+
+  private void setAddress(UUID location, String value) throws SQLException {
+    try (Connection c = connect(); PreparedStatement p = c.prepareStatement(
+        "update location set address = ? where id = ?")) {
+      p.setString(1, value);
+      p.setString(2, location.toString());
+      assertThat(p.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  private String address(UUID location) throws SQLException {
+    try (Connection c = connect(); PreparedStatement p = c.prepareStatement(
+        "select address from location where id = ?")) {
+      p.setString(1, location.toString());
+      try (ResultSet r = p.executeQuery()) {
+        assertThat(r.next()).isTrue();
+        return r.getString(1);
+      }
+    }
+  }
+
+  @Test
   void rotationWithoutAReasonIsRefusedAndWritesNothing() throws Exception {
     write(2, 0);
     closeEngine();
