@@ -182,7 +182,7 @@ class KeysCliTest {
     Files.delete(dir.resolve("lower.db.keys"));
     // SQLite's like ignores case: 'enc1.%' matched it, so it was never sealed nor counted
     ok("user", "add", "--db", db.toString(), "--username", "bob", "--email",
-        "enc1.bob@example.com", "--role", "DRIVER");
+        "enc1.bob@example.com", "--role", "ADMIN");
     ok("keys", "init", "--db", db.toString());
     ToolRun first = ok("user", "list", "--db", db.toString());
     assertThat(first.out()).contains("enc1.bob@example.com");
