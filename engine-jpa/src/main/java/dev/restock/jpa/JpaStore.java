@@ -284,12 +284,15 @@ public final class JpaStore implements Store {
 
   /**
    * With keys, seals the plain personal values a database written without keys holds in its live
-   * rows, as one revision ({@link dev.restock.jpa.bootstrap.SealExisting}); a failure is the
-   * caller's to close what was opened. Nothing is written when there is none, or without keys.
+   * rows, as one revision in a unit of work of its own ({@link
+   * dev.restock.jpa.bootstrap.SealExisting}); a failure is the caller's to close what was
+   * opened. Nothing is written when there is none, or without keys, or when the store does not
+   * migrate at start (then a warning names how many values are plain).
    */
   private static void sealExisting(JpaStore store) {
     store.sealedAtOpen = dev.restock.jpa.bootstrap.SealExisting.run(store.pools.write(),
-        store.transactions, store.crypto);
+        store.sessionFactory, store.config.database().dialect(), store.crypto,
+        store.config.migrateOnStart());
   }
 
   /**

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import dev.restock.jpa.config.UnsuitableDataSourceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store's connection pools. A database with a single writer (SQLite,
@@ -26,6 +28,7 @@ import dev.restock.jpa.config.UnsuitableDataSourceException;
  * {@code owned} is false.
  */
 public record Pools(DataSource write, DataSource read, boolean owned) implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Pools.class);
 
   /** Pools of the store's own, closed with it. */
   public Pools(HikariDataSource write, HikariDataSource read) {
@@ -46,6 +49,8 @@ public record Pools(DataSource write, DataSource read, boolean owned) implements
     List<String> problems = new ArrayList<>();
     try (Connection c = host.getConnection()) {
       problems.addAll(dialect.hostPoolProblems(c));
+      dialect.hostPoolWarnings(c).forEach(w -> LOG.warn("the host's {} pool: {}",
+          dialect.displayName(), w));
       if (problems.isEmpty() && dialect.supportsSchemas() && config.schema() != null) {
         String current = c.getSchema();
         if (!config.schema().equalsIgnoreCase(current)) {
@@ -98,11 +103,17 @@ public record Pools(DataSource write, DataSource read, boolean owned) implements
     hc.setPoolName("restock-" + config.database().name().toLowerCase(java.util.Locale.ROOT));
     hc.setConnectionTimeout(config.connectionTimeout().toMillis());
     hc.setLeakDetectionThreshold(config.leakDetectionThreshold().toMillis());
-    config.database().dialect().connectionInitSql().ifPresent(hc::setConnectionInitSql);
     if (config.schema() != null) {
       hc.setSchema(config.schema());
     }
     HikariDataSource pool = new HikariDataSource(hc);
+    try (Connection c = pool.getConnection()) {
+      dialect.applyDatabaseSettings(c).forEach(LOG::warn);
+    } catch (SQLException | RuntimeException e) {
+      pool.close();
+      throw new IllegalStateException("cannot apply the settings Restock needs to "
+          + Secrets.mask(config.jdbcUrl()) + ": " + e.getMessage(), e);
+    }
     return new Pools(pool, pool);
   }
 

@@ -2,24 +2,34 @@ package dev.restock.jpa.bootstrap;
 
 import dev.restock.api.audit.Actor;
 import dev.restock.api.audit.AuditContext;
+import dev.restock.api.error.ConcurrentChangeException;
 import dev.restock.api.stability.Internal;
-import dev.restock.api.tx.TransactionBoundary;
+import dev.restock.jpa.crypto.DuplicatePlainEmailException;
 import dev.restock.jpa.crypto.FieldCrypto;
 import dev.restock.jpa.crypto.PlainPersonalValues;
+import dev.restock.jpa.dialect.StoreDialect;
 import dev.restock.jpa.fleet.LocationEntity;
 import dev.restock.jpa.repository.Finds;
 import dev.restock.jpa.serviceorder.ServiceOrderEntity;
 import dev.restock.jpa.serviceorder.VisitEntity;
+import dev.restock.jpa.tx.JpaTransactions;
 import dev.restock.jpa.tx.UnitOfWork;
 import dev.restock.jpa.user.UserEntity;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns keys on for a database written without them (docs/personal-data.md, "Turning keys on
@@ -30,30 +40,58 @@ import org.hibernate.Session;
  * old rows as well as new ones.
  *
  * <p>All of it is one unit of work and so one database transaction and one audited revision
- * ({@value #ACTION}, by the system actor, its reason naming the count). Rows Hibernate sees are
- * changed as entities, so Envers writes their sealed state as the revision's {@code _aud} rows and
- * live rows equal their latest history (live drift stays clean); soft-deleted rows, hidden from
- * Hibernate, get a bound native update in the same transaction (live drift does not compare
- * deleted rows, and their last history row is their deletion). A process killed part-way
- * (kill -9) leaves the transaction uncommitted, which every database rolls back on recovery: the
- * database is as before, and the next open with keys does the whole job again. History rows
- * written before keys keep their plain values: the hash chain covers them as plain text, so
- * sealing them would break {@code audit verify}.
+ * ({@value #ACTION}, by the system actor, its reason naming the count). It is always an outermost
+ * unit of its own, on a thread of its own: it never joins a host's transaction or a unit of work
+ * of the opening thread. Rows Hibernate sees are changed as entities (flushed and cleared in
+ * batches of {@value #BATCH}), so Envers writes their sealed state as the revision's {@code _aud}
+ * rows and live rows equal their latest history (live drift stays clean); soft-deleted rows,
+ * hidden from Hibernate, get a bound native update in the same transaction that applies only
+ * while the row still holds the plain value read. A process killed part-way (kill -9) leaves the
+ * transaction uncommitted, which every database rolls back on recovery: the database is as
+ * before, and the next open with keys does the whole job again. History rows written before keys
+ * keep their plain values: the hash chain covers them as plain text, so sealing them would break
+ * {@code audit verify}.
  *
- * <p>Idempotent: a database with no plain live value writes nothing (it is counted first on a
- * connection of its own, which reads only).
+ * <p>A value is plain when it does not have the form of a sealed value ({@link
+ * FieldCrypto#isSealed}): the database preselects (case-sensitively, with {@code substr}, and by
+ * the number of dots a sealed value has), Java decides.
+ *
+ * <p>Stores opening at once take turns: the transaction takes a PostgreSQL advisory lock before
+ * it reads (SQLite: the write lock its transaction begins with; H2, opened by one process: a
+ * lock in this JVM), and reads again under it; the one that comes second finds nothing plain and
+ * writes nothing. A conflict with a writer without keys (values changed between reading and
+ * sealing) is retried twice.
+ *
+ * <p>Idempotent and cheap when there is nothing to do: one existence query per table, on a
+ * connection of its own, which reads only.
  */
 @Internal(since = "0.3")
 public final class SealExisting {
   /** The action of the revision that seals the plain values. */
   public static final String ACTION = "keys.seal-existing";
 
+  /** Entities changed between two flushes (and clears) of the sealing session. */
+  static final int BATCH = 500;
+
+  /** Key of the PostgreSQL advisory lock the sealing holds: "restocks" in ASCII. */
+  private static final long SEAL_LOCK_KEY = 0x7265_7374_6f63_6b73L;
+
+  /** One sealing at a time in this process (H2, which one process opens, has no other lock). */
+  private static final Object JVM_LOCK = new Object();
+
+  private static final Logger LOG = LoggerFactory.getLogger(SealExisting.class);
+
   private record Target(String table, String column, Class<? extends PlainPersonalValues> entity,
       String index, boolean softDeleted) {
-    String plain() {
-      return column + " is not null and " + column + " not like 'ENC1.%'";
+    /** Values that may be plain: not starting with ENC1. (case-sensitive), or not 3 dots. */
+    String candidate() {
+      return column + " is not null and (substr(" + column + ", 1, 5) <> 'ENC1.' or length("
+          + column + ") - length(replace(" + column + ", '.', '')) <> 3)";
     }
   }
+
+  /** One plain value: its row, and whether the row is live (not soft-deleted). */
+  private record Plain(Target target, String id, String value, boolean live) {}
 
   private static final List<Target> TARGETS = List.of(
       new Target("app_user", "email", UserEntity.class, "email_hmac", true),
@@ -73,39 +111,126 @@ public final class SealExisting {
   private SealExisting() {}
 
   /**
+   * Whether any live row (soft-deleted ones included) holds a plain personal value; one
+   * existence query per table, reads only.
+   *
+   * @param dataSource the store's write pool (not a replica, which may lag)
+   */
+  public static boolean anyPlain(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      for (Target t : TARGETS) {
+        try (PreparedStatement p = c.prepareStatement("select case when exists (select 1 from "
+                + t.table() + " where " + t.candidate() + ") then 1 else 0 end");
+            ResultSet r = p.executeQuery()) {
+          r.next();
+          if (r.getInt(1) == 1) {
+            return true;
+          }
+        }
+      }
+      return false;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot look for plain personal values: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Plain personal values in live rows, soft-deleted ones included; reads only.
    *
    * @param dataSource the store's write pool (not a replica, which may lag)
    */
   public static long countPlain(DataSource dataSource) {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      long n = 0;
-      for (Target t : TARGETS) {
-        try (ResultSet r = s.executeQuery(
-            "select count(*) from " + t.table() + " where " + t.plain())) {
-          r.next();
-          n += r.getLong(1);
-        }
-      }
-      return n;
+    try (Connection c = dataSource.getConnection()) {
+      return plainValues(c).size();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot count the plain personal values: "
           + e.getMessage(), e);
     }
   }
 
+  private static List<Plain> plainValues(Connection c) throws SQLException {
+    List<Plain> out = new ArrayList<>();
+    for (Target t : TARGETS) {
+      try (PreparedStatement p = c.prepareStatement("select id, " + t.column() + ", "
+              + (t.softDeleted() ? "case when deleted_at is null then 1 else 0 end" : "1")
+              + " from " + t.table() + " where " + t.candidate());
+          ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          String value = r.getString(2);
+          if (!FieldCrypto.isSealed(value)) {
+            out.add(new Plain(t, r.getString(1), value, r.getInt(3) == 1));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /**
-   * Seals every plain personal value of the live rows as one revision ({@value #ACTION});
-   * nothing when there is none or {@code crypto} has no keys.
+   * Seals every plain personal value of the live rows as one revision ({@value #ACTION}), in an
+   * outermost unit of work of its own; nothing when there is none or {@code crypto} has no keys.
+   * With {@code write} false (the store does not migrate at start) nothing is written: the plain
+   * values found are counted and logged as a warning.
    *
+   * @param dataSource the store's write pool
+   * @param sessionFactory the store's sessions
+   * @param dialect the store's database
    * @return how many values were sealed
+   * @throws DuplicatePlainEmailException when live users share an email; nothing is written
    * @throws IllegalStateException when the database fails; nothing is then written
    */
-  public static long run(DataSource dataSource, TransactionBoundary transactions,
-      FieldCrypto crypto) {
-    if (!crypto.enabled()) {
+  public static long run(DataSource dataSource, SessionFactory sessionFactory,
+      StoreDialect dialect, FieldCrypto crypto, boolean write) {
+    if (!crypto.enabled() || !anyPlain(dataSource)) {
       return 0;
     }
+    if (!write) {
+      LOG.warn("{} personal value(s) in live rows are plain, written before the database had "
+          + "keys; they were not sealed because this store does not migrate at start "
+          + "(migrateOnStart false): lookups by email still find them, but equality criteria "
+          + "and uniqueness do not. Open once with migration at start to seal them "
+          + "(docs/personal-data.md)", countPlain(dataSource));
+      return 0;
+    }
+    // its own thread: no host transaction or unit of work bound to the caller's thread is joined
+    AtomicReference<Object> outcome = new AtomicReference<>();
+    Thread worker = new Thread(() -> {
+      try {
+        outcome.set(sealInTurn(dataSource, sessionFactory, dialect, crypto));
+      } catch (RuntimeException | Error e) {
+        outcome.set(e);
+      }
+    }, "restock-seal-existing");
+    worker.start();
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sealing plain personal values", e);
+    }
+    Object result = outcome.get();
+    if (result instanceof RuntimeException e) {
+      throw e;
+    }
+    if (result instanceof Error e) {
+      throw e;
+    }
+    return (Long) result;
+  }
+
+  private static long sealInTurn(DataSource dataSource, SessionFactory sessionFactory,
+      StoreDialect dialect, FieldCrypto crypto) {
+    // stores of one process take turns here (all H2 can do); across processes the database's
+    // lock, taken in the transaction, decides
+    synchronized (JVM_LOCK) {
+      return seal(dataSource, sessionFactory, dialect, crypto);
+    }
+  }
+
+  private static long seal(DataSource dataSource, SessionFactory sessionFactory,
+      StoreDialect dialect, FieldCrypto crypto) {
+    JpaTransactions transactions = new JpaTransactions(sessionFactory, null);
     for (int attempt = 0; ; attempt++) {
       long found = countPlain(dataSource);
       if (found == 0) {
@@ -114,13 +239,25 @@ public final class SealExisting {
       Actor system = new Actor(Actor.SYSTEM_ID, null, null, "sealed " + found
           + " plain personal values written before keys were turned on", null);
       try {
-        transactions.writeVoid(new AuditContext(system, ACTION), () -> {
-          if (sealAll(UnitOfWork.currentSession(), crypto) != found) {
+        return transactions.write(new AuditContext(system, ACTION), () -> {
+          Session session = UnitOfWork.currentSession();
+          List<Plain> plain = session.doReturningWork(c -> {
+            dialect.lockInTransaction(c, SEAL_LOCK_KEY);
+            return plainValues(c);
+          });
+          if (plain.isEmpty()) {
+            return 0L; // another store sealed them while this one waited: nothing to write
+          }
+          if (plain.size() != found) {
             throw new CountChanged();
           }
+          refuseDuplicateEmails(session, crypto, plain);
+          if (sealAll(session, crypto, plain) != found) {
+            throw new CountChanged();
+          }
+          return found;
         });
-        return found;
-      } catch (CountChanged e) {
+      } catch (CountChanged | ConcurrentChangeException e) {
         if (attempt == 2) {
           throw new IllegalStateException("plain personal values kept changing while they were"
               + " sealed: a process without keys is writing to the database; stop it and open"
@@ -130,18 +267,56 @@ public final class SealExisting {
     }
   }
 
-  private static long sealAll(Session session, FieldCrypto crypto) {
-    long sealed = 0;
-    for (Target t : TARGETS) {
-      List<?> live = session.createNativeQuery("select id from " + t.table() + " where "
-          + t.plain() + (t.softDeleted() ? " and deleted_at is null" : ""), Object.class)
-          .getResultList();
-      for (Object id : live) {
-        PlainPersonalValues e = Finds.find(session, t.entity(), UUID.fromString(id.toString()));
-        sealed += e.sealPlain(crypto);
+  /**
+   * Live users whose emails would share one index value, the plain ones to be sealed among
+   * them: the unique index would refuse the sealing with a bare constraint error.
+   */
+  private static void refuseDuplicateEmails(Session session, FieldCrypto crypto,
+      List<Plain> plain) {
+    Map<String, List<UUID>> byIndex = new LinkedHashMap<>();
+    boolean anyLivePlainEmail = false;
+    for (Plain p : plain) {
+      if (p.live() && p.target().table().equals("app_user")) {
+        anyLivePlainEmail = true;
+        byIndex.computeIfAbsent(crypto.index("app_user", "email", p.value()),
+            k -> new ArrayList<>()).add(UUID.fromString(p.id()));
       }
-      if (t.softDeleted()) {
-        sealed += sealDeleted(session, crypto, t);
+    }
+    if (!anyLivePlainEmail) {
+      return;
+    }
+    List<Object[]> sealed = session.createNativeQuery("select id, email_hmac from app_user where "
+        + "deleted_at is null and email_hmac is not null", Object[].class).getResultList();
+    for (Object[] row : sealed) {
+      List<UUID> same = byIndex.get(String.valueOf(row[1]));
+      if (same != null) {
+        same.add(0, UUID.fromString(row[0].toString()));
+      }
+    }
+    List<List<UUID>> duplicates = byIndex.values().stream().filter(ids -> ids.size() > 1)
+        .toList();
+    if (!duplicates.isEmpty()) {
+      throw new DuplicatePlainEmailException(duplicates);
+    }
+  }
+
+  private static long sealAll(Session session, FieldCrypto crypto, List<Plain> plain) {
+    long sealed = 0;
+    int inBatch = 0;
+    for (Plain p : plain) {
+      if (p.live()) {
+        PlainPersonalValues e = Finds.find(session, p.target().entity(), UUID.fromString(p.id()));
+        if (e == null) {
+          throw new CountChanged(); // soft-deleted (or deleted) since it was read
+        }
+        sealed += e.sealPlain(crypto);
+        if (++inBatch == BATCH) {
+          session.flush();
+          session.clear();
+          inBatch = 0;
+        }
+      } else {
+        sealed += sealDeleted(session, crypto, p);
       }
     }
     session.flush();
@@ -149,24 +324,20 @@ public final class SealExisting {
   }
 
   /** Soft-deleted rows are hidden from Hibernate: a bound native update each. */
-  private static long sealDeleted(Session session, FieldCrypto crypto, Target t) {
-    List<Object[]> rows = session.createNativeQuery("select id, " + t.column() + " from "
-        + t.table() + " where " + t.plain() + " and deleted_at is not null", Object[].class)
-        .getResultList();
-    for (Object[] row : rows) {
-      String id = row[0].toString();
-      String plain = row[1].toString();
-      String subject = FieldCrypto.subjectOf(t.table(), id);
-      int updated = session.createNativeMutationQuery("update " + t.table() + " set "
-              + t.column() + " = :v, " + t.index() + " = :h where id = :id")
-          .setParameter("v", crypto.seal(t.table(), t.column(), subject, plain, null))
-          .setParameter("h", crypto.index(t.table(), t.column(), plain))
-          .setParameter("id", id)
-          .executeUpdate();
-      if (updated != 1) {
-        throw new CountChanged();
-      }
+  private static int sealDeleted(Session session, FieldCrypto crypto, Plain p) {
+    Target t = p.target();
+    String subject = FieldCrypto.subjectOf(t.table(), p.id());
+    int updated = session.createNativeMutationQuery("update " + t.table() + " set "
+            + t.column() + " = :v, " + t.index() + " = :h where id = :id and " + t.column()
+            + " = :plain and deleted_at is not null")
+        .setParameter("v", crypto.seal(t.table(), t.column(), subject, p.value(), null))
+        .setParameter("h", crypto.index(t.table(), t.column(), p.value()))
+        .setParameter("id", p.id())
+        .setParameter("plain", p.value())
+        .executeUpdate();
+    if (updated != 1) {
+      throw new CountChanged();
     }
-    return rows.size();
+    return 1;
   }
 }

@@ -122,6 +122,14 @@ final class PostgresDialect implements StoreDialect {
   }
 
   @Override
+  public void lockInTransaction(java.sql.Connection c, long key) throws java.sql.SQLException {
+    try (java.sql.PreparedStatement p = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+      p.setLong(1, key);
+      p.execute();
+    }
+  }
+
+  @Override
   public Optional<String> lockTableExclusive(String qualifiedTable) {
     return Optional.of("lock table " + qualifiedTable + " in exclusive mode");
   }

@@ -167,14 +167,6 @@ public sealed interface StoreDialect permits SqliteDialect, H2Dialect, PostgresD
   List<String> connectionProblems(Connection connection) throws SQLException;
 
   /**
-   * A statement the pool runs on each new connection it opens by URL, before first use; empty
-   * where the database needs none.
-   */
-  default Optional<String> connectionInitSql() {
-    return Optional.empty();
-  }
-
-  /**
    * The statement that checks the database's own structure at start, answering one row
    * {@code ok} when it is intact and otherwise one row per problem; empty where there is none to
    * run. SQLite's {@code quick_check} reads every page of the file (linear in its size, without
@@ -279,6 +271,16 @@ public sealed interface StoreDialect permits SqliteDialect, H2Dialect, PostgresD
     }
   }
 
+  /**
+   * Makes the transaction open on {@code c} run one at a time with others that call this with
+   * {@code key}, until it ends: PostgreSQL takes the transaction-scoped advisory lock
+   * {@code key}. Nothing elsewhere: SQLite's write transactions hold the write lock from their
+   * BEGIN IMMEDIATE, and H2 (in one process) relies on the caller's lock in the JVM.
+   */
+  default void lockInTransaction(Connection c, long key) throws SQLException {
+    // the transaction's own locking serializes it
+  }
+
   /** The statement that keeps other writers off a table until the transaction ends, if any. */
   default Optional<String> lockTableExclusive(String qualifiedTable) {
     return Optional.empty();
@@ -303,6 +305,23 @@ public sealed interface StoreDialect permits SqliteDialect, H2Dialect, PostgresD
    * to set it; empty when the connection will do.
    */
   default List<String> hostPoolProblems(Connection connection) throws SQLException {
+    return List.of();
+  }
+
+  /**
+   * Settings of the host's pool that the engine works without but a host should know of (a
+   * durability it does not have), each saying how to set it; logged as warnings, never refused.
+   */
+  default List<String> hostPoolWarnings(Connection connection) throws SQLException {
+    return List.of();
+  }
+
+  /**
+   * Applies, once when the store opens its own pool, settings that belong to the database rather
+   * than to a connection (and persist in it); returns a warning for each it could not apply
+   * (the store opens all the same). Nothing where the database needs none.
+   */
+  default List<String> applyDatabaseSettings(Connection connection) throws SQLException {
     return List.of();
   }
 

@@ -64,8 +64,16 @@ public final class JpaUsers extends JpaRepository<User, UserEntity> implements U
     return plainByEmail(email);
   }
 
+  /**
+   * A row whose email is plain (no index): never a sealed row, whose stored ciphertext (copied
+   * from a backup, say) must not stand in for the email it hides.
+   */
   private Optional<User> plainByEmail(String email) {
-    return session().createSelectionQuery("from UserEntity e where e.email = :m", UserEntity.class)
+    if (FieldCrypto.isSealed(email)) {
+      return Optional.empty();
+    }
+    return session().createSelectionQuery(
+            "from UserEntity e where e.email = :m and e.emailHmac is null", UserEntity.class)
         .setParameter("m", email).getResultStream().findFirst().map(e -> toDomain(e, null));
   }
 

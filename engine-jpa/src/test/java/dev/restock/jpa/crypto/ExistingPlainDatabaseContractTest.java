@@ -20,6 +20,7 @@ import dev.restock.api.user.CreateUser;
 import dev.restock.api.user.Role;
 import dev.restock.api.user.User;
 import dev.restock.core.wiring.RestockEngine;
+import dev.restock.jpa.JpaStore;
 import dev.restock.jpa.JpaStores;
 import dev.restock.jpa.config.JpaStoreConfig;
 import dev.restock.jpa.testing.TestSigner;
@@ -34,6 +35,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +57,8 @@ abstract class ExistingPlainDatabaseContractTest {
   static final String ADDRESS = "Altgasse 5, 8001 Zuerich";
   static final String VISIT_NOTE = "Mr Frei said the door sticks";
   static final String ORDER_NOTE = "Cancelled before the keys were on";
+  /** More locations than the sealing changes between two flushes (SealExisting.BATCH, 500). */
+  static final int STOPS = 510;
   static final String[][] SEALED = {{"app_user", "email"}, {"location", "address"},
       {"service_order", "notes"}, {"service_visit", "notes"}};
 
@@ -276,15 +284,191 @@ abstract class ExistingPlainDatabaseContractTest {
   void erasingAUserCreatedAfterTheKeysWorks() throws Exception {
     User eve = session.users().create(new CreateUser("eve", "eve@example.com", Role.DRIVER));
     closeEngine();
-    try (Store store = JpaStores.of(config.withKeys(keys)).open()) {
-      new StoreFixture(store).write(() -> {
-        store.users().erase(eve.id());
-        return null;
-      });
-    }
+    open(config.withKeys(keys));
+    // through the engine, whose erasure is the chained user.erase revision audit verify expects
+    session.users().erase(eve.id(), "asked to be forgotten");
+    closeEngine();
     open(config.withKeys(keys));
     assertThat(session.users().get(eve.id()).email()).isEqualTo(User.erasedEmail(eve.id()));
+    var verified = session.history().verify();
+    assertThat(verified.intact()).as(verified.toString()).isTrue();
+  }
+
+  /** Two processes opening with keys at once (two stores, two pools) seal once, both open. */
+  @Test
+  void twoStoresOpeningAtOnceSealOnceAndBothOpen() throws Exception {
+    for (int i = 0; i < STOPS; i++) {
+      session.locations().create(new CreateLocation("Stop " + i, "Street " + i));
+    }
+    closeEngine();
+    plainAgain();
+    long revisions = count("select count(*) from audit_revision where action = "
+        + "'keys.seal-existing'");
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Long>> opened = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        opened.add(two.submit(() -> {
+          start.await();
+          try (JpaStore store = JpaStore.open(config.withKeys(keys))) {
+            return store.sealedAtOpen();
+          }
+        }));
+      }
+      start.countDown();
+      List<Long> sealed = new ArrayList<>();
+      for (Future<Long> f : opened) {
+        sealed.add(f.get(5, TimeUnit.MINUTES));
+      }
+      long plain = STOPS + 3;
+      assertThat(sealed).as("one store sealed, the other found nothing left")
+          .containsExactlyInAnyOrder(plain, 0L);
+    } finally {
+      two.shutdownNow();
+    }
+    assertThat(count("select count(*) from audit_revision where action = "
+        + "'keys.seal-existing'")).isEqualTo(revisions + 1);
+    assertThat(strings("select address from location")).allSatisfy(
+        a -> assertThat(FieldCrypto.isSealed(a)).as(a).isTrue());
+    open(config.withKeys(keys));
     assertThat(session.history().verify().intact()).isTrue();
+  }
+
+  /** Ann's and Carl's emails, the depot's address and the stops' addresses plain again. */
+  private void plainAgain() throws SQLException {
+    try (Connection c = connect()) {
+      for (String[] v : new String[][] {{ANN, ann.id().toString()}, {CARL, carl.id().toString()}}) {
+        try (PreparedStatement p = c.prepareStatement(
+            "update app_user set email = ?, email_hmac = null where id = ?")) {
+          p.setString(1, v[0]);
+          p.setString(2, v[1]);
+          assertThat(p.executeUpdate()).isOne();
+        }
+      }
+      try (PreparedStatement p = c.prepareStatement(
+          "update location set address = name, address_hmac = null where name like 'Stop %'")) {
+        assertThat(p.executeUpdate()).isEqualTo(STOPS);
+      }
+      try (PreparedStatement p = c.prepareStatement(
+          "update location set address = ?, address_hmac = null where id = ?")) {
+        p.setString(1, ADDRESS);
+        p.setString(2, depot.id().toString());
+        assertThat(p.executeUpdate()).isOne();
+      }
+    }
+  }
+
+  /**
+   * "Plain" is anything without the form of a sealed value: a value starting with a lower-case
+   * enc1. (SQLite's like ignores case) or with ENC1. but not sealed is sealed and indexed too.
+   */
+  @Test
+  void valuesThatOnlyLookSealedAreSealedAndIndexed() throws Exception {
+    String lower = "enc1.bob@example.com";
+    String fake = "ENC1.not-sealed, Hauptstrasse 1";
+    closeEngine();
+    UUID dan = UUID.fromString(strings("select id from app_user where username = 'dan'").get(0));
+    try (Connection c = connect()) {
+      try (PreparedStatement p = c.prepareStatement(
+          "update app_user set email = ?, email_hmac = null where id = ?")) {
+        p.setString(1, lower);
+        p.setString(2, dan.toString());
+        assertThat(p.executeUpdate()).isOne();
+      }
+      try (PreparedStatement p = c.prepareStatement(
+          "update location set address = ?, address_hmac = null where id = ?")) {
+        p.setString(1, fake);
+        p.setString(2, depot.id().toString());
+        assertThat(p.executeUpdate()).isOne();
+      }
+    }
+    open(config.withKeys(keys));
+    assertThat(strings("select email from app_user where id = '" + dan + "'"))
+        .singleElement().satisfies(v -> assertThat(FieldCrypto.isSealed(v)).isTrue());
+    assertThat(strings("select address from location where id = '" + depot.id() + "'"))
+        .singleElement().satisfies(v -> assertThat(FieldCrypto.isSealed(v)).isTrue());
+    assertThat(session.users().find(Criteria.where("email", Criteria.Operator.EQ, lower),
+        PageRequest.of(0, 10), Visibility.LIVE).items()).extracting(User::id)
+        .containsExactly(dan);
+    assertThat(session.locations().get(depot.id()).address()).isEqualTo(fake);
+    assertThatThrownBy(() -> session.users().create(new CreateUser("bob", lower, Role.DRIVER)))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("email");
+  }
+
+  /**
+   * A store that does not migrate at start writes nothing at open: the plain values stay (a
+   * warning names them), and lookups by email still find them, never a sealed row by its
+   * ciphertext.
+   */
+  @Test
+  void withoutMigrationAtStartNothingIsSealedAndLookupsStillFindThePlainRows() throws Exception {
+    closeEngine();
+    plainAgainAnn();
+    long revisions = count("select count(*) from audit_revision");
+    UUID dan = UUID.fromString(strings("select id from app_user where username = 'dan'").get(0));
+    String danSealed = strings("select email from app_user where id = '" + dan + "'").get(0);
+    assertThat(FieldCrypto.isSealed(danSealed)).isTrue();
+    try (JpaStore store = JpaStore.open(config.withKeys(keys).withMigrateOnStart(false))) {
+      assertThat(store.sealedAtOpen()).isZero();
+      StoreFixture fixture = new StoreFixture(store);
+      assertThat(fixture.write(() -> store.users().findByEmail(ANN)))
+          .hasValueSatisfying(u -> assertThat(u.id()).isEqualTo(ann.id()));
+      assertThat(fixture.write(() -> store.users().findByEmail(danSealed)))
+          .as("a ciphertext is no email").isEmpty();
+      assertThat(fixture.write(() -> store.users().findByEmail("dan@example.com")))
+          .hasValueSatisfying(u -> assertThat(u.id()).isEqualTo(dan));
+    }
+    assertThat(count("select count(*) from audit_revision")).isEqualTo(revisions);
+    assertThat(strings("select email from app_user where id = '" + ann.id() + "'"))
+        .containsExactly(ANN);
+  }
+
+  private void plainAgainAnn() throws SQLException {
+    try (Connection c = connect(); PreparedStatement p = c.prepareStatement(
+        "update app_user set email = ?, email_hmac = null where id = ?")) {
+      p.setString(1, ANN);
+      p.setString(2, ann.id().toString());
+      assertThat(p.executeUpdate()).isOne();
+    }
+  }
+
+  /**
+   * A process without keys gave a user the email of a sealed user; sealing it would break the
+   * unique index, so the open is refused with both users named, and nothing is written.
+   */
+  @Test
+  void aPlainEmailDuplicatingASealedOneIsRefusedByNameAndNothingIsWritten() throws Exception {
+    closeEngine();
+    UUID dan = UUID.fromString(strings("select id from app_user where username = 'dan'").get(0));
+    try (Connection c = connect(); PreparedStatement p = c.prepareStatement(
+        "update app_user set email = ?, email_hmac = null where id = ?")) {
+      p.setString(1, ANN);
+      p.setString(2, dan.toString());
+      assertThat(p.executeUpdate()).isOne();
+    }
+    plainAgainVisitNote();
+    long revisions = count("select count(*) from audit_revision");
+    long keysBefore = count("select count(*) from subject_key");
+    assertThatThrownBy(() -> JpaStore.open(config.withKeys(keys)).close())
+        .isInstanceOf(DuplicatePlainEmailException.class)
+        .hasMessageContaining(ann.id().toString()).hasMessageContaining(dan.toString())
+        .hasMessageContaining("then open with keys again")
+        .satisfies(e -> assertThat(((DuplicatePlainEmailException) e).duplicates())
+            .containsExactly(List.of(ann.id(), dan)));
+    assertThat(count("select count(*) from audit_revision")).isEqualTo(revisions);
+    assertThat(count("select count(*) from subject_key")).isEqualTo(keysBefore);
+    assertThat(strings("select email from app_user where id = '" + dan + "'"))
+        .containsExactly(ANN);
+    assertThat(strings("select notes from service_visit")).contains(VISIT_NOTE);
+  }
+
+  private void plainAgainVisitNote() throws SQLException {
+    try (Connection c = connect();
+        PreparedStatement p = c.prepareStatement("update service_visit set notes = ?")) {
+      p.setString(1, VISIT_NOTE);
+      assertThat(p.executeUpdate()).isPositive();
+    }
   }
 
   private Connection connect() throws SQLException {

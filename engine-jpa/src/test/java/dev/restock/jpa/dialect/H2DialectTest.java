@@ -58,6 +58,59 @@ class H2DialectTest {
     }
   }
 
+  /**
+   * WRITE_DELAY belongs to the database and only an admin may set it: a store whose user lacks
+   * the right opens all the same (a per-connection init statement failed every connection), and
+   * the dialect says why commits may be lost.
+   */
+  @Test
+  void aStoreWhoseUserMayNotSetTheWriteDelayOpensWithAWarning(@TempDir Path dir)
+      throws SQLException {
+    String url = "jdbc:h2:file:" + dir.resolve("restock");
+    JpaStore.open(JpaStoreConfig.of(url, "sa", "")).close();
+    try (Connection admin = DriverManager.getConnection(url, "sa", "")) {
+      admin.createStatement().execute("SET WRITE_DELAY 500");
+      admin.createStatement().execute("create user clerk password 'pw'");
+      admin.createStatement().execute(
+          "grant select, insert, update, delete on schema public to clerk");
+    }
+    try (Connection clerk = DriverManager.getConnection(url, "clerk", "pw")) {
+      assertThat(h2.applyDatabaseSettings(clerk)).singleElement().asString()
+          .contains("WRITE_DELAY").contains("500").contains("may be lost");
+    }
+    try (JpaStore store = JpaStore.open(
+        JpaStoreConfig.of(url, "clerk", "pw").withMigrateOnStart(false))) {
+      assertThat(store).isNotNull();
+    }
+    try (Connection c = DriverManager.getConnection(url, "sa", "");
+        ResultSet r = c.createStatement().executeQuery("select setting_value from "
+            + "information_schema.settings where setting_name = 'WRITE_DELAY'")) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getString(1)).isEqualTo("500");
+    }
+  }
+
+  /** A host's H2 pool with a write delay is named in a warning, and the store opens on it. */
+  @Test
+  void aHostPoolWithAWriteDelayIsWarnedOfNotRefused(@TempDir Path dir) throws SQLException {
+    String url = "jdbc:h2:file:" + dir.resolve("host");
+    org.h2.jdbcx.JdbcDataSource host = new org.h2.jdbcx.JdbcDataSource();
+    host.setURL(url);
+    host.setUser("sa");
+    host.setPassword("");
+    try (Connection c = host.getConnection()) {
+      c.createStatement().execute("SET WRITE_DELAY 500");
+      assertThat(h2.hostPoolWarnings(c)).singleElement().asString()
+          .contains("WRITE_DELAY 500").contains("may be lost");
+      try (JpaStore store = JpaStore.open(JpaStoreConfig.of(host,
+          dev.restock.jpa.config.Database.of(host)))) {
+        assertThat(store).isNotNull();
+      }
+      c.createStatement().execute("SET WRITE_DELAY 0");
+      assertThat(h2.hostPoolWarnings(c)).isEmpty();
+    }
+  }
+
   @Test
   void ddlIsCommittedStatementByStatement() {
     assertThat(h2.transactionalDdl()).isFalse();

@@ -192,16 +192,28 @@ final class KeysCommand {
             {"location_aud", "address"}, {"service_order_aud", "notes"},
             {"service_visit_aud", "notes"}}) {
           try (PreparedStatement s = c.prepareStatement("select count(*) from " + t[0]
-                  + " where " + t[1] + " is not null and " + t[1] + " not like 'ENC1.%'");
+                  + " where " + t[1] + " is not null and substr(" + t[1] + ", 1, 5) <> 'ENC1.'");
               ResultSet r = s.executeQuery()) {
             r.next();
             n += r.getLong(1);
           }
         }
       } catch (SQLException e) {
-        return 0;
+        if (noSuchTable(e)) {
+          return 0;
+        }
+        throw new IllegalStateException(Secrets.mask("cannot count the plain values in the "
+            + "history of " + config.jdbcUrl() + ": " + e.getMessage()), e);
       }
       return n;
+    }
+
+    /** A table that does not exist (an older schema), and no other failure. */
+    private static boolean noSuchTable(SQLException e) {
+      String state = String.valueOf(e.getSQLState());
+      // PostgreSQL 42P01, H2 42S02 (42102 in its own codes); sqlite-jdbc has only the message
+      return "42P01".equals(state) || state.startsWith("42S02") || e.getErrorCode() == 42102
+          || String.valueOf(e.getMessage()).contains("no such table");
     }
 
     private static boolean missingTable(SQLException e) {

@@ -175,6 +175,43 @@ class KeysCliTest {
   }
 
   @Test
+  void aPlainValueStartingWithALowerCaseEnc1IsSealedAtOpenAndCountedInHistory()
+      throws Exception {
+    Path db = dir.resolve("lower.db");
+    ok("init", "--db", db.toString());
+    Files.delete(dir.resolve("lower.db.keys"));
+    // SQLite's like ignores case: 'enc1.%' matched it, so it was never sealed nor counted
+    ok("user", "add", "--db", db.toString(), "--username", "bob", "--email",
+        "enc1.bob@example.com", "--role", "ADMIN");
+    ok("keys", "init", "--db", db.toString());
+    ToolRun first = ok("user", "list", "--db", db.toString());
+    assertThat(first.out()).contains("enc1.bob@example.com");
+    assertThat(first.err()).contains("sealed 1 plain personal value(s)");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        java.sql.ResultSet r = c.createStatement().executeQuery(
+            "select email, email_hmac from app_user where username = 'bob'")) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getString(1)).startsWith("ENC1.");
+      assertThat(r.getString(2)).isNotNull();
+    }
+    JsonNode status = JSON.readTree(ok("keys", "status", "--db", db.toString(), "--json").out());
+    assertThat(status.get("plainValuesInHistory").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void statusFailsRatherThanCountNoPlainHistoryWhenTheCountFails() throws Exception {
+    Path db = dir.resolve("broken.db");
+    ok("init", "--db", db.toString());
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      c.createStatement().execute("alter table service_visit_aud drop column notes");
+    }
+    ToolRun status = ToolRun.of("keys", "status", "--db", db.toString(), "--json");
+    assertThat(status.code()).as(status.toString()).isNotZero();
+    assertThat(status.err()).contains("cannot count the plain values in the history")
+        .contains("notes");
+  }
+
+  @Test
   void keysInitWritesAKeyFileOnceAndStatusCountsTheDataKeysPerMasterKey() throws Exception {
     Path db = dir.resolve("ops.db");
     Path keys = dir.resolve("secret").resolve("ops.keys");
