@@ -105,9 +105,9 @@ final class BackupSql {
       CarriedErasures erasures, List<String> warnings) throws SQLException {
     JpaStoreConfig keyed = staged.withKeys(target.keys());
     Optional<ChainVerification> chain = check(keyed, info, warnings);
-    Map<String, Long> counts = erasures.applyTo(keyed, info, warnings);
+    Map<String, Long> counts = erasures.applyTo(keyed, info, chain.isPresent(), warnings);
     if (chain.isPresent() && !erasures.isEmpty()) {
-      // the tables touched are outside the chain; proven again all the same
+      // the erasures added one chained user.erase revision: the chain is proven again with it
       chain = chain(keyed, info, new ArrayList<>());
     }
     return new Staged(chain, counts);

@@ -23,7 +23,10 @@ import java.util.UUID;
  * given by the operator, and applied to the staged copy before it is installed, so that a
  * restored backup taken before an erasure never makes the erased person readable again.
  * {@code subject_key}, {@code erased_subject} and {@code app_user.email_hmac} are neither
- * audited nor hash-chained, so applying them leaves the staged chain as it was.
+ * audited nor hash-chained; so that {@code audit verify} can tell the carried erasures from
+ * faked ones, they are then recorded in one chained {@code user.erase} revision appended to the
+ * staged chain (when the staged schema is this release's; otherwise a warning says they are
+ * not).
  */
 final class CarriedErasures {
   /** Subject to its erasure time as the database being replaced stored it (or a timestamp). */
@@ -119,15 +122,20 @@ final class CarriedErasures {
    * Applies the erasures to the staged copy in one transaction: every data key of the subjects
    * destroyed ({@link FieldCrypto#destroySubjectKeys}: overwritten, then deleted), the missing
    * {@code erased_subject} rows inserted with their original time, the
-   * e-mail equality index of erased users cleared. Warns about erased users active in the
-   * backup.
+   * e-mail equality index of erased users cleared. Then, in a second transaction, one chained
+   * revision {@code user.erase} with an audit event per newly erased user, which {@code audit
+   * verify} asks for; only when {@code sameRelease} (the staged schema is this release's, so its
+   * chain was checked and a store can open it), otherwise a warning says the erasures are not
+   * recorded. Warns about erased users active in the backup.
    *
+   * @param sameRelease whether the staged copy's chain was checked with this release
    * @return the rows per table the staged copy holds afterwards
    * @throws BackupException when the staged copy cannot hold erasures (a backup taken before
-   *     encrypted personal data: its values are plain and cannot be erased by a restore)
+   *     encrypted personal data: its values are plain and cannot be erased by a restore), or
+   *     the revision recording them cannot be written; nothing is installed then
    */
-  Map<String, Long> applyTo(JpaStoreConfig staged, BackupInfo info, List<String> warnings)
-      throws SQLException {
+  Map<String, Long> applyTo(JpaStoreConfig staged, BackupInfo info, boolean sameRelease,
+      List<String> warnings) throws SQLException {
     String schema = BackupSql.schemaOf(staged);
     try (Connection c = BackupSql.connect(staged)) {
       if (isEmpty()) {
@@ -189,10 +197,26 @@ final class CarriedErasures {
           recorded.add(UUID.fromString(subject.substring("user:".length())));
         }
       }
-      // erased_subject is not chained: verify asks for a chained user.erase revision per
-      // erased user, which a backup taken before the erasure lacks
-      JpaStore.recordCarriedErasures(staged, recorded,
-          String.valueOf(info.file().getFileName()), Instant.now());
+      // erased_subject is not chained: verify asks for a chained user.erase event per erased
+      // user, which a backup taken before the erasure lacks
+      if (!sameRelease) {
+        if (!recorded.isEmpty()) {
+          warnings.add("the erasures of users " + recorded + " were carried into backup "
+              + info.file().getFileName() + " (schema version " + info.schemaVersion()
+              + ", not this release's) but not recorded in its history: 'restock audit verify'"
+              + " with the release that matches it reports them as erasures without a "
+              + "user.erase event");
+        }
+      } else {
+        try {
+          JpaStore.recordCarriedErasures(staged, recorded,
+              String.valueOf(info.file().getFileName()), Instant.now());
+        } catch (RuntimeException e) {
+          throw new BackupException("the erasures carried into backup "
+              + info.file().getFileName() + " cannot be recorded in its history: "
+              + e.getMessage() + "; nothing was restored", e);
+        }
+      }
       carried = erasedAt.size();
       if (!activeUsers.isEmpty()) {
         warnings.add("users " + activeUsers + " were erased but are active in backup "

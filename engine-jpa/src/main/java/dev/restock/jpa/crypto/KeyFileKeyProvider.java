@@ -9,17 +9,22 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.crypto.SecretKey;
 
@@ -31,6 +36,13 @@ import javax.crypto.SecretKey;
 @Experimental(since = "0.3")
 public final class KeyFileKeyProvider implements KeyProvider {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final FileAttribute<?> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+  /**
+   * Runs once the temporary file is written and forced, just before it is installed at the
+   * target path: tests make the install fail, or another file appear, at that moment.
+   */
+  static volatile BeforeInstall beforeInstall = target -> { };
   private final KeyProperties keys;
 
   private KeyFileKeyProvider(KeyProperties keys) {
@@ -53,7 +65,8 @@ public final class KeyFileKeyProvider implements KeyProvider {
    * permissions, and answers its keys.
    *
    * @throws KeyProviderException on a bad id
-   * @throws UncheckedIOException when the file exists or cannot be written
+   * @throws UncheckedIOException when the file exists or cannot be written; a file that
+   *     appears at {@code path} while this runs is never replaced
    */
   public static KeyFileKeyProvider create(Path path, String initialId) {
     requireId(path, initialId);
@@ -65,7 +78,7 @@ public final class KeyFileKeyProvider implements KeyProvider {
       if (Files.exists(path)) {
         throw new FileAlreadyExistsException(path.toString());
       }
-      writeDurably(path, values);
+      writeDurably(path, values, false);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create key file " + path, e);
     }
@@ -94,7 +107,7 @@ public final class KeyFileKeyProvider implements KeyProvider {
     values.put("key." + newId, fresh());
     values.put("current", newId);
     try {
-      writeDurably(path, values);
+      writeDurably(path, values, true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write key file " + path, e);
     }
@@ -128,12 +141,19 @@ public final class KeyFileKeyProvider implements KeyProvider {
 
   /**
    * Writes {@code values} as the file at {@code path} so that a crash or power loss at any
-   * moment leaves either the old file or the new one, never a partial one: a temporary file in
-   * the same directory (owner-only from its creation), forced to disk, moved over {@code path}
-   * atomically, then the directory forced so the move itself is durable. On failure the
+   * moment leaves either the old file (or none) or the new one, never a partial one: a temporary
+   * file in the same directory (owner-only from its creation), forced to disk, installed at
+   * {@code path}, then the directory forced so the install itself is durable. On failure the
    * temporary file is removed and {@code path} is as it was.
+   *
+   * <p>With {@code replace} the temporary file is moved over {@code path} atomically. Without
+   * it, an existing file must never be replaced, even one created by someone else since the
+   * caller looked: the temporary file is hard-linked at {@code path}, which fails if anything is
+   * there, and then removed. Where hard links are not supported the file is written in place
+   * with {@code CREATE_NEW}, which also never replaces (but a crash may leave it partial).
    */
-  private static void writeDurably(Path path, Map<String, String> values) throws IOException {
+  private static void writeDurably(Path path, Map<String, String> values, boolean replace)
+      throws IOException {
     Path absolute = path.toAbsolutePath();
     Path dir = absolute.getParent();
     StringBuilder text = new StringBuilder(
@@ -141,10 +161,10 @@ public final class KeyFileKeyProvider implements KeyProvider {
     for (Map.Entry<String, String> e : values.entrySet()) {
       text.append(e.getKey()).append('=').append(e.getValue()).append('\n');
     }
+    byte[] content = text.toString().getBytes(StandardCharsets.UTF_8);
     Path temp;
     try {
-      temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp", OWNER_ONLY);
     } catch (UnsupportedOperationException e) {
       temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
     }
@@ -152,15 +172,17 @@ public final class KeyFileKeyProvider implements KeyProvider {
     try {
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-          out.write(bytes);
-        }
+        writeAll(out, content);
         out.force(true);
       }
-      Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-      moved = true;
+      beforeInstall.run(absolute);
+      if (replace) {
+        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+        moved = true;
+      } else if (!link(absolute, temp)) {
+        writeNew(absolute, content);
+      }
     } finally {
       if (!moved) {
         Files.deleteIfExists(temp);
@@ -172,6 +194,55 @@ public final class KeyFileKeyProvider implements KeyProvider {
       // some systems (Windows) refuse to open or force a directory; the file itself is on disk
       // and the rename is as durable as the file system makes it there
     }
+  }
+
+  /**
+   * Hard-links {@code temp} at {@code target}; false where the file system has no hard links.
+   *
+   * @throws FileAlreadyExistsException when anything is at {@code target}
+   */
+  private static boolean link(Path target, Path temp) throws IOException {
+    try {
+      Files.createLink(target, temp);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      throw e;
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        throw new FileAlreadyExistsException(target.toString());
+      }
+      return false;
+    }
+  }
+
+  /** Writes {@code content} as a new file at {@code target}, refusing an existing one. */
+  private static void writeNew(Path target, byte[] content) throws IOException {
+    try (FileChannel out = openNew(target)) {
+      writeAll(out, content);
+      out.force(true);
+    }
+  }
+
+  private static FileChannel openNew(Path target) throws IOException {
+    Set<StandardOpenOption> options = EnumSet.of(
+        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    try {
+      return FileChannel.open(target, options, OWNER_ONLY);
+    } catch (UnsupportedOperationException e) {
+      return FileChannel.open(target, options);
+    }
+  }
+
+  private static void writeAll(FileChannel out, byte[] content) throws IOException {
+    ByteBuffer bytes = ByteBuffer.wrap(content);
+    while (bytes.hasRemaining()) {
+      out.write(bytes);
+    }
+  }
+
+  /** The test seam of {@link #beforeInstall}. */
+  interface BeforeInstall {
+    void run(Path target) throws IOException;
   }
 
   @Override

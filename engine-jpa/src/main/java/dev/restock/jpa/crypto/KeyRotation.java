@@ -40,8 +40,12 @@ import javax.sql.DataSource;
  * is written per row), and the data keys under older master keys are deleted, after which the
  * old master key can be thrown away.
  *
- * <p>Reads and writes work throughout: old data keys exist until the end, and writers use the
- * newest data key of their subject. Each batch is a transaction of its own and every step is
+ * <p>Reads and writes work throughout in processes that know the new master key: old data keys
+ * exist until the end, and writers use the newest data key of their subject. A process started
+ * before the new master key was added (its key provider read the old key file) fails with
+ * {@link KeyProviderException} as soon as it meets a value under a new data key, which starts
+ * with the rotation's first batch: restart every process using the database with the new key
+ * file <em>before</em> rotating. Each batch is a transaction of its own and every step is
  * idempotent, so a rotation killed at any moment is resumed by running it again (it skips what
  * is done). Start and finish are audit events ({@code keys.rotate-start},
  * {@code keys.rotate-finish}) of revisions of their own. A second rotation in the same process
@@ -390,8 +394,11 @@ public final class KeyRotation {
         return rekey(c, t, stored);
       } catch (FieldDecryptionException e) {
         throw new KeyRotationException(t.table() + "." + t.column() + " of row " + rowId
-            + " cannot be re-encrypted: " + e.getMessage() + "; restore the row or clear it, "
-            + "then run the rotation again (no key has been deleted)", e);
+            + " cannot be re-encrypted: " + e.getMessage() + (t.history()
+                ? "; it is a history row, covered by the hash chain: restore it from a backup "
+                    + "(clearing or deleting it breaks the chain)"
+                : "; restore the row from a backup or clear the value")
+            + ", then run the rotation again (no key has been deleted)", e);
       }
     }
 

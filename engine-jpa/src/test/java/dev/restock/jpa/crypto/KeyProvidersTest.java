@@ -1,14 +1,17 @@
 package dev.restock.jpa.crypto;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,35 +66,77 @@ class KeyProvidersTest {
   }
 
   /**
-   * A key file that cannot be replaced (made immutable with chattr, which binds root too) makes
-   * addKey fail: the old file stays as it was and no copy of the keys is left beside it.
+   * An install that fails (injected at the moment the temporary file would replace the key
+   * file, as a full disk or a read-only mount would make it fail) makes addKey fail: the old
+   * file stays as it was and no copy of the keys is left beside it.
    */
   @Test
   void aFailedAddKeyLeavesTheOldFileIntactAndNoCopyOfTheKeys() throws Exception {
     Path file = dir.resolve("keys.properties");
     KeyFileKeyProvider.create(file);
     byte[] before = Files.readAllBytes(file);
-    Assumptions.assumeTrue(chattr("+i", file), "chattr +i is not available here");
+    boolean[] ran = {false};
+    KeyFileKeyProvider.beforeInstall = target -> {
+      if (target.equals(file.toAbsolutePath())) {
+        ran[0] = true;
+        throw new IOException("injected: no space left on device");
+      }
+    };
     try {
       assertThatThrownBy(() -> KeyFileKeyProvider.addKey(file, "k2"))
-          .hasMessageContaining("cannot write key file " + file);
+          .hasMessageContaining("cannot write key file " + file)
+          .hasRootCauseMessage("injected: no space left on device");
     } finally {
-      assertThat(chattr("-i", file)).isTrue();
+      KeyFileKeyProvider.beforeInstall = target -> { };
     }
+    assertThat(ran[0]).isTrue();
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
     try (var listing = Files.list(dir)) {
       assertThat(listing).containsExactly(file);
     }
   }
 
-  private static boolean chattr(String flag, Path file) throws Exception {
+  /**
+   * create never replaces a file, even one another process writes at the path after create
+   * looked and before its new file is installed: that file, possibly someone's only copy of a
+   * master key, stays byte for byte, and no copy of the fresh keys is left beside it.
+   */
+  @Test
+  void createRefusesAFileThatAppearsWhileItRunsAndLeavesItByteIdentical() throws Exception {
+    Path file = dir.resolve("keys.properties");
+    byte[] theirs = "current=theirs\nkey.theirs=their master key\n".getBytes(UTF_8);
+    KeyFileKeyProvider.beforeInstall = target -> {
+      if (target.equals(file.toAbsolutePath())) {
+        Files.write(file, theirs);
+      }
+    };
     try {
-      Process p = new ProcessBuilder("chattr", flag, file.toString()).redirectErrorStream(true)
-          .start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor() == 0;
-    } catch (java.io.IOException e) {
-      return false;
+      assertThatThrownBy(() -> KeyFileKeyProvider.create(file))
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessageContaining("cannot create key file " + file)
+          .hasCauseInstanceOf(FileAlreadyExistsException.class);
+    } finally {
+      KeyFileKeyProvider.beforeInstall = target -> { };
+    }
+    assertThat(Files.readAllBytes(file)).isEqualTo(theirs);
+    try (var listing = Files.list(dir)) {
+      assertThat(listing).containsExactly(file);
+    }
+  }
+
+  @Test
+  void createRefusesAnExistingFileAndLeavesItByteIdentical() throws Exception {
+    Path file = dir.resolve("keys.properties");
+    KeyFileKeyProvider.create(file);
+    byte[] before = Files.readAllBytes(file);
+
+    assertThatThrownBy(() -> KeyFileKeyProvider.create(file, "k9"))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasCauseInstanceOf(FileAlreadyExistsException.class);
+
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    try (var listing = Files.list(dir)) {
+      assertThat(listing).containsExactly(file);
     }
   }
 

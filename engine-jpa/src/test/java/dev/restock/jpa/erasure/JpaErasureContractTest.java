@@ -58,6 +58,36 @@ abstract class JpaErasureContractTest extends ErasureContract {
   }
 
   /**
+   * Inside a unit of work the revision's action is {@code unit-of-work}, not {@code user.erase}:
+   * the erasure is told from a faked one by its chained audit event, so it verifies clean, while
+   * a user only created in that same revision and then made to look erased is still reported.
+   */
+  @Test
+  void anErasureInsideAUnitOfWorkVerifiesCleanAndAFakeInTheSameRevisionIsReported()
+      throws Exception {
+    try (Restock engine = openEngine(UnaryOperator.identity())) {
+      User olga = engine.as(Actor.system()).users().create(
+          new CreateUser("olga", "olga@example.com", Role.ADMIN));
+      RestockSession admin = engine.as(Actor.user(olga.id()));
+      User ann = admin.users().create(new CreateUser("ann", "ann@example.com", Role.DRIVER));
+      User bob = engine.inUnitOfWork(Actor.user(olga.id()), s -> {
+        User created = s.users().create(new CreateUser("bob", "bob@example.com", Role.DRIVER));
+        s.users().erase(ann.id(), "request 1");
+        return created;
+      });
+
+      assertThat(admin.history().verify().problems()).isEmpty();
+
+      fakeErasure(bob);
+      ChainVerification verify = admin.history().verify();
+
+      assertThat(verify.intact()).isFalse();
+      assertThat(verify.problems()).singleElement().asString()
+          .contains("user:" + bob.id()).contains("user.erase");
+    }
+  }
+
+  /**
    * {@code erased_subject} and {@code subject_key} are outside the chain: a user made to look
    * erased behind the engine's back (row inserted, keys deleted) has no chained user.erase.
    */
@@ -68,23 +98,28 @@ abstract class JpaErasureContractTest extends ErasureContract {
       User real = admin.users().create(new CreateUser("ann", "ann@example.com", Role.DRIVER));
       User faked = admin.users().create(new CreateUser("bob", "bob@example.com", Role.DRIVER));
       admin.users().erase(real.id(), "request 1");
-      try (Connection c = db.connect();
-          PreparedStatement keys = c.prepareStatement(
-              "delete from subject_key where subject = ?");
-          PreparedStatement erased = c.prepareStatement(
-              "insert into erased_subject (subject, erased_at) values (?, ?)")) {
-        keys.setString(1, "user:" + faked.id());
-        keys.executeUpdate();
-        erased.setString(1, "user:" + faked.id());
-        erased.setTimestamp(2, Timestamp.from(Instant.now()));
-        erased.executeUpdate();
-      }
+      fakeErasure(faked);
 
       ChainVerification verify = admin.history().verify();
 
       assertThat(verify.intact()).isFalse();
       assertThat(verify.problems()).singleElement().asString()
           .contains("user:" + faked.id()).contains("user.erase");
+    }
+  }
+
+  /** Makes {@code user} look erased behind the engine's back: keys deleted, row inserted. */
+  private void fakeErasure(User user) throws Exception {
+    try (Connection c = db.connect();
+        PreparedStatement keys = c.prepareStatement(
+            "delete from subject_key where subject = ?");
+        PreparedStatement erased = c.prepareStatement(
+            "insert into erased_subject (subject, erased_at) values (?, ?)")) {
+      keys.setString(1, "user:" + user.id());
+      keys.executeUpdate();
+      erased.setString(1, "user:" + user.id());
+      erased.setTimestamp(2, Timestamp.from(Instant.now()));
+      erased.executeUpdate();
     }
   }
 

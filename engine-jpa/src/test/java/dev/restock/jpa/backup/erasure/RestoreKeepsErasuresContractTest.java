@@ -104,6 +104,44 @@ abstract class RestoreKeepsErasuresContractTest {
     }
   }
 
+  /**
+   * A backup whose schema is another release's (here: a later one) is restored, as before the
+   * erasures were recorded in the history, with its chain unverified and a warning: the carried
+   * erasures are applied, but no store is opened on the copy to record them (it would refuse
+   * the schema), and a warning says they are not recorded.
+   */
+  @Test
+  void aBackupOfAnotherReleasesSchemaIsRestoredWithTheErasuresAppliedAndWarnings()
+      throws Exception {
+    try (Connection c = source.connect(); PreparedStatement p = c.prepareStatement(
+        "insert into \"restock_schema_history\" (\"installed_rank\", \"version\","
+            + " \"description\", \"type\", \"script\", \"checksum\", \"installed_by\","
+            + " \"execution_time\", \"success\") values (99, '99', 'from the future', 'SQL',"
+            + " 'V99__future.sql', 0, 'test', 0, ?)")) {
+      p.setBoolean(1, true);
+      p.executeUpdate();
+    }
+    BackupInfo newer = Backups.backup(config, dir.resolve("b"), Clock.systemUTC(), null, signer);
+    try (FreshDatabase target = database().restoreTarget(source)) {
+      RestoreResult result = Backups.restore(newer.file(), target.config().withKeys(keys),
+          trusted().withErasedSubjects(Set.of("user:" + ann.id())));
+
+      assertThat(result.erasuresCarried()).isEqualTo(1);
+      assertThat(result.warnings()).anySatisfy(w -> assertThat(w)
+          .contains("history chain not verified"));
+      assertThat(result.warnings()).anySatisfy(w -> assertThat(w)
+          .contains(ann.id().toString()).contains("not recorded in its history"));
+      try (Connection c = target.connect()) {
+        assertThat(count(c, "select count(*) from subject_key where subject = ?",
+            "user:" + ann.id())).isZero();
+        assertThat(count(c, "select count(*) from erased_subject where subject = ?",
+            "user:" + ann.id())).isEqualTo(1);
+        assertThat(count(c, "select count(*) from audit_log where action = ?", "user.erase"))
+            .isZero();
+      }
+    }
+  }
+
   @Test
   void badErasedSubjectsAreRefusedNamingEachAndNothingIsWritten() throws Exception {
     BackupInfo before = Backups.backup(config, dir.resolve("b"), Clock.systemUTC(), null, signer);

@@ -465,6 +465,83 @@ abstract class KeyRotationContractTest {
     assertThat(keysByKek()).containsKey(oldKek);
   }
 
+  /**
+   * The final scan re-encrypts values still under an older master key's data key (a writer
+   * that began before the new keys existed) and refuses an altered one, deleting no key: here
+   * the altered value is written, through the listener, once the batch walk is past its table,
+   * so only the final scan meets it.
+   */
+  @Test
+  void anAlteredValueLeftUnderAnOldKeyAfterTheWalkStopsTheFinalScanAndNoKeyIsDeleted()
+      throws Exception {
+    write(1, 2);
+    closeEngine();
+    UUID altered = addresses.keySet().iterator().next();
+    String sealed = address(altered);
+    int body = sealed.indexOf('.', 5) + 3;
+    char flipped = sealed.charAt(body) == 'A' ? 'B' : 'A';
+    String tampered = sealed.substring(0, body) + flipped + sealed.substring(body + 1);
+    KeyFileKeyProvider.addKey(keyFile, "k2");
+    List<String> walkedPast = new ArrayList<>();
+    KeyRotation.Listener listener = progress -> {
+      if (progress.tablesDone() == progress.tables() - 1) { // the last table: location is done
+        try {
+          setAddress(altered, tampered);
+          walkedPast.add(progress.table());
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
+
+    try (JpaStore store = JpaStore.open(withKeys())) {
+      assertThatThrownBy(() -> store.keyRotation().run(Actor.system(), "yearly", 2, listener))
+          .isInstanceOf(KeyRotationException.class)
+          .hasMessageContaining("location.address of row " + altered)
+          .hasMessageContaining("restore the row from a backup or clear the value");
+    }
+    assertThat(walkedPast).isNotEmpty().doesNotContain("done");
+    assertThat(address(altered)).isEqualTo(tampered);
+    assertThat(keysByKek()).containsKey(oldKek);
+  }
+
+  /** A history row cannot be cleared without breaking the chain: the refusal says restore it. */
+  @Test
+  void anAlteredHistoryValueStopsTheRotationAdvisingARestoreFromABackup() throws Exception {
+    write(1, 2);
+    closeEngine();
+    UUID altered = addresses.keySet().iterator().next();
+    String sealed;
+    try (Connection c = connect(); PreparedStatement p = c.prepareStatement(
+        "select address from location_aud where id = ? and address like 'ENC1.%'")) {
+      p.setString(1, altered.toString());
+      try (ResultSet r = p.executeQuery()) {
+        assertThat(r.next()).isTrue();
+        sealed = r.getString(1);
+      }
+    }
+    int body = sealed.indexOf('.', 5) + 3;
+    char flipped = sealed.charAt(body) == 'A' ? 'B' : 'A';
+    String tampered = sealed.substring(0, body) + flipped + sealed.substring(body + 1);
+    try (Connection c = connect(); PreparedStatement p = c.prepareStatement(
+        "update location_aud set address = ? where id = ? and address = ?")) {
+      p.setString(1, tampered);
+      p.setString(2, altered.toString());
+      p.setString(3, sealed);
+      assertThat(p.executeUpdate()).isPositive();
+    }
+    KeyFileKeyProvider.addKey(keyFile, "k2");
+
+    try (JpaStore store = JpaStore.open(withKeys())) {
+      assertThatThrownBy(() -> store.keyRotation().run(Actor.system(), "yearly", 2, null))
+          .isInstanceOf(KeyRotationException.class)
+          .hasMessageContaining("location_aud.address of row " + altered)
+          .hasMessageContaining("history row").hasMessageContaining("restore it from a backup")
+          .message().doesNotContain("clear the value");
+    }
+    assertThat(keysByKek()).containsKey(oldKek);
+  }
+
   private int storeDataKey() throws SQLException {
     try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r =
         s.executeQuery("select min(id) from subject_key where subject = 'store'")) {

@@ -62,6 +62,12 @@ public interface Users extends Repository<User> {
    * does not replaces the values. Runs in the caller's unit of work, which records the erasure as
    * a revision ({@code ErasureContract}).
    *
+   * <p>The port records no audit event: the caller must add, in the same unit of work, the
+   * {@code user.erase} audit event about the user (resource type {@code user}, the user's id),
+   * as the engine's {@code UserManagement.erase} does. An erasure made through the port without
+   * that chained event cannot be told from one faked behind the store's back, and {@code audit
+   * verify} reports it (so checkpoints, restores and tenant moves then refuse the database).
+   *
    * @throws dev.restock.api.error.NotFoundException when no user, live or deleted, has this id
    */
   @dev.restock.api.stability.Experimental(since = "0.3")
