@@ -142,7 +142,7 @@ final class KeysCommand {
         }
         if (plainHistory > 0) {
           out.println("plain values in history: " + plainHistory + " (written before the keys "
-              + "were turned on; they stay plain, and their users cannot be erased)");
+              + "were turned on; they stay plain, and a user whose e-mail is among them cannot be erased)");
         }
         if (!missing.isEmpty()) {
           out.println("WARNING: the database holds data keys under master keys these keys do "
@@ -179,7 +179,7 @@ final class KeysCommand {
 
     /**
      * Personal values history holds in plain text, written before the database had keys: the
-     * hash chain covers them as they are (docs/personal-data.md); 0 on a schema before version 8.
+     * hash chain covers them as they are (docs/personal-data.md); 0 when a history table is missing.
      */
     private static long plainInHistory(JpaStoreConfig config) {
       long n = 0;
