@@ -136,7 +136,14 @@ public final class JpaStore implements Store {
    * Opens the pools, verifies per-connection settings, migrates the schema and validates the
    * mapping against it. On any failure everything opened so far is closed again.
    *
+   * <p>With keys ({@link JpaStoreConfig#withKeys}) on a database that holds plain personal values
+   * in its live rows (written before it had keys), the open also seals them, in one transaction
+   * recorded as the revision {@code keys.seal-existing} ({@link #sealedAtOpen()} counts them;
+   * docs/personal-data.md). Open the store outside any transaction of the host.
+   *
    * @throws IllegalStateException with a message saying what failed and what to do
+   * @throws dev.restock.jpa.crypto.DuplicatePlainEmailException when sealing finds a plain e-mail
+   *     that another live user already has; nothing is written
    */
   public static JpaStore open(JpaStoreConfig config) {
     return open(config, true);

@@ -326,6 +326,7 @@ public final class FieldCrypto {
    *
    * @return the {@code subject_key} rows deleted
    */
+  @dev.restock.api.stability.Internal(since = "0.3")
   public static int destroySubjectKeys(Connection c, String subject) throws SQLException {
     return destroyKeys(c, "subject = ?", subject);
   }
