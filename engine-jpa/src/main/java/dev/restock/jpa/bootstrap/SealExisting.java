@@ -4,6 +4,7 @@ import dev.restock.api.audit.Actor;
 import dev.restock.api.audit.AuditContext;
 import dev.restock.api.error.ConcurrentChangeException;
 import dev.restock.api.stability.Internal;
+import dev.restock.api.user.User;
 import dev.restock.jpa.crypto.DuplicatePlainEmailException;
 import dev.restock.jpa.crypto.FieldCrypto;
 import dev.restock.jpa.crypto.PlainPersonalValues;
@@ -20,9 +21,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -50,7 +53,10 @@ import org.slf4j.LoggerFactory;
  * transaction uncommitted, which every database rolls back on recovery: the database is as
  * before, and the next open with keys does the whole job again. History rows written before keys
  * keep their plain values: the hash chain covers them as plain text, so sealing them would break
- * {@code audit verify}.
+ * {@code audit verify}. A user whose subject is in {@code erased_subject} (a keyless backup
+ * restored with its carried erasures) stays erased: the plain email is replaced by the erased
+ * placeholder sealed under the store key, as an erasure writes it, and no data key of the user
+ * is created.
  *
  * <p>A value is plain when it does not have the form of a sealed value ({@link
  * FieldCrypto#isSealed}): the database preselects (case-sensitively, with {@code substr}, and by
@@ -251,8 +257,9 @@ public final class SealExisting {
           if (plain.size() != found) {
             throw new CountChanged();
           }
-          refuseDuplicateEmails(session, crypto, plain);
-          if (sealAll(session, crypto, plain) != found) {
+          Set<String> erased = erasedUsers(session);
+          refuseDuplicateEmails(session, crypto, plain, erased);
+          if (sealAll(session, crypto, plain, erased) != found) {
             throw new CountChanged();
           }
           return found;
@@ -272,11 +279,11 @@ public final class SealExisting {
    * them: the unique index would refuse the sealing with a bare constraint error.
    */
   private static void refuseDuplicateEmails(Session session, FieldCrypto crypto,
-      List<Plain> plain) {
+      List<Plain> plain, Set<String> erased) {
     Map<String, List<UUID>> byIndex = new LinkedHashMap<>();
     boolean anyLivePlainEmail = false;
     for (Plain p : plain) {
-      if (p.live() && p.target().table().equals("app_user")) {
+      if (p.live() && p.target().table().equals("app_user") && !erased.contains(p.id())) {
         anyLivePlainEmail = true;
         byIndex.computeIfAbsent(crypto.index("app_user", "email", p.value()),
             k -> new ArrayList<>()).add(UUID.fromString(p.id()));
@@ -300,23 +307,46 @@ public final class SealExisting {
     }
   }
 
-  private static long sealAll(Session session, FieldCrypto crypto, List<Plain> plain) {
+  /**
+   * Ids of the users whose subject is in {@code erased_subject} (a keyless backup restored with
+   * its carried erasures can still hold their plain emails).
+   */
+  private static Set<String> erasedUsers(Session session) {
+    String prefix = FieldCrypto.userSubject("");
+    Set<String> ids = new HashSet<>();
+    for (Object subject : session.createNativeQuery("select subject from erased_subject where "
+        + "substr(subject, 1, " + prefix.length() + ") = :p", Object.class)
+        .setParameter("p", prefix).getResultList()) {
+      ids.add(subject.toString().substring(prefix.length()));
+    }
+    return ids;
+  }
+
+  private static long sealAll(Session session, FieldCrypto crypto, List<Plain> plain,
+      Set<String> erased) {
     long sealed = 0;
     int inBatch = 0;
     for (Plain p : plain) {
+      boolean erasedUser = p.target().table().equals("app_user") && erased.contains(p.id());
       if (p.live()) {
         PlainPersonalValues e = Finds.find(session, p.target().entity(), UUID.fromString(p.id()));
         if (e == null) {
           throw new CountChanged(); // soft-deleted (or deleted) since it was read
         }
-        sealed += e.sealPlain(crypto);
+        if (erasedUser) {
+          // the placeholder under the store key, as an erasure writes it: no key of the user
+          ((UserEntity) e).erase(crypto);
+          sealed++;
+        } else {
+          sealed += e.sealPlain(crypto);
+        }
         if (++inBatch == BATCH) {
           session.flush();
           session.clear();
           inBatch = 0;
         }
       } else {
-        sealed += sealDeleted(session, crypto, p);
+        sealed += sealDeleted(session, crypto, p, erasedUser);
       }
     }
     session.flush();
@@ -324,17 +354,23 @@ public final class SealExisting {
   }
 
   /** Soft-deleted rows are hidden from Hibernate: a bound native update each. */
-  private static int sealDeleted(Session session, FieldCrypto crypto, Plain p) {
+  private static int sealDeleted(Session session, FieldCrypto crypto, Plain p,
+      boolean erasedUser) {
     Target t = p.target();
-    String subject = FieldCrypto.subjectOf(t.table(), p.id());
-    int updated = session.createNativeMutationQuery("update " + t.table() + " set "
-            + t.column() + " = :v, " + t.index() + " = :h where id = :id and " + t.column()
-            + " = :plain and deleted_at is not null")
-        .setParameter("v", crypto.seal(t.table(), t.column(), subject, p.value(), null))
-        .setParameter("h", crypto.index(t.table(), t.column(), p.value()))
+    // an erased user's row gets the erased placeholder under the store key (JpaUsers.erase)
+    String subject = erasedUser ? FieldCrypto.STORE : FieldCrypto.subjectOf(t.table(), p.id());
+    String value = erasedUser ? User.erasedEmail(UUID.fromString(p.id())) : p.value();
+    var update = session.createNativeMutationQuery("update " + t.table() + " set "
+            + t.column() + " = :v, " + t.index() + " = :h" + (erasedUser ? ", active = :a" : "")
+            + " where id = :id and " + t.column() + " = :plain and deleted_at is not null")
+        .setParameter("v", crypto.seal(t.table(), t.column(), subject, value, null))
+        .setParameter("h", crypto.index(t.table(), t.column(), value))
         .setParameter("id", p.id())
-        .setParameter("plain", p.value())
-        .executeUpdate();
+        .setParameter("plain", p.value());
+    if (erasedUser) {
+      update.setParameter("a", false);
+    }
+    int updated = update.executeUpdate();
     if (updated != 1) {
       throw new CountChanged();
     }
