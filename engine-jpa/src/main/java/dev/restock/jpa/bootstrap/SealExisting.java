@@ -27,7 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -64,7 +67,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Stores opening at once take turns: the transaction takes a PostgreSQL advisory lock before
  * it reads (SQLite: the write lock its transaction begins with; H2, opened by one process: a
- * lock in this JVM), and reads again under it; the one that comes second finds nothing plain and
+ * lock in this JVM per database URL), and reads again under it; the one that comes second finds nothing plain and
  * writes nothing. A conflict with a writer without keys (values changed between reading and
  * sealing) is retried twice.
  *
@@ -76,14 +79,21 @@ public final class SealExisting {
   /** The action of the revision that seals the plain values. */
   public static final String ACTION = "keys.seal-existing";
 
+  /** How long the opener waits for the sealing thread. */
+  static final long WAIT_MINUTES = 10;
+
   /** Entities changed between two flushes (and clears) of the sealing session. */
   static final int BATCH = 500;
 
   /** Key of the PostgreSQL advisory lock the sealing holds: "restocks" in ASCII. */
   private static final long SEAL_LOCK_KEY = 0x7265_7374_6f63_6b73L;
 
-  /** One sealing at a time in this process (H2, which one process opens, has no other lock). */
-  private static final Object JVM_LOCK = new Object();
+  /**
+   * One sealing at a time per H2 database (by JDBC URL) in this process: H2, which one process
+   * opens, has no other lock. Other databases take their own lock in the transaction.
+   */
+  private static final ConcurrentHashMap<String, ReentrantLock> H2_LOCKS =
+      new ConcurrentHashMap<>();
 
   private static final Logger LOG = LoggerFactory.getLogger(SealExisting.class);
 
@@ -177,18 +187,31 @@ public final class SealExisting {
    * Seals every plain personal value of the live rows as one revision ({@value #ACTION}), in an
    * outermost unit of work of its own; nothing when there is none or {@code crypto} has no keys.
    * With {@code write} false (the store does not migrate at start) nothing is written: the plain
-   * values found are counted and logged as a warning.
+   * values found are counted and logged as a warning; so too with {@code openerInTransaction}
+   * (the store is opened inside a unit of work or a host's transaction, whose locks the sealing,
+   * on a thread of its own, could wait for).
    *
    * @param dataSource the store's write pool
    * @param sessionFactory the store's sessions
    * @param dialect the store's database
+   * @param openerInTransaction whether the opening thread is in a unit of work or a host's
+   *     transaction
    * @return how many values were sealed
    * @throws DuplicatePlainEmailException when live users share an email; nothing is written
-   * @throws IllegalStateException when the database fails; nothing is then written
+   * @throws IllegalStateException when the database fails, or the sealing takes longer than
+   *     {@value #WAIT_MINUTES} minutes; nothing is then written
    */
   public static long run(DataSource dataSource, SessionFactory sessionFactory,
-      StoreDialect dialect, FieldCrypto crypto, boolean write) {
+      StoreDialect dialect, FieldCrypto crypto, boolean write, boolean openerInTransaction) {
     if (!crypto.enabled() || !anyPlain(dataSource)) {
+      return 0;
+    }
+    if (write && openerInTransaction) {
+      LOG.warn("{} personal value(s) in live rows are plain, written before the database had "
+          + "keys; they were not sealed because this store was opened inside a unit of work or "
+          + "a host's transaction (whose locks the sealing could wait for): lookups by email "
+          + "still find them, but equality criteria and uniqueness do not. Open once outside a "
+          + "transaction to seal them (docs/personal-data.md)", countPlain(dataSource));
       return 0;
     }
     if (!write) {
@@ -210,10 +233,15 @@ public final class SealExisting {
     }, "restock-seal-existing");
     worker.start();
     try {
-      worker.join();
+      worker.join(TimeUnit.MINUTES.toMillis(WAIT_MINUTES));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sealing plain personal values", e);
+    }
+    if (worker.isAlive()) {
+      throw new IllegalStateException("sealing the plain personal values took more than "
+          + WAIT_MINUTES + " minutes (waiting for a lock held elsewhere?); the store was not "
+          + "opened, and the sealing rolls back unless it commits meanwhile");
     }
     Object result = outcome.get();
     if (result instanceof RuntimeException e) {
@@ -227,10 +255,25 @@ public final class SealExisting {
 
   private static long sealInTurn(DataSource dataSource, SessionFactory sessionFactory,
       StoreDialect dialect, FieldCrypto crypto) {
-    // stores of one process take turns here (all H2 can do); across processes the database's
-    // lock, taken in the transaction, decides
-    synchronized (JVM_LOCK) {
+    // H2: stores of one process on one database take turns here (all H2 can do); the other
+    // databases' own lock, taken in the transaction, decides (PostgreSQL advisory, SQLite write)
+    if (dialect != StoreDialect.h2()) {
       return seal(dataSource, sessionFactory, dialect, crypto);
+    }
+    ReentrantLock lock = H2_LOCKS.computeIfAbsent(jdbcUrl(dataSource), u -> new ReentrantLock());
+    lock.lock();
+    try {
+      return seal(dataSource, sessionFactory, dialect, crypto);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static String jdbcUrl(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      return c.getMetaData().getURL();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the database's URL: " + e.getMessage(), e);
     }
   }
 

@@ -474,6 +474,29 @@ abstract class ExistingPlainDatabaseContractTest {
     }
   }
 
+  /**
+   * A store opened inside a unit of work (the opener may hold locks the sealing, on its own
+   * thread, would wait for) does not seal: like a store that does not migrate at start, it
+   * writes nothing and warns.
+   */
+  @Test
+  void aStoreOpenedInsideAUnitOfWorkDoesNotSealAndWritesNothing() throws Exception {
+    closeEngine();
+    plainAgainAnn();
+    long revisions = count("select count(*) from audit_revision");
+    try (JpaStore outer = JpaStore.open(config.withKeys(keys).withMigrateOnStart(false))) {
+      long sealed = new StoreFixture(outer).write(() -> {
+        try (JpaStore inner = JpaStore.open(config.withKeys(keys))) {
+          return inner.sealedAtOpen();
+        }
+      });
+      assertThat(sealed).isZero();
+    }
+    assertThat(count("select count(*) from audit_revision")).isEqualTo(revisions);
+    assertThat(strings("select email from app_user where id = '" + ann.id() + "'"))
+        .containsExactly(ANN);
+  }
+
   private void plainAgainAnn() throws SQLException {
     try (Connection c = connect(); PreparedStatement p = c.prepareStatement(
         "update app_user set email = ?, email_hmac = null where id = ?")) {
