@@ -257,7 +257,7 @@ public final class SealExisting {
       StoreDialect dialect, FieldCrypto crypto) {
     // H2: stores of one process on one database take turns here (all H2 can do); the other
     // databases' own lock, taken in the transaction, decides (PostgreSQL advisory, SQLite write)
-    if (dialect != StoreDialect.h2()) {
+    if (!dialect.locksOnlyInProcess()) {
       return seal(dataSource, sessionFactory, dialect, crypto);
     }
     ReentrantLock lock = H2_LOCKS.computeIfAbsent(jdbcUrl(dataSource), u -> new ReentrantLock());

@@ -41,6 +41,7 @@ final class H2Dialect implements StoreDialect {
   @Override public String migrationFolder() { return "h2"; }
   @Override public boolean transactionalDdl() { return false; }
   @Override public boolean singleWriter() { return false; }
+  @Override public boolean locksOnlyInProcess() { return true; }
 
   @Override
   public Optional<DataSource> connectionSource(String jdbcUrl, boolean writes) {

@@ -73,7 +73,7 @@ final class H2Databases implements Storage {
     // as Pools.open does for a store: WRITE_DELAY 0, so a commit reaches the file before it
     // returns (the catalogue's commits survive a kill -9 of the process)
     try (Connection c = pool.getConnection()) {
-      Database.H2.dialect().applyDatabaseSettings(c).forEach(LOG::warn);
+      Database.ofUrl(url(SqliteFiles.CATALOGUE)).dialect().applyDatabaseSettings(c).forEach(LOG::warn);
     } catch (SQLException | RuntimeException e) {
       pool.close();
       throw new IllegalStateException("cannot apply the settings Restock needs to the tenant "
