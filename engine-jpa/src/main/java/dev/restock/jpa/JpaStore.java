@@ -299,7 +299,11 @@ public final class JpaStore implements Store {
   private static void sealExisting(JpaStore store) {
     store.sealedAtOpen = dev.restock.jpa.bootstrap.SealExisting.run(store.pools.write(),
         store.sessionFactory, store.config.database().dialect(), store.crypto,
-        store.config.migrateOnStart());
+        store.config.migrateOnStart(),
+        // opened inside a unit of work or a host's transaction: the opener may hold locks the
+        // sealing (on its own thread) would wait for, so it does not seal
+        dev.restock.jpa.tx.UnitOfWork.active()
+            || store.config.hostTransactions().current().isPresent());
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.restock.api.audit.Actor;
 import dev.restock.api.audit.AuditContext;
 import dev.restock.api.error.ConcurrentChangeException;
 import dev.restock.api.stability.Internal;
+import dev.restock.api.user.User;
 import dev.restock.jpa.crypto.DuplicatePlainEmailException;
 import dev.restock.jpa.crypto.FieldCrypto;
 import dev.restock.jpa.crypto.PlainPersonalValues;
@@ -20,11 +21,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -50,7 +56,10 @@ import org.slf4j.LoggerFactory;
  * transaction uncommitted, which every database rolls back on recovery: the database is as
  * before, and the next open with keys does the whole job again. History rows written before keys
  * keep their plain values: the hash chain covers them as plain text, so sealing them would break
- * {@code audit verify}.
+ * {@code audit verify}. A user whose subject is in {@code erased_subject} (a keyless backup
+ * restored with its carried erasures) stays erased: the plain email is replaced by the erased
+ * placeholder sealed under the store key, as an erasure writes it, and no data key of the user
+ * is created.
  *
  * <p>A value is plain when it does not have the form of a sealed value ({@link
  * FieldCrypto#isSealed}): the database preselects (case-sensitively, with {@code substr}, and by
@@ -58,7 +67,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Stores opening at once take turns: the transaction takes a PostgreSQL advisory lock before
  * it reads (SQLite: the write lock its transaction begins with; H2, opened by one process: a
- * lock in this JVM), and reads again under it; the one that comes second finds nothing plain and
+ * lock in this JVM per database URL), and reads again under it; the one that comes second finds nothing plain and
  * writes nothing. A conflict with a writer without keys (values changed between reading and
  * sealing) is retried twice.
  *
@@ -70,14 +79,21 @@ public final class SealExisting {
   /** The action of the revision that seals the plain values. */
   public static final String ACTION = "keys.seal-existing";
 
+  /** How long the opener waits for the sealing thread. */
+  static final long WAIT_MINUTES = 10;
+
   /** Entities changed between two flushes (and clears) of the sealing session. */
   static final int BATCH = 500;
 
   /** Key of the PostgreSQL advisory lock the sealing holds: "restocks" in ASCII. */
   private static final long SEAL_LOCK_KEY = 0x7265_7374_6f63_6b73L;
 
-  /** One sealing at a time in this process (H2, which one process opens, has no other lock). */
-  private static final Object JVM_LOCK = new Object();
+  /**
+   * One sealing at a time per H2 database (by JDBC URL) in this process: H2, which one process
+   * opens, has no other lock. Other databases take their own lock in the transaction.
+   */
+  private static final ConcurrentHashMap<String, ReentrantLock> H2_LOCKS =
+      new ConcurrentHashMap<>();
 
   private static final Logger LOG = LoggerFactory.getLogger(SealExisting.class);
 
@@ -171,18 +187,31 @@ public final class SealExisting {
    * Seals every plain personal value of the live rows as one revision ({@value #ACTION}), in an
    * outermost unit of work of its own; nothing when there is none or {@code crypto} has no keys.
    * With {@code write} false (the store does not migrate at start) nothing is written: the plain
-   * values found are counted and logged as a warning.
+   * values found are counted and logged as a warning; so too with {@code openerInTransaction}
+   * (the store is opened inside a unit of work or a host's transaction, whose locks the sealing,
+   * on a thread of its own, could wait for).
    *
    * @param dataSource the store's write pool
    * @param sessionFactory the store's sessions
    * @param dialect the store's database
+   * @param openerInTransaction whether the opening thread is in a unit of work or a host's
+   *     transaction
    * @return how many values were sealed
    * @throws DuplicatePlainEmailException when live users share an email; nothing is written
-   * @throws IllegalStateException when the database fails; nothing is then written
+   * @throws IllegalStateException when the database fails, or the sealing takes longer than
+   *     {@value #WAIT_MINUTES} minutes; nothing is then written
    */
   public static long run(DataSource dataSource, SessionFactory sessionFactory,
-      StoreDialect dialect, FieldCrypto crypto, boolean write) {
+      StoreDialect dialect, FieldCrypto crypto, boolean write, boolean openerInTransaction) {
     if (!crypto.enabled() || !anyPlain(dataSource)) {
+      return 0;
+    }
+    if (write && openerInTransaction) {
+      LOG.warn("{} personal value(s) in live rows are plain, written before the database had "
+          + "keys; they were not sealed because this store was opened inside a unit of work or "
+          + "a host's transaction (whose locks the sealing could wait for): lookups by email "
+          + "still find them, but equality criteria and uniqueness do not. Open once outside a "
+          + "transaction to seal them (docs/personal-data.md)", countPlain(dataSource));
       return 0;
     }
     if (!write) {
@@ -204,10 +233,15 @@ public final class SealExisting {
     }, "restock-seal-existing");
     worker.start();
     try {
-      worker.join();
+      worker.join(TimeUnit.MINUTES.toMillis(WAIT_MINUTES));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sealing plain personal values", e);
+    }
+    if (worker.isAlive()) {
+      throw new IllegalStateException("sealing the plain personal values took more than "
+          + WAIT_MINUTES + " minutes (waiting for a lock held elsewhere?); the store was not "
+          + "opened, and the sealing rolls back unless it commits meanwhile");
     }
     Object result = outcome.get();
     if (result instanceof RuntimeException e) {
@@ -221,10 +255,25 @@ public final class SealExisting {
 
   private static long sealInTurn(DataSource dataSource, SessionFactory sessionFactory,
       StoreDialect dialect, FieldCrypto crypto) {
-    // stores of one process take turns here (all H2 can do); across processes the database's
-    // lock, taken in the transaction, decides
-    synchronized (JVM_LOCK) {
+    // H2: stores of one process on one database take turns here (all H2 can do); the other
+    // databases' own lock, taken in the transaction, decides (PostgreSQL advisory, SQLite write)
+    if (!dialect.locksOnlyInProcess()) {
       return seal(dataSource, sessionFactory, dialect, crypto);
+    }
+    ReentrantLock lock = H2_LOCKS.computeIfAbsent(jdbcUrl(dataSource), u -> new ReentrantLock());
+    lock.lock();
+    try {
+      return seal(dataSource, sessionFactory, dialect, crypto);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static String jdbcUrl(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      return c.getMetaData().getURL();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the database's URL: " + e.getMessage(), e);
     }
   }
 
@@ -251,8 +300,9 @@ public final class SealExisting {
           if (plain.size() != found) {
             throw new CountChanged();
           }
-          refuseDuplicateEmails(session, crypto, plain);
-          if (sealAll(session, crypto, plain) != found) {
+          Set<String> erased = erasedUsers(session);
+          refuseDuplicateEmails(session, crypto, plain, erased);
+          if (sealAll(session, crypto, plain, erased) != found) {
             throw new CountChanged();
           }
           return found;
@@ -272,11 +322,11 @@ public final class SealExisting {
    * them: the unique index would refuse the sealing with a bare constraint error.
    */
   private static void refuseDuplicateEmails(Session session, FieldCrypto crypto,
-      List<Plain> plain) {
+      List<Plain> plain, Set<String> erased) {
     Map<String, List<UUID>> byIndex = new LinkedHashMap<>();
     boolean anyLivePlainEmail = false;
     for (Plain p : plain) {
-      if (p.live() && p.target().table().equals("app_user")) {
+      if (p.live() && p.target().table().equals("app_user") && !erased.contains(p.id())) {
         anyLivePlainEmail = true;
         byIndex.computeIfAbsent(crypto.index("app_user", "email", p.value()),
             k -> new ArrayList<>()).add(UUID.fromString(p.id()));
@@ -300,23 +350,46 @@ public final class SealExisting {
     }
   }
 
-  private static long sealAll(Session session, FieldCrypto crypto, List<Plain> plain) {
+  /**
+   * Ids of the users whose subject is in {@code erased_subject} (a keyless backup restored with
+   * its carried erasures can still hold their plain emails).
+   */
+  private static Set<String> erasedUsers(Session session) {
+    String prefix = FieldCrypto.userSubject("");
+    Set<String> ids = new HashSet<>();
+    for (Object subject : session.createNativeQuery("select subject from erased_subject where "
+        + "substr(subject, 1, " + prefix.length() + ") = :p", Object.class)
+        .setParameter("p", prefix).getResultList()) {
+      ids.add(subject.toString().substring(prefix.length()));
+    }
+    return ids;
+  }
+
+  private static long sealAll(Session session, FieldCrypto crypto, List<Plain> plain,
+      Set<String> erased) {
     long sealed = 0;
     int inBatch = 0;
     for (Plain p : plain) {
+      boolean erasedUser = p.target().table().equals("app_user") && erased.contains(p.id());
       if (p.live()) {
         PlainPersonalValues e = Finds.find(session, p.target().entity(), UUID.fromString(p.id()));
         if (e == null) {
           throw new CountChanged(); // soft-deleted (or deleted) since it was read
         }
-        sealed += e.sealPlain(crypto);
+        if (erasedUser) {
+          // the placeholder under the store key, as an erasure writes it: no key of the user
+          ((UserEntity) e).erase(crypto);
+          sealed++;
+        } else {
+          sealed += e.sealPlain(crypto);
+        }
         if (++inBatch == BATCH) {
           session.flush();
           session.clear();
           inBatch = 0;
         }
       } else {
-        sealed += sealDeleted(session, crypto, p);
+        sealed += sealDeleted(session, crypto, p, erasedUser);
       }
     }
     session.flush();
@@ -324,17 +397,23 @@ public final class SealExisting {
   }
 
   /** Soft-deleted rows are hidden from Hibernate: a bound native update each. */
-  private static int sealDeleted(Session session, FieldCrypto crypto, Plain p) {
+  private static int sealDeleted(Session session, FieldCrypto crypto, Plain p,
+      boolean erasedUser) {
     Target t = p.target();
-    String subject = FieldCrypto.subjectOf(t.table(), p.id());
-    int updated = session.createNativeMutationQuery("update " + t.table() + " set "
-            + t.column() + " = :v, " + t.index() + " = :h where id = :id and " + t.column()
-            + " = :plain and deleted_at is not null")
-        .setParameter("v", crypto.seal(t.table(), t.column(), subject, p.value(), null))
-        .setParameter("h", crypto.index(t.table(), t.column(), p.value()))
+    // an erased user's row gets the erased placeholder under the store key (JpaUsers.erase)
+    String subject = erasedUser ? FieldCrypto.STORE : FieldCrypto.subjectOf(t.table(), p.id());
+    String value = erasedUser ? User.erasedEmail(UUID.fromString(p.id())) : p.value();
+    var update = session.createNativeMutationQuery("update " + t.table() + " set "
+            + t.column() + " = :v, " + t.index() + " = :h" + (erasedUser ? ", active = :a" : "")
+            + " where id = :id and " + t.column() + " = :plain and deleted_at is not null")
+        .setParameter("v", crypto.seal(t.table(), t.column(), subject, value, null))
+        .setParameter("h", crypto.index(t.table(), t.column(), value))
         .setParameter("id", p.id())
-        .setParameter("plain", p.value())
-        .executeUpdate();
+        .setParameter("plain", p.value());
+    if (erasedUser) {
+      update.setParameter("a", false);
+    }
+    int updated = update.executeUpdate();
     if (updated != 1) {
       throw new CountChanged();
     }

@@ -41,6 +41,7 @@ final class H2Dialect implements StoreDialect {
   @Override public String migrationFolder() { return "h2"; }
   @Override public boolean transactionalDdl() { return false; }
   @Override public boolean singleWriter() { return false; }
+  @Override public boolean locksOnlyInProcess() { return true; }
 
   @Override
   public Optional<DataSource> connectionSource(String jdbcUrl, boolean writes) {
@@ -57,7 +58,8 @@ final class H2Dialect implements StoreDialect {
    * H2's MVStore keeps commits in memory and writes them to the file up to {@code WRITE_DELAY}
    * (500 ms) later, so a kill -9 lost commits the caller had been told of (an erasure reported
    * done came back, see ErasureKillContractTest). With 0 every commit is written to the file
-   * before it returns. The setting belongs to the database and persists in it, and only an admin
+   * before it returns, so it survives a killed process; H2 does not fsync each commit, so this
+   * is no protection against power loss. The setting belongs to the database and persists in it, and only an admin
    * may set it: without the right, the answer is a warning and the store opens all the same.
    */
   @Override
@@ -70,8 +72,8 @@ final class H2Dialect implements StoreDialect {
         throw e;
       }
       return List.of("cannot set WRITE_DELAY 0 on the H2 database (" + writeDelay(connection)
-          + " ms now): the user has no admin rights, so commits of the last moments before a "
-          + "crash (kill -9, power loss) may be lost although they were reported done; run "
+          + " ms now): the user has no admin rights, so commits of the last moments before the "
+          + "process is killed (kill -9) may be lost although they were reported done; run "
           + "SET WRITE_DELAY 0 once as an admin");
     }
   }
@@ -84,7 +86,7 @@ final class H2Dialect implements StoreDialect {
       return List.of();
     }
     return List.of("the H2 database has WRITE_DELAY " + delay + " (ms), not 0: commits of the "
-        + "last moments before a crash (kill -9, power loss) may be lost although they were "
+        + "last moments before the process is killed (kill -9) may be lost although they were "
         + "reported done; run SET WRITE_DELAY 0 once as an admin (it persists in the database)");
   }
 

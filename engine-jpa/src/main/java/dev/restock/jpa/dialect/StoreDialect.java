@@ -317,6 +317,14 @@ public sealed interface StoreDialect permits SqliteDialect, H2Dialect, PostgresD
   }
 
   /**
+   * Whether the database, opened by one process, has no lock that {@link #lockInTransaction}
+   * could take across stores, so stores of this process take turns on a lock in the JVM (H2).
+   */
+  default boolean locksOnlyInProcess() {
+    return false;
+  }
+
+  /**
    * Applies, once when the store opens its own pool, settings that belong to the database rather
    * than to a connection (and persist in it); returns a warning for each it could not apply
    * (the store opens all the same). Nothing where the database needs none.

@@ -100,8 +100,16 @@ public class ServiceOrderEntity extends BaseEntity implements dev.restock.jpa.cr
     driverId = o.driverId();
     status = o.status();
     deliveryNoteId = o.deliveryNoteId();
-    ReservedPrefix.refuse("notes", o.notes());
+    if (changed(o.notes(), crypto)) {
+      ReservedPrefix.refuse("notes", o.notes()); // an old, unchanged note does not block
+    }
     notes = crypto.seal(TABLE, "notes", FieldCrypto.STORE, o.notes(), notes);
+  }
+
+  /** Whether {@code note} differs from the note this row holds now (read as plain text). */
+  private boolean changed(String note, FieldCrypto crypto) {
+    return note != null && !note.equals(notes) && !note.equals(crypto.open(TABLE, "notes", id,
+        notes));
   }
 
   @Override

@@ -117,9 +117,17 @@ public class VisitEntity implements dev.restock.jpa.crypto.PlainPersonalValues {
 
   private void copyState(Visit v, FieldCrypto crypto) {
     status = v.status();
-    ReservedPrefix.refuse("notes", v.notes());
+    if (changed(v.notes(), crypto)) {
+      ReservedPrefix.refuse("notes", v.notes()); // an old, unchanged note does not block
+    }
     notes = crypto.seal(TABLE, "notes", FieldCrypto.STORE, v.notes(), notes);
     completedAt = v.completedAt();
+  }
+
+  /** Whether {@code note} differs from the note this row holds now (read as plain text). */
+  private boolean changed(String note, FieldCrypto crypto) {
+    return note != null && !note.equals(notes) && !note.equals(crypto.open(TABLE, "notes", id,
+        notes));
   }
 
   @Override

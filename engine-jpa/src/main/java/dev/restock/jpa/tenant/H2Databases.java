@@ -2,6 +2,7 @@ package dev.restock.jpa.tenant;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.restock.jpa.config.Database;
 import dev.restock.jpa.config.JpaStoreConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An H2 database per tenant: in memory by name ({@code jdbc:h2:mem:NAME_ID}, alive until the JVM
@@ -23,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class H2Databases implements Storage {
   static final String PLACEMENT = "local";
+
+  private static final Logger LOG = LoggerFactory.getLogger(H2Databases.class);
 
   private final @Nullable String memoryName;
   private final @Nullable Path dir;
@@ -65,6 +70,15 @@ final class H2Databases implements Storage {
     hc.setMinimumIdle(0);
     hc.setPoolName("restock-tenants-h2");
     HikariDataSource pool = new HikariDataSource(hc);
+    // as Pools.open does for a store: WRITE_DELAY 0, so a commit reaches the file before it
+    // returns (the catalogue's commits survive a kill -9 of the process)
+    try (Connection c = pool.getConnection()) {
+      Database.ofUrl(url(SqliteFiles.CATALOGUE)).dialect().applyDatabaseSettings(c).forEach(LOG::warn);
+    } catch (SQLException | RuntimeException e) {
+      pool.close();
+      throw new IllegalStateException("cannot apply the settings Restock needs to the tenant "
+          + "catalogue: " + e.getMessage(), e);
+    }
     try {
       return new Catalogue(pool, Catalogue.Kind.H2, pool).migrate();
     } catch (RuntimeException e) {

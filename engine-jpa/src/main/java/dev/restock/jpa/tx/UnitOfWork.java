@@ -87,6 +87,11 @@ public final class UnitOfWork {
     return rollbackOnly;
   }
 
+  /** Whether a unit of work is bound to the calling thread. */
+  public static boolean active() {
+    return CURRENT.get() != null;
+  }
+
   static Optional<UnitOfWork> current() {
     return Optional.ofNullable(CURRENT.get());
   }

@@ -231,6 +231,46 @@ abstract class EncryptedFieldsContractTest {
     assertThat(session.serviceOrders().get(order.id()).visits().get(0).notes()).isNull();
   }
 
+  /**
+   * Notes stored before the prefix was refused (put here by SQL) that start with it are kept:
+   * only a change of a note to such a value is refused, so later assign, dispatch and complete
+   * still work.
+   */
+  @Test
+  void anUnchangedOldNoteStartingWithTheSealedPrefixDoesNotBlockLaterChanges() throws Exception {
+    User driver = session.users().create(new CreateUser("dan", "dan@example.com", Role.DRIVER));
+    EngineFixture.Fleet fleet = EngineFixture.fleet(session);
+    EngineFixture.device(session, fleet, "M1", 1, 2);
+    for (var product : List.of(fleet.cola(), fleet.water(), fleet.chips())) {
+      session.stock().receive(product.id(), 500, "stock");
+    }
+    ServiceOrder order = session.serviceOrders().create(
+        CreateServiceOrder.forRoute(fleet.route().id()));
+    UUID visit = order.visits().get(0).id();
+    String oldOrderNote = "ENC1.old order note";
+    String oldVisitNote = "ENC1.old visit note";
+    try (Connection c = connect()) {
+      for (String[] row : new String[][] {{"service_order", oldOrderNote, order.id().toString()},
+          {"service_visit", oldVisitNote, visit.toString()}}) {
+        try (PreparedStatement p = c.prepareStatement(
+            "update " + row[0] + " set notes = ? where id = ?")) {
+          p.setString(1, row[1]);
+          p.setString(2, row[2]);
+          assertThat(p.executeUpdate()).isOne();
+        }
+      }
+    }
+    session.serviceOrders().assign(order.id(), driver.id());
+    session.serviceOrders().dispatch(order.id());
+    ServiceOrder dispatched = session.serviceOrders().get(order.id());
+    assertThat(dispatched.driverId()).isEqualTo(driver.id());
+    assertThat(dispatched.notes()).isEqualTo(oldOrderNote);
+    assertThat(dispatched.visits().get(0).notes()).isEqualTo(oldVisitNote);
+    assertThatThrownBy(() -> session.serviceOrders().completeVisit(order.id(), visit,
+        new CompleteVisit(null, false, "ENC1.another note")))
+        .isInstanceOf(dev.restock.api.error.ValidationException.class);
+  }
+
   @Test
   void anUpdateThatDoesNotTouchTheEmailLeavesItsStoredValueAsItWas() throws Exception {
     User ann = session.users().create(new CreateUser("ann", ANN, Role.DRIVER));

@@ -424,6 +424,79 @@ abstract class ExistingPlainDatabaseContractTest {
         .containsExactly(ANN);
   }
 
+  /**
+   * A keyless backup restored with its carried erasures can hold a plain email of an erased
+   * user: the sealing writes the erased placeholder under the store key, never the old email
+   * under a new key of the user.
+   */
+  @Test
+  void anErasedUserWithAPlainEmailStaysErased() throws Exception {
+    closeEngine();
+    // Ann live, Carl soft-deleted: both emails plain, both erased, no data key of theirs
+    for (User u : List.of(ann, carl)) {
+      String subject = FieldCrypto.userSubject(u.id());
+      try (Connection c = connect()) {
+        try (PreparedStatement p = c.prepareStatement(
+            "update app_user set email = ?, email_hmac = null where id = ?")) {
+          p.setString(1, u.email());
+          p.setString(2, u.id().toString());
+          assertThat(p.executeUpdate()).isOne();
+        }
+        try (PreparedStatement p = c.prepareStatement(
+            "delete from subject_key where subject = ?")) {
+          p.setString(1, subject);
+          p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement(
+            "insert into erased_subject (subject, erased_at) values (?, ?)")) {
+          p.setString(1, subject);
+          p.setTimestamp(2, java.sql.Timestamp.from(java.time.Instant.now()));
+          assertThat(p.executeUpdate()).isOne();
+        }
+      }
+    }
+    try (JpaStore store = JpaStore.open(config.withKeys(keys))) {
+      StoreFixture fixture = new StoreFixture(store);
+      assertThat(fixture.write(() -> store.users().findByEmail(ANN))).isEmpty();
+      assertThat(fixture.write(() -> store.users().findByEmail(CARL))).isEmpty();
+      User annNow = fixture.write(() -> store.users().find(ann.id(), Visibility.LIVE))
+          .orElseThrow();
+      assertThat(annNow.email()).isEqualTo(User.erasedEmail(ann.id()));
+      assertThat(annNow.active()).isFalse();
+      assertThat(fixture.write(() -> store.users().find(carl.id(), Visibility.ONLY_DELETED))
+          .orElseThrow().email()).isEqualTo(User.erasedEmail(carl.id()));
+    }
+    for (UUID id : List.of(ann.id(), carl.id())) {
+      assertThat(count("select count(*) from subject_key where subject = '"
+          + FieldCrypto.userSubject(id) + "'")).as("no data key of an erased user").isZero();
+      assertThat(strings("select email from app_user where id = '" + id + "'"))
+          .singleElement().satisfies(v -> assertThat(FieldCrypto.isSealed(v)).isTrue());
+    }
+  }
+
+  /**
+   * A store opened inside a unit of work (the opener may hold locks the sealing, on its own
+   * thread, would wait for) does not seal: like a store that does not migrate at start, it
+   * writes nothing and warns.
+   */
+  @Test
+  void aStoreOpenedInsideAUnitOfWorkDoesNotSealAndWritesNothing() throws Exception {
+    closeEngine();
+    plainAgainAnn();
+    long revisions = count("select count(*) from audit_revision");
+    try (JpaStore outer = JpaStore.open(config.withKeys(keys).withMigrateOnStart(false))) {
+      long sealed = new StoreFixture(outer).write(() -> {
+        try (JpaStore inner = JpaStore.open(config.withKeys(keys))) {
+          return inner.sealedAtOpen();
+        }
+      });
+      assertThat(sealed).isZero();
+    }
+    assertThat(count("select count(*) from audit_revision")).isEqualTo(revisions);
+    assertThat(strings("select email from app_user where id = '" + ann.id() + "'"))
+        .containsExactly(ANN);
+  }
+
   private void plainAgainAnn() throws SQLException {
     try (Connection c = connect(); PreparedStatement p = c.prepareStatement(
         "update app_user set email = ?, email_hmac = null where id = ?")) {

@@ -41,6 +41,7 @@ abstract class HostTransactionContract {
       "location_aud", "audit_revision", "audit_log");
 
   private HostDatabase db;
+  private JpaStoreConfig config;
   private JdbcHostTransactions host;
   private Restock engine;
   private Store store;
@@ -49,11 +50,16 @@ abstract class HostTransactionContract {
 
   protected abstract TestDatabase kind();
 
+  /** Whether a host's open transaction holds the database's write lock (SQLite's IMMEDIATE). */
+  protected boolean hostTransactionHoldsTheWriteLock() {
+    return false;
+  }
+
   @BeforeEach
   void startEngineOnTheHostsPool() {
     db = HostDatabase.of(kind());
     host = new JdbcHostTransactions(db.pool);
-    JpaStoreConfig config = JpaStoreConfig.of(db.pool, db.database()).withHostTransactions(host);
+    config = JpaStoreConfig.of(db.pool, db.database()).withHostTransactions(host);
     EnginePlugin sinks = new EnginePlugin() {
       @Override
       public String id() {
@@ -103,6 +109,34 @@ abstract class HostTransactionContract {
 
   private boolean intact() {
     return session.history().verify().intact();
+  }
+
+  /**
+   * A store opened with keys inside a host's transaction (whose locks the sealing, on a thread
+   * of its own, could wait for) does not seal the plain values: it warns and writes nothing.
+   */
+  @Test
+  void aStoreOpenedWithKeysInsideAHostTransactionDoesNotSealAndWritesNothing(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    session.locations().create(new CreateLocation("Depot", "1 Main St"));
+    long revisions = db.count("audit_revision");
+    var keys = dev.restock.jpa.crypto.KeyFileKeyProvider.create(dir.resolve("keys.properties"));
+    try (var tx = host.begin()) {
+      if (hostTransactionHoldsTheWriteLock()) {
+        // SQLite: the host's transaction holds the write lock, so even the migration at open
+        // cannot run; the store is refused and nothing is written
+        assertThatThrownBy(() -> dev.restock.jpa.JpaStore.open(config.withKeys(keys)).close())
+            .hasMessageContaining("locked");
+      } else {
+        try (dev.restock.jpa.JpaStore keyed = dev.restock.jpa.JpaStore.open(
+            config.withKeys(keys))) {
+          assertThat(keyed.sealedAtOpen()).isZero();
+        }
+      }
+      tx.rollback();
+    }
+    assertThat(db.count("audit_revision")).isEqualTo(revisions);
+    assertThat(db.count("subject_key")).isZero();
   }
 
   @Test

@@ -8,4 +8,9 @@ class SqliteHostTransactionTest extends HostTransactionContract {
   protected TestDatabase kind() {
     return TestDatabase.SQLITE;
   }
+
+  @Override
+  protected boolean hostTransactionHoldsTheWriteLock() {
+    return true;
+  }
 }
